@@ -1,0 +1,1 @@
+"""plcnet ETL: published files and contract files in, one DuckDB file out."""

@@ -1,0 +1,58 @@
+"""Paths and settings, each with a default and help text.
+
+Every setting can be overridden by an environment variable named
+``PLCNET_<NAME>`` (upper case); the command line overrides both.
+``tests/etl/test_docs.py`` checks that each setting is documented in the README.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+    def value(self) -> str:
+        return os.environ.get(f"PLCNET_{self.name.upper()}", self.default)
+
+
+SETTINGS: dict[str, Setting] = {
+    s.name: s
+    for s in [
+        Setting("raw_dir", str(PROJECT_ROOT / "data" / "raw"), "Folder of input files to load."),
+        Setting(
+            "reference_dir",
+            str(PROJECT_ROOT / "data" / "reference"),
+            "Folder of the published Welsh reference files shipped with plcnet.",
+        ),
+        Setting("db_path", str(PROJECT_ROOT / "data" / "plcnet.duckdb"), "The published database."),
+        Setting("seed", "2015", "Seed of the demo generator."),
+        Setting("host", "127.0.0.1", "Address the dashboard listens on."),
+        Setting("port", "8050", "Port the dashboard listens on."),
+    ]
+}
+
+
+def setting(name: str) -> str:
+    """Return the value in force for the setting ``name``."""
+    return SETTINGS[name].value()
+
+
+def default_raw_dir() -> Path:
+    return Path(setting("raw_dir"))
+
+
+def default_reference_dir() -> Path:
+    return Path(setting("reference_dir"))
+
+
+def default_db_path() -> Path:
+    return Path(setting("db_path"))

@@ -1,0 +1,233 @@
+"""The data contract: the one definition of every plain input file plcnet takes.
+
+Each :class:`ContractFile` names its columns, their types, keys, allowed values
+and an example row. The readers, the validation, the demo generator and
+``docs/data-contract.md`` all come from these definitions; a test checks that
+the document says what the code says.
+
+A year is an academic year written ``2018/19`` (1 September to 31 August).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "CONTRACT",
+    "ENQUIRY_STAGES",
+    "FOCUS_AREAS",
+    "MEMBERSHIP_TYPES",
+    "OUTCOME_MEASURES",
+    "REVIEW_FEATURES",
+    "ROLES",
+    "SCOPES",
+    "SUPPORT_CATEGORIES",
+    "Column",
+    "ContractFile",
+    "contract_file",
+]
+
+FOCUS_AREAS = (
+    "literacy",
+    "numeracy",
+    "welsh_language",
+    "digital_competence",
+    "additional_learning_needs",
+    "assessment_for_learning",
+    "leadership",
+    "wellbeing",
+)
+# Within one school; between schools of one LA; across LAs of one consortium;
+# across consortia: the Wales reform's "within, between and across schools".
+SCOPES = ("within_school", "between_schools", "across_las", "across_consortia")
+MEMBERSHIP_TYPES = ("self_selected", "assigned")
+ROLES = ("lead", "member")
+ENQUIRY_STAGES = ("analyse_data", "set_goals", "research", "plan", "act", "review")
+# Harris and Jones's nine features of effective PLCs, scored 1 to 5.
+REVIEW_FEATURES = (
+    "learner_focus",
+    "trust",
+    "data_informed",
+    "innovation",
+    "distributed_leadership",
+    "broad_involvement",
+    "critical_enquiry",
+    "reciprocal_accountability",
+    "dissemination",
+)
+SUPPORT_CATEGORIES = ("green", "yellow", "amber", "red")
+OUTCOME_MEASURES = ("support_category", "attainment")
+OUTCOME_SOURCES = ("published", "demo", "local")
+
+# Column types, each with the DuckDB type it loads as.
+TYPES = {
+    "text": "VARCHAR",
+    "integer": "INTEGER",
+    "number": "DOUBLE",
+    "date": "DATE",
+    "school_id": "INTEGER",
+    "year": "VARCHAR",
+    "score": "TINYINT",
+}
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    type: str
+    description: str
+    required: bool = True
+    allowed: tuple[str, ...] = ()
+    example: str = ""
+
+    @property
+    def sql_type(self) -> str:
+        return TYPES[self.type]
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A column whose values must exist as a key of another table."""
+
+    column: str
+    table: str
+    target: str
+
+
+@dataclass(frozen=True)
+class ContractFile:
+    table: str
+    description: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    references: tuple[Reference, ...] = ()
+    # Pairs (earlier, later) of date columns that must be in order when both are set.
+    ordered_dates: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.table}.csv"
+
+    @property
+    def column_names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.columns)
+
+    def example_row(self) -> dict[str, str]:
+        return {c.name: c.example for c in self.columns}
+
+
+def _score(feature: str, meaning: str) -> Column:
+    return Column(feature, "score", f"1 to 5: {meaning}", example="4")
+
+
+CONTRACT: tuple[ContractFile, ...] = (
+    ContractFile(
+        table="plcs",
+        description="One row per professional learning community.",
+        columns=(
+            Column("plc_id", "text", "Stable identifier of the PLC.", example="PLC-00042"),
+            Column("name", "text", "Name the PLC goes by.", example="Numeracy enquiry, Anglesey"),
+            Column("focus_area", "text", "What the PLC works on.", allowed=FOCUS_AREAS,
+                   example="numeracy"),
+            Column("scope", "text", "Within one school, between schools of one LA, across LAs "
+                   "of one consortium, or across consortia.", allowed=SCOPES,
+                   example="between_schools"),
+            Column("membership_type", "text", "Whether members chose to join or were assigned.",
+                   allowed=MEMBERSHIP_TYPES, example="self_selected"),
+            Column("start_date", "date", "First day of the PLC (ISO 8601).", example="2016-09-12"),
+            Column("end_date", "date", "Last day of the PLC; empty while it runs.",
+                   required=False, example="2018-07-20"),
+            Column("lead_school_id", "school_id", "School number of the school that leads it.",
+                   example="6602130"),
+        ),
+        key=("plc_id",),
+        references=(Reference("lead_school_id", "schools", "school_id"),),
+        ordered_dates=(("start_date", "end_date"),),
+    ),
+    ContractFile(
+        table="plc_memberships",
+        description="One row per member of a PLC, with the school they come from.",
+        columns=(
+            Column("plc_id", "text", "The PLC.", example="PLC-00042"),
+            Column("school_id", "school_id", "School number of the member's school.",
+                   example="6602131"),
+            Column("member_id", "text", "Pseudonymous id of the practitioner; never a name, "
+                   "never shown on screen.", example="m-5f1c0a93e2"),
+            Column("role", "text", "The member's role in the PLC.", allowed=ROLES,
+                   example="member"),
+            Column("joined", "date", "Day the member joined.", example="2016-09-12"),
+            Column("left", "date", "Day the member left; empty while a member.", required=False,
+                   example=""),
+        ),
+        key=("plc_id", "member_id"),
+        references=(
+            Reference("plc_id", "plcs", "plc_id"),
+            Reference("school_id", "schools", "school_id"),
+        ),
+        ordered_dates=(("joined", "left"),),
+    ),
+    ContractFile(
+        table="plc_activities",
+        description="One row per meeting or piece of work of a PLC, at one stage of the "
+        "enquiry cycle.",
+        columns=(
+            Column("activity_id", "text", "Stable identifier of the activity.",
+                   example="A-0004211"),
+            Column("plc_id", "text", "The PLC.", example="PLC-00042"),
+            Column("activity_date", "date", "Day it took place.", example="2016-10-03"),
+            Column("stage", "text", "Stage of the enquiry cycle.", allowed=ENQUIRY_STAGES,
+                   example="analyse_data"),
+            Column("attendance", "integer", "Members who took part (0 or more).", example="7"),
+        ),
+        key=("activity_id",),
+        references=(Reference("plc_id", "plcs", "plc_id"),),
+    ),
+    ContractFile(
+        table="plc_reviews",
+        description="The PLC review instrument: Harris and Jones's nine features of effective "
+        "PLCs, scored 1 to 5, one row per PLC per year.",
+        columns=(
+            Column("plc_id", "text", "The PLC.", example="PLC-00042"),
+            Column("year", "year", "Academic year reviewed.", example="2016/17"),
+            _score("learner_focus", "a relentless focus on learning and learner outcomes"),
+            _score("trust", "respect and trust among colleagues at school and district level"),
+            _score("data_informed", "data-informed and evidence-driven"),
+            _score("innovation", "willingness to innovate and change practice"),
+            _score("distributed_leadership", "supportive and distributed leadership"),
+            _score("broad_involvement", "broad-based involvement in decisions"),
+            _score("critical_enquiry", "continuous critical enquiry, reflection and refinement"),
+            _score("reciprocal_accountability",
+                   "reciprocal accountability and professional empowerment"),
+            _score("dissemination", "dissemination, application and extension of PLC outcomes"),
+        ),
+        key=("plc_id", "year"),
+        references=(Reference("plc_id", "plcs", "plc_id"),),
+    ),
+    ContractFile(
+        table="school_outcomes",
+        description="Yearly outcomes per school in long form. The support category is the "
+        "measure support_category (green, yellow, amber, red); attainment is a continuous "
+        "indicator (higher is better).",
+        columns=(
+            Column("school_id", "school_id", "School number.", example="6602130"),
+            Column("year", "year", "Academic year.", example="2016/17"),
+            Column("measure", "text", "What is measured.", allowed=OUTCOME_MEASURES,
+                   example="attainment"),
+            Column("value", "text", "The value: a category name for support_category, a number "
+                   "for attainment.", example="52.4"),
+            Column("source", "text", "Where the value comes from: published (a Welsh Government "
+                   "file), demo (simulated by the demo generator) or local (your own data).",
+                   allowed=OUTCOME_SOURCES, example="local"),
+        ),
+        key=("school_id", "year", "measure"),
+        references=(Reference("school_id", "schools", "school_id"),),
+    ),
+)
+
+
+def contract_file(table: str) -> ContractFile:
+    """Return the contract file that loads into ``table``."""
+    for spec in CONTRACT:
+        if spec.table == table:
+            return spec
+    raise KeyError(f"no contract file for table {table!r}")

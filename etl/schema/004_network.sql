@@ -1,0 +1,64 @@
+-- Network measures. Nodes are schools; two schools are tied in a year when they
+-- share a PLC active in that year (see docs/measures.md).
+
+CREATE TABLE academic_years (
+    year        VARCHAR PRIMARY KEY,   -- 2018/19
+    start_date  DATE NOT NULL,         -- 1 September
+    end_date    DATE NOT NULL          -- 31 August
+);
+COMMENT ON TABLE academic_years IS 'The academic years the data cover, 1 September to 31 August.';
+
+CREATE TABLE net_edges (
+    year              VARCHAR NOT NULL,
+    school_a          INTEGER NOT NULL,
+    school_b          INTEGER NOT NULL,
+    weight            INTEGER NOT NULL,   -- PLCs the two schools share in the year
+    shared_members    INTEGER NOT NULL,   -- distinct members of either school in those PLCs
+    cross_la          BOOLEAN NOT NULL,
+    cross_consortium  BOOLEAN NOT NULL,
+    PRIMARY KEY (year, school_a, school_b),
+    CHECK (school_a < school_b)
+);
+COMMENT ON TABLE net_edges IS 'Ties between schools per academic year, projected from PLC membership.';
+
+CREATE TABLE net_school_metrics (
+    year                   VARCHAR NOT NULL,
+    school_id              INTEGER NOT NULL,
+    degree                 INTEGER NOT NULL,
+    weighted_degree        INTEGER NOT NULL,
+    betweenness            DOUBLE NOT NULL,
+    clustering             DOUBLE NOT NULL,
+    n_plcs                 INTEGER NOT NULL,
+    cross_la_ties          INTEGER NOT NULL,
+    cross_consortium_ties  INTEGER NOT NULL,
+    is_isolate             BOOLEAN NOT NULL,
+    PRIMARY KEY (year, school_id)
+);
+COMMENT ON TABLE net_school_metrics IS 'Per school and year: degree, weighted degree, betweenness and clustering (unweighted, normalised as networkx does), PLCs, cross-boundary ties, isolate flag.';
+
+CREATE TABLE net_group_metrics (
+    year            VARCHAR NOT NULL,
+    level           VARCHAR NOT NULL,   -- la, consortium, wales
+    group_id        VARCHAR NOT NULL,   -- LA code, consortium code, or W92000004 for Wales
+    n_schools       INTEGER NOT NULL,
+    n_ties          INTEGER NOT NULL,   -- ties with both ends in the group
+    density         DOUBLE,
+    internal_ties   INTEGER NOT NULL,
+    external_ties   INTEGER NOT NULL,
+    ei_index        DOUBLE,             -- (external - internal) / (external + internal)
+    isolate_share   DOUBLE,
+    PRIMARY KEY (year, level, group_id)
+);
+COMMENT ON TABLE net_group_metrics IS 'Per year and per LA, consortium and Wales: schools, ties, density, internal and external ties, E-I index, share of isolated schools.';
+
+CREATE TABLE net_system_metrics (
+    year                    VARCHAR PRIMARY KEY,
+    n_schools               INTEGER NOT NULL,
+    n_ties                  INTEGER NOT NULL,
+    density                 DOUBLE,
+    n_components            INTEGER NOT NULL,   -- isolated schools count as components
+    giant_component_share   DOUBLE,
+    cross_la_share          DOUBLE,
+    cross_consortium_share  DOUBLE
+);
+COMMENT ON TABLE net_system_metrics IS 'Per year, the whole system: schools, ties, density, components, giant-component share, shares of ties crossing LA and consortium lines.';
