@@ -11,9 +11,11 @@ A year is an academic year written ``2018/19`` (1 September to 31 August).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 __all__ = [
     "CONTRACT",
+    "CONTRACT_DOC",
     "ENQUIRY_STAGES",
     "FOCUS_AREAS",
     "MEMBERSHIP_TYPES",
@@ -24,8 +26,18 @@ __all__ = [
     "SUPPORT_CATEGORIES",
     "Column",
     "ContractFile",
+    "Reference",
+    "RowCheck",
     "contract_file",
+    "render_markdown",
+    "write_contract_doc",
 ]
+
+CONTRACT_DOC = Path(__file__).resolve().parent.parent / "docs" / "data-contract.md"
+GENERATED_START = (
+    "<!-- generated from etl/contract.py by `python -m etl contract-doc`; edit there -->"
+)
+GENERATED_END = "<!-- end of generated part -->"
 
 FOCUS_AREAS = (
     "literacy",
@@ -95,6 +107,15 @@ class Reference:
 
 
 @dataclass(frozen=True)
+class RowCheck:
+    """A rule across columns: ``failed`` is an SQL condition on the row's text values."""
+
+    column: str
+    failed: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class ContractFile:
     table: str
     description: str
@@ -103,6 +124,7 @@ class ContractFile:
     references: tuple[Reference, ...] = ()
     # Pairs (earlier, later) of date columns that must be in order when both are set.
     ordered_dates: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    row_checks: tuple[RowCheck, ...] = ()
 
     @property
     def file_name(self) -> str:
@@ -127,18 +149,42 @@ CONTRACT: tuple[ContractFile, ...] = (
         columns=(
             Column("plc_id", "text", "Stable identifier of the PLC.", example="PLC-00042"),
             Column("name", "text", "Name the PLC goes by.", example="Numeracy enquiry, Anglesey"),
-            Column("focus_area", "text", "What the PLC works on.", allowed=FOCUS_AREAS,
-                   example="numeracy"),
-            Column("scope", "text", "Within one school, between schools of one LA, across LAs "
-                   "of one consortium, or across consortia.", allowed=SCOPES,
-                   example="between_schools"),
-            Column("membership_type", "text", "Whether members chose to join or were assigned.",
-                   allowed=MEMBERSHIP_TYPES, example="self_selected"),
+            Column(
+                "focus_area",
+                "text",
+                "What the PLC works on.",
+                allowed=FOCUS_AREAS,
+                example="numeracy",
+            ),
+            Column(
+                "scope",
+                "text",
+                "Within one school, between schools of one LA, across LAs "
+                "of one consortium, or across consortia.",
+                allowed=SCOPES,
+                example="between_schools",
+            ),
+            Column(
+                "membership_type",
+                "text",
+                "Whether members chose to join or were assigned.",
+                allowed=MEMBERSHIP_TYPES,
+                example="self_selected",
+            ),
             Column("start_date", "date", "First day of the PLC (ISO 8601).", example="2016-09-12"),
-            Column("end_date", "date", "Last day of the PLC; empty while it runs.",
-                   required=False, example="2018-07-20"),
-            Column("lead_school_id", "school_id", "School number of the school that leads it.",
-                   example="6602130"),
+            Column(
+                "end_date",
+                "date",
+                "Last day of the PLC; empty while it runs.",
+                required=False,
+                example="2018-07-20",
+            ),
+            Column(
+                "lead_school_id",
+                "school_id",
+                "School number of the school that leads it.",
+                example="6602130",
+            ),
         ),
         key=("plc_id",),
         references=(Reference("lead_school_id", "schools", "school_id"),),
@@ -149,15 +195,26 @@ CONTRACT: tuple[ContractFile, ...] = (
         description="One row per member of a PLC, with the school they come from.",
         columns=(
             Column("plc_id", "text", "The PLC.", example="PLC-00042"),
-            Column("school_id", "school_id", "School number of the member's school.",
-                   example="6602131"),
-            Column("member_id", "text", "Pseudonymous id of the practitioner; never a name, "
-                   "never shown on screen.", example="m-5f1c0a93e2"),
-            Column("role", "text", "The member's role in the PLC.", allowed=ROLES,
-                   example="member"),
+            Column(
+                "school_id", "school_id", "School number of the member's school.", example="6602131"
+            ),
+            Column(
+                "member_id",
+                "text",
+                "Pseudonymous id of the practitioner; never a name, never shown on screen.",
+                example="m-5f1c0a93e2",
+            ),
+            Column(
+                "role", "text", "The member's role in the PLC.", allowed=ROLES, example="member"
+            ),
             Column("joined", "date", "Day the member joined.", example="2016-09-12"),
-            Column("left", "date", "Day the member left; empty while a member.", required=False,
-                   example=""),
+            Column(
+                "left",
+                "date",
+                "Day the member left; empty while a member.",
+                required=False,
+                example="",
+            ),
         ),
         key=("plc_id", "member_id"),
         references=(
@@ -171,12 +228,18 @@ CONTRACT: tuple[ContractFile, ...] = (
         description="One row per meeting or piece of work of a PLC, at one stage of the "
         "enquiry cycle.",
         columns=(
-            Column("activity_id", "text", "Stable identifier of the activity.",
-                   example="A-0004211"),
+            Column(
+                "activity_id", "text", "Stable identifier of the activity.", example="A-0004211"
+            ),
             Column("plc_id", "text", "The PLC.", example="PLC-00042"),
             Column("activity_date", "date", "Day it took place.", example="2016-10-03"),
-            Column("stage", "text", "Stage of the enquiry cycle.", allowed=ENQUIRY_STAGES,
-                   example="analyse_data"),
+            Column(
+                "stage",
+                "text",
+                "Stage of the enquiry cycle.",
+                allowed=ENQUIRY_STAGES,
+                example="analyse_data",
+            ),
             Column("attendance", "integer", "Members who took part (0 or more).", example="7"),
         ),
         key=("activity_id",),
@@ -196,8 +259,10 @@ CONTRACT: tuple[ContractFile, ...] = (
             _score("distributed_leadership", "supportive and distributed leadership"),
             _score("broad_involvement", "broad-based involvement in decisions"),
             _score("critical_enquiry", "continuous critical enquiry, reflection and refinement"),
-            _score("reciprocal_accountability",
-                   "reciprocal accountability and professional empowerment"),
+            _score(
+                "reciprocal_accountability",
+                "reciprocal accountability and professional empowerment",
+            ),
             _score("dissemination", "dissemination, application and extension of PLC outcomes"),
         ),
         key=("plc_id", "year"),
@@ -211,16 +276,42 @@ CONTRACT: tuple[ContractFile, ...] = (
         columns=(
             Column("school_id", "school_id", "School number.", example="6602130"),
             Column("year", "year", "Academic year.", example="2016/17"),
-            Column("measure", "text", "What is measured.", allowed=OUTCOME_MEASURES,
-                   example="attainment"),
-            Column("value", "text", "The value: a category name for support_category, a number "
-                   "for attainment.", example="52.4"),
-            Column("source", "text", "Where the value comes from: published (a Welsh Government "
-                   "file), demo (simulated by the demo generator) or local (your own data).",
-                   allowed=OUTCOME_SOURCES, example="local"),
+            Column(
+                "measure",
+                "text",
+                "What is measured.",
+                allowed=OUTCOME_MEASURES,
+                example="attainment",
+            ),
+            Column(
+                "value",
+                "text",
+                "The value: a category name for support_category, a number for attainment.",
+                example="52.4",
+            ),
+            Column(
+                "source",
+                "text",
+                "Where the value comes from: published (a Welsh Government "
+                "file), demo (simulated by the demo generator) or local (your own data).",
+                allowed=OUTCOME_SOURCES,
+                example="local",
+            ),
         ),
         key=("school_id", "year", "measure"),
         references=(Reference("school_id", "schools", "school_id"),),
+        row_checks=(
+            RowCheck(
+                "value",
+                "measure = 'support_category' AND value NOT IN ('green', 'yellow', 'amber', 'red')",
+                "a support category must be green, yellow, amber or red",
+            ),
+            RowCheck(
+                "value",
+                "measure = 'attainment' AND TRY_CAST(value AS DOUBLE) IS NULL",
+                "attainment must be a number",
+            ),
+        ),
     ),
 )
 
@@ -231,3 +322,55 @@ def contract_file(table: str) -> ContractFile:
         if spec.table == table:
             return spec
     raise KeyError(f"no contract file for table {table!r}")
+
+
+_TYPE_WORDS = {
+    "text": "text",
+    "integer": "whole number, 0 or more",
+    "number": "number",
+    "date": "date, YYYY-MM-DD",
+    "school_id": "school number, seven digits",
+    "year": "academic year, e.g. 2018/19",
+    "score": "whole number 1 to 5",
+}
+
+
+def render_markdown() -> str:
+    """The contract as Markdown: the part of docs/data-contract.md made from code."""
+    parts = []
+    for spec in CONTRACT:
+        parts.append(f"### `{spec.file_name}` → table `{spec.table}`\n\n{spec.description}\n")
+        parts.append(f"Key: {', '.join(f'`{k}`' for k in spec.key)} (unique).  ")
+        refs = "; ".join(f"`{r.column}` → `{r.table}.{r.target}`" for r in spec.references)
+        parts.append(f"References: {refs or 'none'}.\n")
+        parts.append("| column | type | required | allowed values | description |")
+        parts.append("|---|---|---|---|---|")
+        for c in spec.columns:
+            allowed = ", ".join(f"`{a}`" for a in c.allowed)
+            parts.append(
+                f"| `{c.name}` | {_TYPE_WORDS[c.type]} | {'yes' if c.required else 'no'}"
+                f" | {allowed} | {c.description} |"
+            )
+        rules = [f"`{a}` ≤ `{b}` when both are set" for a, b in spec.ordered_dates]
+        rules += [check.reason for check in spec.row_checks]
+        if rules:
+            parts.append("\nRules: " + "; ".join(rules) + ".")
+        header = ",".join(spec.column_names)
+        example = ",".join(_csv_cell(c.example) for c in spec.columns)
+        parts.append(f"\nExample:\n\n```csv\n{header}\n{example}\n```\n")
+    return "\n".join(parts)
+
+
+def _csv_cell(text: str) -> str:
+    return f'"{text}"' if "," in text else text
+
+
+def write_contract_doc(path: Path = CONTRACT_DOC) -> None:
+    """Replace the generated part of the contract document with the current rendering."""
+    text = path.read_text(encoding="utf-8")
+    before, rest = text.split(GENERATED_START, 1)
+    _, after = rest.split(GENERATED_END, 1)
+    path.write_text(
+        f"{before}{GENERATED_START}\n\n{render_markdown()}\n{GENERATED_END}{after}",
+        encoding="utf-8",
+    )

@@ -1,0 +1,60 @@
+# plcnet: every command a developer or a scheduler needs. `make` alone lists them.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON_BOOT ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+UV_VERSION := 0.13.9
+UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
+DB ?= data/plcnet.duckdb
+DEMO_DIR := data/raw/demo
+CHROMIUM ?= /usr/bin/chromium
+
+.PHONY: help setup demo etl serve run test lint format browser bench clean
+
+help: ## List the commands
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+.tools/bin/uv:
+	$(PYTHON_BOOT) -m venv .tools
+	.tools/bin/pip install --quiet "uv==$(UV_VERSION)"
+
+$(VENV)/.synced: pyproject.toml uv.lock | $(UV)
+	$(UV) sync --frozen
+	@touch $@
+
+setup: $(VENV)/.synced ## Create .venv and install the locked dependencies
+
+demo: setup ## Write the seeded demo Wales to data/raw/demo/ (if absent)
+	@if [ -f $(DEMO_DIR)/plcs.csv ]; then echo "Demo data present in $(DEMO_DIR) (make clean to rebuild)"; \
+	else $(PY) -m etl demo; fi
+
+etl: setup ## Refresh: validate and load data/raw into $(DB)
+	$(PY) -m etl refresh --db $(DB) --trigger make
+
+serve: setup ## Serve the dashboard at http://127.0.0.1:8050
+	$(PY) -m dashboard --db $(DB)
+
+run: demo etl serve ## Set up, build the demo data, load it and serve the dashboard
+
+browser: ## Make sure a Chromium is available for the browser tests
+	@bash tests/browser/ensure-chromium.sh $(CHROMIUM)
+
+lint: setup ## ruff: lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup ## ruff: fix what can be fixed and format
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+test: setup browser lint ## Run ruff and every test, browser tests included
+	PLCNET_CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest
+
+bench: setup ## Benchmarks: ETL and measures at Wales and England scale
+	$(PY) tests/bench/run.py
+
+clean: ## Remove generated data, the database and caches (never data/reference or your raw files)
+	rm -rf $(DEMO_DIR) data/england data/*.duckdb data/*.duckdb.* data/.*.building .pytest_cache .ruff_cache
+	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +

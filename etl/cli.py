@@ -1,0 +1,149 @@
+"""The one entry point: ``python -m etl <command>``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from etl import config
+from etl.contract import CONTRACT_DOC, write_contract_doc
+from etl.refresh import RefreshResult, refresh
+from etl.sources.common import InputError
+
+__all__ = ["main"]
+
+
+def _quiet(_: str) -> None:
+    """Progress sink for --quiet and --json."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    demo = commands.add_parser("demo", help="Write the seeded demo data as contract files.")
+    demo.add_argument(
+        "--scale",
+        choices=("wales", "england"),
+        default="wales",
+        help="wales: the real schools of Wales (default); england: an "
+        "England-sized synthetic system for benchmarks.",
+    )
+    demo.add_argument(
+        "--seed",
+        type=int,
+        default=int(config.setting("seed")),
+        help="Seed of the generator (default %(default)s).",
+    )
+    demo.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="Output folder (default data/raw/demo, or data/england for england).",
+    )
+    demo.add_argument(
+        "--reference",
+        type=Path,
+        default=config.default_reference_dir(),
+        help="Reference folder to build the Wales demo on (default %(default)s).",
+    )
+
+    run = commands.add_parser(
+        "refresh",
+        help="Validate and load the input files, compute the "
+        "network measures and publish a new database.",
+    )
+    run.add_argument(
+        "--raw",
+        type=Path,
+        default=config.default_raw_dir(),
+        help="Folder of input files (default %(default)s).",
+    )
+    run.add_argument(
+        "--db",
+        type=Path,
+        default=config.default_db_path(),
+        help="The published database (default %(default)s).",
+    )
+    run.add_argument(
+        "--reference",
+        type=Path,
+        default=config.default_reference_dir(),
+        help="Folder of reference files (default %(default)s).",
+    )
+    run.add_argument("--trigger", default="manual", help="What started the run, for the record.")
+    output = run.add_mutually_exclusive_group()
+    output.add_argument("--quiet", action="store_true", help="Print nothing but errors.")
+    output.add_argument("--json", action="store_true", help="Print the run summary as JSON.")
+    doc = commands.add_parser(
+        "contract-doc",
+        help="Rewrite the generated part of docs/data-contract.md from etl/contract.py.",
+    )
+    doc.add_argument("--path", type=Path, default=CONTRACT_DOC, help="Default %(default)s.")
+    return parser
+
+
+def run_contract_doc(args: argparse.Namespace) -> int:
+    write_contract_doc(args.path)
+    print(f"Wrote the generated part of {args.path}")
+    return 0
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from etl.demo import generate_england, generate_wales
+    from etl.sources.reference import read_reference
+
+    if args.scale == "england":
+        out = args.out or config.PROJECT_ROOT / "data" / "england"
+        counts = generate_england(out, seed=args.seed)
+        print(
+            f"England-sized demo written to {out}: load it with\n"
+            f"  python -m etl refresh --raw {out / 'raw'} --reference {out / 'reference'} "
+            f"--db data/england.duckdb"
+        )
+    else:
+        out = args.out or config.default_raw_dir() / "demo"
+        counts = generate_wales(read_reference(args.reference), out, seed=args.seed)
+        print(f"Demo Wales written to {out}")
+    for name, rows in counts.items():
+        print(f"  {name:<24} {rows:>10,} rows")
+    return 0
+
+
+def print_summary(result: RefreshResult) -> None:
+    print(f"\nRefresh {result.run_id}: {result.status} in {result.seconds:.1f} s")
+    print(f"  {'table':<24} {'rows':>10} {'set aside':>10}")
+    for table, rows in result.row_counts.items():
+        if table == "rejected_rows":
+            continue
+        print(f"  {table:<24} {rows:>10,} {result.rejected_counts.get(table, 0):>10,}")
+    if result.top_reasons:
+        print("  Top reasons rows were set aside (see the rejected_rows table):")
+        for table, reason, rows in result.top_reasons:
+            print(f"    {rows:>7,}  {table}: {reason}")
+    steps = ", ".join(f"{name} {secs:.1f} s" for name, secs in result.step_seconds.items())
+    print(f"  Steps: {steps}")
+    print(f"  Published {result.db_path}")
+
+
+def run_refresh(args: argparse.Namespace) -> int:
+    progress = _quiet if args.quiet or args.json else print
+    try:
+        result = refresh(args.raw, args.db, args.reference, trigger=args.trigger, progress=progress)
+    except InputError as error:
+        print(f"Refresh failed: {error}\nThe published database was not changed.", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(result.as_dict(), indent=2, default=str))
+    elif not args.quiet:
+        print_summary(result)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    commands = {"demo": run_demo, "refresh": run_refresh, "contract-doc": run_contract_doc}
+    return commands[args.command](args)

@@ -1,0 +1,145 @@
+"""Load reference data and contract files into a new DuckDB database.
+
+Contract files are read by DuckDB itself as text, checked by the declarative
+checks of :mod:`etl.validate` in one pass, and only then cast into their tables;
+rows with problems go to ``rejected_rows`` with their file, line, column, value
+and reason.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from etl.contract import ContractFile
+from etl.sources.common import InputError, Rejection
+from etl.sources.reference import Reference
+from etl.validate import literal, problems_sql, quote
+
+__all__ = ["load_contract_file", "load_reference", "run_model", "write_rejections"]
+
+SQL_DIR = Path(__file__).resolve().parent / "sql"
+
+
+def write_rejections(
+    con: duckdb.DuckDBPyConnection, run_id: str, rejections: list[Rejection]
+) -> None:
+    """Append rows set aside by a Python reader to ``rejected_rows``."""
+    if not rejections:
+        return
+    frame = pd.DataFrame(
+        [(run_id, r.table, r.source_file, r.line, r.column, r.value, r.reason) for r in rejections],
+        columns=["run_id", "table_name", "source_file", "line", "column_name", "value", "reason"],
+    )
+    con.register("__rejections", frame)
+    con.execute("INSERT INTO rejected_rows BY NAME SELECT * FROM __rejections")
+    con.unregister("__rejections")
+
+
+def load_reference(con: duckdb.DuckDBPyConnection, reference: Reference, run_id: str) -> None:
+    """Load local authorities, schools and published support categories."""
+    # Frames are registered under names of their own: a Python variable named
+    # like a table would lose to the table in DuckDB's replacement scan.
+    con.register("__ref_las", reference.local_authorities)
+    con.register("__ref_schools", reference.schools)
+    con.register("__ref_categories", reference.categories)
+    con.execute("INSERT INTO local_authorities BY NAME SELECT * FROM __ref_las")
+    con.execute("INSERT INTO schools BY NAME SELECT * FROM __ref_schools")
+    write_rejections(con, run_id, reference.rejections)
+    con.execute(
+        """
+        INSERT INTO rejected_rows
+        SELECT $run_id, 'school_outcomes', source_file, NULL, 'School code',
+               CAST(school_id AS VARCHAR),
+               'no such school_id in schools: not in the address list of schools loaded'
+        FROM __ref_categories WHERE school_id NOT IN (SELECT school_id FROM schools)
+        """,
+        {"run_id": run_id},
+    )
+    con.execute(
+        """
+        INSERT INTO school_outcomes
+        SELECT school_id, year, 'support_category', category, 'published'
+        FROM __ref_categories WHERE school_id IN (SELECT school_id FROM schools)
+        """
+    )
+    for name in ("__ref_las", "__ref_schools", "__ref_categories"):
+        con.unregister(name)
+
+
+def _read_text_relation(con: duckdb.DuckDBPyConnection, spec: ContractFile, path: Path) -> None:
+    """Stage ``path`` as the temp table ``__staged``: all text, plus ``__line``."""
+    try:
+        con.execute(
+            """
+            CREATE OR REPLACE TEMP TABLE __staged AS
+            SELECT *, CAST(row_number() OVER () + 1 AS INTEGER) AS __line
+            FROM read_csv($path, header = true, all_varchar = true, delim = ',',
+                          quote = '"', escape = '"', null_padding = true)
+            """,
+            {"path": str(path)},
+        )
+    except duckdb.Error as error:
+        raise InputError(
+            f"{path}: cannot be read as a CSV file ({str(error).splitlines()[0]}); "
+            f"save it as comma-separated UTF-8 with the header of {spec.file_name}."
+        ) from error
+    header = [row[0] for row in con.execute("DESCRIBE __staged").fetchall()]
+    _check_header(spec, path, header)
+
+
+def _check_header(spec: ContractFile, path: Path, header: list[str]) -> None:
+    missing = [c.name for c in spec.columns if c.required and c.name not in header]
+    if missing:
+        raise InputError(
+            f"{path}: missing required column(s) {', '.join(missing)}; the header of a "
+            f"{spec.table} file must hold: {', '.join(spec.column_names)} "
+            "(see docs/data-contract.md)."
+        )
+
+
+def _ensure_optional_columns(
+    con: duckdb.DuckDBPyConnection, spec: ContractFile, header: list[str]
+) -> None:
+    for column in spec.columns:
+        if column.name not in header:
+            con.execute(f"ALTER TABLE __staged ADD COLUMN {quote(column.name)} VARCHAR")
+
+
+def _cast(column_name: str, sql_type: str) -> str:
+    return f"CAST(nullif(trim({quote(column_name)}), '') AS {sql_type}) AS {quote(column_name)}"
+
+
+def load_contract_file(
+    con: duckdb.DuckDBPyConnection, spec: ContractFile, path: Path, run_id: str
+) -> tuple[int, int]:
+    """Validate and load one contract file; return (rows loaded, rows set aside)."""
+    _read_text_relation(con, spec, path)
+    header = [row[0] for row in con.execute("DESCRIBE __staged").fetchall()]
+    _ensure_optional_columns(con, spec, header)
+    con.execute(f"CREATE OR REPLACE TEMP TABLE __checked AS {problems_sql(spec, '__staged')}")
+    value_of = " ".join(f"WHEN {literal(c.name)} THEN {quote(c.name)}" for c in spec.columns)
+    con.execute(
+        f"""
+        INSERT INTO rejected_rows
+        SELECT $run_id, $table, $file, __line, p.column, CASE p.column {value_of} END, p.reason
+        FROM (SELECT *, unnest(__problems) AS p FROM __checked)
+        """,
+        {"run_id": run_id, "table": spec.table, "file": str(path)},
+    )
+    casts = ", ".join(_cast(c.name, c.sql_type) for c in spec.columns)
+    loaded = con.execute(
+        f"INSERT INTO {quote(spec.table)} BY NAME SELECT {casts} FROM __checked "
+        "WHERE len(__problems) = 0"
+    ).fetchone()[0]
+    set_aside = con.execute("SELECT count(*) FROM __checked WHERE len(__problems) > 0").fetchone()
+    con.execute("DROP TABLE __staged; DROP TABLE __checked")
+    return int(loaded), int(set_aside[0])
+
+
+def run_model(con: duckdb.DuckDBPyConnection, table: str, folder: str = "marts") -> int:
+    """Fill ``table`` from ``etl/sql/<folder>/<table>.sql``; return rows inserted."""
+    sql = (SQL_DIR / folder / f"{table}.sql").read_text(encoding="utf-8")
+    return int(con.execute(f"INSERT INTO {quote(table)} BY NAME ({sql})").fetchone()[0])

@@ -1,0 +1,222 @@
+"""One refresh: read, validate, load, transform, measure, then publish whole.
+
+The published database is replaced only by a complete one; a refresh that
+fails leaves it exactly as it was, and says why, naming the file and what to do.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TypeVar
+
+import duckdb
+
+from etl.contract import CONTRACT
+from etl.load import load_contract_file, load_reference, run_model
+from etl.network import compute_network
+from etl.publish import append_run_log, building_path, publish
+from etl.schema import apply_schema
+from etl.sources.common import InputError
+from etl.sources.detect import find_inputs
+from etl.sources.reference import InputFile, file_sha256, read_reference
+
+__all__ = ["PUBLISHED_TABLES", "RefreshResult", "refresh"]
+
+Progress = Callable[[str], None]
+T = TypeVar("T")
+
+# Tables whose row counts each run reports, in the order the pipeline fills them.
+PUBLISHED_TABLES = (
+    "local_authorities",
+    "schools",
+    *(spec.table for spec in CONTRACT),
+    "academic_years",
+    "net_edges",
+    "net_school_metrics",
+    "net_group_metrics",
+    "net_system_metrics",
+    "rejected_rows",
+)
+
+
+@dataclass
+class RefreshResult:
+    run_id: str
+    status: str
+    db_path: Path
+    seconds: float = 0.0
+    row_counts: dict[str, int] = field(default_factory=dict)
+    rejected_counts: dict[str, int] = field(default_factory=dict)
+    top_reasons: list[tuple[str, str, int]] = field(default_factory=list)
+    step_seconds: dict[str, float] = field(default_factory=dict)
+    input_files: list[InputFile] = field(default_factory=list)
+    ignored_files: list[str] = field(default_factory=list)
+    message: str = ""
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "run_id": self.run_id,
+            "status": self.status,
+            "db_path": str(self.db_path),
+            "seconds": round(self.seconds, 3),
+            "row_counts": self.row_counts,
+            "rejected_counts": self.rejected_counts,
+            "top_reasons": [{"table": t, "reason": r, "rows": n} for t, r, n in self.top_reasons],
+            "step_seconds": {k: round(v, 3) for k, v in self.step_seconds.items()},
+            "input_files": [f.as_dict() for f in self.input_files],
+            "ignored_files": self.ignored_files,
+            "message": self.message,
+        }
+
+
+def new_run_id() -> str:
+    """A sortable, unique run id: UTC time and a short random suffix."""
+    return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
+
+
+class _Steps:
+    """Times each step of a run and reports it as it starts."""
+
+    def __init__(self, result: RefreshResult, progress: Progress) -> None:
+        self.result = result
+        self.progress = progress
+
+    def run(self, name: str, work: Callable[[], T]) -> T:
+        self.progress(f"  {name} ...")
+        started = time.perf_counter()
+        value = work()
+        self.result.step_seconds[name] = time.perf_counter() - started
+        return value
+
+
+def refresh(
+    raw_dir: Path,
+    db_path: Path,
+    reference_dir: Path,
+    trigger: str = "manual",
+    progress: Progress = print,
+) -> RefreshResult:
+    """Run one refresh and publish its database; raise InputError on unreadable input."""
+    result = RefreshResult(new_run_id(), "running", db_path)
+    started_at = datetime.now(UTC)
+    clock = time.perf_counter()
+    built = building_path(db_path, result.run_id)
+    progress(f"plcnet refresh {result.run_id}: {raw_dir} -> {db_path}")
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        _build(built, raw_dir, reference_dir, result, _Steps(result, progress))
+        result.status = "success"
+        result.seconds = time.perf_counter() - clock
+        _record_run(built, db_path, result, started_at, trigger)
+        publish(built, db_path)
+    except Exception as error:
+        result.status = "failed"
+        result.message = str(error)
+        raise
+    finally:
+        result.seconds = time.perf_counter() - clock
+        built.unlink(missing_ok=True)
+        append_run_log(
+            db_path, {**result.as_dict(), "trigger": trigger, "started_at": started_at.isoformat()}
+        )
+    return result
+
+
+def _build(
+    built: Path, raw_dir: Path, reference_dir: Path, result: RefreshResult, steps: _Steps
+) -> None:
+    if not raw_dir.is_dir():
+        raise InputError(
+            f"{raw_dir}: no such folder of input files; run `python -m etl demo` "
+            "for the demo data, or pass --raw with the folder of your files."
+        )
+    con = duckdb.connect(str(built))
+    try:
+        apply_schema(con)
+        reference = steps.run(
+            "read reference files", lambda: read_reference(reference_dir, raw_dir)
+        )
+        result.input_files.extend(reference.input_files)
+        steps.run("load reference", lambda: load_reference(con, reference, result.run_id))
+        steps.run("load contract files", lambda: _load_contract(con, raw_dir, result, steps))
+        steps.run("transform", lambda: run_model(con, "academic_years"))
+        steps.run("network measures", lambda: compute_network(con, progress=steps.progress))
+        _count(con, result)
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()
+
+
+def _load_contract(
+    con: duckdb.DuckDBPyConnection, raw_dir: Path, result: RefreshResult, steps: _Steps
+) -> None:
+    found = find_inputs(raw_dir)
+    result.ignored_files = [str(p) for p in found.get("unknown", [])]
+    for path in result.ignored_files:
+        steps.progress(f"    not recognised, not loaded: {path} (its header matches no input)")
+    for spec in CONTRACT:
+        for path in found.get(f"contract:{spec.table}", []):
+            loaded, set_aside = load_contract_file(con, spec, path, result.run_id)
+            result.input_files.append(
+                InputFile(
+                    str(path),
+                    f"contract:{spec.table}",
+                    file_sha256(path),
+                    "utf-8",
+                    loaded + set_aside,
+                )
+            )
+            steps.progress(f"    {path.name}: {loaded:,} rows loaded, {set_aside:,} set aside")
+
+
+def _count(con: duckdb.DuckDBPyConnection, result: RefreshResult) -> None:
+    for table in PUBLISHED_TABLES:
+        result.row_counts[table] = con.execute(f'SELECT count(*) FROM "{table}"').fetchone()[0]
+    result.rejected_counts = dict(
+        con.execute(
+            "SELECT table_name, count(DISTINCT (source_file, line)) FROM rejected_rows GROUP BY 1"
+        ).fetchall()
+    )
+    result.top_reasons = [
+        tuple(r)
+        for r in con.execute(
+            "SELECT table_name, reason, count(*) AS n FROM rejected_rows "
+            "GROUP BY 1, 2 ORDER BY n DESC, 1, 2 LIMIT 10"
+        ).fetchall()
+    ]
+
+
+def _record_run(
+    built: Path, db_path: Path, result: RefreshResult, started_at: datetime, trigger: str
+) -> None:
+    """Write the run into ``etl_runs``, after the history of the published database."""
+    con = duckdb.connect(str(built))
+    try:
+        if db_path.exists():
+            con.execute("ATTACH $path AS previous (READ_ONLY)", {"path": str(db_path)})
+            con.execute("INSERT INTO etl_runs SELECT * FROM previous.etl_runs")
+            con.execute("DETACH previous")
+        con.execute(
+            "INSERT INTO etl_runs VALUES ($run_id, $started, $finished, $status, $trigger, "
+            "$files, $rows, $rejected, $message)",
+            {
+                "run_id": result.run_id,
+                "started": started_at.replace(tzinfo=None),
+                "finished": datetime.now(UTC).replace(tzinfo=None),
+                "status": result.status,
+                "trigger": trigger,
+                "files": json.dumps([f.as_dict() for f in result.input_files]),
+                "rows": json.dumps(result.row_counts),
+                "rejected": json.dumps(result.rejected_counts),
+                "message": result.message,
+            },
+        )
+        con.execute("CHECKPOINT")
+    finally:
+        con.close()

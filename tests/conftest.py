@@ -1,0 +1,37 @@
+"""Shared fixtures. Test rules:
+
+- Real parts: real DuckDB files, the real published Welsh files in
+  data/reference/, a real Chromium for tests marked ``browser`` (never skipped:
+  ``make test`` makes sure Chromium is there, and the browser fixture fails loudly
+  without it).
+- Tiny hand-made inputs live in tests/data/; anything larger is generated with
+  a fixed seed.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from etl.sources.reference import Reference, read_reference
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
+TEST_DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def reference_dir() -> Path:
+    return REFERENCE_DIR
+
+
+@pytest.fixture(scope="session")
+def wales_reference() -> Reference:
+    """The real published Welsh reference files, read once."""
+    return read_reference(REFERENCE_DIR)
+
+
+@pytest.fixture(scope="session")
+def test_data() -> Path:
+    return TEST_DATA
