@@ -53,7 +53,7 @@ test: setup browser lint ## Run ruff and every test, browser tests included
 	PLCNET_CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest
 
 bench: setup ## Benchmarks: ETL and measures at Wales and England scale
-	$(PY) tests/bench/run.py
+	PYTHONPATH=. $(PY) tests/bench/run.py --england
 
 clean: ## Remove generated data, the database and caches (never data/reference or your raw files)
 	rm -rf $(DEMO_DIR) data/england data/*.duckdb data/*.duckdb.* data/.*.building .pytest_cache .ruff_cache

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from etl import config
 from etl.contract import CONTRACT_DOC, write_contract_doc
-from etl.refresh import RefreshResult, refresh
+from etl.refresh import DEFAULT_MAX_SHRINK, RefreshResult, refresh
 from etl.sources.common import InputError
 
 __all__ = ["main"]
@@ -75,6 +75,26 @@ def build_parser() -> argparse.ArgumentParser:
         help="Folder of reference files (default %(default)s).",
     )
     run.add_argument("--trigger", default="manual", help="What started the run, for the record.")
+    run.add_argument(
+        "--force",
+        action="store_true",
+        help="Publish even if a table lost more rows than --max-shrink allows.",
+    )
+    run.add_argument(
+        "--max-shrink",
+        type=float,
+        default=DEFAULT_MAX_SHRINK,
+        help="Largest share of a table's rows a refresh may lose before it is "
+        "refused (default %(default)s).",
+    )
+    run.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="If another refresh is running, wait this long for it "
+        "(default: exit at once with a message).",
+    )
     output = run.add_mutually_exclusive_group()
     output.add_argument("--quiet", action="store_true", help="Print nothing but errors.")
     output.add_argument("--json", action="store_true", help="Print the run summary as JSON.")

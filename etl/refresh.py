@@ -19,6 +19,7 @@ import duckdb
 
 from etl.contract import CONTRACT
 from etl.load import load_contract_file, load_reference, run_model
+from etl.lock import refresh_lock
 from etl.network import compute_network
 from etl.publish import append_run_log, building_path, publish
 from etl.schema import apply_schema
@@ -26,7 +27,7 @@ from etl.sources.common import InputError
 from etl.sources.detect import find_inputs
 from etl.sources.reference import InputFile, file_sha256, read_reference
 
-__all__ = ["PUBLISHED_TABLES", "RefreshResult", "refresh"]
+__all__ = ["GUARDED_TABLES", "PUBLISHED_TABLES", "RefreshResult", "TableShrankError", "refresh"]
 
 Progress = Callable[[str], None]
 T = TypeVar("T")
@@ -43,6 +44,16 @@ PUBLISHED_TABLES = (
     "net_system_metrics",
     "rejected_rows",
 )
+
+
+# Tables loaded from input; a refresh that loses more than the allowed share of
+# any of them is refused (a truncated file, a folder half copied).
+GUARDED_TABLES = ("local_authorities", "schools", *(spec.table for spec in CONTRACT))
+DEFAULT_MAX_SHRINK = 0.10
+
+
+class TableShrankError(Exception):
+    """The new database lost more rows of a table than allowed; the old one stays."""
 
 
 @dataclass
@@ -101,16 +112,42 @@ def refresh(
     reference_dir: Path,
     trigger: str = "manual",
     progress: Progress = print,
+    *,
+    force: bool = False,
+    max_shrink: float = DEFAULT_MAX_SHRINK,
+    wait_seconds: float = 0.0,
 ) -> RefreshResult:
-    """Run one refresh and publish its database; raise InputError on unreadable input."""
+    """Run one refresh and publish its database.
+
+    Raises InputError on unreadable input, TableShrankError when a table would lose
+    more than ``max_shrink`` of its rows (unless ``force``), RefreshLockedError when
+    another refresh of ``db_path`` holds the lock past ``wait_seconds``.
+    """
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    with refresh_lock(db_path, wait_seconds, progress):
+        return _refresh_locked(
+            raw_dir, db_path, reference_dir, trigger, progress, force, max_shrink
+        )
+
+
+def _refresh_locked(
+    raw_dir: Path,
+    db_path: Path,
+    reference_dir: Path,
+    trigger: str,
+    progress: Progress,
+    force: bool,
+    max_shrink: float,
+) -> RefreshResult:
     result = RefreshResult(new_run_id(), "running", db_path)
     started_at = datetime.now(UTC)
     clock = time.perf_counter()
     built = building_path(db_path, result.run_id)
     progress(f"plcnet refresh {result.run_id}: {raw_dir} -> {db_path}")
     try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
         _build(built, raw_dir, reference_dir, result, _Steps(result, progress))
+        if not force:
+            check_shrinkage(db_path, result.row_counts, max_shrink)
         result.status = "success"
         result.seconds = time.perf_counter() - clock
         _record_run(built, db_path, result, started_at, trigger)
@@ -126,6 +163,32 @@ def refresh(
             db_path, {**result.as_dict(), "trigger": trigger, "started_at": started_at.isoformat()}
         )
     return result
+
+
+def published_row_counts(db_path: Path) -> dict[str, int]:
+    """Rows per guarded table in the published database (empty if there is none)."""
+    if not db_path.exists():
+        return {}
+    con = duckdb.connect(str(db_path), read_only=True)
+    try:
+        return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in GUARDED_TABLES}
+    finally:
+        con.close()
+
+
+def check_shrinkage(db_path: Path, new_counts: dict[str, int], max_shrink: float) -> None:
+    """Refuse to publish when a guarded table lost more than ``max_shrink`` of its rows."""
+    shrunk = []
+    for table, old in published_row_counts(db_path).items():
+        new = new_counts.get(table, 0)
+        if old and (old - new) / old > max_shrink:
+            shrunk.append(f"{table} {old:,} -> {new:,} rows")
+    if shrunk:
+        raise TableShrankError(
+            f"not published: {'; '.join(shrunk)} (more than {max_shrink:.0%} lost). "
+            f"The published {db_path} stays in service. If the loss is meant, run again "
+            "with --force."
+        )
 
 
 def _build(

@@ -1,0 +1,151 @@
+"""The refresh end to end on tiny files and the real reference data: a real DuckDB file."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import duckdb
+import pytest
+
+from etl.cli import main
+from etl.lock import RefreshLockedError, refresh_lock
+from etl.publish import run_log_path
+from etl.refresh import TableShrankError, refresh
+
+
+def _quiet(_: str) -> None:
+    pass
+
+
+@pytest.fixture
+def raw(tmp_path, test_data):
+    folder = tmp_path / "raw"
+    shutil.copytree(test_data / "raw_tiny", folder)
+    return folder
+
+
+@pytest.fixture
+def published(tmp_path, raw, reference_dir):
+    db = tmp_path / "plcnet.duckdb"
+    result = refresh(raw, db, reference_dir, progress=_quiet)
+    return db, result
+
+
+def _scalar(db, sql):
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_refresh_publishes_every_table_with_counts(published):
+    db, result = published
+    assert result.status == "success"
+    counts = result.row_counts
+    assert counts["local_authorities"] == 22
+    assert counts["schools"] == 1498
+    assert (counts["plcs"], counts["plc_memberships"], counts["plc_activities"]) == (2, 5, 4)
+    # 1,247 published categories and the two good local outcome rows.
+    assert counts["school_outcomes"] == 1249
+    assert result.rejected_counts == {
+        "plcs": 4,
+        "plc_memberships": 3,
+        "plc_activities": 2,
+        "plc_reviews": 2,
+        "school_outcomes": 3,
+    }
+    assert _scalar(db, "SELECT count(*) FROM rejected_rows") == counts["rejected_rows"]
+
+
+def test_refresh_builds_years_and_network_from_the_tiny_files(published):
+    db, _ = published
+    # P1 runs 2016-09-05 to 2018-07-20, P2 from 2016-09-05 with no end; outcomes reach 2019/20.
+    years = _scalar(db, "SELECT list(year ORDER BY year) FROM academic_years")
+    assert years == ["2016/17", "2017/18", "2018/19", "2019/20"]
+    # 2016/17: P1 ties 6602130-6602131; 6602132 joins in 2017/18 and leaves in January 2018.
+    edges = _scalar(
+        db,
+        "SELECT list((year, school_a, school_b) ORDER BY year, school_a, school_b) FROM net_edges",
+    )
+    assert edges == [
+        ("2016/17", 6602130, 6602131),
+        ("2017/18", 6602130, 6602131),
+        ("2017/18", 6602130, 6602132),
+        ("2017/18", 6602131, 6602132),
+    ]
+    assert _scalar(db, "SELECT count(*) FROM net_school_metrics WHERE year = '2016/17'") == 1498
+
+
+def test_refresh_records_the_run_in_the_database_and_the_log(
+    published, tmp_path, raw, reference_dir
+):
+    db, first = published
+    second = refresh(raw, db, reference_dir, trigger="schedule", progress=_quiet)
+    runs = (
+        duckdb.connect(str(db), read_only=True)
+        .execute("SELECT run_id, status, trigger, row_counts FROM etl_runs ORDER BY started_at")
+        .fetchall()
+    )
+    assert [(r[0], r[1], r[2]) for r in runs] == [
+        (first.run_id, "success", "manual"),
+        (second.run_id, "success", "schedule"),
+    ]
+    assert json.loads(runs[1][3])["plcs"] == 2
+    log = [json.loads(line) for line in run_log_path(db).read_text().splitlines()]
+    assert [entry["run_id"] for entry in log] == [first.run_id, second.run_id]
+
+
+def test_unreadable_file_fails_the_refresh_and_keeps_the_published_database(
+    published, raw, reference_dir, test_data, capsys
+):
+    db, first = published
+    before = db.read_bytes()
+    shutil.copy(test_data / "bad" / "plcs_missing_columns.csv", raw / "more_plcs.csv")
+    code = main(["refresh", "--raw", str(raw), "--db", str(db), "--reference", str(reference_dir)])
+    assert code == 2
+    message = capsys.readouterr().err
+    assert "more_plcs.csv: missing required column(s)" in message
+    assert "The published database was not changed." in message
+    assert db.read_bytes() == before
+    assert not list(db.parent.glob(".*.building"))
+    last = json.loads(run_log_path(db).read_text().splitlines()[-1])
+    assert last["status"] == "failed" and "more_plcs.csv" in last["message"]
+
+
+def test_refuses_to_publish_when_a_table_shrinks_unless_forced(published, raw, reference_dir):
+    db, _ = published
+    lines = (raw / "plc_activities.csv").read_text().splitlines()
+    (raw / "plc_activities.csv").write_text("\n".join(lines[:2]) + "\n")  # 4 good rows -> 1
+    with pytest.raises(TableShrankError, match="plc_activities 4 -> 1 rows"):
+        refresh(raw, db, reference_dir, progress=_quiet)
+    assert _scalar(db, "SELECT count(*) FROM plc_activities") == 4
+    refresh(raw, db, reference_dir, progress=_quiet, force=True)
+    assert _scalar(db, "SELECT count(*) FROM plc_activities") == 1
+
+
+def test_second_refresh_at_once_is_refused_with_a_message(tmp_path, raw, reference_dir):
+    db = tmp_path / "locked.duckdb"
+    with (
+        refresh_lock(db, progress=_quiet),
+        pytest.raises(RefreshLockedError, match="another refresh"),
+    ):
+        refresh(raw, db, reference_dir, progress=_quiet)
+    assert not db.exists()
+
+
+def test_missing_raw_folder_is_a_clear_error(tmp_path, reference_dir, capsys):
+    code = main(
+        [
+            "refresh",
+            "--raw",
+            str(tmp_path / "nowhere"),
+            "--db",
+            str(tmp_path / "x.db"),
+            "--reference",
+            str(reference_dir),
+        ]
+    )
+    assert code == 2
+    assert "no such folder of input files" in capsys.readouterr().err
