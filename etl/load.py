@@ -8,6 +8,7 @@ and reason.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -15,12 +16,20 @@ import pandas as pd
 
 from etl.contract import ContractFile
 from etl.sources.common import InputError, Rejection
+from etl.sources.contract_files import stage_contract_file
 from etl.sources.reference import Reference
 from etl.validate import literal, problems_sql, quote
 
-__all__ = ["load_contract_file", "load_reference", "run_model", "write_rejections"]
+__all__ = ["LoadedFile", "load_contract_file", "load_reference", "run_model", "write_rejections"]
 
 SQL_DIR = Path(__file__).resolve().parent / "sql"
+
+
+@dataclass(frozen=True)
+class LoadedFile:
+    rows: int
+    set_aside: int
+    encoding: str
 
 
 def write_rejections(
@@ -69,27 +78,6 @@ def load_reference(con: duckdb.DuckDBPyConnection, reference: Reference, run_id:
         con.unregister(name)
 
 
-def _read_text_relation(con: duckdb.DuckDBPyConnection, spec: ContractFile, path: Path) -> None:
-    """Stage ``path`` as the temp table ``__staged``: all text, plus ``__line``."""
-    try:
-        con.execute(
-            """
-            CREATE OR REPLACE TEMP TABLE __staged AS
-            SELECT *, CAST(row_number() OVER () + 1 AS INTEGER) AS __line
-            FROM read_csv($path, header = true, all_varchar = true, delim = ',',
-                          quote = '"', escape = '"', null_padding = true)
-            """,
-            {"path": str(path)},
-        )
-    except duckdb.Error as error:
-        raise InputError(
-            f"{path}: cannot be read as a CSV file ({str(error).splitlines()[0]}); "
-            f"save it as comma-separated UTF-8 with the header of {spec.file_name}."
-        ) from error
-    header = [row[0] for row in con.execute("DESCRIBE __staged").fetchall()]
-    _check_header(spec, path, header)
-
-
 def _check_header(spec: ContractFile, path: Path, header: list[str]) -> None:
     missing = [c.name for c in spec.columns if c.required and c.name not in header]
     if missing:
@@ -114,10 +102,11 @@ def _cast(column_name: str, sql_type: str) -> str:
 
 def load_contract_file(
     con: duckdb.DuckDBPyConnection, spec: ContractFile, path: Path, run_id: str
-) -> tuple[int, int]:
-    """Validate and load one contract file; return (rows loaded, rows set aside)."""
-    _read_text_relation(con, spec, path)
+) -> LoadedFile:
+    """Validate and load one contract file: rows loaded, rows set aside, encoding used."""
+    encoding = stage_contract_file(con, path)
     header = [row[0] for row in con.execute("DESCRIBE __staged").fetchall()]
+    _check_header(spec, path, header)
     _ensure_optional_columns(con, spec, header)
     con.execute(f"CREATE OR REPLACE TEMP TABLE __checked AS {problems_sql(spec, '__staged')}")
     value_of = " ".join(f"WHEN {literal(c.name)} THEN {quote(c.name)}" for c in spec.columns)
@@ -136,7 +125,7 @@ def load_contract_file(
     ).fetchone()[0]
     set_aside = con.execute("SELECT count(*) FROM __checked WHERE len(__problems) > 0").fetchone()
     con.execute("DROP TABLE __staged; DROP TABLE __checked")
-    return int(loaded), int(set_aside[0])
+    return LoadedFile(int(loaded), int(set_aside[0]), encoding)
 
 
 def run_model(con: duckdb.DuckDBPyConnection, table: str, folder: str = "marts") -> int:

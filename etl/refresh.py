@@ -225,17 +225,20 @@ def _load_contract(
         steps.progress(f"    not recognised, not loaded: {path} (its header matches no input)")
     for spec in CONTRACT:
         for path in found.get(f"contract:{spec.table}", []):
-            loaded, set_aside = load_contract_file(con, spec, path, result.run_id)
+            loaded = load_contract_file(con, spec, path, result.run_id)
             result.input_files.append(
                 InputFile(
                     str(path),
                     f"contract:{spec.table}",
                     file_sha256(path),
-                    "utf-8",
-                    loaded + set_aside,
+                    loaded.encoding,
+                    loaded.rows + loaded.set_aside,
                 )
             )
-            steps.progress(f"    {path.name}: {loaded:,} rows loaded, {set_aside:,} set aside")
+            steps.progress(
+                f"    {path.name} ({loaded.encoding}): {loaded.rows:,} rows loaded, "
+                f"{loaded.set_aside:,} set aside"
+            )
 
 
 def _count(con: duckdb.DuckDBPyConnection, result: RefreshResult) -> None:

@@ -14,12 +14,13 @@ from etl.contract import CONTRACT
 from etl.sources.address_list import is_address_list
 from etl.sources.categorisation import is_categorisation
 from etl.sources.common import ENCODINGS, normalise_header
+from etl.sources.contract_files import CONTRACT_SUFFIXES, read_header
 from etl.sources.local_authorities import is_local_authorities
 from etl.sources.locations import is_locations
 
 __all__ = ["INPUT_SUFFIXES", "detect_kind", "find_inputs"]
 
-INPUT_SUFFIXES = (".csv",)
+INPUT_SUFFIXES = CONTRACT_SUFFIXES
 HEAD_BYTES = 64 * 1024
 
 
@@ -59,6 +60,10 @@ def _contract_table(header: list[str]) -> str | None:
 def detect_kind(path: Path) -> str:
     """Return what ``path`` holds: ``local_authorities``, ``address_list``,
     ``categorisation``, ``locations``, ``contract:<table>`` or ``unknown``."""
+    if path.suffix.lower() != ".csv":
+        # Excel and Parquet files can only be contract files.
+        table = _contract_table(read_header(path))
+        return f"contract:{table}" if table else "unknown"
     rows = _head_rows(path)
     if not rows:
         return "unknown"

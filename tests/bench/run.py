@@ -58,7 +58,7 @@ def bench_load(raw: Path, reference_dir: Path, repeat: int) -> None:
         apply_schema(con)
         load_reference(con, reference, "bench")
         rows = sum(
-            load_contract_file(con, spec, files[spec.table], "bench")[0] for spec in CONTRACT
+            load_contract_file(con, spec, files[spec.table], "bench").rows for spec in CONTRACT
         )
         con.close()
 

@@ -100,7 +100,7 @@ def test_refresh_records_the_run_in_the_database_and_the_log(
 def test_unreadable_file_fails_the_refresh_and_keeps_the_published_database(
     published, raw, reference_dir, test_data, capsys
 ):
-    db, first = published
+    db, _ = published
     before = db.read_bytes()
     shutil.copy(test_data / "bad" / "plcs_missing_columns.csv", raw / "more_plcs.csv")
     code = main(["refresh", "--raw", str(raw), "--db", str(db), "--reference", str(reference_dir)])

@@ -19,10 +19,10 @@ def loaded(wales_reference, test_data):
     con = duckdb.connect()
     apply_schema(con)
     load_reference(con, wales_reference, RUN)
-    counts = {
-        spec.table: load_contract_file(con, spec, test_data / "raw_tiny" / spec.file_name, RUN)
-        for spec in CONTRACT
-    }
+    counts = {}
+    for spec in CONTRACT:
+        loaded = load_contract_file(con, spec, test_data / "raw_tiny" / spec.file_name, RUN)
+        counts[spec.table] = (loaded.rows, loaded.set_aside)
     yield con, counts
     con.close()
 
@@ -115,3 +115,87 @@ def test_missing_required_columns_fail_the_file_naming_them(test_data):
     message = str(error.value)
     assert "plcs_missing_columns.csv" in message
     assert "scope, membership_type, start_date, lead_school_id" in message
+
+
+def _fresh_db(wales_reference):
+    con = duckdb.connect()
+    apply_schema(con)
+    load_reference(con, wales_reference, RUN)
+    return con
+
+
+def _write_plcs_xlsx(source, target):
+    """The tiny plcs.csv as an Excel workbook, dates as real Excel dates."""
+    import csv
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    for i, row in enumerate(csv.reader(source.open(encoding="utf-8"))):
+        cells = []
+        for j, cell in enumerate(row):
+            if i and j in (5, 6) and cell and cell[5:7] <= "12":
+                cells.append(dt.date.fromisoformat(cell))
+            elif i and j == 7:
+                cells.append(int(cell))
+            else:
+                cells.append(cell or None)
+        sheet.append(cells)
+    book.save(target)
+
+
+def test_excel_contract_file_loads_like_its_csv(wales_reference, test_data, tmp_path):
+    workbook = tmp_path / "plcs from the LA.xlsx"
+    _write_plcs_xlsx(test_data / "raw_tiny" / "plcs.csv", workbook)
+    con = _fresh_db(wales_reference)
+    loaded = load_contract_file(con, contract_file("plcs"), workbook, RUN)
+    assert (loaded.rows, loaded.set_aside, loaded.encoding) == (2, 4, "xlsx")
+    assert con.execute(
+        "SELECT plc_id, start_date::VARCHAR, lead_school_id FROM plcs ORDER BY plc_id"
+    ).fetchall() == [
+        ("P1", "2016-09-05", 6602130),
+        ("P2", "2016-09-05", 6602130),
+    ]
+    rows = con.execute(
+        "SELECT line FROM rejected_rows WHERE table_name = 'plcs' ORDER BY line"
+    ).fetchall()
+    assert [r[0] for r in rows] == [4, 5, 6, 7]
+
+
+def test_parquet_contract_file_loads_like_its_csv(wales_reference, test_data, tmp_path):
+    parquet = tmp_path / "memberships.parquet"
+    duckdb.execute(
+        f"COPY (SELECT * FROM read_csv('{test_data / 'raw_tiny' / 'plc_memberships.csv'}', "
+        f"all_varchar = true)) TO '{parquet}' (FORMAT parquet)"
+    )
+    con = _fresh_db(wales_reference)
+    load_contract_file(con, contract_file("plcs"), test_data / "raw_tiny" / "plcs.csv", RUN)
+    loaded = load_contract_file(con, contract_file("plc_memberships"), parquet, RUN)
+    assert (loaded.rows, loaded.set_aside, loaded.encoding) == (5, 3, "parquet")
+
+
+def test_windows_1252_contract_file_loads_and_says_so(wales_reference, tmp_path):
+    path = tmp_path / "plcs.csv"
+    path.write_bytes(
+        "plc_id,name,focus_area,scope,membership_type,start_date,end_date,lead_school_id\n"
+        "P7,Cylch Darllen Môn,literacy,within_school,assigned,2016-09-05,,6602130\n".encode(
+            "cp1252"
+        )
+    )
+    con = _fresh_db(wales_reference)
+    loaded = load_contract_file(con, contract_file("plcs"), path, RUN)
+    assert (loaded.rows, loaded.encoding) == (1, "latin-1")
+    assert con.execute("SELECT name FROM plcs").fetchone() == ("Cylch Darllen Môn",)
+
+
+def test_truncated_contract_file_keeps_its_whole_rows(wales_reference, test_data, tmp_path):
+    text = (test_data / "raw_tiny" / "plcs.csv").read_text(encoding="utf-8")
+    cut = tmp_path / "plcs.csv"
+    cut.write_text(text[: text.index("P2,") + 20], encoding="utf-8")  # cut inside row 3
+    con = _fresh_db(wales_reference)
+    loaded = load_contract_file(con, contract_file("plcs"), cut, RUN)
+    assert loaded.rows == 1
+    reasons = con.execute("SELECT line, column_name, reason FROM rejected_rows").fetchall()
+    assert (3, "scope", "missing value; this column is required") in reasons

@@ -1,0 +1,143 @@
+"""Contract files in CSV, Excel (.xlsx) or Parquet, staged as text for validation.
+
+Whatever the format, a file becomes the temp table ``__staged``: every column
+as text, plus ``__line``, the line (CSV) or row (Excel, Parquet; the header is
+row 1) each record came from, so that a rejected row can be found in the file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+from openpyxl import load_workbook
+
+from etl.sources.common import InputError
+
+__all__ = ["CONTRACT_SUFFIXES", "read_header", "stage_contract_file"]
+
+CONTRACT_SUFFIXES = (".csv", ".xlsx", ".parquet")
+
+# DuckDB reads UTF-8 natively; Latin-1 is its nearest to Windows-1252 (the two
+# differ only in characters that do not occur in codes and dates).
+CSV_ENCODINGS = ("utf-8", "latin-1")
+
+
+def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path) -> str:
+    last_error: duckdb.Error | None = None
+    for encoding in CSV_ENCODINGS:
+        try:
+            con.execute(
+                """
+                CREATE OR REPLACE TEMP TABLE __staged AS
+                SELECT *, CAST(row_number() OVER () + 1 AS INTEGER) AS __line
+                FROM read_csv($path, header = true, all_varchar = true, delim = ',',
+                              quote = '"', escape = '"', null_padding = true,
+                              encoding = $encoding)
+                """,
+                {"path": str(path), "encoding": encoding},
+            )
+            return encoding
+        except duckdb.Error as error:
+            last_error = error
+            if "unicode" not in str(error).lower():
+                break
+    reason = str(last_error).splitlines()[0] if last_error else "unknown"
+    raise InputError(
+        f"{path}: cannot be read as a CSV file ({reason}); save it as comma-separated "
+        "UTF-8 text with a header row."
+    )
+
+
+def _excel_text(value: object) -> str | None:
+    """Excel cells as the text a CSV would hold: ISO dates, whole numbers without '.0'."""
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _excel_rows(path: Path) -> list[list[str | None]]:
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged file
+        raise InputError(
+            f"{path}: cannot be opened as an Excel .xlsx workbook ({error}); "
+            "save it again from Excel as .xlsx, or as CSV."
+        ) from error
+    try:
+        sheet = book.worksheets[0]
+        return [[_excel_text(v) for v in row] for row in sheet.iter_rows(values_only=True)]
+    finally:
+        book.close()
+
+
+def _stage_excel(con: duckdb.DuckDBPyConnection, path: Path) -> str:
+    rows = _excel_rows(path)
+    if not rows:
+        raise InputError(f"{path}: the first sheet is empty; put the header in row 1.")
+    header = [str(c).strip() if c is not None else f"column_{i}" for i, c in enumerate(rows[0])]
+    frame = pd.DataFrame(rows[1:], columns=header, dtype=object)
+    frame["__line"] = range(2, len(rows) + 1)
+    frame = frame[frame.drop(columns="__line").notna().any(axis=1)]  # Excel's empty tail rows
+    con.register("__excel", frame)
+    casts = ", ".join(f'CAST("{c}" AS VARCHAR) AS "{c}"' for c in header)
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE __staged AS SELECT {casts}, "
+        "CAST(__line AS INTEGER) AS __line FROM __excel"
+    )
+    con.unregister("__excel")
+    return "xlsx"
+
+
+def _stage_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> str:
+    try:
+        names = [
+            r[0]
+            for r in con.execute(
+                "DESCRIBE SELECT * FROM read_parquet($p)", {"p": str(path)}
+            ).fetchall()
+        ]
+        casts = ", ".join(f'CAST("{n}" AS VARCHAR) AS "{n}"' for n in names)
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE __staged AS SELECT {casts}, "
+            "CAST(row_number() OVER () + 1 AS INTEGER) AS __line FROM read_parquet($p)",
+            {"p": str(path)},
+        )
+    except duckdb.Error as error:
+        raise InputError(
+            f"{path}: cannot be read as Parquet ({str(error).splitlines()[0]}); "
+            "write it again, or save the table as CSV."
+        ) from error
+    return "parquet"
+
+
+def stage_contract_file(con: duckdb.DuckDBPyConnection, path: Path) -> str:
+    """Stage ``path`` as ``__staged``; return the encoding or format that read it."""
+    stagers = {".csv": _stage_csv, ".xlsx": _stage_excel, ".parquet": _stage_parquet}
+    return stagers[path.suffix.lower()](con, path)
+
+
+def read_header(path: Path) -> list[str]:
+    """The column names of an Excel or Parquet file, for telling what it is."""
+    if path.suffix.lower() == ".xlsx":
+        try:
+            book = load_workbook(path, read_only=True)
+            first = next(book.worksheets[0].iter_rows(max_row=1, values_only=True), ())
+            book.close()
+        except Exception:  # unreadable: detection says unknown, the load says why
+            return []
+        return [str(c) for c in first if c is not None]
+    try:
+        return [
+            r[0] for r in duckdb.sql(f"DESCRIBE SELECT * FROM read_parquet('{path}')").fetchall()
+        ]
+    except duckdb.Error:
+        return []
