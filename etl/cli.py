@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Sequence
+from datetime import UTC, datetime
 from pathlib import Path
 
 from etl import config
@@ -18,6 +20,34 @@ __all__ = ["main"]
 
 def _quiet(_: str) -> None:
     """Progress sink for --quiet and --json."""
+
+
+def _add_refresh_paths(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--raw",
+        type=Path,
+        default=config.default_raw_dir(),
+        help="Folder of input files (default %(default)s).",
+    )
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=config.default_db_path(),
+        help="The published database (default %(default)s).",
+    )
+    parser.add_argument(
+        "--reference",
+        type=Path,
+        default=config.default_reference_dir(),
+        help="Folder of reference files (default %(default)s).",
+    )
+    parser.add_argument(
+        "--max-shrink",
+        type=float,
+        default=DEFAULT_MAX_SHRINK,
+        help="Largest share of a table's rows a refresh may lose before it is "
+        "refused (default %(default)s).",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -163,7 +193,37 @@ def run_refresh(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_schedule(args: argparse.Namespace) -> int:
+    from etl.schedule import ScheduledRefresh, build_scheduler, run_scheduled_refresh
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
+    job = ScheduledRefresh(args.raw, args.db, args.reference, args.max_shrink)
+    try:
+        scheduler = build_scheduler(job, args.cron, args.timezone)
+    except ValueError as error:
+        print(error, file=sys.stderr)
+        return 2
+    if args.run_now:
+        run_scheduled_refresh(job)
+    next_run = scheduler.get_job("refresh").trigger.get_next_fire_time(None, datetime.now(UTC))
+    print(
+        f"Refreshing {args.db} from {args.raw} on '{args.cron}' ({args.timezone}); "
+        f"next run {next_run:%Y-%m-%d %H:%M %Z}. Ctrl-C stops.",
+        flush=True,
+    )
+    try:
+        scheduler.start()
+    except (KeyboardInterrupt, SystemExit):
+        print("Schedule stopped.")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    commands = {"demo": run_demo, "refresh": run_refresh, "contract-doc": run_contract_doc}
+    commands = {
+        "demo": run_demo,
+        "refresh": run_refresh,
+        "schedule": run_schedule,
+        "contract-doc": run_contract_doc,
+    }
     return commands[args.command](args)
