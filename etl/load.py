@@ -60,7 +60,7 @@ def load_reference(con: duckdb.DuckDBPyConnection, reference: Reference, run_id:
     con.execute(
         """
         INSERT INTO rejected_rows
-        SELECT $run_id, 'school_outcomes', source_file, NULL, 'School code',
+        SELECT $run_id, 'school_outcomes', source_file, line, 'School code',
                CAST(school_id AS VARCHAR),
                'no such school_id in schools: not in the address list of schools loaded'
         FROM __ref_categories WHERE school_id NOT IN (SELECT school_id FROM schools)

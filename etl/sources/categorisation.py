@@ -59,7 +59,7 @@ def _parse_category(value: str) -> str | None:
 
 
 def read_categorisation(path: Path) -> tuple[pd.DataFrame, list[Rejection], str]:
-    """Read one categorisation list: (school_id, year, category), rejections, encoding."""
+    """Read one categorisation list: (school_id, year, category, line), rejections, encoding."""
     rows, lines, encoding = read_csv_rows(path)
     start = next((i for i, row in enumerate(rows[:40]) if is_categorisation(row)), None)
     if start is None:
@@ -100,6 +100,8 @@ def read_categorisation(path: Path) -> tuple[pd.DataFrame, list[Rejection], str]
                 )
             )
         else:
-            records.append({"school_id": int(school), "year": year, "category": category})
-    frame = pd.DataFrame.from_records(records, columns=["school_id", "year", "category"])
+            records.append(
+                {"school_id": int(school), "year": year, "category": category, "line": line}
+            )
+    frame = pd.DataFrame.from_records(records, columns=["school_id", "year", "category", "line"])
     return frame, rejected, encoding
