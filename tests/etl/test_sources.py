@@ -78,7 +78,7 @@ def test_categorisation_with_title_rows_and_bilingual_values():
         PUBLISHED / "categorisation-tiny-2018-secondary.csv"
     )
     assert categories.to_dict("records") == [
-        {"school_id": 6602130, "year": "2018/19", "category": "amber", "line": 13}
+        {"school_id": 6602130, "year": "2018/19", "category": "amber", "line": 14}
     ]
     assert [(r.column, r.value) for r in rejected] == [
         ("Support Category", "Purple/Porffor"),
