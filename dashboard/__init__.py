@@ -1,0 +1,1 @@
+"""plcnet's dashboard: a Dash app that reads the published DuckDB file, read-only."""

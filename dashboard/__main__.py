@@ -1,0 +1,40 @@
+"""Serve the dashboard: ``python -m dashboard [--db PATH] [--host H] [--port N]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from dashboard.i18n import DEFAULT_LANG, t
+from etl.config import SETTINGS, default_db_path, setting
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m dashboard", description=__doc__)
+    parser.add_argument("--db", type=Path, default=default_db_path(), help=SETTINGS["db_path"].help)
+    parser.add_argument("--host", default=setting("host"), help=SETTINGS["host"].help)
+    parser.add_argument(
+        "--port", type=int, default=int(setting("port")), help=SETTINGS["port"].help
+    )
+    parser.add_argument("--debug", action="store_true", help=t("cli.debug_help", DEFAULT_LANG))
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    if not args.db.is_file():
+        print(t("cli.no_database", DEFAULT_LANG, path=args.db), file=sys.stderr)
+        return 2
+    # Imported here so that a missing database is reported before Dash loads.
+    from dashboard.app import create_app
+
+    app = create_app(args.db)
+    url = f"http://{args.host}:{args.port}"
+    print(t("cli.serving", DEFAULT_LANG, url=url), flush=True)
+    app.run(host=args.host, port=args.port, debug=args.debug)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,74 @@
+"""The Dash app: pages from pages/, a shell with the nav built from the page registry.
+
+``create_app(db_path)`` builds an app on any published database (the tests use
+a fixture). ``app`` and ``server`` (for a WSGI server: ``gunicorn
+dashboard.app:server``) are built on first use, on the default database of
+etl.config, so that importing this module builds nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import dash
+from dash import Dash, html
+
+from dashboard.components.shell import build_index_string, build_missing_database, build_shell
+from dashboard.db import CONFIG_KEY, Database, DatabaseMissingError, current_db
+from dashboard.i18n import DEFAULT_LANG, t
+from dashboard.provenance import load_provenance
+from etl.config import default_db_path
+
+__all__ = ["create_app", "render_shell"]  # `app` and `server` come from __getattr__
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+_log = logging.getLogger(__name__)
+
+
+def render_shell() -> html.Div:
+    """The shell for the database in service now.
+
+    Read at each page load, so that the notices follow a refresh.
+    """
+    db = current_db()
+    pages = dash.page_registry.values()
+    try:
+        provenance = load_provenance(db)
+    except DatabaseMissingError:
+        return build_missing_database(pages, db.path, DEFAULT_LANG)
+    return build_shell(pages, provenance, DEFAULT_LANG)
+
+
+def create_app(db_path: Path) -> Dash:
+    """A Dash app serving the published database at ``db_path``."""
+    db_path = Path(db_path)
+    if not db_path.exists():
+        _log.warning("no database at %s yet: run make etl (or python -m etl refresh)", db_path)
+    # The package name (not this module's) makes Dash import the pages as
+    # dashboard.pages.<page>, the same modules the rest of the code knows.
+    app = Dash(
+        "dashboard",
+        use_pages=True,
+        pages_folder="pages",
+        assets_folder=str(PACKAGE_DIR / "assets"),
+        title=t("shell.site_name", DEFAULT_LANG),
+        update_title=None,
+    )
+    app.index_string = build_index_string(DEFAULT_LANG)
+    app.server.config[CONFIG_KEY] = Database(db_path)
+    # Dash calls the layout function once when it is set, to check it: give
+    # that call the app context that requests have.
+    with app.server.app_context():
+        app.layout = render_shell
+    return app
+
+
+def __getattr__(name: str) -> object:
+    # Module attributes built on first use (PEP 562): `app` and `server`.
+    if name in {"app", "server"}:
+        built = create_app(default_db_path())
+        globals().update(app=built, server=built.server)
+        return globals()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

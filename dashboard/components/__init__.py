@@ -1,0 +1,1 @@
+"""Layout builders: components in, components out. No callbacks and no database here."""

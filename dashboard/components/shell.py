@@ -1,0 +1,114 @@
+"""The shell around every page: header with the nav, data notices, main, footer."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import dash
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.i18n import t
+from dashboard.provenance import Provenance, describe_as_at
+
+__all__ = ["build_index_string", "build_missing_database", "build_nav", "build_shell"]
+
+
+def build_index_string(lang: str) -> str:
+    """Dash's page template with the language declared and a skip link first in the tab order."""
+    return f"""<!DOCTYPE html>
+<html lang="{lang}">
+    <head>
+        {{%metas%}}
+        <title>{{%title%}}</title>
+        {{%favicon%}}
+        {{%css%}}
+    </head>
+    <body>
+        <a class="skip-link" href="#{ids.SHELL_MAIN}">{t("shell.skip_link", lang)}</a>
+        {{%app_entry%}}
+        <div class="dash-scripts">
+            {{%config%}}
+            {{%scripts%}}
+            {{%renderer%}}
+        </div>
+    </body>
+</html>"""
+
+
+def build_nav(pages: Iterable[Mapping[str, object]], lang: str) -> html.Nav:
+    """Links to the registered pages, in their order."""
+    links = [
+        html.Li(dcc.Link(str(page["name"]), href=str(page["relative_path"]))) for page in pages
+    ]
+    return html.Nav(html.Ul(links), id=ids.SHELL_NAV, **{"aria-label": t("shell.nav_label", lang)})
+
+
+def _build_header(pages: Iterable[Mapping[str, object]], lang: str) -> html.Header:
+    return html.Header(
+        html.Div(
+            [
+                html.Div(
+                    [
+                        html.A(t("shell.site_name", lang), href="/", className="site-name"),
+                        html.Span(t("shell.tagline", lang), className="tagline"),
+                    ],
+                    className="brand",
+                ),
+                build_nav(pages, lang),
+            ],
+            className="header-inner",
+        ),
+        className="site-header",
+    )
+
+
+def _build_demo_notice(lang: str) -> html.Div:
+    return html.Div(
+        html.P([html.Strong(t("shell.demo_label", lang)), " ", t("shell.demo_notice", lang)]),
+        id=ids.SHELL_DEMO_NOTICE,
+        className="demo-notice",
+        role="note",
+    )
+
+
+def build_shell(
+    pages: Iterable[Mapping[str, object]], provenance: Provenance, lang: str
+) -> html.Div:
+    """Header, demo notice (when the data are simulated), the page in ``main``, the footer."""
+    notice = [_build_demo_notice(lang)] if provenance.is_demo else []
+    return html.Div(
+        [
+            _build_header(pages, lang),
+            *notice,
+            html.Main(dash.page_container, id=ids.SHELL_MAIN, tabIndex="-1"),
+            html.Footer(
+                html.P(describe_as_at(provenance, lang), id=ids.SHELL_AS_AT),
+                className="site-footer",
+            ),
+        ],
+        className="shell",
+    )
+
+
+def build_missing_database(
+    pages: Iterable[Mapping[str, object]], path: Path, lang: str
+) -> html.Div:
+    """The shell when no database has been published yet: say so and how to make one."""
+    return html.Div(
+        [
+            _build_header(pages, lang),
+            html.Main(
+                [
+                    html.H1(t("shell.site_name", lang)),
+                    html.P(t("shell.no_database", lang, path=str(path)), role="alert"),
+                    # The page container stays so that Dash's router has its target.
+                    html.Div(dash.page_container, hidden=True),
+                ],
+                id=ids.SHELL_MAIN,
+                tabIndex="-1",
+            ),
+        ],
+        className="shell",
+    )

@@ -1,0 +1,24 @@
+"""Accessible tables: the text alternative that stands beside every chart."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from dash import html
+
+__all__ = ["build_table"]
+
+
+def build_table(
+    caption: str, columns: Sequence[str], rows: Sequence[Sequence[str]], table_id: str | None = None
+) -> html.Table:
+    """A table with a caption, column headers and the first cell of each row as its header."""
+    head = html.Thead(html.Tr([html.Th(name, scope="col") for name in columns]))
+    body = html.Tbody(
+        [
+            html.Tr([html.Th(row[0], scope="row"), *[html.Td(cell) for cell in row[1:]]])
+            for row in rows
+        ]
+    )
+    props = {"id": table_id} if table_id else {}
+    return html.Table([html.Caption(caption), head, body], className="data-table", **props)

@@ -1,0 +1,98 @@
+"""Read the published DuckDB file, read-only, through the named SQL files in queries/.
+
+The ETL publishes a new database by renaming a complete file over the old one
+(etl/publish.py). So no connection is kept: each query opens the file as it is
+now, and results are cached under the file's identity (inode, modification
+time, size). After a refresh the identity changes and the next query reads the
+new file; the old cache entries simply stop being asked for.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+
+import duckdb
+import flask
+import pandas as pd
+
+__all__ = ["QUERIES_DIR", "Database", "DatabaseMissingError", "current_db", "read_query"]
+
+QUERIES_DIR = Path(__file__).resolve().parent / "queries"
+CONFIG_KEY = "PLCNET_DATABASE"
+
+Params = dict[str, object]
+FileIdentity = tuple[int, int, int, int]
+
+
+class DatabaseMissingError(FileNotFoundError):
+    """The published database file is not there (no refresh has run yet)."""
+
+
+def read_query(name: str) -> str:
+    """The text of ``queries/<name>.sql``."""
+    path = QUERIES_DIR / f"{name}.sql"
+    if not path.is_file():
+        raise ValueError(f"no query named {name!r} in {QUERIES_DIR}")
+    return path.read_text(encoding="utf-8")
+
+
+@dataclass
+class Database:
+    """The published database at ``path``, queried by name with parameters."""
+
+    path: Path
+    cache_size: int = 256
+
+    def __post_init__(self) -> None:
+        self.path = Path(self.path)
+        self._cache: OrderedDict[tuple[object, ...], pd.DataFrame] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def identity(self) -> FileIdentity:
+        """What changes when a refresh swaps a new file in."""
+        try:
+            st = os.stat(self.path)
+        except FileNotFoundError as error:
+            raise DatabaseMissingError(f"no database at {self.path}") from error
+        return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def query(self, name: str, **params: object) -> pd.DataFrame:
+        """Run ``queries/<name>.sql`` with named parameters (``$name`` in the SQL).
+
+        The frame returned is a copy: callers may change it freely.
+        """
+        before = self.identity()
+        key = (before, name, tuple(sorted(params.items())))
+        with self._lock:
+            cached = self._cache.get(key)
+            if cached is not None:
+                self._cache.move_to_end(key)
+                return cached.copy()
+        frame = self._run(read_query(name), params)
+        # A swap between the stat and the open would file new data under the
+        # old identity; only cache when the file stayed the same throughout.
+        if self.identity() == before:
+            self._remember(key, frame)
+        return frame.copy()
+
+    def _run(self, sql: str, params: Params) -> pd.DataFrame:
+        con = duckdb.connect(str(self.path), read_only=True)
+        try:
+            return con.execute(sql, params).fetchdf()
+        finally:
+            con.close()
+
+    def _remember(self, key: tuple[object, ...], frame: pd.DataFrame) -> None:
+        with self._lock:
+            self._cache[key] = frame
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
+
+
+def current_db() -> Database:
+    """The database of the app serving the current request (set by create_app)."""
+    return flask.current_app.config[CONFIG_KEY]

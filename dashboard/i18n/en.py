@@ -1,0 +1,86 @@
+"""English messages. Keys are ``<area>.<what>``; fields are ``str.format`` fields."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # The shell, on every page
+    "shell.site_name": "plcnet",
+    "shell.tagline": "Professional learning communities across the schools of Wales",
+    "shell.skip_link": "Skip to main content",
+    "shell.nav_label": "Pages",
+    "shell.demo_label": "Demonstration data:",
+    "shell.demo_notice": (
+        "simulated PLCs and outcomes on the real schools of Wales. "
+        "The figures show how plcnet works, not how Welsh schools collaborate."
+    ),
+    "shell.as_at": "Data as at {date} · refresh {run_id}",
+    "shell.as_at_unknown": "No successful refresh recorded yet",
+    "shell.months": (
+        "January February March April May June July August September October November December"
+    ),
+    "shell.no_database": (
+        "No published database at {path}. Run make etl (or python -m etl refresh) to build it."
+    ),
+    "region.wales": "Wales",
+    # The command line (python -m dashboard)
+    "cli.serving": "Serving plcnet at {url}",
+    "cli.no_database": (
+        "No database at {path}.\n"
+        "Build it first: make etl (or python -m etl demo && python -m etl refresh),\n"
+        "or point --db at a published plcnet database."
+    ),
+    "cli.debug_help": "Dash debug mode: reload on change, show the dev tools.",
+    # The filters
+    "filters.label": "Filters",
+    "filters.year": "Academic year",
+    "filters.consortium": "Consortium",
+    "filters.consortium_all": "All consortia",
+    "filters.la": "Local authority",
+    "filters.la_all": "All local authorities",
+    # The overview page
+    "overview.nav": "Overview",
+    "overview.title": "System overview",
+    "overview.intro": (
+        "Is the system collaborating more, and are its schools improving? "
+        "The headline figures for the year chosen, each with its change from the year before."
+    ),
+    "overview.headlines_heading": "Headline figures, {year}, {region}",
+    "overview.trend_heading": "Trends across the years",
+    "overview.trend_caption": "Headline figures by academic year, {region}",
+    "overview.support_heading": "Support categories",
+    "overview.support_intro": (
+        "The share of schools in each support category of the National School "
+        "Categorisation System, by year. Green schools need the least support, red the most."
+    ),
+    "overview.support_caption": "Schools by support category and year, {region}",
+    "overview.support_empty": "No support categories are recorded for this region.",
+    "overview.support_axis": "Share of schools",
+    "overview.year_axis": "Academic year",
+    "overview.support_cell": "{share} ({schools})",
+    "overview.support_hover": "{category}: {share} of schools ({schools})",
+    # The headline measures
+    "headline.schools_in_plcs": "Schools in at least one PLC",
+    "headline.schools_in_plcs_help": "Schools with a member in a PLC active that year.",
+    "headline.active_plcs": "Active PLCs",
+    "headline.active_plcs_help": "PLCs with an active member from a school in the region.",
+    "headline.cross_la_share": "Ties that cross LA lines",
+    "headline.cross_la_share_help": (
+        "Share of ties between schools in different local authorities, "
+        "among the ties of schools in the region."
+    ),
+    "headline.isolated_schools": "Isolated schools",
+    "headline.isolated_schools_help": "Schools tied to no other school through a PLC.",
+    "headline.no_data": "No data",
+    "headline.change_up": "Up {amount} on {year}",
+    "headline.change_down": "Down {amount} on {year}",
+    "headline.change_same": "No change on {year}",
+    "headline.change_none": "No earlier year to compare",
+    "headline.points": "{amount} points",
+    # Support categories
+    "category.green": "Green",
+    "category.yellow": "Yellow",
+    "category.amber": "Amber",
+    "category.red": "Red",
+    # Tables
+    "table.year": "Year",
+}

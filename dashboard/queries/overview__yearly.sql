@@ -1,0 +1,71 @@
+-- The overview's four headline figures for every academic year, for the schools
+-- of the region chosen: $consortium (a consortium code) and $la (an LA code),
+-- NULL meaning all of Wales. Years without network measures give NULLs.
+with
+
+region_schools as (
+    select s.school_id
+    from schools as s
+    inner join local_authorities as la on la.la_code = s.la_code
+    where ($consortium is null or la.consortium_code = $consortium)
+      and ($la is null or s.la_code = $la)
+),
+
+school_counts as (
+    select
+        m.year,
+        count(*) as schools,
+        count(*) filter (where m.n_plcs > 0) as schools_in_plcs,
+        count(*) filter (where m.is_isolate) as isolated_schools
+    from net_school_metrics as m
+    inner join region_schools as r on r.school_id = m.school_id
+    group by m.year
+),
+
+-- A PLC is active in a year when its dates overlap the year and at least one
+-- school of the region has a membership that overlaps it too.
+active_plcs as (
+    select
+        y.year,
+        count(distinct p.plc_id) as active_plcs
+    from academic_years as y
+    inner join plcs as p
+        on p.start_date <= y.end_date
+        and (p.end_date is null or p.end_date >= y.start_date)
+    inner join plc_memberships as pm
+        on pm.plc_id = p.plc_id
+        and pm.joined <= y.end_date
+        and (pm."left" is null or pm."left" >= y.start_date)
+    inner join region_schools as r on r.school_id = pm.school_id
+    group by y.year
+),
+
+-- Ties with at least one end in the region: those inside it and those leaving it.
+region_ties as (
+    select
+        e.year,
+        count(*) as ties,
+        count(*) filter (where e.cross_la) as cross_la_ties
+    from net_edges as e
+    where e.school_a in (select school_id from region_schools)
+       or e.school_b in (select school_id from region_schools)
+    group by e.year
+),
+
+yearly as (
+    select
+        y.year,
+        sc.schools,
+        sc.schools_in_plcs,
+        coalesce(ap.active_plcs, 0) as active_plcs,
+        coalesce(rt.ties, 0) as ties,
+        rt.cross_la_ties / rt.ties as cross_la_share,
+        sc.isolated_schools
+    from academic_years as y
+    left join school_counts as sc on sc.year = y.year
+    left join active_plcs as ap on ap.year = y.year
+    left join region_ties as rt on rt.year = y.year
+    order by y.start_date
+)
+
+select * from yearly

@@ -1,0 +1,290 @@
+"""A tiny published database written by hand, for the dashboard's tests.
+
+Eight schools in three LAs of two consortia, over three academic years:
+
+    GWE  660 Isle of Anglesey   A 6602001, B 6602002
+         661 Gwynedd            C 6612001, D 6612002, E 6614001
+    CSC  681 Cardiff            F 6812001, G 6812002, H 6814001
+
+PLCs (members by school; joined on the PLC's start unless said):
+
+    P1 literacy       2016-09-01 to open      A, C, B (joined 2017-09-01)
+    P2 numeracy       2016-09-01 to 2018-08-31  F, G
+    P3 maths          2017-09-01 to open      C, F, D (joined 2018-09-01)
+    P4 wellbeing      2018-01-01 to open      H (two members: a PLC within one school)
+    P5 science        2016-09-01 to 2017-06-30  D, E
+    P6 early years    2016-09-01 to open      G (left 2017-08-31: P6 is then without members)
+
+Ties (school pairs sharing an active PLC), cross-LA ones starred:
+
+    2016/17  A-C*  F-G  D-E
+    2017/18  A-B  A-C*  B-C*  C-F*  F-G
+    2018/19  A-B  A-C*  B-C*  C-D  C-F*  D-F*
+
+So, for all of Wales (worked by hand, asserted in the tests):
+
+    year     in PLCs  active PLCs  cross-LA share  isolated
+    2016/17  6        4            1/3             2 (B, H)
+    2017/18  6        4            3/5             3 (D, E, H)
+    2018/19  6        3            4/6             3 (E, G, H)
+
+Network measures are derived here from the ties above (degree, components) so
+that the net_* tables agree with each other; PLC counts per school are by hand.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from pathlib import Path
+
+import duckdb
+import networkx as nx
+
+from etl.schema import apply_schema
+
+__all__ = ["SCHOOLS", "YEARS", "build_overview_db"]
+
+LOCAL_AUTHORITIES = [
+    (660, "W06000001", "Isle of Anglesey", "Ynys Môn", "GWE", "GwE", "GwE"),
+    (661, "W06000002", "Gwynedd", "Gwynedd", "GWE", "GwE", "GwE"),
+    (
+        681,
+        "W06000015",
+        "Cardiff",
+        "Caerdydd",
+        "CSC",
+        "Central South Consortium",
+        "Consortiwm Canolbarth y De",
+    ),
+]
+
+# letter: (school number, name, LA)
+SCHOOLS = {
+    "A": (6602001, "Ysgol Aber", 660),
+    "B": (6602002, "Ysgol Bodedern", 660),
+    "C": (6612001, "Ysgol Caernarfon", 661),
+    "D": (6612002, "Ysgol Dolgellau", 661),
+    "E": (6614001, "Ysgol Eryri", 661),
+    "F": (6812001, "Fairwater Primary", 681),
+    "G": (6812002, "Grangetown Primary", 681),
+    "H": (6814001, "Heath High School", 681),
+}
+
+YEARS = {
+    "2016/17": (date(2016, 9, 1), date(2017, 8, 31)),
+    "2017/18": (date(2017, 9, 1), date(2018, 8, 31)),
+    "2018/19": (date(2018, 9, 1), date(2019, 8, 31)),
+}
+
+PLCS = [
+    ("P1", "Literacy across Môn and Gwynedd", "literacy", "between", "self_selected",
+     date(2016, 9, 1), None, "A"),
+    ("P2", "Cardiff numeracy", "numeracy", "between", "assigned",
+     date(2016, 9, 1), date(2018, 8, 31), "F"),
+    ("P3", "Maths across the regions", "numeracy", "across", "self_selected",
+     date(2017, 9, 1), None, "C"),
+    ("P4", "Wellbeing at Heath", "wellbeing", "within", "self_selected",
+     date(2018, 1, 1), None, "H"),
+    ("P5", "Gwynedd science", "science", "between", "assigned",
+     date(2016, 9, 1), date(2017, 6, 30), "D"),
+    ("P6", "Early years", "early_years", "within", "assigned",
+     date(2016, 9, 1), None, "G"),
+]  # fmt: skip
+
+# (PLC, school letter, member id, joined, left)
+MEMBERSHIPS = [
+    ("P1", "A", "m01", date(2016, 9, 1), None),
+    ("P1", "C", "m02", date(2016, 9, 1), None),
+    ("P1", "B", "m03", date(2017, 9, 1), None),
+    ("P2", "F", "m04", date(2016, 9, 1), None),
+    ("P2", "G", "m05", date(2016, 9, 1), None),
+    ("P3", "C", "m06", date(2017, 9, 1), None),
+    ("P3", "F", "m07", date(2017, 9, 1), None),
+    ("P3", "D", "m08", date(2018, 9, 1), None),
+    ("P4", "H", "m09", date(2018, 1, 1), None),
+    ("P4", "H", "m10", date(2018, 1, 1), None),
+    ("P5", "D", "m11", date(2016, 9, 1), None),
+    ("P5", "E", "m12", date(2016, 9, 1), None),
+    ("P6", "G", "m13", date(2016, 9, 1), date(2017, 8, 31)),
+]
+
+TIES = {
+    "2016/17": ["AC", "FG", "DE"],
+    "2017/18": ["AB", "AC", "BC", "CF", "FG"],
+    "2018/19": ["AB", "AC", "BC", "CD", "CF", "DF"],
+}
+
+# PLCs each school is in, per year (by hand from the lists above)
+N_PLCS = {
+    "2016/17": {"A": 1, "B": 0, "C": 1, "D": 1, "E": 1, "F": 1, "G": 2, "H": 0},
+    "2017/18": {"A": 1, "B": 1, "C": 2, "D": 0, "E": 0, "F": 2, "G": 1, "H": 1},
+    "2018/19": {"A": 1, "B": 1, "C": 2, "D": 1, "E": 0, "F": 1, "G": 0, "H": 1},
+}
+
+SUPPORT = {
+    "2016/17": "green yellow amber red yellow green amber yellow",
+    "2017/18": "green yellow yellow amber yellow green amber green",
+    "2018/19": "green green yellow yellow amber green yellow green",
+}
+
+RUNS = [
+    ("20190901T101500-a1b2", datetime(2019, 9, 1, 10, 15), datetime(2019, 9, 1, 10, 16, 30),
+     "success", "make"),
+    ("20190902T090000-c3d4", datetime(2019, 9, 2, 9, 0), datetime(2019, 9, 2, 9, 0, 5),
+     "failed", "schedule"),
+]  # fmt: skip
+
+WALES = "W92000004"
+
+
+def build_overview_db(path: Path, *, outcome_source: str = "demo") -> Path:
+    """Write the fixture database to ``path`` (outcomes carry ``outcome_source``)."""
+    con = duckdb.connect(str(path))
+    try:
+        apply_schema(con)
+        _insert_reference(con)
+        _insert_contract(con, outcome_source)
+        _insert_network(con)
+        con.executemany("INSERT INTO etl_runs (run_id, started_at, finished_at, status, trigger)"
+                        " VALUES (?, ?, ?, ?, ?)", RUNS)  # fmt: skip
+    finally:
+        con.close()
+    return path
+
+
+def _school(letter: str) -> int:
+    return SCHOOLS[letter][0]
+
+
+def _la_of(school_id: int) -> int:
+    return next(la for sid, _, la in SCHOOLS.values() if sid == school_id)
+
+
+def _consortium_of(la_code: int) -> str:
+    return next(row[4] for row in LOCAL_AUTHORITIES if row[0] == la_code)
+
+
+def _insert_reference(con: duckdb.DuckDBPyConnection) -> None:
+    con.executemany("INSERT INTO local_authorities VALUES (?, ?, ?, ?, ?, ?, ?)", LOCAL_AUTHORITIES)
+    con.executemany(
+        "INSERT INTO schools (school_id, name, la_code, sector, language_medium, source_file)"
+        " VALUES (?, ?, ?, 'primary', 'welsh', 'fixture')",
+        list(SCHOOLS.values()),
+    )
+    con.executemany(
+        "INSERT INTO academic_years VALUES (?, ?, ?)",
+        [(year, start, end) for year, (start, end) in YEARS.items()],
+    )
+
+
+def _insert_contract(con: duckdb.DuckDBPyConnection, outcome_source: str) -> None:
+    con.executemany(
+        "INSERT INTO plcs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(*plc[:7], _school(plc[7])) for plc in PLCS],
+    )
+    con.executemany(
+        "INSERT INTO plc_memberships VALUES (?, ?, ?, 'teacher', ?, ?)",
+        [
+            (plc, _school(letter), member, joined, left)
+            for plc, letter, member, joined, left in MEMBERSHIPS
+        ],
+    )
+    outcomes = [
+        (_school(letter), year, "support_category", category, outcome_source)
+        for year, categories in SUPPORT.items()
+        for letter, category in zip(SCHOOLS, categories.split(), strict=True)
+    ]
+    con.executemany("INSERT INTO school_outcomes VALUES (?, ?, ?, ?, ?)", outcomes)
+
+
+def _build_graph(year: str) -> nx.Graph:
+    graph = nx.Graph()
+    graph.add_nodes_from(school_id for school_id, _, _ in SCHOOLS.values())
+    for a, b in TIES[year]:
+        graph.add_edge(_school(a), _school(b))
+    return graph
+
+
+def _is_cross_la(a: int, b: int) -> bool:
+    return _la_of(a) != _la_of(b)
+
+
+def _is_cross_consortium(a: int, b: int) -> bool:
+    return _consortium_of(_la_of(a)) != _consortium_of(_la_of(b))
+
+
+def _insert_network(con: duckdb.DuckDBPyConnection) -> None:
+    for year in YEARS:
+        graph = _build_graph(year)
+        _insert_edges(con, year, graph)
+        _insert_school_metrics(con, year, graph)
+        _insert_system_metrics(con, year, graph)
+        _insert_group_metrics(con, year, graph)
+
+
+def _insert_edges(con: duckdb.DuckDBPyConnection, year: str, graph: nx.Graph) -> None:
+    rows = []
+    for u, v in graph.edges:
+        a, b = sorted((u, v))
+        rows.append((year, a, b, 1, 2, _is_cross_la(a, b), _is_cross_consortium(a, b)))
+    con.executemany("INSERT INTO net_edges VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def _insert_school_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.Graph) -> None:
+    betweenness = nx.betweenness_centrality(graph)
+    clustering = nx.clustering(graph)
+    rows = []
+    for letter, (school_id, _, _) in SCHOOLS.items():
+        neighbours = list(graph.neighbors(school_id))
+        rows.append((
+            year,
+            school_id,
+            len(neighbours),
+            len(neighbours),
+            betweenness[school_id],
+            clustering[school_id],
+            N_PLCS[year][letter],
+            sum(_is_cross_la(school_id, n) for n in neighbours),
+            sum(_is_cross_consortium(school_id, n) for n in neighbours),
+            not neighbours,
+        ))  # fmt: skip
+    con.executemany("INSERT INTO net_school_metrics VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+
+
+def _insert_system_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.Graph) -> None:
+    edges = list(graph.edges)
+    giant = max(nx.connected_components(graph), key=len)
+    con.execute(
+        "INSERT INTO net_system_metrics VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            year,
+            graph.number_of_nodes(),
+            len(edges),
+            nx.density(graph),
+            nx.number_connected_components(graph),
+            len(giant) / graph.number_of_nodes(),
+            sum(_is_cross_la(a, b) for a, b in edges) / len(edges),
+            sum(_is_cross_consortium(a, b) for a, b in edges) / len(edges),
+        ),
+    )
+
+
+def _insert_group_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.Graph) -> None:
+    groups: dict[tuple[str, str], set[int]] = {("wales", WALES): set(graph.nodes)}
+    for school_id in graph.nodes:
+        la = _la_of(school_id)
+        groups.setdefault(("la", str(la)), set()).add(school_id)
+        groups.setdefault(("consortium", _consortium_of(la)), set()).add(school_id)
+    rows = []
+    for (level, group_id), members in sorted(groups.items()):
+        internal = sum(a in members and b in members for a, b in graph.edges)
+        external = sum((a in members) != (b in members) for a, b in graph.edges)
+        n = len(members)
+        rows.append((
+            year, level, group_id, n, internal,
+            internal / (n * (n - 1) / 2) if n > 1 else None,
+            internal, external,
+            (external - internal) / (external + internal) if external + internal else None,
+            sum(graph.degree(s) == 0 for s in members) / n,
+        ))  # fmt: skip
+    con.executemany("INSERT INTO net_group_metrics VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)

@@ -1,0 +1,77 @@
+"""The dashboard's database access: read-only, by named query, following refreshes."""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dashboard.db import QUERIES_DIR, Database, DatabaseMissingError
+from tests.dashboard.fixtures import build_overview_db
+
+
+def test_named_query_takes_parameters(db: Database) -> None:
+    frame = db.query("overview__yearly", consortium="CSC", la=None)
+    assert frame["schools"].tolist() == [3, 3, 3]
+
+
+def test_results_are_copies(db: Database) -> None:
+    frame = db.query("shell__years")
+    frame.loc[0, "year"] = "changed"
+    assert db.query("shell__years").loc[0, "year"] == "2016/17"
+
+
+def test_unknown_query_is_refused(db: Database) -> None:
+    with pytest.raises(ValueError, match="no query named"):
+        db.query("../etl/secrets")
+
+
+def test_missing_database_is_named(tmp_path: Path) -> None:
+    with pytest.raises(DatabaseMissingError, match=r"nope\.duckdb"):
+        Database(tmp_path / "nope.duckdb").query("shell__years")
+
+
+def test_holds_no_connection_between_queries(tmp_path: Path) -> None:
+    path = build_overview_db(tmp_path / "plcnet.duckdb")
+    Database(path).query("shell__years")
+    # A writer could not open the file if the dashboard still held it.
+    con = duckdb.connect(str(path))
+    con.execute("DELETE FROM etl_runs WHERE status = 'failed'")
+    con.close()
+
+
+def test_connection_is_read_only(overview_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    db = Database(overview_db_path)
+    monkeypatch.setattr("dashboard.db.read_query", lambda name: "CREATE TABLE x (a INTEGER)")
+    with pytest.raises(duckdb.Error, match="read-only"):
+        db.query("anything")
+
+
+def test_follows_a_refresh_swapped_in_by_rename(tmp_path: Path) -> None:
+    published = build_overview_db(tmp_path / "plcnet.duckdb")
+    db = Database(published)
+    assert db.query("shell__provenance").loc[0, "is_demo"]
+    # The ETL builds the new file beside the old one and renames it over it.
+    building = build_overview_db(
+        tmp_path / ".plcnet.duckdb.run2.building", outcome_source="published"
+    )
+    os.replace(building, published)
+    assert not db.query("shell__provenance").loc[0, "is_demo"]
+
+
+def test_repeated_query_is_served_from_the_cache(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db.query("shell__regions")
+    monkeypatch.setattr(db, "_run", lambda sql, params: pytest.fail("ran again"))
+    assert len(db.query("shell__regions")) == 3
+
+
+@pytest.mark.parametrize("path", sorted(QUERIES_DIR.glob("*.sql")), ids=lambda p: p.name)
+def test_queries_are_parameterised_not_formatted(path: Path) -> None:
+    sql = path.read_text(encoding="utf-8")
+    assert not re.search(r"\{[a-z_]*\}|%s|%\(", sql), "values go in as $name parameters"
+    assert re.fullmatch(r"(overview|shell)__[a-z_]+\.sql", path.name)

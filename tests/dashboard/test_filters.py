@@ -1,0 +1,176 @@
+"""Filters and the URL: parse, resolve, build, and keep the two in step."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.filters import (
+    Choices,
+    Filters,
+    FilterSync,
+    build_search,
+    describe_region,
+    list_consortium_options,
+    list_la_options,
+    parse_search,
+    resolve_filters,
+    sync_filters,
+)
+
+
+@pytest.mark.parametrize(
+    ("search", "expected"),
+    [
+        ("", {}),
+        (None, {}),
+        ("?year=2018/19", {"year": "2018/19"}),
+        (
+            "?year=2018%2F19&consortium=GWE&la=661",
+            {"year": "2018/19", "consortium": "GWE", "la": "661"},
+        ),
+        ("?la=661&la=660", {"la": "661"}),
+        ("?consortium=", {}),
+    ],
+)
+def test_parse_search(search: str | None, expected: dict[str, str]) -> None:
+    assert parse_search(search) == expected
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ({}, Filters("2018/19")),
+        ({"year": "2016/17"}, Filters("2016/17")),
+        ({"year": "1999/00"}, Filters("2018/19")),
+        ({"consortium": "GWE"}, Filters("2018/19", "GWE")),
+        ({"consortium": "XYZ"}, Filters("2018/19")),
+        ({"la": "661"}, Filters("2018/19", "GWE", 661)),
+        ({"la": 681}, Filters("2018/19", "CSC", 681)),
+        ({"consortium": "CSC", "la": "661"}, Filters("2018/19", "CSC")),
+        ({"la": "abc"}, Filters("2018/19")),
+        ({"la": "999"}, Filters("2018/19")),
+    ],
+)
+def test_resolve_filters(choices: Choices, query: dict[str, object], expected: Filters) -> None:
+    assert resolve_filters(query, choices) == expected
+
+
+def test_build_search_reads_plainly() -> None:
+    assert build_search(Filters("2018/19", "GWE", 661)) == "?year=2018/19&consortium=GWE&la=661"
+    assert build_search(Filters("2017/18")) == "?year=2017/18"
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [Filters("2016/17"), Filters("2017/18", "CSC"), Filters("2018/19", "GWE", 660)],
+)
+def test_url_round_trip(choices: Choices, filters: Filters) -> None:
+    assert resolve_filters(parse_search(build_search(filters)), choices) == filters
+
+
+def test_la_options_follow_the_consortium(choices: Choices) -> None:
+    gwe = list_la_options(choices, "GWE", "en")
+    assert gwe == [
+        {"label": "Gwynedd", "value": 661},
+        {"label": "Isle of Anglesey", "value": 660},
+    ]
+    assert list_la_options(choices, "CSC", "en") == [{"label": "Cardiff", "value": 681}]
+    assert [o["value"] for o in list_la_options(choices, None, "en")] == [681, 661, 660]
+
+
+def test_la_options_in_welsh_use_welsh_names(choices: Choices) -> None:
+    labels = [o["label"] for o in list_la_options(choices, "GWE", "cy")]
+    assert labels == ["Gwynedd", "Ynys Môn"]
+
+
+def test_consortium_options(choices: Choices) -> None:
+    assert list_consortium_options(choices, "en") == [
+        {"label": "Central South Consortium", "value": "CSC"},
+        {"label": "GwE", "value": "GWE"},
+    ]
+
+
+def test_controls_changing_write_the_url(choices: Choices) -> None:
+    sync = sync_filters(
+        choices,
+        search="",
+        controls={"year": "2018/19", "consortium": "GWE", "la": None},
+        changed="consortium",
+    )
+    assert sync == FilterSync(Filters("2018/19", "GWE"), "?year=2018/19&consortium=GWE")
+
+
+def test_choosing_an_la_brings_its_consortium(choices: Choices) -> None:
+    sync = sync_filters(
+        choices,
+        search="?year=2018/19",
+        controls={"year": "2018/19", "consortium": None, "la": 681},
+        changed="la",
+    )
+    assert sync is not None
+    assert sync.filters == Filters("2018/19", "CSC", 681)
+
+
+def test_changing_consortium_drops_an_la_outside_it(choices: Choices) -> None:
+    sync = sync_filters(
+        choices,
+        search="?year=2018/19&consortium=GWE&la=661",
+        controls={"year": "2018/19", "consortium": "CSC", "la": 661},
+        changed="consortium",
+    )
+    assert sync is not None
+    assert sync.filters == Filters("2018/19", "CSC")
+
+
+def test_back_button_sets_the_controls_from_the_url(choices: Choices) -> None:
+    sync = sync_filters(
+        choices,
+        search="?year=2017/18&la=660",
+        controls={"year": "2018/19", "consortium": None, "la": None},
+        changed="url",
+    )
+    assert sync is not None
+    assert sync.filters == Filters("2017/18", "GWE", 660)
+
+
+def test_url_already_shown_needs_no_update(choices: Choices) -> None:
+    # A Location reports the URL when it mounts; the page already shows it.
+    sync = sync_filters(
+        choices,
+        search="",
+        controls={"year": "2018/19", "consortium": None, "la": None},
+        changed="url",
+    )
+    assert sync is None
+
+
+def test_clearing_the_consortium_clears_the_la(choices: Choices) -> None:
+    sync = sync_filters(
+        choices,
+        search="?year=2018/19&consortium=GWE&la=661",
+        controls={"year": "2018/19", "consortium": None, "la": 661},
+        changed="consortium",
+    )
+    assert sync == FilterSync(Filters("2018/19"), "?year=2018/19")
+
+
+def test_changing_the_year_keeps_the_region(choices: Choices) -> None:
+    sync = sync_filters(
+        choices,
+        search="?year=2018/19&consortium=GWE&la=661",
+        controls={"year": "2016/17", "consortium": "GWE", "la": 661},
+        changed="year",
+    )
+    assert sync == FilterSync(Filters("2016/17", "GWE", 661), "?year=2016/17&consortium=GWE&la=661")
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters("2018/19"), "Wales"),
+        (Filters("2018/19", "GWE"), "GwE"),
+        (Filters("2018/19", "GWE", 660), "Isle of Anglesey"),
+    ],
+)
+def test_describe_region(choices: Choices, filters: Filters, expected: str) -> None:
+    assert describe_region(filters, choices, "en") == expected
