@@ -154,7 +154,7 @@ def _add_locations(
 def _read_categories(
     paths: list[Path], files: list[InputFile], rejections: list[Rejection]
 ) -> pd.DataFrame:
-    frames = [pd.DataFrame(columns=["school_id", "year", "category", "line"])]
+    frames = [pd.DataFrame(columns=["school_id", "year", "category", "line", "source_file"])]
     for path in paths:
         frame, rejected, encoding = read_categorisation(path)
         frame["source_file"] = str(path)
