@@ -109,7 +109,9 @@ def _read_schools(
     rejections: list[Rejection],
 ) -> pd.DataFrame:
     frames = []
-    for path in _one_required(found, "address_list", "address list of schools", folders):
+    # Editions are dated in their names (…-20190318.csv): the latest by name wins.
+    editions = _one_required(found, "address_list", "address list of schools", folders)
+    for path in sorted(editions, key=lambda p: p.name):
         frame, rejected, encoding = read_address_list(path)
         frame["source_file"] = str(path)
         frames.append(frame)

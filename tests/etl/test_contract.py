@@ -36,3 +36,16 @@ def test_every_published_table_and_column_is_documented():
         "SELECT table_name FROM duckdb_tables() WHERE comment IS NULL OR comment = ''"
     ).fetchall()
     assert undocumented == []
+
+
+def test_database_document_names_every_table_and_column():
+    text = (CONTRACT_DOC.parent / "database.md").read_text(encoding="utf-8")
+    sections = {part.split("`", 2)[1]: part for part in text.split("\n### ")[1:]}
+    con = duckdb.connect()
+    apply_schema(con)
+    for table, column in con.execute(
+        "SELECT table_name, column_name FROM duckdb_columns() WHERE NOT internal "
+        "ORDER BY table_name, column_index"
+    ).fetchall():
+        assert table in sections, f"docs/database.md has no section for {table}"
+        assert f"`{column}`" in sections[table], f"docs/database.md: {table}.{column} missing"

@@ -117,3 +117,11 @@ def test_missing_address_list_is_a_clear_error(tmp_path, reference_dir):
     shutil.copy(reference_dir / "local_authorities.csv", tmp_path)
     with pytest.raises(InputError, match="no address list of schools found"):
         read_reference(tmp_path)
+
+
+def test_older_edition_dropped_in_does_not_override_the_newer(tmp_path, reference_dir):
+    older = tmp_path / "address-list-schools-wales-maintained-20150101.csv"
+    shutil.copy(PUBLISHED / "address-list-windows-1252.csv", older)
+    schools = read_reference(reference_dir, tmp_path).schools.set_index("school_id")
+    assert schools.loc[6602130, "source_file"].endswith("maintained-20190318.csv")
+    assert schools.loc[6612001, "source_file"] == str(older)  # only in the older edition
