@@ -16,6 +16,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -61,13 +62,13 @@ def browser_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_overview_db(tmp_path_factory.mktemp("browser") / "plcnet.duckdb")
 
 
-@pytest.fixture(scope="session")
-def server_url(browser_db: Path) -> Iterator[str]:
-    """The dashboard served by its own command, as a user starts it."""
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """The dashboard on ``db``, served by its own command as a user starts it."""
     port = _find_free_port()
-    log = browser_db.with_name("server.log")
+    log = db.with_name(f"server-{port}.log")
     env = {**os.environ, "PLCNET_I18N_STRICT": "1"}
-    command = [sys.executable, "-m", "dashboard", "--db", str(browser_db), "--port", str(port)]
+    command = [sys.executable, "-m", "dashboard", "--db", str(db), "--port", str(port)]
     with log.open("wb") as out:
         process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=out, stderr=out)
     url = f"http://127.0.0.1:{port}"
@@ -85,22 +86,56 @@ def server_url(browser_db: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def chromium_path() -> str:
-    path = os.environ.get("PLCNET_CHROMIUM", "/usr/bin/chromium")
-    if not os.access(path, os.X_OK):
-        pytest.fail(
-            f"No Chromium at {path}: the browser tests need one and are never skipped. "
-            "Run `make browser` (or apt-get install chromium), or set PLCNET_CHROMIUM."
-        )
-    return path
+def server_url(browser_db: Path) -> Iterator[str]:
+    """The dashboard on the hand-made fixture database."""
+    with serving(browser_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_path: str) -> Iterator[Browser]:
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo Wales through the real pipeline: ``etl demo`` then ``etl refresh``."""
+    folder = tmp_path_factory.mktemp("demo")
+    for command in (
+        ["demo", "--out", str(folder / "raw")],
+        ["refresh", "--raw", str(folder / "raw"), "--db", str(folder / "plcnet.duckdb"), "--quiet"],
+    ):
+        subprocess.run(
+            [sys.executable, "-m", "etl", *command],
+            cwd=PROJECT_ROOT,
+            check=True,
+            timeout=300,
+            capture_output=True,
+        )
+    return folder / "plcnet.duckdb"
+
+
+@pytest.fixture(scope="session")
+def demo_server_url(demo_db: Path) -> Iterator[str]:
+    """The dashboard on the demo Wales."""
+    with serving(demo_db) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path: str | None) -> Iterator[Browser]:
     with sync_playwright() as playwright:
+        if chromium_path is None and not Path(playwright.chromium.executable_path).exists():
+            pytest.fail(
+                "No Chromium: the browser tests need one and are never skipped. Run "
+                "`make browser` (or apt-get install chromium), or set PLCNET_CHROMIUM."
+            )
         launched = playwright.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
         yield launched
         launched.close()
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str | None:
+    """The system's Chromium (PLCNET_CHROMIUM, default /usr/bin/chromium), or None to use
+    the build ``make browser`` fetched with Playwright where the system has none."""
+    path = os.environ.get("PLCNET_CHROMIUM", "/usr/bin/chromium")
+    return path if os.access(path, os.X_OK) else None
 
 
 @pytest.fixture
