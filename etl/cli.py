@@ -12,7 +12,8 @@ from pathlib import Path
 
 from etl import config
 from etl.contract import CONTRACT_DOC, write_contract_doc
-from etl.refresh import DEFAULT_MAX_SHRINK, RefreshResult, refresh
+from etl.lock import RefreshLockedError
+from etl.refresh import DEFAULT_MAX_SHRINK, RefreshResult, TableShrankError, refresh
 from etl.sources.common import InputError
 
 __all__ = ["main"]
@@ -22,38 +23,37 @@ def _quiet(_: str) -> None:
     """Progress sink for --quiet and --json."""
 
 
-def _add_refresh_paths(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
+def _add_refresh_options(parser: argparse.ArgumentParser) -> None:
+    """Options shared by ``refresh`` and ``schedule``."""
+    add = parser.add_argument
+    add(
         "--raw",
         type=Path,
         default=config.default_raw_dir(),
         help="Folder of input files (default %(default)s).",
     )
-    parser.add_argument(
+    add(
         "--db",
         type=Path,
         default=config.default_db_path(),
         help="The published database (default %(default)s).",
     )
-    parser.add_argument(
+    add(
         "--reference",
         type=Path,
         default=config.default_reference_dir(),
         help="Folder of reference files (default %(default)s).",
     )
-    parser.add_argument(
+    add(
         "--max-shrink",
         type=float,
         default=DEFAULT_MAX_SHRINK,
-        help="Largest share of a table's rows a refresh may lose before it is "
-        "refused (default %(default)s).",
+        help="Largest share of a table's rows a refresh may lose before it is refused "
+        "(default %(default)s).",
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-
+def _add_demo_command(commands: argparse._SubParsersAction) -> None:
     demo = commands.add_parser("demo", help="Write the seeded demo data as contract files.")
     demo.add_argument(
         "--scale",
@@ -81,41 +81,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="Reference folder to build the Wales demo on (default %(default)s).",
     )
 
+
+def _add_refresh_command(commands: argparse._SubParsersAction) -> None:
     run = commands.add_parser(
         "refresh",
         help="Validate and load the input files, compute the "
         "network measures and publish a new database.",
     )
-    run.add_argument(
-        "--raw",
-        type=Path,
-        default=config.default_raw_dir(),
-        help="Folder of input files (default %(default)s).",
-    )
-    run.add_argument(
-        "--db",
-        type=Path,
-        default=config.default_db_path(),
-        help="The published database (default %(default)s).",
-    )
-    run.add_argument(
-        "--reference",
-        type=Path,
-        default=config.default_reference_dir(),
-        help="Folder of reference files (default %(default)s).",
-    )
+    _add_refresh_options(run)
     run.add_argument("--trigger", default="manual", help="What started the run, for the record.")
     run.add_argument(
         "--force",
         action="store_true",
         help="Publish even if a table lost more rows than --max-shrink allows.",
-    )
-    run.add_argument(
-        "--max-shrink",
-        type=float,
-        default=DEFAULT_MAX_SHRINK,
-        help="Largest share of a table's rows a refresh may lose before it is "
-        "refused (default %(default)s).",
     )
     run.add_argument(
         "--wait",
@@ -128,6 +106,31 @@ def build_parser() -> argparse.ArgumentParser:
     output = run.add_mutually_exclusive_group()
     output.add_argument("--quiet", action="store_true", help="Print nothing but errors.")
     output.add_argument("--json", action="store_true", help="Print the run summary as JSON.")
+
+
+def _add_schedule_command(commands: argparse._SubParsersAction) -> None:
+    sched = commands.add_parser(
+        "schedule",
+        help="Run refreshes on a cron schedule (stays in the foreground; Ctrl-C stops it).",
+    )
+    sched.add_argument(
+        "--cron", required=True, help='Crontab expression, e.g. "0 2 * * *" for 02:00 every night.'
+    )
+    sched.add_argument(
+        "--timezone",
+        default="Europe/London",
+        help="Time zone of the cron expression (default %(default)s).",
+    )
+    sched.add_argument("--run-now", action="store_true", help="Also refresh once at start.")
+    _add_refresh_options(sched)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    _add_demo_command(commands)
+    _add_refresh_command(commands)
+    _add_schedule_command(commands)
     doc = commands.add_parser(
         "contract-doc",
         help="Rewrite the generated part of docs/data-contract.md from etl/contract.py.",
@@ -182,10 +185,22 @@ def print_summary(result: RefreshResult) -> None:
 def run_refresh(args: argparse.Namespace) -> int:
     progress = _quiet if args.quiet or args.json else print
     try:
-        result = refresh(args.raw, args.db, args.reference, trigger=args.trigger, progress=progress)
-    except InputError as error:
+        result = refresh(
+            args.raw,
+            args.db,
+            args.reference,
+            trigger=args.trigger,
+            progress=progress,
+            force=args.force,
+            max_shrink=args.max_shrink,
+            wait_seconds=args.wait,
+        )
+    except (InputError, TableShrankError) as error:
         print(f"Refresh failed: {error}\nThe published database was not changed.", file=sys.stderr)
         return 2
+    except RefreshLockedError as error:
+        print(f"Refresh not started: {error}", file=sys.stderr)
+        return 3
     if args.json:
         print(json.dumps(result.as_dict(), indent=2, default=str))
     elif not args.quiet:

@@ -61,9 +61,12 @@ def refresh_lock(
         handle.truncate()
         handle.write(f"pid {os.getpid()} since {time.strftime('%Y-%m-%d %H:%M:%S')}")
         handle.flush()
-        yield
-        handle.seek(0)
-        handle.truncate()
-        handle.flush()
+        try:
+            yield
+        finally:
+            # A run that ends, well or badly, leaves no pid: only a killed one does.
+            handle.seek(0)
+            handle.truncate()
+            handle.flush()
     finally:
         handle.close()

@@ -139,6 +139,7 @@ def _refresh_locked(
     force: bool,
     max_shrink: float,
 ) -> RefreshResult:
+    remove_leftovers(db_path, progress)
     result = RefreshResult(new_run_id(), "running", db_path)
     started_at = datetime.now(UTC)
     clock = time.perf_counter()
@@ -159,10 +160,18 @@ def _refresh_locked(
     finally:
         result.seconds = time.perf_counter() - clock
         built.unlink(missing_ok=True)
+        built.with_name(built.name + ".wal").unlink(missing_ok=True)
         append_run_log(
             db_path, {**result.as_dict(), "trigger": trigger, "started_at": started_at.isoformat()}
         )
     return result
+
+
+def remove_leftovers(db_path: Path, progress: Progress) -> None:
+    """Delete half-built databases of killed runs; safe because we hold the refresh lock."""
+    for leftover in sorted(db_path.parent.glob(f".{db_path.name}.*.building*")):
+        progress(f"  removing {leftover.name}, left by a refresh that did not finish")
+        leftover.unlink(missing_ok=True)
 
 
 def published_row_counts(db_path: Path) -> dict[str, int]:

@@ -9,7 +9,7 @@ import duckdb
 import pytest
 
 from etl.cli import main
-from etl.lock import RefreshLockedError, refresh_lock
+from etl.lock import RefreshLockedError, lock_path, refresh_lock
 from etl.publish import run_log_path
 from etl.refresh import PUBLISHED_TABLES, TableShrankError, refresh
 
@@ -113,6 +113,7 @@ def test_unreadable_file_fails_the_refresh_and_keeps_the_published_database(
     assert not list(db.parent.glob(".*.building"))
     last = json.loads(run_log_path(db).read_text().splitlines()[-1])
     assert last["status"] == "failed" and "more_plcs.csv" in last["message"]
+    assert lock_path(db).read_text() == "", "a refresh that failed normally left its pid"
 
 
 def test_refuses_to_publish_when_a_table_shrinks_unless_forced(published, raw, reference_dir):
