@@ -56,5 +56,5 @@ bench: setup ## Benchmarks: ETL and measures at Wales and England scale
 	PYTHONPATH=. $(PY) tests/bench/run.py --england
 
 clean: ## Remove generated data, the database and caches (never data/reference or your raw files)
-	rm -rf $(DEMO_DIR) data/england data/*.duckdb data/*.duckdb.* data/.*.building .pytest_cache .ruff_cache
+	rm -rf $(DEMO_DIR) data/england data/archive data/*.duckdb data/*.duckdb.* data/.*.building* .pytest_cache .ruff_cache
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +

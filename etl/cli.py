@@ -103,6 +103,13 @@ def _add_refresh_command(commands: argparse._SubParsersAction) -> None:
         help="If another refresh is running, wait this long for it "
         "(default: exit at once with a message).",
     )
+    run.add_argument(
+        "--archive",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="Where input files are archived by checksum (default: archive/ beside the database).",
+    )
     output = run.add_mutually_exclusive_group()
     output.add_argument("--quiet", action="store_true", help="Print nothing but errors.")
     output.add_argument("--json", action="store_true", help="Print the run summary as JSON.")
@@ -194,6 +201,7 @@ def run_refresh(args: argparse.Namespace) -> int:
             force=args.force,
             max_shrink=args.max_shrink,
             wait_seconds=args.wait,
+            archive_dir=args.archive,
         )
     except (InputError, TableShrankError) as error:
         print(f"Refresh failed: {error}\nThe published database was not changed.", file=sys.stderr)

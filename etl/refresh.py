@@ -17,6 +17,7 @@ from typing import TypeVar
 
 import duckdb
 
+from etl.archive import archive_dir_for, archive_inputs
 from etl.contract import CONTRACT
 from etl.load import load_contract_file, load_reference, run_model
 from etl.lock import refresh_lock
@@ -106,6 +107,15 @@ class _Steps:
         return value
 
 
+@dataclass(frozen=True)
+class RefreshOptions:
+    trigger: str = "manual"
+    force: bool = False
+    max_shrink: float = DEFAULT_MAX_SHRINK
+    # Where read files are archived by checksum; None: archive/ beside the database.
+    archive_dir: Path | None = None
+
+
 def refresh(
     raw_dir: Path,
     db_path: Path,
@@ -116,6 +126,7 @@ def refresh(
     force: bool = False,
     max_shrink: float = DEFAULT_MAX_SHRINK,
     wait_seconds: float = 0.0,
+    archive_dir: Path | None = None,
 ) -> RefreshResult:
     """Run one refresh and publish its database.
 
@@ -123,21 +134,18 @@ def refresh(
     more than ``max_shrink`` of its rows (unless ``force``), RefreshLockedError when
     another refresh of ``db_path`` holds the lock past ``wait_seconds``.
     """
+    options = RefreshOptions(trigger, force, max_shrink, archive_dir)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     with refresh_lock(db_path, wait_seconds, progress):
-        return _refresh_locked(
-            raw_dir, db_path, reference_dir, trigger, progress, force, max_shrink
-        )
+        return _refresh_locked(raw_dir, db_path, reference_dir, options, progress)
 
 
 def _refresh_locked(
     raw_dir: Path,
     db_path: Path,
     reference_dir: Path,
-    trigger: str,
+    options: RefreshOptions,
     progress: Progress,
-    force: bool,
-    max_shrink: float,
 ) -> RefreshResult:
     remove_leftovers(db_path, progress)
     result = RefreshResult(new_run_id(), "running", db_path)
@@ -147,11 +155,14 @@ def _refresh_locked(
     progress(f"plcnet refresh {result.run_id}: {raw_dir} -> {db_path}")
     try:
         _build(built, raw_dir, reference_dir, result, _Steps(result, progress))
-        if not force:
-            check_shrinkage(db_path, result.row_counts, max_shrink)
+        if not options.force:
+            check_shrinkage(db_path, result.row_counts, options.max_shrink)
         result.status = "success"
         result.seconds = time.perf_counter() - clock
-        _record_run(built, db_path, result, started_at, trigger)
+        _record_run(built, db_path, result, started_at, options.trigger)
+        archive = options.archive_dir or archive_dir_for(db_path)
+        manifest = archive_inputs(result.input_files, archive, result.run_id)
+        progress(f"  input files archived by checksum: {manifest}")
         publish(built, db_path)
     except Exception as error:
         result.status = "failed"
@@ -161,9 +172,12 @@ def _refresh_locked(
         result.seconds = time.perf_counter() - clock
         built.unlink(missing_ok=True)
         built.with_name(built.name + ".wal").unlink(missing_ok=True)
-        append_run_log(
-            db_path, {**result.as_dict(), "trigger": trigger, "started_at": started_at.isoformat()}
-        )
+        record = {
+            **result.as_dict(),
+            "trigger": options.trigger,
+            "started_at": started_at.isoformat(),
+        }
+        append_run_log(db_path, record)
     return result
 
 

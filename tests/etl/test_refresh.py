@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
 
 import duckdb
 import pytest
@@ -176,3 +177,20 @@ def test_same_inputs_give_the_same_tables(published, tmp_path, raw, reference_di
     refresh(raw, db, reference_dir, progress=_quiet)
     assert _table_checksums(db) == first
     assert set(first) == set(PUBLISHED_TABLES)
+
+
+def test_inputs_are_archived_once_by_checksum_with_a_manifest_per_run(tmp_path, raw, reference_dir):
+    db, archive = tmp_path / "a.duckdb", tmp_path / "archive"
+    before = {p.name: p.read_bytes() for p in raw.iterdir()}
+    first = refresh(raw, db, reference_dir, progress=_quiet, archive_dir=archive)
+    second = refresh(raw, db, reference_dir, progress=_quiet, archive_dir=archive)
+    stored = sorted(p.name for p in (archive / "files").iterdir())
+    # Nine files (5 contract, 4 reference) read twice, stored once each.
+    assert len(stored) == 9
+    for run in (first, second):
+        manifest = json.loads((archive / "runs" / f"{run.run_id}.json").read_text())
+        for entry in manifest["files"]:
+            archived = archive / entry["archived_as"]
+            assert archived.name.startswith(entry["sha256"])
+            assert archived.read_bytes() == Path(entry["path"]).read_bytes()
+    assert {p.name: p.read_bytes() for p in raw.iterdir()} == before, "inputs were modified"

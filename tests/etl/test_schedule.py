@@ -46,3 +46,12 @@ def test_failed_scheduled_run_is_logged_and_the_schedule_goes_on(job, caplog, te
     assert run_scheduled_refresh(job) == "failed"
     assert "missing required column" in caplog.text
     assert not job.db_path.exists()
+
+
+def test_schedule_command_takes_the_refresh_options():
+    from etl.cli import build_parser
+
+    args = build_parser().parse_args(
+        ["schedule", "--cron", "0 2 * * *", "--raw", "inbox", "--max-shrink", "0.2"]
+    )
+    assert (args.cron, str(args.raw), args.max_shrink) == ("0 2 * * *", "inbox", 0.2)
