@@ -114,7 +114,7 @@ def load_contract_file(
         f"""
         INSERT INTO rejected_rows
         SELECT $run_id, $table, $file, __line, p.column, CASE p.column {value_of} END, p.reason
-        FROM (SELECT *, unnest(__problems) AS p FROM __checked)
+        FROM (SELECT *, unnest(__problems) AS p FROM __checked WHERE len(__problems) > 0)
         """,
         {"run_id": run_id, "table": spec.table, "file": str(path)},
     )

@@ -1,13 +1,15 @@
 -- Network measures. Nodes are schools; two schools are tied in a year when they
 -- share a PLC active in that year (see docs/measures.md).
 
+-- Key (year).
 CREATE TABLE academic_years (
-    year        VARCHAR PRIMARY KEY,   -- 2018/19
+    year        VARCHAR NOT NULL,   -- 2018/19
     start_date  DATE NOT NULL,         -- 1 September
     end_date    DATE NOT NULL          -- 31 August
 );
 COMMENT ON TABLE academic_years IS 'The academic years the data cover, 1 September to 31 August.';
 
+-- Key (year, school_a, school_b): unique, kept so by the refresh rather than by an index.
 CREATE TABLE net_edges (
     year              VARCHAR NOT NULL,
     school_a          INTEGER NOT NULL,
@@ -16,11 +18,11 @@ CREATE TABLE net_edges (
     shared_members    INTEGER NOT NULL,   -- distinct members of either school in those PLCs
     cross_la          BOOLEAN NOT NULL,
     cross_consortium  BOOLEAN NOT NULL,
-    PRIMARY KEY (year, school_a, school_b),
     CHECK (school_a < school_b)
 );
 COMMENT ON TABLE net_edges IS 'Ties between schools per academic year, projected from PLC membership.';
 
+-- Key (year, school_id): unique, kept so by the refresh rather than by an index.
 CREATE TABLE net_school_metrics (
     year                   VARCHAR NOT NULL,
     school_id              INTEGER NOT NULL,
@@ -31,11 +33,11 @@ CREATE TABLE net_school_metrics (
     n_plcs                 INTEGER NOT NULL,
     cross_la_ties          INTEGER NOT NULL,
     cross_consortium_ties  INTEGER NOT NULL,
-    is_isolate             BOOLEAN NOT NULL,
-    PRIMARY KEY (year, school_id)
+    is_isolate             BOOLEAN NOT NULL
 );
 COMMENT ON TABLE net_school_metrics IS 'Per school and year: degree, weighted degree, betweenness and clustering (unweighted, normalised as networkx does), PLCs, cross-boundary ties, isolate flag.';
 
+-- Key (year, level, group_id): unique, kept so by the refresh rather than by an index.
 CREATE TABLE net_group_metrics (
     year            VARCHAR NOT NULL,
     level           VARCHAR NOT NULL,   -- la, consortium, wales
@@ -46,13 +48,13 @@ CREATE TABLE net_group_metrics (
     internal_ties   INTEGER NOT NULL,
     external_ties   INTEGER NOT NULL,
     ei_index        DOUBLE,             -- (external - internal) / (external + internal)
-    isolate_share   DOUBLE,
-    PRIMARY KEY (year, level, group_id)
+    isolate_share   DOUBLE
 );
 COMMENT ON TABLE net_group_metrics IS 'Per year and per LA, consortium and Wales: schools, ties, density, internal and external ties, E-I index, share of isolated schools.';
 
+-- Key (year).
 CREATE TABLE net_system_metrics (
-    year                    VARCHAR PRIMARY KEY,
+    year                    VARCHAR NOT NULL,
     n_schools               INTEGER NOT NULL,
     n_ties                  INTEGER NOT NULL,
     density                 DOUBLE,

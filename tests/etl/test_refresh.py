@@ -10,6 +10,7 @@ import duckdb
 import pytest
 
 from etl.cli import main
+from etl.contract import CONTRACT
 from etl.lock import RefreshLockedError, lock_path, refresh_lock
 from etl.publish import run_log_path
 from etl.refresh import PUBLISHED_TABLES, TableShrankError, refresh
@@ -194,3 +195,21 @@ def test_inputs_are_archived_once_by_checksum_with_a_manifest_per_run(tmp_path, 
             assert archived.name.startswith(entry["sha256"])
             assert archived.read_bytes() == Path(entry["path"]).read_bytes()
     assert {p.name: p.read_bytes() for p in raw.iterdir()} == before, "inputs were modified"
+
+
+NETWORK_KEYS = {
+    "academic_years": ("year",),
+    "net_edges": ("year", "school_a", "school_b"),
+    "net_school_metrics": ("year", "school_id"),
+    "net_group_metrics": ("year", "level", "group_id"),
+    "net_system_metrics": ("year",),
+}
+
+
+def test_every_key_is_unique_in_the_published_database(published):
+    db, _ = published
+    keys = {spec.table: spec.key for spec in CONTRACT} | NETWORK_KEYS
+    for table, key in keys.items():
+        columns = ", ".join(f'"{k}"' for k in key)
+        duplicates = _scalar(db, f'SELECT count(*) - count(DISTINCT ({columns})) FROM "{table}"')
+        assert duplicates == 0, f"{table} has {duplicates} rows repeating its key {key}"
