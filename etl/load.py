@@ -54,8 +54,11 @@ def load_reference(con: duckdb.DuckDBPyConnection, reference: Reference, run_id:
     con.register("__ref_las", reference.local_authorities)
     con.register("__ref_schools", reference.schools)
     con.register("__ref_categories", reference.categories)
+    con.register("__ref_boundaries", reference.boundaries)
     con.execute("INSERT INTO local_authorities BY NAME SELECT * FROM __ref_las")
     con.execute("INSERT INTO schools BY NAME SELECT * FROM __ref_schools")
+    if len(reference.boundaries):
+        con.execute("INSERT INTO la_boundaries BY NAME SELECT * FROM __ref_boundaries")
     write_rejections(con, run_id, reference.rejections)
     con.execute(
         """
@@ -74,7 +77,7 @@ def load_reference(con: duckdb.DuckDBPyConnection, reference: Reference, run_id:
         FROM __ref_categories WHERE school_id IN (SELECT school_id FROM schools)
         """
     )
-    for name in ("__ref_las", "__ref_schools", "__ref_categories"):
+    for name in ("__ref_las", "__ref_schools", "__ref_categories", "__ref_boundaries"):
         con.unregister(name)
 
 

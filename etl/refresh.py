@@ -37,6 +37,7 @@ T = TypeVar("T")
 PUBLISHED_TABLES = (
     "local_authorities",
     "schools",
+    "la_boundaries",
     *(spec.table for spec in CONTRACT),
     "academic_years",
     "net_edges",

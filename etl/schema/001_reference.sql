@@ -26,3 +26,10 @@ CREATE TABLE schools (
     source_file       VARCHAR NOT NULL
 );
 COMMENT ON TABLE schools IS 'Maintained schools of Wales from the Welsh Government address list of schools, with their locations.';
+
+CREATE TABLE la_boundaries (
+    ons_code     VARCHAR PRIMARY KEY,   -- joins local_authorities.ons_code
+    geometry     JSON NOT NULL,         -- GeoJSON geometry (Polygon or MultiPolygon), WGS84
+    source_file  VARCHAR NOT NULL
+);
+COMMENT ON TABLE la_boundaries IS 'Local-authority boundaries as GeoJSON geometries, for maps; from the reference GeoJSON or TopoJSON.';

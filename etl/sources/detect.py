@@ -12,6 +12,7 @@ from pathlib import Path
 
 from etl.contract import CONTRACT
 from etl.sources.address_list import is_address_list
+from etl.sources.boundaries import BOUNDARY_SUFFIXES, boundary_kind
 from etl.sources.categorisation import is_categorisation
 from etl.sources.common import ENCODINGS, normalise_header
 from etl.sources.contract_files import CONTRACT_SUFFIXES, read_header
@@ -20,7 +21,7 @@ from etl.sources.locations import is_locations
 
 __all__ = ["INPUT_SUFFIXES", "detect_kind", "find_inputs"]
 
-INPUT_SUFFIXES = CONTRACT_SUFFIXES
+INPUT_SUFFIXES = CONTRACT_SUFFIXES + BOUNDARY_SUFFIXES
 HEAD_BYTES = 64 * 1024
 
 
@@ -59,7 +60,10 @@ def _contract_table(header: list[str]) -> str | None:
 
 def detect_kind(path: Path) -> str:
     """Return what ``path`` holds: ``local_authorities``, ``address_list``,
-    ``categorisation``, ``locations``, ``contract:<table>`` or ``unknown``."""
+    ``categorisation``, ``locations``, ``boundaries:geojson``, ``boundaries:topojson``,
+    ``contract:<table>`` or ``unknown``."""
+    if path.suffix.lower() in BOUNDARY_SUFFIXES:
+        return f"boundaries:{boundary_kind(path)}" if boundary_kind(path) else "unknown"
     if path.suffix.lower() != ".csv":
         # Excel and Parquet files can only be contract files.
         table = _contract_table(read_header(path))

@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.sources.address_list import read_address_list
+from etl.sources.boundaries import read_boundaries
 from etl.sources.categorisation import read_categorisation
 from etl.sources.common import InputError, Rejection
 from etl.sources.detect import find_inputs
@@ -49,6 +50,7 @@ class Reference:
     local_authorities: pd.DataFrame
     schools: pd.DataFrame
     categories: pd.DataFrame
+    boundaries: pd.DataFrame = field(default_factory=pd.DataFrame)
     rejections: list[Rejection] = field(default_factory=list)
     input_files: list[InputFile] = field(default_factory=list)
 
@@ -99,7 +101,8 @@ def read_reference(*folders: Path) -> Reference:
     schools = _keep_known_las(schools, las, rejections)
     schools = _add_locations(schools, found.get("locations", []), files, rejections)
     categories = _read_categories(found.get("categorisation", []), files, rejections)
-    return Reference(las, schools, categories, rejections, files)
+    boundaries = _read_boundaries(found, set(las["ons_code"]), files, rejections)
+    return Reference(las, schools, categories, boundaries, rejections, files)
 
 
 def _read_schools(
@@ -166,3 +169,21 @@ def _read_categories(
     categories = pd.concat(frames, ignore_index=True)
     # Middle schools appear in the primary and the secondary list with one category.
     return categories.drop_duplicates(["school_id", "year"], keep="first").reset_index(drop=True)
+
+
+def _read_boundaries(
+    found: dict[str, list[Path]],
+    known_codes: set[str],
+    files: list[InputFile],
+    rejections: list[Rejection],
+) -> pd.DataFrame:
+    frames = [pd.DataFrame(columns=["ons_code", "geometry", "source_file"])]
+    # GeoJSON first: where both forms of the same boundaries are given, it is the exact one.
+    for kind in ("boundaries:geojson", "boundaries:topojson"):
+        for path in found.get(kind, []):
+            frame, rejected = read_boundaries(path, known_codes)
+            frames.append(frame)
+            rejections.extend(rejected)
+            _record(files, path, kind, "utf-8", len(frame))
+    boundaries = pd.concat(frames, ignore_index=True)
+    return boundaries.drop_duplicates("ons_code", keep="first").reset_index(drop=True)

@@ -186,8 +186,8 @@ def test_inputs_are_archived_once_by_checksum_with_a_manifest_per_run(tmp_path, 
     first = refresh(raw, db, reference_dir, progress=_quiet, archive_dir=archive)
     second = refresh(raw, db, reference_dir, progress=_quiet, archive_dir=archive)
     stored = sorted(p.name for p in (archive / "files").iterdir())
-    # Nine files (5 contract, 4 reference) read twice, stored once each.
-    assert len(stored) == 9
+    # Eleven files (5 contract; 6 reference, two of them boundaries) read twice, stored once.
+    assert len(stored) == 11
     for run in (first, second):
         manifest = json.loads((archive / "runs" / f"{run.run_id}.json").read_text())
         for entry in manifest["files"]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 
 from etl.sources.address_list import read_address_list
+from etl.sources.boundaries import topojson_features
 from etl.sources.categorisation import read_categorisation
 from etl.sources.common import InputError
 from etl.sources.detect import detect_kind
@@ -125,3 +127,68 @@ def test_older_edition_dropped_in_does_not_override_the_newer(tmp_path, referenc
     schools = read_reference(reference_dir, tmp_path).schools.set_index("school_id")
     assert schools.loc[6602130, "source_file"].endswith("maintained-20190318.csv")
     assert schools.loc[6612001, "source_file"] == str(older)  # only in the older edition
+
+
+def test_middle_school_in_two_categorisation_lists_is_kept_once(tmp_path, reference_dir):
+    """Middle schools are in the primary and the secondary list with one category."""
+    secondary = tmp_path / "national-school-categorisation-2019-secondary.csv"
+    text = (PUBLISHED / "categorisation-tiny-2018-secondary.csv").read_text(encoding="utf-8")
+    # The same school (6602130) in a 2019/20 secondary list, as in the primary list.
+    secondary.write_text(text.replace("January 2019", "January 2020"), encoding="utf-8")
+    categories = read_reference(reference_dir, tmp_path).categories
+    rows = categories[(categories["school_id"] == 6602130) & (categories["year"] == "2019/20")]
+    assert len(rows) == 1
+    assert rows.iloc[0]["category"] == "amber"
+
+
+def test_file_in_no_known_encoding_is_a_clear_error(tmp_path):
+    path = tmp_path / "address-list.csv"
+    # 0x81 and 0x9d are undefined in Windows-1252 and invalid in UTF-8.
+    path.write_bytes(
+        b"School Number,School Name,LA Code,Sector,Postcode\n6602130,Ysgol \x81\x9d,660,"
+        b"Primary,LL68 9DU\n"
+    )
+    with pytest.raises(
+        InputError, match=r"address-list.csv: cannot be read as UTF-8 or Windows-1252"
+    ):
+        read_address_list(path)
+
+
+def test_reads_the_22_la_boundaries_from_geojson(wales_reference):
+    boundaries = wales_reference.boundaries
+    assert len(boundaries) == 22
+    assert set(boundaries["ons_code"]) == set(wales_reference.local_authorities["ons_code"])
+    assert {json.loads(g)["type"] for g in boundaries["geometry"]} <= {"Polygon", "MultiPolygon"}
+
+
+def _bounds(geometry):
+    points = [p for polygon in _polygons(geometry) for ring in polygon for p in ring]
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+def _polygons(geometry):
+    if geometry["type"] == "Polygon":
+        return [geometry["coordinates"]]
+    return geometry["coordinates"]
+
+
+def test_topojson_decodes_to_the_same_boundaries_as_the_geojson(reference_dir):
+    """The TopoJSON and GeoJSON editions of the boundaries must describe the same shapes."""
+    topo = json.loads((reference_dir / "boundaries" / "topo_lad.json").read_text())
+    geo = json.loads((reference_dir / "boundaries" / "lad.json").read_text())
+    decoded = {f["properties"]["LAD13CD"]: f["geometry"] for f in topojson_features(topo)}
+    exact = {f["properties"]["LAD13CD"]: f["geometry"] for f in geo["features"]}
+    assert decoded.keys() == exact.keys()
+    for code, geometry in exact.items():
+        # TopoJSON is quantised (about 0.0003 degrees) and may be simplified.
+        assert _bounds(decoded[code]) == pytest.approx(_bounds(geometry), abs=0.01), code
+
+
+def test_topojson_alone_is_loaded_when_no_geojson_is_given(tmp_path, reference_dir):
+    for name in ("local_authorities.csv", "address-list-schools-wales-maintained-20190318.csv"):
+        shutil.copy(reference_dir / name, tmp_path)
+    shutil.copy(reference_dir / "boundaries" / "topo_lad.json", tmp_path / "anything.json")
+    boundaries = read_reference(tmp_path).boundaries
+    assert len(boundaries) == 22
+    assert boundaries["source_file"].str.endswith("anything.json").all()
