@@ -213,3 +213,41 @@ def test_every_key_is_unique_in_the_published_database(published):
         columns = ", ".join(f'"{k}"' for k in key)
         duplicates = _scalar(db, f'SELECT count(*) - count(DISTINCT ({columns})) FROM "{table}"')
         assert duplicates == 0, f"{table} has {duplicates} rows repeating its key {key}"
+
+
+def test_json_output_for_schedulers_is_only_the_summary(tmp_path, raw, reference_dir, capsys):
+    code = main(
+        [
+            "refresh",
+            "--raw",
+            str(raw),
+            "--db",
+            str(tmp_path / "j.duckdb"),
+            "--reference",
+            str(reference_dir),
+            "--json",
+        ]
+    )
+    assert code == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["status"] == "success"
+    assert summary["row_counts"]["plcs"] == 2
+    assert summary["rejected_counts"]["plcs"] == 4
+    assert {f["kind"] for f in summary["input_files"]} >= {"address_list", "contract:plcs"}
+
+
+def test_quiet_prints_nothing(tmp_path, raw, reference_dir, capsys):
+    code = main(
+        [
+            "refresh",
+            "--raw",
+            str(raw),
+            "--db",
+            str(tmp_path / "q.duckdb"),
+            "--reference",
+            str(reference_dir),
+            "--quiet",
+        ]
+    )
+    assert code == 0
+    assert capsys.readouterr().out == ""
