@@ -4,13 +4,17 @@ networkx is the model: betweenness and clustering are unweighted and normalised
 exactly as :func:`networkx.betweenness_centrality` and :func:`networkx.clustering`
 do on the undirected graph with isolated schools included, and components count
 isolated schools as networkx does. They are computed with igraph, which is fast
-enough for England-sized graphs; the tests check both libraries agree. Counts,
+enough for England-sized graphs; the tests check both libraries agree. Above
+:data:`EXACT_BETWEENNESS_WORK` betweenness is estimated from a seeded sample of
+source schools (Brandes and Pich 2007), with its standard error.
+Eigenvector centrality and communities are :mod:`etl.network.structure`. Counts,
 shares, densities and E-I indices are SQL (``etl/sql/marts/net_*.sql``).
 See ``docs/measures.md`` for every definition.
 """
 
 from __future__ import annotations
 
+import math
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -32,25 +36,45 @@ from etl.network.build import (
     project_memberships,
     project_ties,
 )
+from etl.network.structure import Communities, compute_communities, compute_eigenvector
 
 __all__ = [
+    "BETWEENNESS_BATCHES",
+    "BETWEENNESS_SEED",
+    "BETWEENNESS_SOURCES",
+    "EXACT_BETWEENNESS_WORK",
     "NETWORK_TABLES",
+    "Betweenness",
     "GraphMeasures",
+    "betweenness_sources",
     "compute_betweenness",
     "compute_clustering",
     "compute_components",
     "compute_graph_measures",
     "compute_network",
+    "compute_sampled_betweenness",
+    "estimate_betweenness",
     "normalise_betweenness",
 ]
 
 # The published tables compute_network fills, in the order it fills them.
 NETWORK_TABLES = ("net_edges", "net_school_metrics", "net_group_metrics", "net_system_metrics")
 
-# Above this much betweenness work (vertices times edges, summed over years)
-# betweenness runs in parallel processes; below it starting them costs more than
-# it saves. Wales is about 3e7 a year, England about 1.4e10.
+# Above this much betweenness work (source vertices times edges, summed over
+# years) betweenness runs in parallel processes; below it starting them costs
+# more than it saves. Wales is about 3e7 a year.
 PARALLEL_WORK = 2_000_000_000
+
+# Betweenness is exact while a year's vertices times edges is at most this (Wales:
+# about 3e7; about 16 s of one CPU here); above it, it is estimated from
+# BETWEENNESS_SOURCES source vertices drawn uniformly at random with
+# BETWEENNESS_SEED, the same sources every year (docs/measures.md gives the error).
+EXACT_BETWEENNESS_WORK = 1_000_000_000
+BETWEENNESS_SOURCES = 2000
+BETWEENNESS_SEED = 2007
+# The sample is split into this many interleaved batches; the spread of their
+# estimates gives the standard error.
+BETWEENNESS_BATCHES = 20
 
 # The per-school igraph measures handed to net_school_metrics.sql as net_centrality.
 CENTRALITY_SCHEMA = pa.schema(
@@ -59,18 +83,37 @@ CENTRALITY_SCHEMA = pa.schema(
         ("school_id", pa.int32()),
         ("betweenness", pa.float64()),
         ("clustering", pa.float64()),
+        ("eigenvector", pa.float64()),
+        ("community_id", pa.int32()),
     ]
 )
+
+
+@dataclass(frozen=True)
+class Betweenness:
+    """Normalised betweenness of every vertex and how it was computed.
+
+    ``method`` is ``"exact"`` or ``"sampled"``; ``sources`` the source vertices
+    used (n when exact); ``error`` the largest estimated standard error of any
+    vertex's value (0 when exact).
+    """
+
+    values: np.ndarray
+    method: str
+    sources: int
+    error: float
 
 
 @dataclass(frozen=True)
 class GraphMeasures:
     """The measures igraph computes for one year's graph, per vertex and overall."""
 
-    betweenness: np.ndarray
+    betweenness: Betweenness
     clustering: np.ndarray
     n_components: int
     giant_component_size: int
+    eigenvector: np.ndarray
+    communities: Communities
 
 
 def compute_betweenness(graph: igraph.Graph) -> np.ndarray:
@@ -96,6 +139,78 @@ def normalise_betweenness(raw: np.ndarray) -> np.ndarray:
     if n < 3:
         return np.zeros(n)
     return raw * (2.0 / ((n - 1) * (n - 2)))
+
+
+def betweenness_sources(
+    graph: igraph.Graph,
+    exact_work: int | None = None,
+    k: int | None = None,
+    seed: int | None = None,
+) -> np.ndarray | None:
+    """The source vertices to sample for ``graph``'s betweenness, or None for exact.
+
+    Exact when vertices times edges is at most ``exact_work`` or ``k`` is at least
+    the number of vertices; otherwise ``k`` vertices drawn uniformly without
+    replacement with ``seed``, in the order drawn. The defaults are
+    :data:`EXACT_BETWEENNESS_WORK`, :data:`BETWEENNESS_SOURCES` and
+    :data:`BETWEENNESS_SEED`.
+    """
+    exact_work = EXACT_BETWEENNESS_WORK if exact_work is None else exact_work
+    k = BETWEENNESS_SOURCES if k is None else k
+    seed = BETWEENNESS_SEED if seed is None else seed
+    n = graph.vcount()
+    if n * graph.ecount() <= exact_work or k >= n:
+        return None
+    return np.random.default_rng(seed).choice(n, size=k, replace=False)
+
+
+def compute_sampled_betweenness(
+    graph: igraph.Graph, sources: np.ndarray, batches: int | None = None
+) -> Betweenness:
+    """Betweenness estimated from the dependencies of ``sources`` only (Brandes and Pich 2007).
+
+    Each source's dependencies are what exact betweenness sums over all sources,
+    so their sum scaled by n / k is an unbiased estimate; with k = n it is exact.
+
+    Examples
+    --------
+    >>> path = igraph.Graph(n=3, edges=[(0, 1), (1, 2)])
+    >>> compute_sampled_betweenness(path, np.array([0, 1, 2])).values.tolist()
+    [0.0, 1.0, 0.0]
+    """
+    parts = _batch_betweenness(graph, _split(sources, batches or BETWEENNESS_BATCHES))
+    return estimate_betweenness(graph.vcount(), parts)
+
+
+def estimate_betweenness(n: int, parts: list[tuple[int, np.ndarray]]) -> Betweenness:
+    """Betweenness from igraph's raw betweenness of disjoint batches of sampled sources.
+
+    ``parts`` holds (sources in the batch, raw betweenness from them). The
+    estimate is the sum times n / k; its standard error is the spread of the
+    batches' own estimates over the square root of their number, with the
+    finite-population correction (1 - k / n), so 0 when every vertex is a source.
+    """
+    k = sum(size for size, _ in parts)
+    raw = np.sum([part for _, part in parts], axis=0) * (n / k)
+    error = 0.0
+    if len(parts) > 1 and k < n:
+        estimates = np.array([part * (n / size) for size, part in parts])
+        variance = estimates.var(axis=0, ddof=1) / len(parts) * (1 - k / n)
+        error = float(normalise_betweenness(np.sqrt(variance)).max(initial=0.0))
+    return Betweenness(normalise_betweenness(raw), "sampled", k, error)
+
+
+def _split(sources: np.ndarray, batches: int) -> list[np.ndarray]:
+    return [part for part in (sources[i::batches] for i in range(batches)) if len(part)]
+
+
+def _batch_betweenness(
+    graph: igraph.Graph, batches: list[np.ndarray]
+) -> list[tuple[int, np.ndarray]]:
+    return [
+        (len(b), np.asarray(graph.betweenness(directed=False, sources=b.tolist()), dtype=float))
+        for b in batches
+    ]
 
 
 def compute_clustering(graph: igraph.Graph) -> np.ndarray:
@@ -125,21 +240,35 @@ def compute_components(graph: igraph.Graph) -> tuple[int, int]:
 
 
 def compute_graph_measures(
-    graph: igraph.Graph, raw_betweenness: np.ndarray | None = None
+    graph: igraph.Graph,
+    groups: np.ndarray | None = None,
+    betweenness: Betweenness | None = None,
 ) -> GraphMeasures:
-    """Betweenness, clustering and components of one year's graph.
+    """Every igraph measure of one year's graph.
 
-    ``raw_betweenness`` is igraph's unnormalised betweenness when it has been
-    computed already (in other processes, for large graphs).
+    ``groups`` labels each vertex with its LA (default: all one group), for the
+    modularity and NMI of the LA partition. ``betweenness`` is given when it has
+    been computed already (in other processes, for large graphs); otherwise it is
+    exact or sampled as :func:`betweenness_sources` decides.
     """
+    if betweenness is None:
+        sources = betweenness_sources(graph)
+        n = graph.vcount()
+        betweenness = (
+            Betweenness(compute_betweenness(graph), "exact", n, 0.0)
+            if sources is None
+            else compute_sampled_betweenness(graph, sources)
+        )
+    if groups is None:
+        groups = np.zeros(graph.vcount(), dtype=np.int64)
     n_components, giant = compute_components(graph)
     return GraphMeasures(
-        betweenness=compute_betweenness(graph)
-        if raw_betweenness is None
-        else normalise_betweenness(raw_betweenness),
+        betweenness=betweenness,
         clustering=compute_clustering(graph),
         n_components=n_components,
         giant_component_size=giant,
+        eigenvector=compute_eigenvector(graph),
+        communities=compute_communities(graph, groups),
     )
 
 
@@ -175,14 +304,20 @@ def compute_network(
     )
 
     graphs = list(build_year_graphs(con))
+    groups = _fetch_las(con)
     measured = time.perf_counter()
-    measures = _measure_graphs(graphs, workers)
+    measures = _measure_graphs(graphs, groups, workers)
     for graph, result in zip(graphs, measures, strict=True):
+        b = result.betweenness
         progress(
             f"    {graph.year}: {graph.graph.vcount():,} schools, {graph.graph.ecount():,} ties, "
-            f"{result.n_components:,} components"
+            f"{result.n_components:,} components, {result.communities.n_communities:,} "
+            f"communities, betweenness {b.method} ({b.sources:,} sources)"
         )
-    progress(f"    betweenness, clustering, components ({time.perf_counter() - measured:.1f} s)")
+    progress(
+        f"    betweenness, clustering, components, eigenvector, communities "
+        f"({time.perf_counter() - measured:.1f} s)"
+    )
 
     con.register("net_centrality", _centrality_table(graphs, measures))
     con.register("net_components", _components_table(graphs, measures))
@@ -197,39 +332,72 @@ def compute_network(
     return rows
 
 
-def _measure_graphs(graphs: list[YearGraph], workers: int | None) -> list[GraphMeasures]:
+def _fetch_las(con: duckdb.DuckDBPyConnection) -> np.ndarray:
+    """The LA of every school, in vertex (school_id) order."""
+    las = con.execute("SELECT la_code FROM schools ORDER BY school_id").fetchnumpy()["la_code"]
+    return np.asarray(las, dtype=np.int64)
+
+
+def _measure_graphs(
+    graphs: list[YearGraph], groups: np.ndarray, workers: int | None
+) -> list[GraphMeasures]:
+    """Measure every year; betweenness shared among processes when the work is large."""
     workers = workers or _available_cpus()
-    work = sum(g.graph.vcount() * g.graph.ecount() for g in graphs)
+    plans = [betweenness_sources(g.graph) for g in graphs]
+    work = sum(
+        (g.graph.vcount() if p is None else len(p)) * g.graph.ecount()
+        for g, p in zip(graphs, plans, strict=True)
+    )
     if workers < 2 or work < PARALLEL_WORK:
-        return [compute_graph_measures(g.graph) for g in graphs]
-    raw = _compute_betweenness_in_processes(graphs, workers)
-    return [compute_graph_measures(g.graph, r) for g, r in zip(graphs, raw, strict=True)]
+        return [compute_graph_measures(g.graph, groups) for g in graphs]
+    betweenness = _compute_betweenness_in_processes(graphs, plans, workers)
+    return [
+        compute_graph_measures(g.graph, groups, b) for g, b in zip(graphs, betweenness, strict=True)
+    ]
 
 
-def _compute_betweenness_in_processes(graphs: list[YearGraph], workers: int) -> list[np.ndarray]:
-    """igraph's raw betweenness of each graph, its sources shared among processes.
+def _compute_betweenness_in_processes(
+    graphs: list[YearGraph], plans: list[np.ndarray | None], workers: int
+) -> list[Betweenness]:
+    """Betweenness of each graph, its sources shared among processes.
 
     Betweenness is a sum over source vertices, so each process takes every
-    ``workers``-th source of every year and the parts add up; interleaved sources
-    keep the parts about equal. igraph holds the GIL, hence processes, started by
-    "spawn" because forking a process with DuckDB's threads running is unsafe.
+    ``workers``-th source (exact) or batch of sampled sources (sampled) of every
+    year and the parts add up; interleaved sources keep the parts about equal.
+    igraph holds the GIL, hence processes, started by "spawn" because forking a
+    process with DuckDB's threads running is unsafe.
     """
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        parts = [
-            [
-                pool.submit(_partial_betweenness, g.graph.vcount(), g.edges, first, workers)
-                for first in range(workers)
-            ]
-            for g in graphs
-        ]
-        return [np.sum([part.result() for part in year], axis=0) for year in parts]
+        futures = []
+        for g, sources in zip(graphs, plans, strict=True):
+            n = g.graph.vcount()
+            if sources is None:
+                batches = [np.arange(first, n, workers) for first in range(workers)]
+            else:
+                batches = _split(sources, BETWEENNESS_BATCHES)
+            futures.append(
+                [
+                    pool.submit(_partial_betweenness, n, g.edges, batches[first::workers])
+                    for first in range(workers)
+                ]
+            )
+        results = []
+        for g, sources, year in zip(graphs, plans, futures, strict=True):
+            parts = [part for future in year for part in future.result()]
+            if sources is None:
+                raw = np.sum([part for _, part in parts], axis=0)
+                n = g.graph.vcount()
+                results.append(Betweenness(normalise_betweenness(raw), "exact", n, 0.0))
+            else:
+                results.append(estimate_betweenness(g.graph.vcount(), parts))
+        return results
 
 
-def _partial_betweenness(n: int, edges: np.ndarray, first: int, step: int) -> np.ndarray:
+def _partial_betweenness(
+    n: int, edges: np.ndarray, batches: list[np.ndarray]
+) -> list[tuple[int, np.ndarray]]:
     # Plain arrays pickle cheaply to another process; the graph is rebuilt there.
-    graph = build_igraph(n, edges)
-    sources = list(range(first, n, step))
-    return np.asarray(graph.betweenness(directed=False, sources=sources), dtype=float)
+    return _batch_betweenness(build_igraph(n, edges), [b for b in batches if len(b)])
 
 
 def _available_cpus() -> int:
@@ -244,8 +412,10 @@ def _centrality_table(graphs: Iterable[YearGraph], measures: Iterable[GraphMeasu
             {
                 "year": [g.year] * len(g.school_ids),
                 "school_id": g.school_ids,
-                "betweenness": m.betweenness,
+                "betweenness": m.betweenness.values,
                 "clustering": m.clustering,
+                "eigenvector": m.eigenvector,
+                "community_id": pa.array(m.communities.community_id, pa.int32()),
             },
             schema=CENTRALITY_SCHEMA,
         )
@@ -263,5 +433,22 @@ def _components_table(graphs: Iterable[YearGraph], measures: Iterable[GraphMeasu
             "giant_component_size": pa.array(
                 [m.giant_component_size for _, m in pairs], pa.int64()
             ),
+            "betweenness_method": pa.array([m.betweenness.method for _, m in pairs], pa.string()),
+            "betweenness_sources": pa.array([m.betweenness.sources for _, m in pairs], pa.int64()),
+            "betweenness_error": pa.array(
+                [_finite(m.betweenness.error) for _, m in pairs], pa.float64()
+            ),
+            "n_communities": pa.array([m.communities.n_communities for _, m in pairs], pa.int64()),
+            "modularity_communities": pa.array(
+                [m.communities.modularity for _, m in pairs], pa.float64()
+            ),
+            "modularity_la": pa.array(
+                [m.communities.modularity_groups for _, m in pairs], pa.float64()
+            ),
+            "nmi_communities_la": pa.array([m.communities.nmi for _, m in pairs], pa.float64()),
         }
     )
+
+
+def _finite(value: float | None) -> float | None:
+    return value if value is not None and math.isfinite(value) else None

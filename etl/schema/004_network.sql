@@ -33,9 +33,11 @@ CREATE TABLE net_school_metrics (
     n_plcs                 INTEGER NOT NULL,
     cross_la_ties          INTEGER NOT NULL,
     cross_consortium_ties  INTEGER NOT NULL,
-    is_isolate             BOOLEAN NOT NULL
+    is_isolate             BOOLEAN NOT NULL,
+    eigenvector            DOUBLE NOT NULL,    -- as networkx: norm 1 over all schools, 0 off the leading component
+    community_id           INTEGER             -- Louvain community, 1 the largest, NULL for isolates
 );
-COMMENT ON TABLE net_school_metrics IS 'Per school and year: degree, weighted degree, betweenness and clustering (unweighted, normalised as networkx does), PLCs, cross-boundary ties, isolate flag.';
+COMMENT ON TABLE net_school_metrics IS 'Per school and year: degree, weighted degree, betweenness and clustering (unweighted, normalised as networkx does; betweenness sampled above a size, see net_system_metrics), PLCs, cross-boundary ties, isolate flag, eigenvector centrality, Louvain community.';
 
 -- Key (year, level, group_id): unique, kept so by the refresh rather than by an index.
 CREATE TABLE net_group_metrics (
@@ -61,6 +63,13 @@ CREATE TABLE net_system_metrics (
     n_components            INTEGER NOT NULL,   -- isolated schools count as components
     giant_component_share   DOUBLE,
     cross_la_share          DOUBLE,
-    cross_consortium_share  DOUBLE
+    cross_consortium_share  DOUBLE,
+    betweenness_method      VARCHAR NOT NULL,   -- exact, sampled
+    betweenness_sources     INTEGER NOT NULL,   -- source schools used: all schools when exact
+    betweenness_error       DOUBLE,             -- largest estimated standard error of a school's betweenness, 0 when exact
+    n_communities           INTEGER NOT NULL,   -- Louvain communities with at least one tie
+    modularity_communities  DOUBLE,             -- NULL when there are no ties
+    modularity_la           DOUBLE,
+    nmi_communities_la      DOUBLE
 );
-COMMENT ON TABLE net_system_metrics IS 'Per year, the whole system: schools, ties, density, components, giant-component share, shares of ties crossing LA and consortium lines.';
+COMMENT ON TABLE net_system_metrics IS 'Per year, the whole system: schools, ties, density, components, giant-component share, shares of ties crossing LA and consortium lines, how betweenness was computed, Louvain communities and how far they follow LA lines.';

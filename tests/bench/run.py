@@ -5,6 +5,9 @@ baseline measured in the same run, on this machine.
 - load: the contract-file load step (read, validate, cast, insert) against the
   baseline DuckDB ``read_csv`` of the same files into plain tables.
 - refresh: the whole refresh at Wales scale, and each of its steps.
+- network measures: compute_network on the refreshed database, and each heavy
+  measure (betweenness, clustering, components, eigenvector, communities)
+  against the same measure computed directly by igraph on the same graph.
 - england (``--england``): the same at England scale (about 24,000 schools).
 """
 
@@ -14,15 +17,28 @@ import argparse
 import sys
 import tempfile
 import time
+import warnings
 from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
+import igraph
+import numpy as np
 
 from etl.config import default_reference_dir
 from etl.contract import CONTRACT
 from etl.demo import generate_england, generate_wales
 from etl.load import load_contract_file, load_reference
+from etl.network import compute_network
+from etl.network.build import build_year_graphs
+from etl.network.metrics import (
+    betweenness_sources,
+    compute_betweenness,
+    compute_clustering,
+    compute_components,
+    compute_sampled_betweenness,
+)
+from etl.network.structure import compute_communities, compute_eigenvector
 from etl.refresh import refresh
 from etl.schema import apply_schema
 from etl.sources.reference import read_reference
@@ -105,6 +121,81 @@ def bench_scale(name: str, make: Callable[[Path], tuple[Path, Path]], repeat: in
             print(f"    {step:<32} {seconds:8.3f} s   {seconds / total:6.1%} of the refresh")
         rows = {t: n for t, n in result.row_counts.items() if n}
         print("  rows: " + ", ".join(f"{t} {n:,}" for t, n in rows.items()))
+        bench_network(folder / "bench.duckdb", repeat)
+
+
+def bench_network(db: Path, repeat: int) -> None:
+    """compute_network, and each heavy measure against igraph's own on the same graphs.
+
+    The baseline of compute_network is the sum of igraph's own measures; the
+    baseline of sampled betweenness is igraph's subset betweenness from the same
+    sources in one call.
+    """
+    print("  network measures")
+    con = duckdb.connect(str(db))
+    try:
+        seconds = timed(lambda: compute_network(con, progress=lambda _: None), repeat)
+        graphs = list(build_year_graphs(con))
+        las = con.execute("SELECT la_code FROM schools ORDER BY school_id").fetchnumpy()
+    finally:
+        con.close()
+    groups = np.asarray(las["la_code"], dtype=np.int64)
+    plans = [betweenness_sources(g.graph) for g in graphs]
+
+    def ours_betweenness() -> None:
+        for g, sources in zip(graphs, plans, strict=True):
+            if sources is None:
+                compute_betweenness(g.graph)
+            else:
+                compute_sampled_betweenness(g.graph, sources)
+
+    def igraph_betweenness() -> None:
+        for g, sources in zip(graphs, plans, strict=True):
+            g.graph.betweenness(
+                directed=False, sources=None if sources is None else sources.tolist()
+            )
+
+    def each(work: Callable[[igraph.Graph], object]) -> Callable[[], None]:
+        return lambda: [work(g.graph) for g in graphs]
+
+    measures = {
+        "betweenness": (ours_betweenness, igraph_betweenness),
+        "clustering": (
+            each(compute_clustering),
+            each(lambda g: g.transitivity_local_undirected(mode="zero")),
+        ),
+        "components": (each(compute_components), each(lambda g: g.connected_components())),
+        "eigenvector": (each(compute_eigenvector), each(_igraph_eigenvector)),
+        "communities": (
+            each(lambda g: compute_communities(g, groups)),
+            each(lambda g: g.community_multilevel()),
+        ),
+    }
+    # Betweenness dominates; one run of it is enough at England scale.
+    heavy = 1 if sum(g.graph.ecount() for g in graphs) > 200_000 else repeat
+    timings = {
+        name: (
+            timed(ours, heavy if name == "betweenness" else repeat),
+            timed(base, heavy if name == "betweenness" else repeat),
+        )
+        for name, (ours, base) in measures.items()
+    }
+    sampled = sum(p is not None for p in plans)
+    report(
+        "compute_network (all years)",
+        seconds,
+        "igraph measures",
+        sum(base for _, base in timings.values()),
+        f"({len(graphs)} years, betweenness sampled in {sampled})",
+    )
+    for name, (ours, base) in timings.items():
+        report(f"  {name}", ours, f"igraph {name}", base)
+
+
+def _igraph_eigenvector(graph: igraph.Graph) -> object:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        return graph.eigenvector_centrality()
 
 
 def make_wales(folder: Path) -> tuple[Path, Path]:

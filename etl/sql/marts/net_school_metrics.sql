@@ -1,7 +1,8 @@
 -- Per school and academic year, every school in `schools` (isolates included).
 -- Reads net_edges, the working table net_memberships, and net_centrality:
--- betweenness and clustering per school and year, computed with igraph by
--- etl/network/metrics.py and registered for the run (one row per school and year).
+-- betweenness, clustering, eigenvector centrality and Louvain community per
+-- school and year, computed with igraph by etl/network/metrics.py and
+-- registered for the run (one row per school and year).
 with school_years as (
     select y.year, s.school_id
     from academic_years as y
@@ -46,7 +47,9 @@ net_school_metrics as (
         coalesce(p.n_plcs, 0) as n_plcs,
         coalesce(t.cross_la_ties, 0) as cross_la_ties,
         coalesce(t.cross_consortium_ties, 0) as cross_consortium_ties,
-        t.degree is null as is_isolate
+        t.degree is null as is_isolate,
+        c.eigenvector,
+        c.community_id
     from school_years as sy
     inner join net_centrality as c
         on c.year = sy.year and c.school_id = sy.school_id

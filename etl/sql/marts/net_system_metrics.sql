@@ -1,7 +1,7 @@
 -- Per academic year, the whole system of schools. Reads net_edges and
--- net_components: components per year, computed with igraph by
--- etl/network/metrics.py and registered for the run. Isolated schools count as
--- components of one, as in networkx.
+-- net_components: components, how betweenness was computed, and communities per
+-- year, computed with igraph by etl/network/metrics.py and registered for the
+-- run. Isolated schools count as components of one, as in networkx.
 with school_count as (
     select count(*) as n_schools
     from schools
@@ -29,7 +29,14 @@ net_system_metrics as (
         c.n_components,
         c.giant_component_size / nullif(s.n_schools, 0)::double as giant_component_share,
         t.cross_la_ties / t.n_ties::double as cross_la_share,
-        t.cross_consortium_ties / t.n_ties::double as cross_consortium_share
+        t.cross_consortium_ties / t.n_ties::double as cross_consortium_share,
+        c.betweenness_method,
+        c.betweenness_sources,
+        c.betweenness_error,
+        c.n_communities,
+        c.modularity_communities,
+        c.modularity_la,
+        c.nmi_communities_la
     from academic_years as y
     cross join school_count as s
     inner join net_components as c on c.year = y.year

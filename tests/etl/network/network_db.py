@@ -114,10 +114,11 @@ class NetworkDb:
         names = [d[0] for d in cursor.description]
         return dict(zip(names, cursor.fetchone(), strict=True))
 
-    def system(self, year: str = YEAR) -> dict[str, object]:
-        """The net_system_metrics row of a year as a dict."""
+    def system(self, year: str = YEAR, columns: Iterable[str] = ("*",)) -> dict[str, object]:
+        """The net_system_metrics row of a year as a dict, all columns or those given."""
         cursor = self.con.execute(
-            "SELECT * FROM net_system_metrics WHERE year = $year", {"year": year}
+            f"SELECT {', '.join(columns)} FROM net_system_metrics WHERE year = $year",
+            {"year": year},
         )
         names = [d[0] for d in cursor.description]
         return dict(zip(names, cursor.fetchone(), strict=True))
