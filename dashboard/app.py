@@ -17,10 +17,11 @@ from dash import Dash, html
 from dashboard.components.shell import build_index_string, build_missing_database, build_shell
 from dashboard.db import CONFIG_KEY, Database, DatabaseMissingError, current_db
 from dashboard.i18n import DEFAULT_LANG, t
+from dashboard.language import lang_of_request, search_of_request
 from dashboard.provenance import load_provenance
 from etl.config import default_db_path
 
-__all__ = ["create_app", "render_shell"]  # `app` and `server` come from __getattr__
+__all__ = ["build_index", "create_app", "render_shell"]  # `app` and `server` come from __getattr__
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -34,11 +35,23 @@ def render_shell() -> html.Div:
     """
     db = current_db()
     pages = dash.page_registry.values()
+    lang = lang_of_request()
     try:
         provenance = load_provenance(db)
     except DatabaseMissingError:
-        return build_missing_database(pages, db.path, DEFAULT_LANG)
-    return build_shell(pages, provenance, DEFAULT_LANG)
+        return build_missing_database(pages, db.path, lang)
+    return build_shell(pages, provenance, lang, search=search_of_request())
+
+
+def build_index(**parts: str) -> str:
+    """Dash's page, in the language of the URL (``<html lang>`` and the skip link).
+
+    Set as the app's ``interpolate_index``: Dash calls it for each page served.
+    """
+    page = build_index_string(lang_of_request())
+    for name, value in parts.items():
+        page = page.replace(f"{{%{name}%}}", value)
+    return page
 
 
 def create_app(db_path: Path) -> Dash:
@@ -57,6 +70,7 @@ def create_app(db_path: Path) -> Dash:
         update_title=None,
     )
     app.index_string = build_index_string(DEFAULT_LANG)
+    app.interpolate_index = build_index
     app.server.config[CONFIG_KEY] = Database(db_path)
     # Dash calls the layout function once when it is set, to check it: give
     # that call the app context that requests have.

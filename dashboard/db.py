@@ -19,7 +19,14 @@ import duckdb
 import flask
 import pandas as pd
 
-__all__ = ["QUERIES_DIR", "Database", "DatabaseMissingError", "current_db", "read_query"]
+__all__ = [
+    "QUERIES_DIR",
+    "Database",
+    "DatabaseMissingError",
+    "apply_macros",
+    "current_db",
+    "read_query",
+]
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 CONFIG_KEY = "PLCNET_DATABASE"
@@ -38,6 +45,11 @@ def read_query(name: str) -> str:
     if not path.is_file():
         raise ValueError(f"no query named {name!r} in {QUERIES_DIR}")
     return path.read_text(encoding="utf-8")
+
+
+def apply_macros(con: duckdb.DuckDBPyConnection) -> None:
+    """Create the macros of ``queries/_macros.sql`` (small-number suppression) on ``con``."""
+    con.execute(read_query("_macros"))
 
 
 @dataclass
@@ -82,6 +94,7 @@ class Database:
     def _run(self, sql: str, params: Params) -> pd.DataFrame:
         con = duckdb.connect(str(self.path), read_only=True)
         try:
+            apply_macros(con)
             return con.execute(sql, params).fetchdf()
         finally:
             con.close()

@@ -1,6 +1,8 @@
-"""The filters every page shares (year, consortium, LA) and their place in the URL.
+"""The filters every page shares (year, consortium, LA, sector, language medium) and
+their place in the URL.
 
-A view is reproduced by its link: ``?year=2018/19&consortium=GWE&la=661``. The
+A view is reproduced by its link:
+``?year=2018/19&consortium=GWE&la=661&sector=primary&medium=welsh``. The
 functions here turn a query string into valid filters (ignoring what the data do
 not hold), filters back into a query string, and keep the two in step when
 either the URL (back, forward, a pasted link) or a control changes.
@@ -15,7 +17,8 @@ from urllib.parse import parse_qs, urlencode
 import pandas as pd
 
 from dashboard.db import Database
-from dashboard.i18n import t
+from dashboard.i18n import DEFAULT_LANG, t
+from dashboard.labels import label_medium, label_sector, sort_media, sort_sectors
 
 __all__ = [
     "Choices",
@@ -25,6 +28,8 @@ __all__ = [
     "describe_region",
     "list_consortium_options",
     "list_la_options",
+    "list_medium_options",
+    "list_sector_options",
     "list_year_options",
     "load_choices",
     "parse_search",
@@ -35,19 +40,24 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Filters:
-    """One view: an academic year and a region (None meaning all of Wales)."""
+    """One view: an academic year, a region and a kind of school (None meaning all)."""
 
     year: str
     consortium: str | None = None
     la: int | None = None
+    sector: str | None = None
+    medium: str | None = None
 
 
 @dataclass(frozen=True)
 class Choices:
-    """What the data hold: academic years (oldest first) and LAs with their consortia."""
+    """What the data hold: academic years (oldest first), LAs with their consortia,
+    and the schools' sectors and language media."""
 
     years: list[str]
     las: pd.DataFrame
+    sectors: tuple[str, ...] = ()
+    media: tuple[str, ...] = ()
 
     def consortium_of(self, la: int) -> str | None:
         match = self.las.loc[self.las["la_code"] == la, "consortium_code"]
@@ -80,7 +90,13 @@ def _name_column(stem: str, lang: str) -> str:
 def load_choices(db: Database) -> Choices:
     """Read the years and the LAs the filters offer."""
     years = db.query("shell__years")["year"].tolist()
-    return Choices(years=years, las=db.query("shell__regions"))
+    types = db.query("shell__school_types")
+    return Choices(
+        years=years,
+        las=db.query("shell__regions"),
+        sectors=tuple(types.loc[types["field"] == "sector", "value"]),
+        media=tuple(types.loc[types["field"] == "language_medium", "value"]),
+    )
 
 
 def parse_search(search: str | None) -> dict[str, str]:
@@ -115,16 +131,31 @@ def resolve_filters(query: Mapping[str, object], choices: Choices) -> Filters:
         la = None
     elif consortium is None:
         consortium = la_consortium
-    return Filters(year=str(year), consortium=consortium, la=la)
+    sector = query.get("sector")
+    medium = query.get("medium")
+    return Filters(
+        year=str(year),
+        consortium=consortium,
+        la=la,
+        sector=str(sector) if sector in choices.sectors else None,
+        medium=str(medium) if medium in choices.media else None,
+    )
 
 
-def build_search(filters: Filters) -> str:
-    """The query string that reproduces ``filters`` (the year always, to pin the view)."""
+def build_search(filters: Filters, lang: str = DEFAULT_LANG) -> str:
+    """The query string that reproduces ``filters`` (the year always, to pin the view)
+    in ``lang`` (named only when not the default)."""
     query: dict[str, object] = {"year": filters.year}
     if filters.consortium is not None:
         query["consortium"] = filters.consortium
     if filters.la is not None:
         query["la"] = filters.la
+    if filters.sector is not None:
+        query["sector"] = filters.sector
+    if filters.medium is not None:
+        query["medium"] = filters.medium
+    if lang != DEFAULT_LANG:
+        query["lang"] = lang
     return "?" + urlencode(query, safe="/")
 
 
@@ -134,6 +165,7 @@ def sync_filters(
     search: str | None,
     controls: Mapping[str, object],
     changed: str,
+    lang: str = DEFAULT_LANG,
 ) -> FilterSync | None:
     """Bring URL and controls into step after one of them changed.
 
@@ -151,7 +183,7 @@ def sync_filters(
         # Clearing the consortium asks for all of Wales, not for the LA's consortium.
         controls = {**controls, "la": None}
     shown = resolve_filters(controls, choices)
-    return FilterSync(filters=shown, search=build_search(shown))
+    return FilterSync(filters=shown, search=build_search(shown, lang))
 
 
 def list_year_options(choices: Choices) -> list[dict[str, str]]:
@@ -179,10 +211,26 @@ def list_la_options(choices: Choices, consortium: str | None, lang: str) -> list
     ]
 
 
+def list_sector_options(choices: Choices, lang: str) -> list[dict[str, str]]:
+    return [{"label": label_sector(s, lang), "value": s} for s in sort_sectors(choices.sectors)]
+
+
+def list_medium_options(choices: Choices, lang: str) -> list[dict[str, str]]:
+    return [{"label": label_medium(m, lang), "value": m} for m in sort_media(choices.media)]
+
+
 def describe_region(filters: Filters, choices: Choices, lang: str) -> str:
-    """The region in words: an LA, a consortium or Wales."""
+    """The schools chosen in words: an LA, a consortium or Wales, then sector and medium
+    when chosen ("GwE, Primary, Welsh medium")."""
     if filters.la is not None:
-        return choices.name_of_la(filters.la, lang)
-    if filters.consortium is not None:
-        return choices.name_of_consortium(filters.consortium, lang)
-    return t("region.wales", lang)
+        region = choices.name_of_la(filters.la, lang)
+    elif filters.consortium is not None:
+        region = choices.name_of_consortium(filters.consortium, lang)
+    else:
+        region = t("region.wales", lang)
+    kinds = []
+    if filters.sector is not None:
+        kinds.append(label_sector(filters.sector, lang))
+    if filters.medium is not None:
+        kinds.append(label_medium(filters.medium, lang))
+    return ", ".join([region, *kinds])

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from dashboard.i18n import t
 
 __all__ = [
     "CATEGORIES",
     "HEADLINE_MEASURES",
+    "MEDIA",
+    "SECTORS",
     "SHARE_MEASURES",
+    "SUPPRESSION_THRESHOLD",
     "explain_measure",
     "format_change",
+    "format_count",
     "format_share",
     "format_value",
     "label_category",
     "label_measure",
+    "label_medium",
+    "label_sector",
+    "sort_media",
+    "sort_sectors",
 ]
 
 # The four headline figures of the overview, in the order shown.
@@ -21,6 +31,19 @@ HEADLINE_MEASURES = ("schools_in_plcs", "active_plcs", "cross_la_share", "isolat
 
 # Support categories from least to most support needed, as the Welsh Government lists them.
 CATEGORIES = ("green", "yellow", "amber", "red")
+
+# School sectors and language media as the Welsh Government's address list gives
+# them, in the order the filters offer them; values not listed follow, by name.
+SECTORS = ("nursery", "primary", "middle", "secondary", "special")
+MEDIA = (
+    "welsh",
+    "dual_stream",
+    "transitional",
+    "bilingual",
+    "english_significant_welsh",
+    "english",
+    "not_applicable",
+)
 
 # Measures that are fractions of 1, shown as percentages; their changes are in points.
 SHARE_MEASURES = frozenset({"cross_la_share"})
@@ -35,6 +58,45 @@ def label_category(category: str, lang: str) -> str:
         "red": t("category.red", lang),
     }
     return names.get(category, category)
+
+
+def label_sector(sector: str, lang: str) -> str:
+    """The name of a school sector; an unknown one as it is."""
+    names = {
+        "nursery": t("sector.nursery", lang),
+        "primary": t("sector.primary", lang),
+        "middle": t("sector.middle", lang),
+        "secondary": t("sector.secondary", lang),
+        "special": t("sector.special", lang),
+    }
+    return names.get(sector, sector)
+
+
+def label_medium(medium: str, lang: str) -> str:
+    """The name of a language medium; an unknown one as it is."""
+    names = {
+        "welsh": t("medium.welsh", lang),
+        "dual_stream": t("medium.dual_stream", lang),
+        "transitional": t("medium.transitional", lang),
+        "bilingual": t("medium.bilingual", lang),
+        "english_significant_welsh": t("medium.english_significant_welsh", lang),
+        "english": t("medium.english", lang),
+        "not_applicable": t("medium.not_applicable", lang),
+    }
+    return names.get(medium, medium)
+
+
+def _in_order(values: Iterable[str], order: tuple[str, ...]) -> list[str]:
+    rank = {value: index for index, value in enumerate(order)}
+    return sorted(values, key=lambda v: (rank.get(v, len(order)), v))
+
+
+def sort_sectors(sectors: Iterable[str]) -> list[str]:
+    return _in_order(sectors, SECTORS)
+
+
+def sort_media(media: Iterable[str]) -> list[str]:
+    return _in_order(media, MEDIA)
 
 
 def label_measure(measure: str, lang: str) -> str:
@@ -57,6 +119,20 @@ def explain_measure(measure: str, lang: str) -> str:
         "isolated_schools": t("headline.isolated_schools_help", lang),
     }
     return help_texts[measure]
+
+
+# Counts of people below this are suppressed in the queries (queries/_macros.sql).
+SUPPRESSION_THRESHOLD = 5
+
+
+def format_count(value: float | None, suppressed: bool, lang: str) -> str:
+    """A count of people as shown: "c" where the query suppressed it (fewer than
+    SUPPRESSION_THRESHOLD), "No data" where it is missing, else with separators."""
+    if suppressed:
+        return t("suppression.symbol", lang)
+    if value is None:
+        return t("headline.no_data", lang)
+    return f"{round(value):,}"
 
 
 def format_share(share: float) -> str:

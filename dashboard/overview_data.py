@@ -44,7 +44,12 @@ class OverviewData:
 
 
 def _region_params(filters: Filters) -> dict[str, object]:
-    return {"consortium": filters.consortium, "la": filters.la}
+    return {
+        "consortium": filters.consortium,
+        "la": filters.la,
+        "sector": filters.sector,
+        "medium": filters.medium,
+    }
 
 
 def load_yearly(db: Database, filters: Filters) -> pd.DataFrame:

@@ -1,7 +1,12 @@
 /*
- * Dash's dropdown names its button by the value shown only (aria-labelledby),
- * which hides the visible <label for=...> from screen readers. Put the label
- * first in the button's name: "Academic year, 2018/19".
+ * Two repairs to Dash's dropdown, kept up as Dash re-renders:
+ *
+ * 1. Its button is named by the value shown only (aria-labelledby), which hides
+ *    the visible <label for=...> from screen readers. Put the label first in the
+ *    button's name: "Academic year, 2018/19".
+ * 2. It keeps the tab stop on a hidden input (aria-hidden, yet focusable) that
+ *    hands focus on to the button: a focusable element hidden from assistive
+ *    technology (axe: aria-hidden-focus). Make the button itself the tab stop.
  */
 (function () {
     "use strict";
@@ -22,8 +27,27 @@
         });
     }
 
+    function moveTabStops(root) {
+        root.querySelectorAll("input.dash-dropdown-focus-target").forEach(function (proxy) {
+            if (proxy.getAttribute("tabindex") !== "-1") {
+                proxy.setAttribute("tabindex", "-1");
+            }
+        });
+        root.querySelectorAll("button.dash-dropdown:not([disabled])").forEach(function (button) {
+            if (button.getAttribute("tabindex") !== "0") {
+                button.setAttribute("tabindex", "0");
+            }
+        });
+    }
+
     var observer = new MutationObserver(function () {
         labelDropdowns(document);
+        moveTabStops(document);
     });
-    observer.observe(document.documentElement, { childList: true, subtree: true });
+    observer.observe(document.documentElement, {
+        childList: true,
+        subtree: true,
+        attributes: true,
+        attributeFilter: ["tabindex"],
+    });
 })();

@@ -1,4 +1,4 @@
-"""The filter bar: labelled dropdowns for year, consortium and LA."""
+"""The filter bar: labelled dropdowns for year, consortium, LA, sector and language medium."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from dashboard.filters import (
     Filters,
     list_consortium_options,
     list_la_options,
+    list_medium_options,
+    list_sector_options,
     list_year_options,
 )
 from dashboard.i18n import t
@@ -26,9 +28,17 @@ def _build_field(label: str, dropdown: dcc.Dropdown) -> html.Div:
 
 
 def build_filter_bar(
-    filters: Filters, choices: Choices, lang: str, *, year_id: str, consortium_id: str, la_id: str
+    filters: Filters,
+    choices: Choices,
+    lang: str,
+    *,
+    year_id: str,
+    consortium_id: str,
+    la_id: str,
+    sector_id: str,
+    medium_id: str,
 ) -> html.Div:
-    """Year, consortium and LA dropdowns set to ``filters`` (the LA list follows the consortium)."""
+    """The dropdowns set to ``filters`` (the LA list follows the consortium)."""
     year = dcc.Dropdown(
         id=year_id,
         options=list_year_options(choices),
@@ -49,11 +59,27 @@ def build_filter_bar(
         value=filters.la,
         placeholder=t("filters.la_all", lang),
     )
+    sector = dcc.Dropdown(
+        id=sector_id,
+        options=list_sector_options(choices, lang),
+        value=filters.sector,
+        placeholder=t("filters.sector_all", lang),
+        searchable=False,
+    )
+    medium = dcc.Dropdown(
+        id=medium_id,
+        options=list_medium_options(choices, lang),
+        value=filters.medium,
+        placeholder=t("filters.medium_all", lang),
+        searchable=False,
+    )
     return html.Div(
         [
             _build_field(t("filters.year", lang), year),
             _build_field(t("filters.consortium", lang), consortium),
             _build_field(t("filters.la", lang), la),
+            _build_field(t("filters.sector", lang), sector),
+            _build_field(t("filters.medium", lang), medium),
         ],
         role="search",
         **{"aria-label": t("filters.label", lang)},

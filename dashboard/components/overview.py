@@ -114,13 +114,46 @@ def build_overview_parts(
     )
 
 
+def build_download(button_id: str, download_id: str, label: str, lang: str) -> html.Div:
+    """A button that downloads the chart's numbers as CSV (``label`` names what, for
+    screen readers), and the dcc.Download that receives the file."""
+    return html.Div(
+        [
+            html.Button(
+                t("download.button", lang),
+                id=button_id,
+                type="button",
+                className="download-button",
+                **{"aria-label": label},
+            ),
+            dcc.Download(id=download_id),
+        ],
+        className="download",
+    )
+
+
 def _build_chart_with_table(
-    graph_id: str, figure: go.Figure, table_id: str, table: object
+    graph_id: str,
+    figure: go.Figure,
+    table_id: str,
+    table: object,
+    download: html.Div,
+    heading_id: str,
 ) -> html.Div:
+    # The table scrolls sideways when narrow: a named region that takes focus lets
+    # keyboard users scroll it too (axe: scrollable-region-focusable).
+    scroller = html.Div(
+        table,
+        id=table_id,
+        className="chart-table",
+        tabIndex="0",
+        role="region",
+        **{"aria-labelledby": heading_id},
+    )
     return html.Div(
         [
             html.Div(dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG), className="chart"),
-            html.Div(table, id=table_id, className="chart-table"),
+            html.Div([scroller, download]),
         ],
         className="chart-with-table",
     )
@@ -144,6 +177,8 @@ def build_overview_layout(
                 year_id=ids.OVERVIEW_YEAR,
                 consortium_id=ids.OVERVIEW_CONSORTIUM,
                 la_id=ids.OVERVIEW_LA,
+                sector_id=ids.OVERVIEW_SECTOR,
+                medium_id=ids.OVERVIEW_MEDIUM,
             ),
             html.Section(
                 [
@@ -160,6 +195,13 @@ def build_overview_layout(
                         parts.trend_figure,
                         ids.OVERVIEW_TREND_TABLE,
                         parts.trend_table,
+                        build_download(
+                            ids.OVERVIEW_TREND_CSV_BUTTON,
+                            ids.OVERVIEW_TREND_CSV,
+                            t("download.headlines_label", lang),
+                            lang,
+                        ),
+                        ids.OVERVIEW_TREND_HEADING,
                     ),
                 ],
                 **{"aria-labelledby": ids.OVERVIEW_TREND_HEADING},
@@ -173,6 +215,13 @@ def build_overview_layout(
                         parts.support_figure,
                         ids.OVERVIEW_SUPPORT_TABLE,
                         parts.support_table,
+                        build_download(
+                            ids.OVERVIEW_SUPPORT_CSV_BUTTON,
+                            ids.OVERVIEW_SUPPORT_CSV,
+                            t("download.support_label", lang),
+                            lang,
+                        ),
+                        ids.OVERVIEW_SUPPORT_HEADING,
                     ),
                 ],
                 **{"aria-labelledby": ids.OVERVIEW_SUPPORT_HEADING},

@@ -10,9 +10,16 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.i18n import t
+from dashboard.language import build_language_href
 from dashboard.provenance import Provenance, describe_as_at
 
-__all__ = ["build_index_string", "build_missing_database", "build_nav", "build_shell"]
+__all__ = [
+    "build_index_string",
+    "build_language_switch",
+    "build_missing_database",
+    "build_nav",
+    "build_shell",
+]
 
 
 def build_index_string(lang: str) -> str:
@@ -38,25 +45,58 @@ def build_index_string(lang: str) -> str:
 
 
 def build_nav(pages: Iterable[Mapping[str, object]], lang: str) -> html.Nav:
-    """Links to the registered pages, in their order."""
+    """Links to the registered pages, in their order, named and kept in ``lang``.
+
+    A page registers its name in each language as ``name`` (English) and ``name_<lang>``.
+    """
     links = [
-        html.Li(dcc.Link(str(page["name"]), href=str(page["relative_path"]))) for page in pages
+        html.Li(
+            dcc.Link(
+                str(page.get(f"name_{lang}", page["name"])),
+                href=build_language_href(str(page["relative_path"]), None, lang),
+            )
+        )
+        for page in pages
     ]
     return html.Nav(html.Ul(links), id=ids.SHELL_NAV, **{"aria-label": t("shell.nav_label", lang)})
 
 
-def _build_header(pages: Iterable[Mapping[str, object]], lang: str) -> html.Header:
+def build_language_switch(lang: str, search: str | None = None) -> html.A:
+    """The link to the same view in the other language, named in that language.
+
+    A plain link, so that the whole page (shell included) is served again in it;
+    assets/language-switch.js brings the filters chosen since the page loaded.
+    """
+    other = t("shell.other_language_code", lang)
+    return html.A(
+        t("shell.other_language", lang),
+        href=build_language_href("/", search, other),
+        lang=other,
+        hrefLang=other,
+        id=ids.SHELL_LANGUAGE,
+        className="language-switch",
+    )
+
+
+def _build_header(
+    pages: Iterable[Mapping[str, object]], lang: str, search: str | None = None
+) -> html.Header:
     return html.Header(
         html.Div(
             [
                 html.Div(
                     [
-                        html.A(t("shell.site_name", lang), href="/", className="site-name"),
+                        html.A(
+                            t("shell.site_name", lang),
+                            href=build_language_href("/", None, lang),
+                            className="site-name",
+                        ),
                         html.Span(t("shell.tagline", lang), className="tagline"),
                     ],
                     className="brand",
                 ),
                 build_nav(pages, lang),
+                build_language_switch(lang, search),
             ],
             className="header-inner",
         ),
@@ -74,13 +114,16 @@ def _build_demo_notice(lang: str) -> html.Div:
 
 
 def build_shell(
-    pages: Iterable[Mapping[str, object]], provenance: Provenance, lang: str
+    pages: Iterable[Mapping[str, object]],
+    provenance: Provenance,
+    lang: str,
+    search: str | None = None,
 ) -> html.Div:
     """Header, demo notice (when the data are simulated), the page in ``main``, the footer."""
     notice = [_build_demo_notice(lang)] if provenance.is_demo else []
     return html.Div(
         [
-            _build_header(pages, lang),
+            _build_header(pages, lang, search),
             *notice,
             html.Main(dash.page_container, id=ids.SHELL_MAIN, tabIndex="-1"),
             html.Footer(

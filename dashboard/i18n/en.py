@@ -7,6 +7,9 @@ MESSAGES: dict[str, str] = {
     "shell.site_name": "plcnet",
     "shell.tagline": "Professional learning communities across the schools of Wales",
     "shell.skip_link": "Skip to main content",
+    # The link to the other language, written in that language.
+    "shell.other_language": "Cymraeg",
+    "shell.other_language_code": "cy",
     "shell.nav_label": "Pages",
     "shell.demo_label": "Demonstration data:",
     "shell.demo_notice": (
@@ -37,6 +40,10 @@ MESSAGES: dict[str, str] = {
     "filters.consortium_all": "All consortia",
     "filters.la": "Local authority",
     "filters.la_all": "All local authorities",
+    "filters.sector": "Sector",
+    "filters.sector_all": "All sectors",
+    "filters.medium": "Language medium",
+    "filters.medium_all": "All language media",
     # The overview page
     "overview.nav": "Overview",
     "overview.title": "System overview",
@@ -76,11 +83,33 @@ MESSAGES: dict[str, str] = {
     "headline.change_same": "No change on {year}",
     "headline.change_none": "No earlier year to compare",
     "headline.points": "{amount} points",
+    # School sectors and language media
+    "sector.nursery": "Nursery",
+    "sector.primary": "Primary",
+    "sector.middle": "Middle (all-age)",
+    "sector.secondary": "Secondary",
+    "sector.special": "Special",
+    "medium.welsh": "Welsh medium",
+    "medium.dual_stream": "Dual stream",
+    "medium.transitional": "Transitional",
+    "medium.bilingual": "Bilingual",
+    "medium.english_significant_welsh": "English with significant Welsh",
+    "medium.english": "English medium",
+    "medium.not_applicable": "Not applicable",
     # Support categories
     "category.green": "Green",
     "category.yellow": "Yellow",
     "category.amber": "Amber",
     "category.red": "Red",
+    # Downloads
+    "download.button": "Download CSV",
+    "download.headlines_label": "Download CSV: headline figures by year",
+    "download.support_label": "Download CSV: support categories by year",
+    "download.category": "Support category",
+    "download.schools": "Schools",
+    "download.share": "Share of schools (%)",
+    # Small-number suppression (see queries/_macros.sql)
+    "suppression.symbol": "c",
     # Tables
     "table.year": "Year",
 }

@@ -1,6 +1,6 @@
 -- Schools in each support category (green, yellow, amber, red) per year, with the
--- share of the year's categorised schools, for the region chosen ($consortium,
--- $la; NULL meaning all of Wales).
+-- share of the year's categorised schools, for the schools chosen ($consortium,
+-- $la, $sector, $medium; NULL meaning all).
 with
 
 region_schools as (
@@ -9,6 +9,8 @@ region_schools as (
     inner join local_authorities as la on la.la_code = s.la_code
     where ($consortium is null or la.consortium_code = $consortium)
       and ($la is null or s.la_code = $la)
+      and ($sector is null or s.sector = $sector)
+      and ($medium is null or s.language_medium = $medium)
 ),
 
 categories as (

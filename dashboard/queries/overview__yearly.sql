@@ -1,6 +1,6 @@
 -- The overview's four headline figures for every academic year, for the schools
 -- of the region chosen: $consortium (a consortium code) and $la (an LA code),
--- NULL meaning all of Wales. Years without network measures give NULLs.
+-- $sector and $medium (the schools' sector and language medium), NULL meaning all. Years without network measures give NULLs.
 with
 
 region_schools as (
@@ -9,6 +9,8 @@ region_schools as (
     inner join local_authorities as la on la.la_code = s.la_code
     where ($consortium is null or la.consortium_code = $consortium)
       and ($la is null or s.la_code = $la)
+      and ($sector is null or s.sector = $sector)
+      and ($medium is null or s.language_medium = $medium)
 ),
 
 school_counts as (

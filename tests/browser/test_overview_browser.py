@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -86,3 +87,66 @@ def test_skip_link_comes_first_and_moves_focus_to_main(page: Page, server_url: s
     expect(skip).to_be_in_viewport()
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"#main$"))
+
+
+def test_language_link_switches_to_welsh_and_keeps_the_view(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/")
+    _choose(page, "overview-consortium", "GwE")
+    _expect_headlines(page, ("4", "2", "66.7%", "1"))
+    page.get_by_role("link", name="Cymraeg").click()
+    expect(page).to_have_url(re.compile(r"\?year=2018/19&consortium=GWE&lang=cy$"))
+    expect(page.locator("html")).to_have_attribute("lang", "cy")
+    expect(page.locator("h1")).to_have_text("Trosolwg o'r system")
+    expect(page).to_have_title("Trosolwg o'r system · plcnet")
+    expect(page.locator("#overview-scope")).to_have_text("Prif ffigurau, 2018/19, GwE")
+    _expect_headlines(page, ("4", "2", "66.7%", "1"))
+    expect(page.locator("#shell-as-at")).to_have_text(
+        "Data fel ar 1 Medi 2019 10:16 · adnewyddiad 20190901T101500-a1b2"
+    )
+    # Filters chosen in Welsh keep the language in the URL.
+    _choose(page, "overview-la", "Ynys Môn")
+    expect(page).to_have_url(re.compile(r"\?year=2018/19&consortium=GWE&la=660&lang=cy$"))
+    page.get_by_role("link", name="English").click()
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.locator("#overview-scope")).to_have_text(
+        "Headline figures, 2018/19, Isle of Anglesey"
+    )
+
+
+def test_sector_and_medium_filters_change_figures_and_url(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/")
+    _choose(page, "overview-sector", "Primary")
+    _expect_headlines(page, ("5", "2", "66.7%", "1"))
+    expect(page).to_have_url(re.compile(r"\?year=2018/19&sector=primary$"))
+    _choose(page, "overview-medium", "Welsh medium")
+    _expect_headlines(page, ("4", "2", "66.7%", "0"))
+    expect(page).to_have_url(re.compile(r"\?year=2018/19&sector=primary&medium=welsh$"))
+    expect(page.locator("#overview-scope")).to_have_text(
+        "Headline figures, 2018/19, Wales, Primary, Welsh medium"
+    )
+    page.go_back()
+    expect(page.locator("#overview-medium")).to_contain_text("All language media")
+    _expect_headlines(page, ("5", "2", "66.7%", "1"))
+
+
+def test_csv_download_names_the_view_and_holds_its_numbers(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/?year=2018/19&consortium=GWE")
+    _expect_headlines(page, ("4", "2", "66.7%", "1"))
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download CSV: headline figures by year").click()
+    download = download_info.value
+    assert download.suggested_filename == "plcnet-overview-headlines-2018-19-GWE.csv"
+    text = Path(download.path()).read_text(encoding="utf-8")
+    assert text.splitlines()[-1] == "2018/19,4,2,66.7,1"
+
+
+def test_filters_work_from_the_keyboard(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/")
+    _expect_headlines(page, ("6", "3", "66.7%", "3"))
+    page.locator("#overview-year").focus()
+    page.keyboard.press("Tab")
+    expect(page.locator("#overview-consortium")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("option")).to_have_count(2)
+    page.get_by_role("option", name="GwE").press("Enter")
+    _expect_headlines(page, ("4", "2", "66.7%", "1"))

@@ -6,6 +6,9 @@ Eight schools in three LAs of two consortia, over three academic years:
          661 Gwynedd            C 6612001, D 6612002, E 6614001
     CSC  681 Cardiff            F 6812001, G 6812002, H 6814001
 
+E and H are secondary, the rest primary; A-D are Welsh medium, E bilingual,
+F-H English medium.
+
 PLCs (members by school; joined on the PLC's start unless said):
 
     P1 literacy       2016-09-01 to open      A, C, B (joined 2017-09-01)
@@ -58,16 +61,16 @@ LOCAL_AUTHORITIES = [
     ),
 ]
 
-# letter: (school number, name, LA)
+# letter: (school number, name, LA, sector, language medium)
 SCHOOLS = {
-    "A": (6602001, "Ysgol Aber", 660),
-    "B": (6602002, "Ysgol Bodedern", 660),
-    "C": (6612001, "Ysgol Caernarfon", 661),
-    "D": (6612002, "Ysgol Dolgellau", 661),
-    "E": (6614001, "Ysgol Eryri", 661),
-    "F": (6812001, "Fairwater Primary", 681),
-    "G": (6812002, "Grangetown Primary", 681),
-    "H": (6814001, "Heath High School", 681),
+    "A": (6602001, "Ysgol Aber", 660, "primary", "welsh"),
+    "B": (6602002, "Ysgol Bodedern", 660, "primary", "welsh"),
+    "C": (6612001, "Ysgol Caernarfon", 661, "primary", "welsh"),
+    "D": (6612002, "Ysgol Dolgellau", 661, "primary", "welsh"),
+    "E": (6614001, "Ysgol Eryri", 661, "secondary", "bilingual"),
+    "F": (6812001, "Fairwater Primary", 681, "primary", "english"),
+    "G": (6812002, "Grangetown Primary", 681, "primary", "english"),
+    "H": (6814001, "Heath High School", 681, "secondary", "english"),
 }
 
 YEARS = {
@@ -152,12 +155,36 @@ def build_overview_db(path: Path, *, outcome_source: str = "demo") -> Path:
     return path
 
 
+# Values for NOT NULL columns the fixture does not fill, by DuckDB type. The network
+# tables grow new measures; the dashboard's tests need only the first columns.
+_FILLERS = {"VARCHAR": "", "BOOLEAN": False}
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[object, ...]]) -> None:
+    """Insert rows that give the table's first columns in order; later columns get NULL,
+    or a zero of their type where NULL is not allowed."""
+    columns = con.execute(
+        "SELECT column_name, data_type, is_nullable FROM duckdb_columns()"
+        " WHERE table_name = ? ORDER BY column_index",
+        [table],
+    ).fetchall()
+    if not rows:
+        return
+    given = len(rows[0])
+    rest = [None if nullable else _FILLERS.get(kind, 0) for _, kind, nullable in columns[given:]]
+    names = ", ".join(f'"{name}"' for name, _, _ in columns)
+    marks = ", ".join("?" for _ in columns)
+    con.executemany(
+        f"INSERT INTO {table} ({names}) VALUES ({marks})", [(*row, *rest) for row in rows]
+    )
+
+
 def _school(letter: str) -> int:
     return SCHOOLS[letter][0]
 
 
 def _la_of(school_id: int) -> int:
-    return next(la for sid, _, la in SCHOOLS.values() if sid == school_id)
+    return next(school[2] for school in SCHOOLS.values() if school[0] == school_id)
 
 
 def _consortium_of(la_code: int) -> str:
@@ -168,7 +195,7 @@ def _insert_reference(con: duckdb.DuckDBPyConnection) -> None:
     con.executemany("INSERT INTO local_authorities VALUES (?, ?, ?, ?, ?, ?, ?)", LOCAL_AUTHORITIES)
     con.executemany(
         "INSERT INTO schools (school_id, name, la_code, sector, language_medium, source_file)"
-        " VALUES (?, ?, ?, 'primary', 'welsh', 'fixture')",
+        " VALUES (?, ?, ?, ?, ?, 'fixture')",
         list(SCHOOLS.values()),
     )
     con.executemany(
@@ -199,7 +226,7 @@ def _insert_contract(con: duckdb.DuckDBPyConnection, outcome_source: str) -> Non
 
 def _build_graph(year: str) -> nx.Graph:
     graph = nx.Graph()
-    graph.add_nodes_from(school_id for school_id, _, _ in SCHOOLS.values())
+    graph.add_nodes_from(school[0] for school in SCHOOLS.values())
     for a, b in TIES[year]:
         graph.add_edge(_school(a), _school(b))
     return graph
@@ -227,14 +254,14 @@ def _insert_edges(con: duckdb.DuckDBPyConnection, year: str, graph: nx.Graph) ->
     for u, v in graph.edges:
         a, b = sorted((u, v))
         rows.append((year, a, b, 1, 2, _is_cross_la(a, b), _is_cross_consortium(a, b)))
-    con.executemany("INSERT INTO net_edges VALUES (?, ?, ?, ?, ?, ?, ?)", rows)
+    _insert(con, "net_edges", rows)
 
 
 def _insert_school_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.Graph) -> None:
     betweenness = nx.betweenness_centrality(graph)
     clustering = nx.clustering(graph)
     rows = []
-    for letter, (school_id, _, _) in SCHOOLS.items():
+    for letter, (school_id, *_) in SCHOOLS.items():
         neighbours = list(graph.neighbors(school_id))
         rows.append((
             year,
@@ -248,15 +275,16 @@ def _insert_school_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.
             sum(_is_cross_consortium(school_id, n) for n in neighbours),
             not neighbours,
         ))  # fmt: skip
-    con.executemany("INSERT INTO net_school_metrics VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    _insert(con, "net_school_metrics", rows)
 
 
 def _insert_system_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.Graph) -> None:
     edges = list(graph.edges)
     giant = max(nx.connected_components(graph), key=len)
-    con.execute(
-        "INSERT INTO net_system_metrics VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        (
+    _insert(
+        con,
+        "net_system_metrics",
+        [(
             year,
             graph.number_of_nodes(),
             len(edges),
@@ -265,8 +293,8 @@ def _insert_system_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.
             len(giant) / graph.number_of_nodes(),
             sum(_is_cross_la(a, b) for a, b in edges) / len(edges),
             sum(_is_cross_consortium(a, b) for a, b in edges) / len(edges),
-        ),
-    )
+        )],
+    )  # fmt: skip
 
 
 def _insert_group_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.Graph) -> None:
@@ -287,4 +315,4 @@ def _insert_group_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.G
             (external - internal) / (external + internal) if external + internal else None,
             sum(graph.degree(s) == 0 for s in members) / n,
         ))  # fmt: skip
-    con.executemany("INSERT INTO net_group_metrics VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    _insert(con, "net_group_metrics", rows)

@@ -72,7 +72,13 @@ def test_every_dropdown_has_a_label(app: dash.Dash) -> None:
     components = list(_walk(page))
     labelled = {c.htmlFor for c in components if isinstance(c, html.Label)}
     dropdowns = {c.id for c in components if isinstance(c, dcc.Dropdown)}
-    assert dropdowns == {ids.OVERVIEW_YEAR, ids.OVERVIEW_CONSORTIUM, ids.OVERVIEW_LA}
+    assert dropdowns == {
+        ids.OVERVIEW_YEAR,
+        ids.OVERVIEW_CONSORTIUM,
+        ids.OVERVIEW_LA,
+        ids.OVERVIEW_SECTOR,
+        ids.OVERVIEW_MEDIUM,
+    }
     assert dropdowns <= labelled
 
 

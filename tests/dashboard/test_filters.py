@@ -12,6 +12,8 @@ from dashboard.filters import (
     describe_region,
     list_consortium_options,
     list_la_options,
+    list_medium_options,
+    list_sector_options,
     parse_search,
     resolve_filters,
     sync_filters,
@@ -49,6 +51,10 @@ def test_parse_search(search: str | None, expected: dict[str, str]) -> None:
         ({"consortium": "CSC", "la": "661"}, Filters("2018/19", "CSC")),
         ({"la": "abc"}, Filters("2018/19")),
         ({"la": "999"}, Filters("2018/19")),
+        ({"sector": "primary"}, Filters("2018/19", sector="primary")),
+        ({"sector": "college"}, Filters("2018/19")),
+        ({"medium": "bilingual"}, Filters("2018/19", medium="bilingual")),
+        ({"medium": "klingon", "sector": "secondary"}, Filters("2018/19", sector="secondary")),
     ],
 )
 def test_resolve_filters(choices: Choices, query: dict[str, object], expected: Filters) -> None:
@@ -62,7 +68,12 @@ def test_build_search_reads_plainly() -> None:
 
 @pytest.mark.parametrize(
     "filters",
-    [Filters("2016/17"), Filters("2017/18", "CSC"), Filters("2018/19", "GWE", 660)],
+    [
+        Filters("2016/17"),
+        Filters("2017/18", "CSC"),
+        Filters("2018/19", "GWE", 660),
+        Filters("2018/19", "GWE", None, "primary", "welsh"),
+    ],
 )
 def test_url_round_trip(choices: Choices, filters: Filters) -> None:
     assert resolve_filters(parse_search(build_search(filters)), choices) == filters
@@ -170,7 +181,35 @@ def test_changing_the_year_keeps_the_region(choices: Choices) -> None:
         (Filters("2018/19"), "Wales"),
         (Filters("2018/19", "GWE"), "GwE"),
         (Filters("2018/19", "GWE", 660), "Isle of Anglesey"),
+        (Filters("2018/19", sector="primary", medium="welsh"), "Wales, Primary, Welsh medium"),
     ],
 )
 def test_describe_region(choices: Choices, filters: Filters, expected: str) -> None:
     assert describe_region(filters, choices, "en") == expected
+
+
+def test_build_search_names_sector_and_medium() -> None:
+    filters = Filters("2018/19", "GWE", sector="primary", medium="welsh")
+    assert build_search(filters) == "?year=2018/19&consortium=GWE&sector=primary&medium=welsh"
+
+
+def test_sector_and_medium_options_come_from_the_data_in_order(choices: Choices) -> None:
+    assert list_sector_options(choices, "en") == [
+        {"label": "Primary", "value": "primary"},
+        {"label": "Secondary", "value": "secondary"},
+    ]
+    assert [o["label"] for o in list_medium_options(choices, "cy")] == [
+        "Cyfrwng Cymraeg",
+        "Dwyieithog",
+        "Cyfrwng Saesneg",
+    ]
+
+
+def test_clearing_the_sector_writes_the_url(choices: Choices) -> None:
+    sync = sync_filters(
+        choices,
+        search="?year=2018/19&sector=primary",
+        controls={"year": "2018/19", "sector": None, "medium": "welsh"},
+        changed="sector",
+    )
+    assert sync == FilterSync(Filters("2018/19", medium="welsh"), "?year=2018/19&medium=welsh")

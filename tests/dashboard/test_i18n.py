@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import string
 from pathlib import Path
 
 import pytest
@@ -51,7 +52,28 @@ def test_formats_fields() -> None:
     assert t("cli.serving", url="http://x:1") == "Serving plcnet at http://x:1"
 
 
-def test_other_language_falls_back_to_english() -> None:
+def test_every_english_key_has_a_welsh_message_and_back() -> None:
+    english, welsh = catalogue("en"), catalogue("cy")
+    assert set(english) - set(welsh) == set(), "missing from i18n/cy.py"
+    assert set(welsh) - set(english) == set(), "in i18n/cy.py but not in i18n/en.py"
+
+
+def test_welsh_messages_take_the_same_fields() -> None:
+    def fields(message: str) -> set[str]:
+        return {name for _, name, _, _ in string.Formatter().parse(message) if name}
+
+    welsh = catalogue("cy")
+    mismatched = {k for k, v in catalogue("en").items() if fields(v) != fields(welsh[k])}
+    assert mismatched == set()
+
+
+def test_welsh_is_welsh() -> None:
+    assert t("overview.title", "cy") == "Trosolwg o'r system"
+    assert t("headline.schools_in_plcs", "cy") == "Ysgolion mewn o leiaf un CDP"
+
+
+def test_a_missing_welsh_message_falls_back_to_english(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delitem(catalogue("cy"), "overview.title")
     assert t("overview.title", "cy") == "System overview"
 
 

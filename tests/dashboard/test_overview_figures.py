@@ -50,6 +50,40 @@ HEADLINE_CASES = [
         },
         id="consortium-csc",
     ),
+    # Primary schools: A, B, C, D, F, G. PLCs P1 and P3 in 2018/19 (P2 ended), with
+    # P2 in 2017/18 too; every tie of either year touches a primary school.
+    pytest.param(
+        Filters("2018/19", sector="primary"),
+        {
+            "schools_in_plcs": (5, 0),
+            "active_plcs": (2, -1),
+            "cross_la_share": (4 / 6, 4 / 6 - 3 / 5),
+            "isolated_schools": (1, 0),
+        },
+        id="sector-primary",
+    ),
+    # English medium: F, G, H, the schools of Cardiff.
+    pytest.param(
+        Filters("2018/19", medium="english"),
+        {
+            "schools_in_plcs": (2, -1),
+            "active_plcs": (2, -1),
+            "cross_la_share": (1, 1 - 1 / 2),
+            "isolated_schools": (2, 1),
+        },
+        id="medium-english",
+    ),
+    # Primary and Welsh medium: A, B, C, D, none isolated in 2018/19 (D was in 2017/18).
+    pytest.param(
+        Filters("2018/19", sector="primary", medium="welsh"),
+        {
+            "schools_in_plcs": (4, 1),
+            "active_plcs": (2, 0),
+            "cross_la_share": (4 / 6, 4 / 6 - 3 / 4),
+            "isolated_schools": (0, -1),
+        },
+        id="primary-welsh",
+    ),
 ]
 
 
@@ -112,6 +146,21 @@ def test_support_follows_the_region(db: Database) -> None:
     support = load_support(db, Filters("2018/19", consortium="GWE", la=660))
     in_2018 = support[support["year"] == "2018/19"].set_index("category")["schools"]
     assert in_2018.to_dict() == {"green": 2, "yellow": 0, "amber": 0, "red": 0}
+
+
+def test_secondary_schools_without_ties_have_no_cross_la_share(db: Database) -> None:
+    # E and H: H alone in P4 in 2018/19, E in nothing; neither has a tie.
+    yearly = load_overview(db, Filters("2018/19", sector="secondary")).yearly
+    latest = yearly.set_index("year").loc["2018/19"]
+    assert (latest["schools_in_plcs"], latest["active_plcs"], latest["ties"]) == (1, 1, 0)
+    assert latest["isolated_schools"] == 2
+    assert latest["cross_la_share"] is None or latest["cross_la_share"] != latest["cross_la_share"]
+
+
+def test_support_follows_sector(db: Database) -> None:
+    support = load_support(db, Filters("2018/19", sector="primary"))
+    in_2018 = support[support["year"] == "2018/19"].set_index("category")["share"]
+    assert in_2018.to_dict() == pytest.approx({"green": 0.5, "yellow": 0.5, "amber": 0, "red": 0})
 
 
 def test_unknown_year_gives_empty_headlines(db: Database) -> None:

@@ -1,0 +1,19 @@
+-- Macros every dashboard query may use; db.py creates them (as temporary macros,
+-- the database being read-only) on each connection before the query runs.
+--
+-- Small-number suppression. A count of people (PLC members, teachers) below 5
+-- could let someone be identified, so it never leaves the database: the query
+-- returns NULL in its place, with a flag saying that the NULL is a suppression
+-- and not missing data. The page and the CSV show the flagged NULL as "c", the
+-- convention of official statistics (labels.format_count). Counts of schools
+-- and of PLCs are not counts of people and are shown as they are.
+--
+--     select plc_id,
+--            suppress_count(count(distinct member_id)) as members,
+--            is_suppressed(count(distinct member_id)) as members_suppressed
+--     from plc_memberships group by plc_id
+create or replace temp macro suppress_count(n) as
+    case when n < 5 then null else n end;
+
+create or replace temp macro is_suppressed(n) as
+    coalesce(n < 5, false);
