@@ -9,22 +9,17 @@ Never skipped: without Chromium the fixture fails and says how to get one
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.dashboard.fixtures import build_overview_db
+from tests.serving import PROJECT_ROOT, serving
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -34,27 +29,6 @@ CHROMIUM_ARGS = [
     "--no-first-run",
     "--disable-quic",
 ]
-START_TIMEOUT_S = 30
-
-
-def _find_free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_until_serving(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the dashboard exited ({process.returncode}):\n{log.read_text()}")
-        try:
-            with urllib.request.urlopen(url, timeout=2) as response:
-                if response.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.2)
-    pytest.fail(f"the dashboard did not answer at {url} in {START_TIMEOUT_S} s:\n{log.read_text()}")
 
 
 @pytest.fixture(scope="session")
@@ -62,34 +36,11 @@ def browser_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_overview_db(tmp_path_factory.mktemp("browser") / "plcnet.duckdb")
 
 
-@contextmanager
-def serving(db: Path) -> Iterator[str]:
-    """The dashboard on ``db``, served by its own command as a user starts it."""
-    port = _find_free_port()
-    log = db.with_name(f"server-{port}.log")
-    env = {**os.environ, "PLCNET_I18N_STRICT": "1"}
-    command = [sys.executable, "-m", "dashboard", "--db", str(db), "--port", str(port)]
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=out, stderr=out)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_serving(url + "/", process, log)
-        assert f"Serving plcnet at {url}" in log.read_text()
-        yield url
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
-
-
 @pytest.fixture(scope="session")
 def server_url(browser_db: Path) -> Iterator[str]:
     """The dashboard on the hand-made fixture database."""
-    with serving(browser_db) as url:
-        yield url
+    with serving(browser_db) as served:
+        yield served.url
 
 
 @pytest.fixture(scope="session")
@@ -113,8 +64,8 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def demo_server_url(demo_db: Path) -> Iterator[str]:
     """The dashboard on the demo Wales."""
-    with serving(demo_db) as url:
-        yield url
+    with serving(demo_db) as served:
+        yield served.url
 
 
 @pytest.fixture(scope="session")

@@ -10,29 +10,25 @@ layout (which reads the refresh in service) and the overview's callbacks.
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
 import time
 import urllib.error
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from etl.refresh import refresh
+from tests.serving import PROJECT_ROOT, serving, stop_process
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
 TINY = PROJECT_ROOT / "tests" / "data" / "raw_tiny"
 REFRESHES = 9  # B, A, B, ... B: each swaps the figures shown
 MAX_REQUESTS = 300
 MAX_SECONDS = 40
 PER_USER = MAX_REQUESTS // 2 - 4  # two users; the last round after the refreshes
-START_TIMEOUT_S = 30
 
 # In folder B school 6602131 (Isle of Anglesey) is replaced in PLC P1 by 6612000
 # (Gwynedd): the same rows, so no table shrinks, but in 2016/17 the one tie of
@@ -98,12 +94,6 @@ OVERVIEW_CALLBACK = {
 }
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def _get(url: str) -> tuple[int, bytes]:
     with urllib.request.urlopen(url, timeout=10) as response:
         return response.status, response.read()
@@ -115,29 +105,6 @@ def _post(url: str, payload: dict) -> tuple[int, bytes]:
     )
     with urllib.request.urlopen(request, timeout=10) as response:
         return response.status, response.read()
-
-
-def _wait_until_serving(url: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + START_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"the dashboard exited ({process.returncode}):\n{log.read_text()}")
-        try:
-            if _get(url)[0] == 200:
-                return
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.2)
-    pytest.fail(f"the dashboard did not answer at {url} in {START_TIMEOUT_S} s:\n{log.read_text()}")
-
-
-def _stop(process: subprocess.Popen) -> None:
-    if process.poll() is None:
-        process.terminate()
-        try:
-            process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 def _find(component: object, wanted: str) -> object:
@@ -255,18 +222,8 @@ def server(tmp_path, folders):
     """The dashboard served by its own command on a database the refresh published."""
     db = tmp_path / "plcnet.duckdb"
     first = refresh(folders[0], db, REFERENCE_DIR, progress=lambda line: None)
-    port = _free_port()
-    log = tmp_path / "server.log"
-    env = {**os.environ, "PLCNET_I18N_STRICT": "1"}
-    command = [sys.executable, "-m", "dashboard", "--db", str(db), "--port", str(port)]
-    with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=out, stderr=out)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        _wait_until_serving(url + "/", process, log)
-        yield url, db, first.run_id, log
-    finally:
-        _stop(process)
+    with serving(db) as served:
+        yield served.url, db, first.run_id, served.log
 
 
 def test_dashboard_follows_refreshes_without_a_failed_request(server, folders):
@@ -312,7 +269,7 @@ def test_dashboard_follows_refreshes_without_a_failed_request(server, folders):
         stop.set()
         if other_thread.is_alive():
             other_thread.join(timeout=30)
-        _stop(refresher)
+        stop_process(refresher)
     assert refresher.returncode == 0, errors
     runs = [line.split()[0] for line in published.splitlines()]
     assert len(runs) == REFRESHES, published

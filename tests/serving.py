@@ -1,0 +1,74 @@
+"""Serve the real dashboard (``python -m dashboard``) in tests, as a user starts it."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+START_TIMEOUT_S = 30
+
+
+@dataclass(frozen=True)
+class Served:
+    url: str
+    log: Path
+
+
+def find_free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_until_serving(url: str, process: subprocess.Popen[bytes], log: Path) -> None:
+    deadline = time.monotonic() + START_TIMEOUT_S
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the dashboard exited ({process.returncode}):\n{log.read_text()}")
+        try:
+            with urllib.request.urlopen(url, timeout=2) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.2)
+    pytest.fail(f"the dashboard did not answer at {url} in {START_TIMEOUT_S} s:\n{log.read_text()}")
+
+
+def stop_process(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+@contextmanager
+def serving(db: Path) -> Iterator[Served]:
+    """The dashboard on ``db`` on a free local port; stopped on exit."""
+    port = find_free_port()
+    log = db.with_name(f"server-{port}.log")
+    env = {**os.environ, "PLCNET_I18N_STRICT": "1"}
+    command = [sys.executable, "-m", "dashboard", "--db", str(db), "--port", str(port)]
+    with log.open("wb") as out:
+        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=out, stderr=out)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_serving(url + "/", process, log)
+        assert f"Serving plcnet at {url}" in log.read_text()
+        yield Served(url, log)
+    finally:
+        stop_process(process)
