@@ -17,3 +17,14 @@ create or replace temp macro suppress_count(n) as
 
 create or replace temp macro is_suppressed(n) as
     coalesce(n < 5, false);
+
+-- The schools a page's filters choose: consortium code, LA code, sector and
+-- language medium, NULL meaning all. One definition for every query.
+create or replace temp macro chosen_schools(consortium, la_code, sector, medium) as table
+    select s.school_id
+    from schools as s
+    inner join local_authorities as la on la.la_code = s.la_code
+    where (consortium is null or la.consortium_code = consortium)
+      and (la_code is null or s.la_code = la_code)
+      and (sector is null or s.sector = sector)
+      and (medium is null or s.language_medium = medium);

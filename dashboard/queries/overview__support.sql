@@ -4,13 +4,7 @@
 with
 
 region_schools as (
-    select s.school_id
-    from schools as s
-    inner join local_authorities as la on la.la_code = s.la_code
-    where ($consortium is null or la.consortium_code = $consortium)
-      and ($la is null or s.la_code = $la)
-      and ($sector is null or s.sector = $sector)
-      and ($medium is null or s.language_medium = $medium)
+    select school_id from chosen_schools($consortium, $la, $sector, $medium)
 ),
 
 categories as (
