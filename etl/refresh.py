@@ -21,7 +21,7 @@ from etl.archive import archive_dir_for, archive_inputs
 from etl.contract import CONTRACT
 from etl.load import load_contract_file, load_reference, run_model
 from etl.lock import refresh_lock
-from etl.network import compute_network
+from etl.network import compute_layout, compute_network
 from etl.publish import append_run_log, building_path, publish
 from etl.schema import apply_schema
 from etl.sources.common import InputError
@@ -44,6 +44,9 @@ PUBLISHED_TABLES = (
     "net_school_metrics",
     "net_group_metrics",
     "net_system_metrics",
+    "net_layout",
+    "net_edges_drawn",
+    "net_drawing_rules",
     "rejected_rows",
 )
 
@@ -234,6 +237,7 @@ def _build(
         steps.run("load contract files", lambda: _load_contract(con, raw_dir, result, steps))
         steps.run("transform", lambda: run_model(con, "academic_years"))
         steps.run("network measures", lambda: compute_network(con, progress=steps.progress))
+        steps.run("network layout", lambda: compute_layout(con, progress=steps.progress))
         _count(con, result)
         con.execute("CHECKPOINT")
     finally:

@@ -203,6 +203,9 @@ NETWORK_KEYS = {
     "net_school_metrics": ("year", "school_id"),
     "net_group_metrics": ("year", "level", "group_id"),
     "net_system_metrics": ("year",),
+    "net_layout": ("year", "school_id"),
+    "net_edges_drawn": ("year", "school_a", "school_b"),
+    "net_drawing_rules": ("year",),
 }
 
 

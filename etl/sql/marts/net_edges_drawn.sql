@@ -1,0 +1,24 @@
+-- The ties the network explorer draws each year: every tie when the year has at
+-- most $max_ties, else the $max_ties strongest. Strongest is by weight (shared
+-- PLCs); among equal weights, more shared members first, then the lower school
+-- numbers, so the choice is the same every run. Reads net_edges.
+with ranked as (
+    select
+        year,
+        school_a,
+        school_b,
+        weight,
+        row_number() over (
+            partition by year
+            order by weight desc, shared_members desc, school_a, school_b
+        ) as strength_rank
+    from net_edges
+),
+
+net_edges_drawn as (
+    select year, school_a, school_b, weight
+    from ranked
+    where strength_rank <= $max_ties
+)
+
+select * from net_edges_drawn
