@@ -8,10 +8,13 @@ See docs/measures.md for every measure.
 
 from etl.network.layout import LAYOUT_TABLES, compute_layout
 from etl.network.metrics import NETWORK_TABLES, compute_network
+from etl.network.subgraph import SubgraphMeasures, measure_subgraph
 
 __all__ = [
     "LAYOUT_TABLES",
     "NETWORK_TABLES",
+    "SubgraphMeasures",
     "compute_layout",
     "compute_network",
+    "measure_subgraph",
 ]
