@@ -1,16 +1,16 @@
 """Force layout of the school graph of each year, computed at ETL time for the explorer.
 
-Whole-graph force layouts do not scale to England: igraph's Fruchterman-Reingold
-takes about 30 s and DrL about a minute for one year of 19,000 tied schools, and
-on these dense, small-world graphs both draw one undifferentiated ball. So the
-layout is drawn at two levels (clustered graph drawing; Eades and Feng 1996):
+On these dense, small-world graphs a force layout of the whole graph at once
+(igraph's Fruchterman-Reingold, 1.7 s a year at England scale; DrL about a
+minute) draws one undifferentiated ball. So the layout is drawn at two levels
+(clustered graph drawing; Eades and Feng 1996), which is faster too:
 
 1. the year's Louvain communities (``net_school_metrics.community_id``) are
    placed by Fruchterman-Reingold (1991) on the graph of communities, each tie
    between two communities pulling them together, then pushed apart until their
    discs, of area proportional to their schools, do not overlap;
 2. the schools of each community are placed inside its disc by PivotMDS
-   (Brandes and Pich 2007) on their own ties, refined by a few iterations of
+   (Brandes and Pich 2007, *Eigensolver methods*) on their own ties, refined by a few iterations of
    Fruchterman-Reingold.
 
 Each year is turned (rotation or reflection only) to match the previous year's
@@ -288,6 +288,8 @@ def _place_community_centres(
     if known.sum() >= 2:
         centres = _turn_to(centres, seeds)
     if k > MAX_SEPARATED:
+        # Thousands of communities (mostly pairs of schools): comparing every
+        # pair of discs would cost more than it gives; keep igraph's spacing.
         return centres * radii.mean()
     return separate_discs(centres * _touching_scale(centres, radii), radii)
 
@@ -331,8 +333,9 @@ def _layout_community(
         return np.zeros((1, 2))
     if m == 2:
         return np.array([[-1.0, 0.0], [1.0, 0.0]])
+    # members are ascending (a stable sort by community), so a binary search
+    # turns the ties' vertex numbers into the community's own.
     local = np.searchsorted(members, edges) if len(edges) else edges
-    # members come sorted from a stable argsort of labels, so searchsorted maps them.
     graph = build_igraph(m, local)
     start = pivot_mds(graph, min(PIVOTS, m), rng)
     spread = np.abs(start).max() or 1.0
