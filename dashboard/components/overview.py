@@ -11,7 +11,7 @@ from dashboard import ids
 from dashboard.components.charts import build_chart_section
 from dashboard.components.filters import build_filter_bar
 from dashboard.components.tables import build_table
-from dashboard.figures import build_support_figure, build_trend_figure
+from dashboard.figures.overview import build_support_figure, build_trend_figure
 from dashboard.filters import Choices, Filters, describe_region
 from dashboard.i18n import t
 from dashboard.labels import (
