@@ -10,9 +10,14 @@ __all__ = ["build_table"]
 
 
 def build_table(
-    caption: str, columns: Sequence[str], rows: Sequence[Sequence[str]], table_id: str | None = None
+    caption: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    table_id: str | None = None,
 ) -> html.Table:
-    """A table with a caption, column headers and the first cell of each row as its header."""
+    """A table with a caption, column headers and the first cell of each row as its header.
+
+    A cell is text or a component (a link to a school, say)."""
     head = html.Thead(html.Tr([html.Th(name, scope="col") for name in columns]))
     body = html.Tbody(
         [
