@@ -120,7 +120,7 @@ OUTPUTS = [
     Output(ids.chart_graph(PAGE, "measures"), "figure"),
 ]
 register_view(PAGE, FIELDS, OUTPUTS, build_parts)
-register_download(PAGE, "plcs", FIELDS, _csv(build_plcs_csv), _csv_name("plcs"))
-register_download(PAGE, "partners", FIELDS, _csv(build_partners_csv), _csv_name("partners"))
-register_download(PAGE, "measures", FIELDS, _csv(build_measures_csv), _csv_name("measures"))
-register_download(PAGE, "support", FIELDS, _csv(build_support_csv), _csv_name("support"))
+register_download(PAGE, "plcs", FIELDS, _csv(build_plcs_csv), name=_csv_name("plcs"))
+register_download(PAGE, "partners", FIELDS, _csv(build_partners_csv), name=_csv_name("partners"))
+register_download(PAGE, "measures", FIELDS, _csv(build_measures_csv), name=_csv_name("measures"))
+register_download(PAGE, "support", FIELDS, _csv(build_support_csv), name=_csv_name("support"))
