@@ -69,7 +69,6 @@ MESSAGES: dict[str, str] = {
     "school.la_mean": "Cymedr {la}",
     "school.wales_mean": "Cymedr Cymru",
     "school.col_series": "O'i gymharu â",
-    "school.measures_hover": "{series}, {year}: {value}",
     "school.measure_degree": "Ysgolion partner (gradd)",
     "school.measure_weighted_degree": "CDPau a rennir â phartneriaid (gradd wedi'i phwysoli)",
     "school.measure_betweenness": "Rhyngoldeb (broceriaeth)",

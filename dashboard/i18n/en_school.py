@@ -64,7 +64,6 @@ MESSAGES: dict[str, str] = {
     "school.la_mean": "{la} mean",
     "school.wales_mean": "Wales mean",
     "school.col_series": "Compared with",
-    "school.measures_hover": "{series}, {year}: {value}",
     "school.measure_degree": "Partner schools (degree)",
     "school.measure_weighted_degree": "Shared PLCs with partners (weighted degree)",
     "school.measure_betweenness": "Betweenness (brokerage)",
