@@ -28,10 +28,12 @@ __all__ = [
     "Model",
     "compute_bins",
     "compute_impact",
+    "describe_method",
     "estimate_mean",
     "estimate_models",
     "estimate_within",
     "fetch_panel",
+    "sector_models",
 ]
 
 # The published tables compute_impact fills, in the order it fills them.
