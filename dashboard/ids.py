@@ -16,11 +16,9 @@ OVERVIEW_HEADLINES = "overview-headlines"
 
 # The PLC directory, a PLC's page and a school's profile (their charts, tables and
 # downloads: the functions below, with what = "directory", "activity", "plcs", ...)
+# (the directory's sort, order and show controls: filter_control("plcs", name))
 PLCS_SCOPE = "plcs-scope"
 PLCS_SEARCH = "plcs-search"
-PLCS_SHALLOW = "plcs-shallow"
-PLCS_SORT = "plcs-sort"
-PLCS_ORDER = "plcs-order"
 PLCS_STATUS = "plcs-status"
 PLCS_PREVIOUS = "plcs-previous"
 PLCS_NEXT = "plcs-next"

@@ -19,6 +19,7 @@ from dashboard.filters import Filters, build_search
 __all__ = [
     "PLC_PATH",
     "SCHOOL_PATH",
+    "build_directory_href",
     "build_plc_href",
     "build_school_href",
     "read_path_id",
@@ -38,6 +39,11 @@ def build_plc_href(plc_id: str, year: str, lang: str) -> str:
     """The page of PLC ``plc_id`` in ``year`` and ``lang``; the id is quoted whole, since
     a contract's PLC ids are free text."""
     return f"/plc/{quote(str(plc_id), safe='')}{build_search(Filters(year=year), lang)}"
+
+
+def build_directory_href(year: str, lang: str) -> str:
+    """The PLC directory in ``year`` and ``lang``."""
+    return f"/plcs{build_search(Filters(year=year), lang)}"
 
 
 def read_path_id(value: object) -> str:

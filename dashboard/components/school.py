@@ -17,6 +17,7 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.components.charts import build_chart_section, build_table_section
 from dashboard.components.filters import build_filter_bar
+from dashboard.components.plcs import describe_shallow, format_health
 from dashboard.components.tables import build_table
 from dashboard.downloads import write_csv
 from dashboard.figures.school import build_measures_figure, build_school_support_figure
@@ -196,6 +197,8 @@ def _plc_columns(lang: str) -> list[str]:
         t("school.col_lead", lang),
         t("school.col_schools", lang),
         t("school.col_members", lang),
+        t("plcs.col_health", lang),
+        t("plcs.col_shallow", lang),
     ]
 
 
@@ -214,6 +217,8 @@ def list_plc_rows(data: SchoolData, lang: str, link: bool = True) -> list[list[C
             _yes_no(plc.is_lead, lang),
             int(plc.n_schools),
             format_count(_count(plc.members), bool(plc.members_suppressed), lang),
+            format_health(plc.health_score),
+            describe_shallow(plc.is_shallow, plc.shallow_reasons, lang),
         ])  # fmt: skip
     return rows
 

@@ -2,11 +2,12 @@
 -- from a school chosen by the filters ($consortium, $la, $sector, $medium; NULL
 -- meaning all), of a focus area ($focus, NULL for all), whose name holds $search
 -- (or whose id is $search; '' for all), shallow or not ($shallow: all, shallow,
--- not_shallow). Sorted by $sort (name, las, schools, members, activities, health)
+-- not_shallow). Sorted by $sort (name, las, schools, members, activities, health),
 -- $descending or not, then by name; one page of $limit rows from $offset ($limit
--- NULL for all). Every row carries the number of rows and of shallow ones in all
--- pages. Members under 5 are suppressed, and sorting by members sorts the shown
--- (suppressed) counts, so that the order tells nothing the page does not.
+-- NULL for all). Every row carries the number of rows in all pages and of the
+-- shallow ones; a page past the end is one row of NULLs but these two.
+-- Members under 5 are suppressed, and sorting by members sorts the counts shown,
+-- so that the order tells nothing the page does not.
 with
 
 year_memberships as (
@@ -103,8 +104,9 @@ directory as (
         p.shallow_reasons,
         t.total,
         t.total_shallow
-    from page as p
-    cross join totals as t
+    -- From the totals, so that a page past the end still says how many there are.
+    from totals as t
+    left join page as p on true
     left join page_las as l on l.plc_id = p.plc_id
     order by
         case when $sort = 'name' and not $descending then p.name end asc,
