@@ -277,7 +277,7 @@ def _list_review_rows(data: PlcData, lang: str) -> list[list[object]]:
         scores = [str(int(s)) for s in reviewed[feature]] if not reviewed.empty else []
         mean = _number(data.review_means.get(feature))
         rows.append([
-            html.Abbr(label_feature(feature, lang), title=describe_feature(feature, lang)),
+            label_feature(feature, lang),
             *scores,
             "" if mean is None else f"{mean:.2f}",
         ])  # fmt: skip
@@ -423,17 +423,12 @@ def _build_members_table(data: PlcData, lang: str) -> html.Table | html.P:
     )
 
 
-def _text_rows(rows: list[list[object]]) -> list[list[object]]:
-    """Rows for a CSV file: components (a feature's abbreviation) as their text."""
-    return [[getattr(c, "children", c) for c in row] for row in rows]
-
-
 def build_cycle_csv(data: PlcData, lang: str) -> str:
     return write_csv(_cycle_columns(lang), _list_cycle_rows(data, lang))
 
 
 def build_review_csv(data: PlcData, lang: str) -> str:
-    return write_csv(_review_columns(data, lang), _text_rows(_list_review_rows(data, lang)))
+    return write_csv(_review_columns(data, lang), _list_review_rows(data, lang))
 
 
 def build_activity_csv(data: PlcData, lang: str) -> str:
@@ -492,6 +487,26 @@ def _describe_plc(data: PlcData, lang: str) -> list[object]:
     return [*lede, " ", years]
 
 
+def _build_feature_words(lang: str) -> html.Details:
+    """The short names of the nine features, each with Harris and Jones's words."""
+    return html.Details(
+        [
+            html.Summary(t("plc.features_summary", lang)),
+            html.Dl(
+                [
+                    part
+                    for feature in REVIEW_FEATURES
+                    for part in (
+                        html.Dt(label_feature(feature, lang)),
+                        html.Dd(describe_feature(feature, lang)),
+                    )
+                ]
+            ),
+        ],
+        className="feature-words",
+    )
+
+
 def _build_cycle_section(data: PlcData, parts: PlcParts, lang: str) -> html.Section:
     heading_id = ids.chart_heading(PAGE, "cycle")
     return html.Section(
@@ -537,6 +552,7 @@ def build_plc_layout(data: PlcData, filters: Filters, choices: Choices, lang: st
                 download_label=t("plc.download_review", lang),
                 lang=lang,
             ),
+            _build_feature_words(lang),
             build_chart_section(
                 PAGE,
                 "activity",

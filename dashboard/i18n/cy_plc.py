@@ -58,6 +58,7 @@ MESSAGES: dict[str, str] = {
     "plc.review_caption": (
         "Sgoriau'r adolygiad fesul nodwedd a blwyddyn, gyda chymedr pob CDP, {year}"
     ),
+    "plc.features_summary": "Y naw nodwedd yng ngeiriau Harris a Jones",
     "plc.col_feature": "Nodwedd",
     "plc.this_plc": "Y CDP hwn, {year}",
     "plc.all_plcs": "Cymedr pob CDP, {year}",

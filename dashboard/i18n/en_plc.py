@@ -56,6 +56,7 @@ MESSAGES: dict[str, str] = {
     ),
     "plc.review_none": "{name} had no review in {year}.",
     "plc.review_caption": "Review scores by feature and year, with the mean of all PLCs, {year}",
+    "plc.features_summary": "The nine features in Harris and Jones's words",
     "plc.col_feature": "Feature",
     "plc.this_plc": "This PLC, {year}",
     "plc.all_plcs": "Mean of all PLCs, {year}",

@@ -67,6 +67,12 @@ register_download(
 _STEPS = {ids.PLCS_PREVIOUS: -1, ids.PLCS_NEXT: 1}
 
 
+def choose_page(trigger: object, page: int | None) -> int:
+    """The page (from 0) to draw after ``trigger`` (the id of what changed)."""
+    step = _STEPS.get(str(trigger))
+    return max(0, (page or 0) + step) if step else 0
+
+
 @callback(
     Output(ids.chart_table(PAGE, "directory"), "children"),
     Output(ids.PLCS_STATUS, "children"),
@@ -84,8 +90,7 @@ def update_directory(
     search: str | None, text: str | None, _previous: int, _next: int, page: int | None
 ) -> tuple[object, ...]:
     """Draw the page of the directory the pager, the search box or the URL asks for."""
-    step = _STEPS.get(str(ctx.triggered_id))
-    page = (page or 0) + step if step else 0
     view = read_view_of_search(search, FIELDS, "/plcs", OPTIONS)
+    page = choose_page(ctx.triggered_id, page)
     directory = load_directory(view.db, view.filters, text or "", page)
     return build_directory_parts(directory, view.filters, view.choices, view.lang).as_outputs()
