@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 import plotly.graph_objects as go
-from dash import dcc, html
+from dash import Patch, dcc, html
 
 from dashboard import ids
 from dashboard.components.charts import build_chart_section, build_table_section
@@ -20,7 +20,12 @@ from dashboard.components.filters import build_filter_bar
 from dashboard.components.plcs import describe_shallow, format_health
 from dashboard.components.tables import build_table
 from dashboard.downloads import write_csv
-from dashboard.figures.school import build_measures_figure, build_school_support_figure
+from dashboard.figures.school import (
+    SERIES_STYLE,
+    build_measures_figure,
+    build_school_support_figure,
+    size_year_markers,
+)
 from dashboard.filters import Choices, Filters
 from dashboard.i18n import t
 from dashboard.labels import (
@@ -53,6 +58,7 @@ __all__ = [
     "list_measure_rows",
     "list_partner_rows",
     "list_plc_rows",
+    "mark_measures_year",
 ]
 
 PAGE = "school"
@@ -72,7 +78,7 @@ class SchoolParts:
     plcs_table: html.Table | html.P
     partners_heading: str
     partners_table: html.Table | html.P
-    measures_figure: go.Figure
+    measures_marks: Patch
 
     def as_outputs(self) -> tuple[object, ...]:
         return (
@@ -82,7 +88,7 @@ class SchoolParts:
             self.plcs_table,
             self.partners_heading,
             self.partners_table,
-            self.measures_figure,
+            self.measures_marks,
         )
 
 
@@ -312,6 +318,19 @@ def _build_measures_figure(data: SchoolData, lang: str) -> go.Figure:
     )
 
 
+def mark_measures_year(data: SchoolData) -> Patch:
+    """The change to the measures figure when the year changes: its markers resized
+    (drawing the six charts again is most of a year change's time)."""
+    marks = Patch()
+    trace = 0
+    for _measure in SCHOOL_MEASURES:
+        for scope in SERIES_STYLE:
+            years = data.measures.loc[data.measures["scope"] == scope, "year"].astype(str)
+            marks["data"][trace]["marker"]["size"] = size_year_markers(years.tolist(), data.year)
+            trace += 1
+    return marks
+
+
 def build_support_table(data: SchoolData, lang: str) -> html.Table | html.P:
     if data.support.empty:
         return html.P(t("school.support_empty", lang, name=data.profile.name))
@@ -355,7 +374,7 @@ def build_school_parts(data: SchoolData, lang: str) -> SchoolParts:
         plcs_table=build_plcs_table(data, lang),
         partners_heading=t("school.partners_heading", lang, year=data.year),
         partners_table=build_partners_table(data, lang),
-        measures_figure=_build_measures_figure(data, lang),
+        measures_marks=mark_measures_year(data),
     )
 
 
@@ -415,7 +434,7 @@ def build_school_layout(
                 "measures",
                 heading=t("school.measures_heading", lang),
                 intro=t("school.measures_intro", lang, la=data.profile.la_name(lang)),
-                figure=parts.measures_figure,
+                figure=_build_measures_figure(data, lang),
                 table=build_measures_table(data, lang),
                 download_label=t("school.download_measures", lang),
                 lang=lang,

@@ -12,7 +12,12 @@ from dashboard.figures import CATEGORY_STYLE, INK, LINE, style_figure
 from dashboard.i18n import t
 from dashboard.labels import CATEGORIES, label_category
 
-__all__ = ["SERIES_STYLE", "build_measures_figure", "build_school_support_figure"]
+__all__ = [
+    "SERIES_STYLE",
+    "build_measures_figure",
+    "build_school_support_figure",
+    "size_year_markers",
+]
 
 # The school, its LA's mean and the Wales mean: each with its own colour, dash and
 # marker, so that the three lines are told apart without colour.
@@ -21,6 +26,11 @@ SERIES_STYLE: dict[str, tuple[str, str, str]] = {
     "la": ("#8a4f00", "dash", "square"),
     "wales": ("#4a4f55", "dot", "diamond"),
 }
+
+
+def size_year_markers(years: list[str], year: str) -> list[int]:
+    """Marker sizes along a line of ``years``: the year chosen drawn larger."""
+    return [13 if y == year else 7 for y in years]
 
 
 def build_measures_figure(
@@ -58,7 +68,7 @@ def build_measures_figure(
                     marker={
                         "color": colour,
                         "symbol": symbol,
-                        "size": [13 if y == year else 7 for y in years],
+                        "size": size_year_markers(years, year),
                     },
                     hovertemplate=f"{series[scope]}, %{{x}}: %{{customdata}}<extra></extra>",
                 ),

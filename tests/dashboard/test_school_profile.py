@@ -213,6 +213,12 @@ def test_year_change_redraws_the_year_parts(app: dash.Dash, db: Database, choice
     assert parts[0] == "2016/17 at a glance"
     assert parts[4] == "Partner schools in 2016/17"
     assert _text(parts[3]).count("Literacy across Môn and Gwynedd") == 1
+    # The measures figure is patched, not drawn again: 6 measures x 3 lines resized,
+    # the school's degree line first (2016/17, 2017/18, 2018/19).
+    operations = parts[6].to_plotly_json()["operations"]
+    assert len(operations) == 18
+    assert operations[0]["location"] == ["data", 0, "marker", "size"]
+    assert operations[0]["params"]["value"] == [13, 7, 7]
 
 
 def test_title_names_the_school(app: dash.Dash) -> None:
