@@ -33,8 +33,15 @@ from etl.network.build import (
     YearGraph,
     build_igraph,
     build_year_graphs,
+    make_working_table,
     project_memberships,
     project_ties,
+)
+from etl.network.groups import (
+    GROUP_STRUCTURE_SCHEMA,
+    SchoolGroups,
+    compute_group_structure,
+    fetch_school_groups,
 )
 from etl.network.structure import Communities, compute_communities, compute_eigenvector
 
@@ -43,7 +50,9 @@ __all__ = [
     "BETWEENNESS_SEED",
     "BETWEENNESS_SOURCES",
     "EXACT_BETWEENNESS_WORK",
+    "MODELS",
     "NETWORK_TABLES",
+    "WORKING_TABLES",
     "Betweenness",
     "GraphMeasures",
     "betweenness_sources",
@@ -58,7 +67,35 @@ __all__ = [
 ]
 
 # The published tables compute_network fills, in the order it fills them.
-NETWORK_TABLES = ("net_edges", "net_school_metrics", "net_group_metrics", "net_system_metrics")
+NETWORK_TABLES = (
+    "net_edges",
+    "net_school_metrics",
+    "net_group_metrics",
+    "net_system_metrics",
+    "net_group_pairs",
+    "net_changes",
+)
+
+# Temporary tables of one run (etl/sql/marts/<name>.sql), never published.
+WORKING_TABLES = (
+    MEMBERSHIPS_TABLE,
+    "net_school_groups",
+    "net_brokerage",
+    "net_group_assortativity",
+)
+
+# The SQL models run after the igraph measures, in order: each working table
+# before the published tables that read it.
+MODELS = (
+    "net_school_groups",
+    "net_brokerage",
+    "net_school_metrics",
+    "net_group_assortativity",
+    "net_group_metrics",
+    "net_system_metrics",
+    "net_group_pairs",
+    "net_changes",
+)
 
 # Above this much betweenness work (source vertices times edges, summed over
 # years) betweenness runs in parallel processes; below it starting them costs
@@ -279,9 +316,9 @@ def compute_network(
 ) -> dict[str, int]:
     """Fill the network tables for every year in ``academic_years``; return rows per table.
 
-    Fills ``net_edges``, ``net_school_metrics``, ``net_group_metrics`` and
-    ``net_system_metrics`` from ``schools``, ``local_authorities``, ``plcs``,
-    ``plc_memberships`` and ``academic_years``, replacing any rows they hold.
+    Fills the tables of :data:`NETWORK_TABLES` from ``schools``,
+    ``local_authorities``, ``plcs``, ``plc_memberships``, ``school_outcomes`` and
+    ``academic_years``, replacing any rows they hold.
 
     Parameters
     ----------
@@ -304,9 +341,9 @@ def compute_network(
     )
 
     graphs = list(build_year_graphs(con))
-    groups = _fetch_las(con)
+    groups = fetch_school_groups(con)
     measured = time.perf_counter()
-    measures = _measure_graphs(graphs, groups, workers)
+    measures = _measure_graphs(graphs, groups.la, workers)
     for graph, result in zip(graphs, measures, strict=True):
         b = result.betweenness
         progress(
@@ -318,24 +355,34 @@ def compute_network(
         f"    betweenness, clustering, components, eigenvector, communities "
         f"({time.perf_counter() - measured:.1f} s)"
     )
+    measured = time.perf_counter()
+    structure = _group_structure_table(graphs, measures, groups)
+    progress(
+        f"    components of every group, communities of consortia "
+        f"({time.perf_counter() - measured:.1f} s)"
+    )
 
     con.register("net_centrality", _centrality_table(graphs, measures))
     con.register("net_components", _components_table(graphs, measures))
+    con.register("net_group_structure", structure)
     try:
-        for table in NETWORK_TABLES[1:]:
-            rows[table] = run_model(con, table)
+        filled = time.perf_counter()
+        for model in MODELS:
+            if model in WORKING_TABLES:
+                make_working_table(con, model)
+            else:
+                rows[model] = run_model(con, model)
+        progress(
+            f"    brokerage, partners, assortativity, support ties, changes "
+            f"({time.perf_counter() - filled:.1f} s)"
+        )
     finally:
-        con.unregister("net_centrality")
-        con.unregister("net_components")
-        con.execute(f"DROP TABLE IF EXISTS {MEMBERSHIPS_TABLE}")
+        for name in ("net_centrality", "net_components", "net_group_structure"):
+            con.unregister(name)
+        for table in WORKING_TABLES:
+            con.execute(f"DROP TABLE IF EXISTS {table}")
     progress(f"    network tables filled ({time.perf_counter() - started:.1f} s)")
     return rows
-
-
-def _fetch_las(con: duckdb.DuckDBPyConnection) -> np.ndarray:
-    """The LA of every school, in vertex (school_id) order."""
-    las = con.execute("SELECT la_code FROM schools ORDER BY school_id").fetchnumpy()["la_code"]
-    return np.asarray(las, dtype=np.int64)
 
 
 def _measure_graphs(
@@ -422,6 +469,16 @@ def _centrality_table(graphs: Iterable[YearGraph], measures: Iterable[GraphMeasu
         for g, m in zip(graphs, measures, strict=True)
     ]
     return pa.concat_tables(parts) if parts else CENTRALITY_SCHEMA.empty_table()
+
+
+def _group_structure_table(
+    graphs: Iterable[YearGraph], measures: Iterable[GraphMeasures], groups: SchoolGroups
+) -> pa.Table:
+    parts = [
+        compute_group_structure(g.year, g.graph, g.edges, groups, m.communities)
+        for g, m in zip(graphs, measures, strict=True)
+    ]
+    return pa.concat_tables(parts) if parts else GROUP_STRUCTURE_SCHEMA.empty_table()
 
 
 def _components_table(graphs: Iterable[YearGraph], measures: Iterable[GraphMeasures]) -> pa.Table:

@@ -1,0 +1,183 @@
+"""Measures of groups of schools: every LA, every consortium and Wales.
+
+Each group is measured on its induced subgraph: its schools and the ties among
+them. Components come from one igraph call per level and year, on the graph of
+the ties that stay inside a group of that level (no component of it crosses a
+group line, so each group's components are exactly those of its subgraph).
+Communities are found per consortium, on the consortium's subgraph, and compared
+with its LAs as :func:`etl.network.structure.compute_communities` compares the
+whole graph's with Wales's LAs; for Wales the whole graph's own are used. Within
+an LA the LA partition is a single block, so LAs get no modularity or NMI.
+Counts, means, assortativity and support ties are SQL
+(``etl/sql/marts/net_group_*.sql``); see ``docs/measures.md``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+import igraph
+import numpy as np
+import pyarrow as pa
+
+from etl.network.build import build_igraph
+from etl.network.structure import Communities, compute_communities
+
+__all__ = [
+    "GROUP_STRUCTURE_SCHEMA",
+    "WALES_ID",
+    "SchoolGroups",
+    "compute_group_communities",
+    "compute_group_components",
+    "compute_group_structure",
+    "fetch_school_groups",
+]
+
+# The group_id of the whole system (the ONS code of Wales).
+WALES_ID = "W92000004"
+
+# The per-group igraph measures handed to net_group_metrics.sql as net_group_structure.
+GROUP_STRUCTURE_SCHEMA = pa.schema(
+    [
+        ("year", pa.string()),
+        ("level", pa.string()),
+        ("group_id", pa.string()),
+        ("n_components", pa.int64()),
+        ("giant_component_size", pa.int64()),
+        ("modularity_communities", pa.float64()),
+        ("modularity_la", pa.float64()),
+        ("nmi_communities_la", pa.float64()),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class SchoolGroups:
+    """The LA code and consortium code (as text) of every school, in vertex order."""
+
+    la: np.ndarray
+    consortium: np.ndarray
+
+
+def fetch_school_groups(con: duckdb.DuckDBPyConnection) -> SchoolGroups:
+    """Each school's LA and consortium, in ``school_id`` order (the vertex order)."""
+    found = con.execute(
+        "SELECT cast(s.la_code AS VARCHAR) AS la, l.consortium_code AS consortium "
+        "FROM schools AS s JOIN local_authorities AS l ON l.la_code = s.la_code "
+        "ORDER BY s.school_id"
+    ).fetchnumpy()
+    return SchoolGroups(
+        la=np.asarray(found["la"], dtype=object),
+        consortium=np.asarray(found["consortium"], dtype=object),
+    )
+
+
+def compute_group_components(
+    n: int, edges: np.ndarray, labels: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Components of each group's induced subgraph, for every group at once.
+
+    Parameters
+    ----------
+    n
+        Vertices of the whole graph.
+    edges
+        Its ties, an ``(m, 2)`` array of vertex indices.
+    labels
+        The group of each vertex.
+
+    Returns
+    -------
+    groups, n_components, giant
+        The distinct labels (sorted), and for each the number of connected
+        components of its induced subgraph (isolated vertices count, as in
+        ``nx.number_connected_components``) and the size of the largest.
+
+    Examples
+    --------
+    >>> # 0 - 1 - 2 with 0 and 2 in group "x", 1 in "y": x falls apart in two.
+    >>> groups, count, giant = compute_group_components(
+    ...     3, np.array([[0, 1], [1, 2]]), np.array(["x", "y", "x"])
+    ... )
+    >>> groups.tolist(), count.tolist(), giant.tolist()
+    (['x', 'y'], [2, 1], [1, 1])
+    """
+    groups, codes = np.unique(labels, return_inverse=True)
+    codes = codes.ravel()
+    edges = edges.reshape(-1, 2)
+    inside = codes[edges[:, 0]] == codes[edges[:, 1]]
+    components = build_igraph(n, edges[inside]).connected_components()
+    membership = np.asarray(components.membership, dtype=np.int64)
+    sizes = np.bincount(membership)
+    # Every vertex of a component is in the same group, so any one names it.
+    component_group = np.zeros(len(sizes), dtype=np.int64)
+    component_group[membership] = codes
+    count = np.bincount(component_group, minlength=len(groups))
+    giant = np.zeros(len(groups), dtype=np.int64)
+    np.maximum.at(giant, component_group, sizes)
+    return groups, count, giant
+
+
+def compute_group_communities(
+    graph: igraph.Graph, labels: np.ndarray, las: np.ndarray
+) -> dict[str, Communities]:
+    """Louvain communities of each group's induced subgraph, compared with its LAs.
+
+    For each distinct label, :func:`compute_communities` on the subgraph induced
+    by its vertices, with their LAs as the partition to compare: its
+    modularity, the LAs' modularity and their NMI, all on that subgraph.
+
+    Examples
+    --------
+    >>> # Two triangles joined by one tie, each triangle an LA, all in one consortium.
+    >>> ties = [(0, 1), (1, 2), (0, 2), (3, 4), (4, 5), (3, 5), (2, 3)]
+    >>> found = compute_group_communities(
+    ...     igraph.Graph(n=6, edges=ties), np.array(["C"] * 6), np.array(list("aaabbb"))
+    ... )["C"]
+    >>> round(found.modularity, 4), round(found.modularity_groups, 4), found.nmi
+    (0.3571, 0.3571, 1.0)
+    """
+    found = {}
+    for label in np.unique(labels):
+        vertices = np.flatnonzero(labels == label)
+        subgraph = graph.induced_subgraph(vertices.tolist())
+        found[str(label)] = compute_communities(subgraph, las[vertices])
+    return found
+
+
+def compute_group_structure(
+    year: str,
+    graph: igraph.Graph,
+    edges: np.ndarray,
+    groups: SchoolGroups,
+    wales: Communities,
+) -> pa.Table:
+    """Components of every LA, consortium and Wales, and communities of consortia and Wales.
+
+    ``wales`` is the whole graph's :class:`Communities`, already found. One row
+    per group with at least one school; LAs have no modularity or NMI (NULL).
+    """
+    n = graph.vcount()
+    consortia = compute_group_communities(graph, groups.consortium, groups.la)
+    rows: list[tuple] = []
+    for level, labels in (
+        ("la", groups.la),
+        ("consortium", groups.consortium),
+        ("wales", np.full(n, WALES_ID, dtype=object)),
+    ):
+        names, count, giant = compute_group_components(n, edges, labels)
+        for name, k, size in zip(names.tolist(), count.tolist(), giant.tolist(), strict=True):
+            found = {"consortium": consortia.get(name), "wales": wales}.get(level)
+            rows.append((year, level, str(name), k, size, *_community_columns(found)))
+    columns = list(zip(*rows, strict=True)) if rows else [[]] * len(GROUP_STRUCTURE_SCHEMA)
+    return pa.table(
+        [pa.array(list(c), f.type) for c, f in zip(columns, GROUP_STRUCTURE_SCHEMA, strict=True)],
+        schema=GROUP_STRUCTURE_SCHEMA,
+    )
+
+
+def _community_columns(found: Communities | None) -> tuple[float | None, ...]:
+    if found is None:
+        return (None, None, None)
+    return (found.modularity, found.modularity_groups, found.nmi)

@@ -1,0 +1,82 @@
+-- Gould-Fernandez brokerage roles per school and academic year, with the LA as
+-- the group (Gould and Fernandez 1989). A working table of compute_network
+-- (etl/network), read by net_school_metrics; reads net_memberships, plcs, schools.
+--
+-- Ties are directed from a PLC's lead school to each of its other member
+-- schools: a -> b when a leads a PLC active in the year in which both a and b
+-- have a counting membership. A school b brokers the ordered pair (a, c) when
+-- a -> b -> c, a <> c, and not a -> c (an open two-path, as sna's brokerage()).
+-- The role follows the LAs of a, b and c. Only schools that broker something
+-- have a row.
+with school_plcs as (
+    select distinct year, plc_id, school_id
+    from net_memberships
+),
+
+lead_ties as (
+    select distinct
+        m.year,
+        p.lead_school_id as source_id,
+        m.school_id as target_id
+    from school_plcs as m
+    inner join plcs as p on p.plc_id = m.plc_id
+    inner join school_plcs as lead
+        on lead.year = m.year
+        and lead.plc_id = m.plc_id
+        and lead.school_id = p.lead_school_id
+    where m.school_id <> p.lead_school_id
+),
+
+two_paths as (
+    select
+        i.year,
+        i.source_id as school_a,
+        i.target_id as broker_id,
+        o.target_id as school_c
+    from lead_ties as i
+    inner join lead_ties as o on o.year = i.year and o.source_id = i.target_id
+    where i.source_id <> o.target_id
+),
+
+-- a -> c present means a reaches c without the broker: not brokerage.
+open_two_paths as (
+    select t.*
+    from two_paths as t
+    anti join lead_ties as direct
+        on direct.year = t.year
+        and direct.source_id = t.school_a
+        and direct.target_id = t.school_c
+),
+
+roles as (
+    select
+        t.year,
+        t.broker_id as school_id,
+        case
+            when a.la_code = b.la_code and b.la_code = c.la_code then 'coordinator'
+            when a.la_code = c.la_code then 'itinerant'
+            when b.la_code = c.la_code then 'gatekeeper'
+            when a.la_code = b.la_code then 'representative'
+            else 'liaison'
+        end as role
+    from open_two_paths as t
+    inner join schools as a on a.school_id = t.school_a
+    inner join schools as b on b.school_id = t.broker_id
+    inner join schools as c on c.school_id = t.school_c
+),
+
+net_brokerage as (
+    select
+        year,
+        school_id,
+        count_if(role = 'coordinator') as broker_coordinator,
+        count_if(role = 'gatekeeper') as broker_gatekeeper,
+        count_if(role = 'representative') as broker_representative,
+        count_if(role = 'itinerant') as broker_itinerant,
+        count_if(role = 'liaison') as broker_liaison,
+        count(*) as broker_total
+    from roles
+    group by year, school_id
+)
+
+select * from net_brokerage
