@@ -21,12 +21,12 @@ import igraph
 import numpy as np
 import pyarrow as pa
 
-from etl.network.build import build_igraph
 from etl.network.structure import Communities, compute_communities
 
 __all__ = [
     "GROUP_STRUCTURE_SCHEMA",
     "WALES_ID",
+    "GroupLevel",
     "SchoolGroups",
     "compute_group_communities",
     "compute_group_components",
@@ -53,11 +53,23 @@ GROUP_STRUCTURE_SCHEMA = pa.schema(
 
 
 @dataclass(frozen=True)
-class SchoolGroups:
-    """The LA code and consortium code (as text) of every school, in vertex order."""
+class GroupLevel:
+    """The groups of one level: each vertex's group as a code 0, 1, ..., and each code's id."""
 
-    la: np.ndarray
-    consortium: np.ndarray
+    codes: np.ndarray
+    names: list[str]
+
+
+@dataclass(frozen=True)
+class SchoolGroups:
+    """Every school's LA, consortium and Wales, in vertex (``school_id``) order.
+
+    Integer codes, because numpy groups integers much faster than text.
+    """
+
+    la: GroupLevel
+    consortium: GroupLevel
+    wales: GroupLevel
 
 
 def fetch_school_groups(con: duckdb.DuckDBPyConnection) -> SchoolGroups:
@@ -67,23 +79,31 @@ def fetch_school_groups(con: duckdb.DuckDBPyConnection) -> SchoolGroups:
         "FROM schools AS s JOIN local_authorities AS l ON l.la_code = s.la_code "
         "ORDER BY s.school_id"
     ).fetchnumpy()
+    n = len(found["la"])
     return SchoolGroups(
-        la=np.asarray(found["la"], dtype=object),
-        consortium=np.asarray(found["consortium"], dtype=object),
+        la=_encode(np.asarray(found["la"], dtype=object)),
+        consortium=_encode(np.asarray(found["consortium"], dtype=object)),
+        wales=GroupLevel(np.zeros(n, dtype=np.int64), [WALES_ID] if n else []),
     )
 
 
+def _encode(labels: np.ndarray) -> GroupLevel:
+    names, codes = np.unique(labels, return_inverse=True)
+    return GroupLevel(codes.ravel().astype(np.int64), [str(name) for name in names])
+
+
 def compute_group_components(
-    n: int, edges: np.ndarray, labels: np.ndarray
+    graph: igraph.Graph, edges: np.ndarray, labels: np.ndarray
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Components of each group's induced subgraph, for every group at once.
 
     Parameters
     ----------
-    n
-        Vertices of the whole graph.
+    graph
+        The whole graph.
     edges
-        Its ties, an ``(m, 2)`` array of vertex indices.
+        Its ties as an ``(m, 2)`` array of vertex indices, row i being edge i of
+        ``graph`` (as :class:`etl.network.build.YearGraph` holds them).
     labels
         The group of each vertex.
 
@@ -97,8 +117,9 @@ def compute_group_components(
     Examples
     --------
     >>> # 0 - 1 - 2 with 0 and 2 in group "x", 1 in "y": x falls apart in two.
+    >>> path = np.array([[0, 1], [1, 2]])
     >>> groups, count, giant = compute_group_components(
-    ...     3, np.array([[0, 1], [1, 2]]), np.array(["x", "y", "x"])
+    ...     igraph.Graph(n=3, edges=path.tolist()), path, np.array(["x", "y", "x"])
     ... )
     >>> groups.tolist(), count.tolist(), giant.tolist()
     (['x', 'y'], [2, 1], [1, 1])
@@ -107,7 +128,10 @@ def compute_group_components(
     codes = codes.ravel()
     edges = edges.reshape(-1, 2)
     inside = codes[edges[:, 0]] == codes[edges[:, 1]]
-    components = build_igraph(n, edges[inside]).connected_components()
+    # Keeping the graph's own edges is much faster than building a new graph.
+    if not inside.all():
+        graph = graph.subgraph_edges(np.flatnonzero(inside).tolist(), delete_vertices=False)
+    components = graph.connected_components()
     membership = np.asarray(components.membership, dtype=np.int64)
     sizes = np.bincount(membership)
     # Every vertex of a component is in the same group, so any one names it.
@@ -121,7 +145,7 @@ def compute_group_components(
 
 def compute_group_communities(
     graph: igraph.Graph, labels: np.ndarray, las: np.ndarray
-) -> dict[str, Communities]:
+) -> dict[object, Communities]:
     """Louvain communities of each group's induced subgraph, compared with its LAs.
 
     For each distinct label, :func:`compute_communities` on the subgraph induced
@@ -139,10 +163,11 @@ def compute_group_communities(
     (0.3571, 0.3571, 1.0)
     """
     found = {}
-    for label in np.unique(labels):
+    # tolist() gives plain Python labels, so the keys are ints or strings.
+    for label in np.unique(labels).tolist():
         vertices = np.flatnonzero(labels == label)
         subgraph = graph.induced_subgraph(vertices.tolist())
-        found[str(label)] = compute_communities(subgraph, las[vertices])
+        found[label] = compute_communities(subgraph, las[vertices])
     return found
 
 
@@ -158,18 +183,18 @@ def compute_group_structure(
     ``wales`` is the whole graph's :class:`Communities`, already found. One row
     per group with at least one school; LAs have no modularity or NMI (NULL).
     """
-    n = graph.vcount()
-    consortia = compute_group_communities(graph, groups.consortium, groups.la)
+    consortia = compute_group_communities(graph, groups.consortium.codes, groups.la.codes)
     rows: list[tuple] = []
-    for level, labels in (
+    for level, groups_of_level in (
         ("la", groups.la),
         ("consortium", groups.consortium),
-        ("wales", np.full(n, WALES_ID, dtype=object)),
+        ("wales", groups.wales),
     ):
-        names, count, giant = compute_group_components(n, edges, labels)
-        for name, k, size in zip(names.tolist(), count.tolist(), giant.tolist(), strict=True):
-            found = {"consortium": consortia.get(name), "wales": wales}.get(level)
-            rows.append((year, level, str(name), k, size, *_community_columns(found)))
+        codes, count, giant = compute_group_components(graph, edges, groups_of_level.codes)
+        for code, k, size in zip(codes.tolist(), count.tolist(), giant.tolist(), strict=True):
+            found = {"consortium": consortia.get(code), "wales": wales}.get(level)
+            name = groups_of_level.names[code]
+            rows.append((year, level, name, k, size, *_community_columns(found)))
     columns = list(zip(*rows, strict=True)) if rows else [[]] * len(GROUP_STRUCTURE_SCHEMA)
     return pa.table(
         [pa.array(list(c), f.type) for c, f in zip(columns, GROUP_STRUCTURE_SCHEMA, strict=True)],

@@ -343,7 +343,7 @@ def compute_network(
     graphs = list(build_year_graphs(con))
     groups = fetch_school_groups(con)
     measured = time.perf_counter()
-    measures = _measure_graphs(graphs, groups.la, workers)
+    measures = _measure_graphs(graphs, groups.la.codes, workers)
     for graph, result in zip(graphs, measures, strict=True):
         b = result.betweenness
         progress(

@@ -27,14 +27,25 @@ lead_ties as (
     where m.school_id <> p.lead_school_id
 ),
 
+-- The ties with the LAs of their two schools, looked up once.
+la_ties as (
+    select t.year, t.source_id, t.target_id, s.la_code as source_la, r.la_code as target_la
+    from lead_ties as t
+    inner join schools as s on s.school_id = t.source_id
+    inner join schools as r on r.school_id = t.target_id
+),
+
 two_paths as (
     select
         i.year,
         i.source_id as school_a,
         i.target_id as broker_id,
-        o.target_id as school_c
-    from lead_ties as i
-    inner join lead_ties as o on o.year = i.year and o.source_id = i.target_id
+        o.target_id as school_c,
+        i.source_la as la_a,
+        i.target_la as la_b,
+        o.target_la as la_c
+    from la_ties as i
+    inner join la_ties as o on o.year = i.year and o.source_id = i.target_id
     where i.source_id <> o.target_id
 ),
 
@@ -50,19 +61,16 @@ open_two_paths as (
 
 roles as (
     select
-        t.year,
-        t.broker_id as school_id,
+        year,
+        broker_id as school_id,
         case
-            when a.la_code = b.la_code and b.la_code = c.la_code then 'coordinator'
-            when a.la_code = c.la_code then 'itinerant'
-            when b.la_code = c.la_code then 'gatekeeper'
-            when a.la_code = b.la_code then 'representative'
+            when la_a = la_b and la_b = la_c then 'coordinator'
+            when la_a = la_c then 'itinerant'
+            when la_b = la_c then 'gatekeeper'
+            when la_a = la_b then 'representative'
             else 'liaison'
         end as role
-    from open_two_paths as t
-    inner join schools as a on a.school_id = t.school_a
-    inner join schools as b on b.school_id = t.broker_id
-    inner join schools as c on c.school_id = t.school_c
+    from open_two_paths
 ),
 
 net_brokerage as (

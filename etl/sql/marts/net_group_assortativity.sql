@@ -2,7 +2,7 @@
 -- and the ties among them) per academic year, by LA, language medium, sector
 -- and support category (Newman 2003; networkx attribute_assortativity_coefficient).
 -- A working table of compute_network (etl/network), read by net_group_metrics;
--- reads net_edges, schools, net_school_groups and net_school_metrics (for the
+-- reads net_edges, schools, local_authorities and net_school_metrics (for the
 -- support category: schools without one that year are left out of its
 -- subgraph, with their ties).
 --
@@ -16,41 +16,51 @@ with school_values as (
         m.year,
         m.school_id,
         cast(s.la_code as varchar) as la,
+        l.consortium_code as consortium,
         s.language_medium as medium,
         s.sector,
         m.support_category as category
     from net_school_metrics as m
     inner join schools as s on s.school_id = m.school_id
+    inner join local_authorities as l on l.la_code = s.la_code
 ),
 
--- The ties inside each group: a tie not crossing an LA line is inside school_a's
--- LA, one not crossing a consortium line inside its consortium, every tie inside Wales.
-group_ties as (
-    select e.year, g.level, g.group_id, e.school_a, e.school_b
-    from net_edges as e
-    inner join net_school_groups as g on g.school_id = e.school_a
-    where g.level = 'wales'
-        or (g.level = 'consortium' and not e.cross_consortium)
-        or (g.level = 'la' and not e.cross_la)
-),
-
+-- Each tie once, with what the assortativities need of its two schools.
 valued_ties as (
     select
-        t.year,
-        t.level,
-        t.group_id,
-        t.school_a,
-        t.school_b,
+        e.year,
+        e.school_a,
+        e.school_b,
+        e.cross_la,
+        e.cross_consortium,
+        a.la,
+        a.consortium,
         a.la = b.la as same_la,
         a.medium = b.medium as same_medium,
         a.sector = b.sector as same_sector,
         a.category is not null and b.category is not null as both_categorised,
-        a.category = b.category as same_category,
+        coalesce(a.category = b.category, false) as same_category,
         a.category is not null as a_categorised,
         b.category is not null as b_categorised
-    from group_ties as t
-    inner join school_values as a on a.year = t.year and a.school_id = t.school_a
-    inner join school_values as b on b.year = t.year and b.school_id = t.school_b
+    from net_edges as e
+    inner join school_values as a on a.year = e.year and a.school_id = e.school_a
+    inner join school_values as b on b.year = e.year and b.school_id = e.school_b
+),
+
+-- The ties inside each group: a tie not crossing an LA line is inside school_a's
+-- LA, one not crossing a consortium line inside its consortium, every tie inside
+-- Wales (the group ids of net_school_groups).
+group_ties as (
+    select year, 'la' as level, la as group_id, * exclude (year, la, consortium)
+    from valued_ties
+    where not cross_la
+    union all
+    select year, 'consortium' as level, consortium, * exclude (year, la, consortium)
+    from valued_ties
+    where not cross_consortium
+    union all
+    select year, 'wales' as level, 'W92000004', * exclude (year, la, consortium)
+    from valued_ties
 ),
 
 tie_counts as (
@@ -64,44 +74,58 @@ tie_counts as (
         count_if(same_sector) as same_sector,
         count_if(both_categorised) as n_categorised_ties,
         count_if(same_category) as same_category
-    from valued_ties
+    from group_ties
     group by year, level, group_id
 ),
 
--- Each school's degree within the group's subgraph, and within the subgraph of
--- its categorised schools (0 when the school itself has no category).
+-- Each school's degree inside its LA, its consortium and Wales, and the same
+-- counting only categorised partners.
 tie_ends as (
-    select year, level, group_id, school_a as school_id, b_categorised as partner_categorised
+    select year, school_a as school_id, cross_la, cross_consortium, b_categorised as partner_categorised
     from valued_ties
     union all
-    select year, level, group_id, school_b as school_id, a_categorised as partner_categorised
+    select year, school_b as school_id, cross_la, cross_consortium, a_categorised
     from valued_ties
 ),
 
+degrees as (
+    select
+        year,
+        school_id,
+        count_if(not cross_la) as la_degree,
+        count_if(not cross_la and partner_categorised) as la_categorised,
+        count_if(not cross_consortium) as consortium_degree,
+        count_if(not cross_consortium and partner_categorised) as consortium_categorised,
+        count(*) as wales_degree,
+        count_if(partner_categorised) as wales_categorised
+    from tie_ends
+    group by year, school_id
+),
+
+-- The degree within the group's subgraph, and within the subgraph of its
+-- categorised schools (0 when the school itself has no category).
 school_degrees as (
     select
-        d.year,
-        d.level,
-        d.group_id,
+        v.year,
+        lv.level,
+        lv.group_id,
         v.la,
         v.medium,
         v.sector,
         v.category,
-        d.degree,
-        case when v.category is not null then d.categorised_degree else 0 end
+        lv.degree,
+        case when v.category is not null then lv.categorised_degree else 0 end
             as categorised_degree
-    from (
-        select
-            year,
-            level,
-            group_id,
-            school_id,
-            count(*) as degree,
-            count_if(partner_categorised) as categorised_degree
-        from tie_ends
-        group by year, level, group_id, school_id
-    ) as d
+    from degrees as d
     inner join school_values as v on v.year = d.year and v.school_id = d.school_id
+    cross join lateral (
+        select 'la' as level, v.la as group_id, d.la_degree as degree,
+            d.la_categorised as categorised_degree
+        union all
+        select 'consortium', v.consortium, d.consortium_degree, d.consortium_categorised
+        union all
+        select 'wales', 'W92000004', d.wales_degree, d.wales_categorised
+    ) as lv
 ),
 
 -- d_i for each value i of each attribute, then the sum of their squares.
