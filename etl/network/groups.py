@@ -27,10 +27,13 @@ __all__ = [
     "GROUP_STRUCTURE_SCHEMA",
     "WALES_ID",
     "GroupLevel",
+    "SchoolAttributes",
     "SchoolGroups",
+    "compute_group_assortativity",
     "compute_group_communities",
     "compute_group_components",
     "compute_group_structure",
+    "fetch_school_attributes",
     "fetch_school_groups",
 ]
 
@@ -48,6 +51,10 @@ GROUP_STRUCTURE_SCHEMA = pa.schema(
         ("modularity_communities", pa.float64()),
         ("modularity_la", pa.float64()),
         ("nmi_communities_la", pa.float64()),
+        ("assort_la", pa.float64()),
+        ("assort_medium", pa.float64()),
+        ("assort_sector", pa.float64()),
+        ("assort_category", pa.float64()),
     ]
 )
 
@@ -84,6 +91,41 @@ def fetch_school_groups(con: duckdb.DuckDBPyConnection) -> SchoolGroups:
         la=_encode(np.asarray(found["la"], dtype=object)),
         consortium=_encode(np.asarray(found["consortium"], dtype=object)),
         wales=GroupLevel(np.zeros(n, dtype=np.int64), [WALES_ID] if n else []),
+    )
+
+
+@dataclass(frozen=True)
+class SchoolAttributes:
+    """What assortativity is measured by, as codes 0, 1, ... in vertex order.
+
+    ``category`` holds each year's support categories, -1 for a school with none.
+    """
+
+    medium: np.ndarray
+    sector: np.ndarray
+    category: dict[str, np.ndarray]
+
+
+def fetch_school_attributes(con: duckdb.DuckDBPyConnection) -> SchoolAttributes:
+    """Each school's language medium, sector and yearly support category, in vertex order.
+
+    The categories are read from ``net_school_metrics``, which must be filled.
+    """
+    schools = con.execute(
+        "SELECT language_medium, sector FROM schools ORDER BY school_id"
+    ).fetchnumpy()
+    yearly = con.execute(
+        "SELECT year, coalesce(support_category, '') AS category FROM net_school_metrics "
+        "ORDER BY year, school_id"
+    ).fetchnumpy()
+    names, codes = np.unique(np.asarray(yearly["category"], dtype=object), return_inverse=True)
+    # '' (no category) sorts first when present: it becomes -1.
+    codes = codes.ravel().astype(np.int64) - (1 if len(names) and names[0] == "" else 0)
+    years = np.asarray(yearly["year"], dtype=object)
+    return SchoolAttributes(
+        medium=_encode(np.asarray(schools["language_medium"], dtype=object)).codes,
+        sector=_encode(np.asarray(schools["sector"], dtype=object)).codes,
+        category={str(y): codes[years == y] for y in np.unique(years)},
     )
 
 
@@ -143,6 +185,64 @@ def compute_group_components(
     return groups, count, giant
 
 
+def compute_group_assortativity(
+    edges: np.ndarray, labels: np.ndarray, values: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Attribute assortativity of each group's induced subgraph, for every group at once.
+
+    The coefficient of :func:`networkx.attribute_assortativity_coefficient`
+    (Newman 2003): with m ties in the subgraph, s of them joining two equal
+    values, and d_i the tie ends at vertices of value i (2m in all),
+    r = (4ms - sum d_i^2) / (4m^2 - sum d_i^2), counted in integers. NaN where
+    it is undefined: no ties, or every end of one value (networkx gives 0.0 and
+    NaN there).
+
+    Parameters
+    ----------
+    edges
+        The ties, an ``(m, 2)`` array of vertex indices.
+    labels
+        The group of each vertex.
+    values
+        Each vertex's value as a code 0, 1, ...; a negative code leaves the
+        vertex (and its ties) out, as a school without a support category.
+
+    Returns
+    -------
+    groups, r
+        The distinct labels (sorted) and each one's coefficient.
+
+    Examples
+    --------
+    >>> # The path 0 - 1 - 2 - 3, values 0 0 1 1, all one group: m = 3, s = 2,
+    >>> # d = 3, 3: r = (24 - 18) / (36 - 18).
+    >>> path = np.array([[0, 1], [1, 2], [2, 3]])
+    >>> groups, r = compute_group_assortativity(path, np.zeros(4), np.array([0, 0, 1, 1]))
+    >>> round(float(r[0]), 4)
+    0.3333
+    """
+    groups, codes = np.unique(labels, return_inverse=True)
+    codes = codes.ravel()
+    n_groups, n_values = len(groups), max(int(values.max(initial=0)) + 1, 1)
+    a, b = edges.reshape(-1, 2).T
+    keep = (codes[a] == codes[b]) & (values[a] >= 0) & (values[b] >= 0)
+    group, value_a, value_b = codes[a[keep]], values[a[keep]], values[b[keep]]
+    ties = np.bincount(group, minlength=n_groups)
+    same = np.bincount(group[value_a == value_b], minlength=n_groups)
+    # Tie ends per (group, value), from both ends of every tie.
+    ends = np.bincount(
+        np.concatenate((group * n_values + value_a, group * n_values + value_b)),
+        minlength=n_groups * n_values,
+    ).reshape(n_groups, n_values)
+    squares = (ends**2).sum(axis=1)
+    numerator = 4 * ties * same - squares
+    denominator = 4 * ties * ties - squares
+    r = np.full(n_groups, np.nan)
+    defined = denominator != 0
+    r[defined] = numerator[defined] / denominator[defined]
+    return groups, r
+
+
 def compute_group_communities(
     graph: igraph.Graph, labels: np.ndarray, las: np.ndarray
 ) -> dict[object, Communities]:
@@ -176,25 +276,43 @@ def compute_group_structure(
     graph: igraph.Graph,
     edges: np.ndarray,
     groups: SchoolGroups,
+    attributes: SchoolAttributes,
     wales: Communities,
 ) -> pa.Table:
-    """Components of every LA, consortium and Wales, and communities of consortia and Wales.
+    """Components and assortativity of every LA, consortium and Wales, communities of consortia.
 
     ``wales`` is the whole graph's :class:`Communities`, already found. One row
-    per group with at least one school; LAs have no modularity or NMI (NULL).
+    per group with at least one school; LAs have no modularity or NMI (NULL),
+    and undefined assortativities are NULL.
     """
     consortia = compute_group_communities(graph, groups.consortium.codes, groups.la.codes)
+    # A year without schools has no categories.
+    categories = attributes.category.get(year, np.full(graph.vcount(), -1, dtype=np.int64))
+    by = (groups.la.codes, attributes.medium, attributes.sector, categories)
     rows: list[tuple] = []
     for level, groups_of_level in (
         ("la", groups.la),
         ("consortium", groups.consortium),
         ("wales", groups.wales),
     ):
-        codes, count, giant = compute_group_components(graph, edges, groups_of_level.codes)
-        for code, k, size in zip(codes.tolist(), count.tolist(), giant.tolist(), strict=True):
+        labels = groups_of_level.codes
+        codes, count, giant = compute_group_components(graph, edges, labels)
+        assortativity = np.column_stack(
+            [compute_group_assortativity(edges, labels, values)[1] for values in by]
+        )
+        for i, code in enumerate(codes.tolist()):
             found = {"consortium": consortia.get(code), "wales": wales}.get(level)
-            name = groups_of_level.names[code]
-            rows.append((year, level, name, k, size, *_community_columns(found)))
+            rows.append(
+                (
+                    year,
+                    level,
+                    groups_of_level.names[code],
+                    int(count[i]),
+                    int(giant[i]),
+                    *_community_columns(found),
+                    *(None if np.isnan(r) else float(r) for r in assortativity[i]),
+                )
+            )
     columns = list(zip(*rows, strict=True)) if rows else [[]] * len(GROUP_STRUCTURE_SCHEMA)
     return pa.table(
         [pa.array(list(c), f.type) for c, f in zip(columns, GROUP_STRUCTURE_SCHEMA, strict=True)],

@@ -39,8 +39,10 @@ from etl.network.build import (
 )
 from etl.network.groups import (
     GROUP_STRUCTURE_SCHEMA,
+    SchoolAttributes,
     SchoolGroups,
     compute_group_structure,
+    fetch_school_attributes,
     fetch_school_groups,
 )
 from etl.network.structure import Communities, compute_communities, compute_eigenvector
@@ -77,24 +79,15 @@ NETWORK_TABLES = (
 )
 
 # Temporary tables of one run (etl/sql/marts/<name>.sql), never published.
-WORKING_TABLES = (
-    MEMBERSHIPS_TABLE,
-    "net_school_groups",
-    "net_brokerage",
-    "net_group_assortativity",
-)
+WORKING_TABLES = (MEMBERSHIPS_TABLE, "net_school_groups", "net_brokerage")
 
-# The SQL models run after the igraph measures, in order: each working table
-# before the published tables that read it.
+# The SQL models run after the igraph measures, in order, each working table
+# before the published tables that read it: first the schools', then, once the
+# groups' igraph measures are registered (they read the schools' categories),
+# the rest.
 MODELS = (
-    "net_school_groups",
-    "net_brokerage",
-    "net_school_metrics",
-    "net_group_assortativity",
-    "net_group_metrics",
-    "net_system_metrics",
-    "net_group_pairs",
-    "net_changes",
+    ("net_school_groups", "net_brokerage", "net_school_metrics"),
+    ("net_group_metrics", "net_system_metrics", "net_group_pairs", "net_changes"),
 )
 
 # Above this much betweenness work (source vertices times edges, summed over
@@ -355,26 +348,28 @@ def compute_network(
         f"    betweenness, clustering, components, eigenvector, communities "
         f"({time.perf_counter() - measured:.1f} s)"
     )
-    measured = time.perf_counter()
-    structure = _group_structure_table(graphs, measures, groups)
-    progress(
-        f"    components of every group, communities of consortia "
-        f"({time.perf_counter() - measured:.1f} s)"
-    )
 
     con.register("net_centrality", _centrality_table(graphs, measures))
     con.register("net_components", _components_table(graphs, measures))
-    con.register("net_group_structure", structure)
     try:
         filled = time.perf_counter()
-        for model in MODELS:
-            if model in WORKING_TABLES:
-                make_working_table(con, model)
-            else:
-                rows[model] = run_model(con, model)
+        rows |= _run_models(con, MODELS[0])
         progress(
-            f"    brokerage, partners, assortativity, support ties, changes "
-            f"({time.perf_counter() - filled:.1f} s)"
+            f"    brokerage, partners, ties gained and lost ({time.perf_counter() - filled:.1f} s)"
+        )
+        measured = time.perf_counter()
+        attributes = fetch_school_attributes(con)
+        con.register(
+            "net_group_structure", _group_structure_table(graphs, measures, groups, attributes)
+        )
+        progress(
+            f"    components and assortativity of every group, communities of consortia "
+            f"({time.perf_counter() - measured:.1f} s)"
+        )
+        filled = time.perf_counter()
+        rows |= _run_models(con, MODELS[1])
+        progress(
+            f"    group, system, E-I and change tables ({time.perf_counter() - filled:.1f} s)"
         )
     finally:
         for name in ("net_centrality", "net_components", "net_group_structure"):
@@ -471,11 +466,25 @@ def _centrality_table(graphs: Iterable[YearGraph], measures: Iterable[GraphMeasu
     return pa.concat_tables(parts) if parts else CENTRALITY_SCHEMA.empty_table()
 
 
+def _run_models(con: duckdb.DuckDBPyConnection, models: Iterable[str]) -> dict[str, int]:
+    """Run SQL models in order; return rows of the published ones."""
+    rows = {}
+    for model in models:
+        if model in WORKING_TABLES:
+            make_working_table(con, model)
+        else:
+            rows[model] = run_model(con, model)
+    return rows
+
+
 def _group_structure_table(
-    graphs: Iterable[YearGraph], measures: Iterable[GraphMeasures], groups: SchoolGroups
+    graphs: Iterable[YearGraph],
+    measures: Iterable[GraphMeasures],
+    groups: SchoolGroups,
+    attributes: SchoolAttributes,
 ) -> pa.Table:
     parts = [
-        compute_group_structure(g.year, g.graph, g.edges, groups, m.communities)
+        compute_group_structure(g.year, g.graph, g.edges, groups, attributes, m.communities)
         for g, m in zip(graphs, measures, strict=True)
     ]
     return pa.concat_tables(parts) if parts else GROUP_STRUCTURE_SCHEMA.empty_table()

@@ -40,9 +40,12 @@ from etl.network.build import (
     project_memberships,
 )
 from etl.network.groups import (
+    SchoolAttributes,
     SchoolGroups,
+    compute_group_assortativity,
     compute_group_communities,
     compute_group_components,
+    fetch_school_attributes,
     fetch_school_groups,
 )
 from etl.network.metrics import (
@@ -153,13 +156,13 @@ def bench_network(db: Path, repeat: int) -> None:
         seconds = timed(lambda: compute_network(con, progress=lambda _: None), repeat)
         graphs = list(build_year_graphs(con))
         groups = fetch_school_groups(con)
-        sql = _sql_measures(con, graphs, groups, max(repeat, 3))
+        attributes = fetch_school_attributes(con)
+        brokerage = _bench_brokerage(con, max(repeat, 3))
     finally:
         con.close()
-    timings = _graph_measures(graphs, groups, repeat) | _group_measures(
-        graphs, groups, max(repeat, 3)
-    )
-    timings |= sql
+    timings = _graph_measures(graphs, groups, repeat)
+    timings |= _group_measures(graphs, groups, attributes, max(repeat, 3))
+    timings |= brokerage
     sampled = sum(betweenness_sources(g.graph) is not None for g in graphs)
     report(
         "compute_network (all years)",
@@ -224,9 +227,10 @@ def _graph_measures(
 
 
 def _group_measures(
-    graphs: list[YearGraph], groups: SchoolGroups, repeat: int
+    graphs: list[YearGraph], groups: SchoolGroups, attributes: SchoolAttributes, repeat: int
 ) -> dict[str, Timing]:
-    """Components of every group and communities of consortia, against igraph group by group."""
+    """Components and assortativity of every group, communities of consortia, against
+    igraph group by group."""
     levels = (groups.la.codes, groups.consortium.codes, groups.wales.codes)
 
     def ours_components() -> None:
@@ -248,7 +252,30 @@ def _group_measures(
             for members in _members([groups.consortium.codes]):
                 g.graph.induced_subgraph(members).community_multilevel()
 
+    def ours_assortativity() -> None:
+        for g in graphs:
+            for labels in levels:
+                for values in _values(attributes, groups, g.year):
+                    compute_group_assortativity(g.edges, labels, values)
+
+    def igraph_assortativity() -> None:
+        for g in graphs:
+            *static, category = _values(attributes, groups, g.year)
+            for members in _members(levels):
+                sub = g.graph.induced_subgraph(members)
+                for values in static:
+                    sub.assortativity_nominal(values[members].tolist(), directed=False)
+                known = [v for v in members if category[v] >= 0]
+                g.graph.induced_subgraph(known).assortativity_nominal(
+                    category[known].tolist(), directed=False
+                )
+
     return {
+        "assortativity": (
+            timed(ours_assortativity, repeat),
+            "igraph per group",
+            timed(igraph_assortativity, repeat),
+        ),
         "group components": (
             timed(ours_components, repeat),
             "igraph per group",
@@ -262,24 +289,15 @@ def _group_measures(
     }
 
 
-def _sql_measures(
-    con: duckdb.DuckDBPyConnection, graphs: list[YearGraph], groups: SchoolGroups, repeat: int
-) -> dict[str, Timing]:
-    """Brokerage against the bare two-path join; assortativity against igraph per group."""
+def _bench_brokerage(con: duckdb.DuckDBPyConnection, repeat: int) -> dict[str, Timing]:
+    """Brokerage (SQL) against the bare DuckDB join listing the same two-paths."""
     project_memberships(con)
-    make_working_table(con, "net_school_groups")
     brokerage = timed(lambda: make_working_table(con, "net_brokerage"), repeat)
     floor = timed(
         lambda: con.execute(f"CREATE OR REPLACE TEMP TABLE bench_two_paths AS ({TWO_PATHS})"),
         repeat,
     )
-    assortativity = timed(lambda: make_working_table(con, "net_group_assortativity"), repeat)
-    attributes = _attributes(con)
-    base = timed(lambda: _igraph_assortativity(graphs, groups, attributes), repeat)
-    return {
-        "brokerage": (brokerage, "duckdb two-path join", floor),
-        "assortativity": (assortativity, "igraph per group", base),
-    }
+    return {"brokerage": (brokerage, "duckdb two-path join", floor)}
 
 
 # The floor of brokerage: the lead-to-member ties of every year and the two-paths
@@ -302,41 +320,9 @@ where i.source_id <> o.target_id
 """
 
 
-def _attributes(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, np.ndarray]]:
-    """Per year, each school's attribute codes in vertex order (category -1 when none)."""
-    frame = con.execute(
-        "SELECT m.year, s.la_code, s.language_medium, s.sector, m.support_category "
-        "FROM net_school_metrics AS m JOIN schools AS s USING (school_id) "
-        "ORDER BY m.year, m.school_id"
-    ).df()
-    found = {}
-    for year, part in frame.groupby("year"):
-        codes = {
-            column: np.unique(part[column].fillna(""), return_inverse=True)[1].ravel()
-            for column in ("la_code", "language_medium", "sector", "support_category")
-        }
-        codes["support_category"] = np.where(
-            part["support_category"].isna(), -1, codes["support_category"]
-        )
-        found[year] = codes
-    return found
-
-
-def _igraph_assortativity(
-    graphs: list[YearGraph], groups: SchoolGroups, attributes: dict[str, dict[str, np.ndarray]]
-) -> None:
-    levels = (groups.la.codes, groups.consortium.codes, groups.wales.codes)
-    for g in graphs:
-        codes = attributes[g.year]
-        for members in _members(levels):
-            sub = g.graph.induced_subgraph(members)
-            for column in ("la_code", "language_medium", "sector"):
-                sub.assortativity_nominal(codes[column][members].tolist(), directed=False)
-            known = [v for v in members if codes["support_category"][v] >= 0]
-            categorised = g.graph.induced_subgraph(known)
-            categorised.assortativity_nominal(
-                codes["support_category"][known].tolist(), directed=False
-            )
+def _values(attributes: SchoolAttributes, groups: SchoolGroups, year: str) -> list[np.ndarray]:
+    """The codes assortativity is measured by: LA, medium, sector, the year's category."""
+    return [groups.la.codes, attributes.medium, attributes.sector, attributes.category[year]]
 
 
 def _members(levels: Iterable[np.ndarray]) -> list[list[int]]:

@@ -59,32 +59,19 @@ open_two_paths as (
         and direct.target_id = t.school_c
 ),
 
-roles as (
-    select
-        year,
-        broker_id as school_id,
-        case
-            when la_a = la_b and la_b = la_c then 'coordinator'
-            when la_a = la_c then 'itinerant'
-            when la_b = la_c then 'gatekeeper'
-            when la_a = la_b then 'representative'
-            else 'liaison'
-        end as role
-    from open_two_paths
-),
-
+-- Each role is a pattern of the three LAs (a, the broker b, c).
 net_brokerage as (
     select
         year,
-        school_id,
-        count_if(role = 'coordinator') as broker_coordinator,
-        count_if(role = 'gatekeeper') as broker_gatekeeper,
-        count_if(role = 'representative') as broker_representative,
-        count_if(role = 'itinerant') as broker_itinerant,
-        count_if(role = 'liaison') as broker_liaison,
+        broker_id as school_id,
+        count_if(la_a = la_b and la_b = la_c) as broker_coordinator,
+        count_if(la_a <> la_b and la_b = la_c) as broker_gatekeeper,
+        count_if(la_a = la_b and la_b <> la_c) as broker_representative,
+        count_if(la_a = la_c and la_a <> la_b) as broker_itinerant,
+        count_if(la_a <> la_b and la_b <> la_c and la_a <> la_c) as broker_liaison,
         count(*) as broker_total
-    from roles
-    group by year, school_id
+    from open_two_paths
+    group by year, broker_id
 )
 
 select * from net_brokerage

@@ -1,10 +1,9 @@
 -- Per academic year and per group of schools: every LA, every consortium and
--- Wales as a whole. Reads net_edges, net_school_metrics, and the working tables
--- net_school_groups (each school's LA, consortium and Wales) and
--- net_group_assortativity (net_group_assortativity.sql), and net_group_structure:
--- components, and communities of consortia and Wales, of each group's induced
--- subgraph, computed with igraph by etl/network/groups.py and registered for the
--- run. A tie is internal to a group when both its schools are in it and external
+-- Wales as a whole. Reads net_edges, net_school_metrics, the working table
+-- net_school_groups (each school's LA, consortium and Wales), and
+-- net_group_structure: components, assortativity, and communities of consortia
+-- and Wales, of each group's induced subgraph, computed with igraph and numpy by
+-- etl/network/groups.py and registered for the run. A tie is internal to a group when both its schools are in it and external
 -- when exactly one is; E-I index (Krackhardt and Stern 1988) =
 -- (external - internal) / (external + internal).
 -- Every LA and consortium of the reference table, even one without schools.
@@ -90,10 +89,10 @@ counted as (
         c.modularity_communities,
         c.modularity_la,
         c.nmi_communities_la,
-        a.assort_la,
-        a.assort_medium,
-        a.assort_sector,
-        a.assort_category
+        c.assort_la,
+        c.assort_medium,
+        c.assort_sector,
+        c.assort_category
     from group_years as gy
     left join school_counts as s
         on s.year = gy.year and s.level = gy.level and s.group_id = gy.group_id
@@ -101,8 +100,6 @@ counted as (
         on t.year = gy.year and t.level = gy.level and t.group_id = gy.group_id
     left join net_group_structure as c
         on c.year = gy.year and c.level = gy.level and c.group_id = gy.group_id
-    left join net_group_assortativity as a
-        on a.year = gy.year and a.level = gy.level and a.group_id = gy.group_id
 ),
 
 net_group_metrics as (
