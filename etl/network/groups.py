@@ -8,7 +8,8 @@ Communities are found per consortium, on the consortium's subgraph, and compared
 with its LAs as :func:`etl.network.structure.compute_communities` compares the
 whole graph's with Wales's LAs; for Wales the whole graph's own are used. Within
 an LA the LA partition is a single block, so LAs get no modularity or NMI.
-Counts, means, assortativity and support ties are SQL
+Assortativity is counted with numpy over the year's tie array, every group of a
+level at once. Counts, means and support ties are SQL
 (``etl/sql/marts/net_group_*.sql``); see ``docs/measures.md``.
 """
 
@@ -40,7 +41,8 @@ __all__ = [
 # The group_id of the whole system (the ONS code of Wales).
 WALES_ID = "W92000004"
 
-# The per-group igraph measures handed to net_group_metrics.sql as net_group_structure.
+# The per-group igraph and numpy measures handed to net_group_metrics.sql as
+# net_group_structure.
 GROUP_STRUCTURE_SCHEMA = pa.schema(
     [
         ("year", pa.string()),

@@ -7,8 +7,11 @@ isolated schools as networkx does. They are computed with igraph, which is fast
 enough for England-sized graphs; the tests check both libraries agree. Above
 :data:`EXACT_BETWEENNESS_WORK` betweenness is estimated from a seeded sample of
 source schools (Brandes and Pich 2007), with its standard error.
-Eigenvector centrality and communities are :mod:`etl.network.structure`. Counts,
-shares, densities and E-I indices are SQL (``etl/sql/marts/net_*.sql``).
+Eigenvector centrality and communities are :mod:`etl.network.structure`; the
+components, communities and assortativity of each LA and consortium are
+:mod:`etl.network.groups`. Counts, shares, densities, E-I indices, brokerage
+roles, partners by support category, support ties and year-on-year changes are
+SQL (``etl/sql/marts/net_*.sql``).
 See ``docs/measures.md`` for every definition.
 """
 
@@ -368,9 +371,7 @@ def compute_network(
         )
         filled = time.perf_counter()
         rows |= _run_models(con, MODELS[1])
-        progress(
-            f"    group, system, E-I and change tables ({time.perf_counter() - filled:.1f} s)"
-        )
+        progress(f"    group, system, E-I and change tables ({time.perf_counter() - filled:.1f} s)")
     finally:
         for name in ("net_centrality", "net_components", "net_group_structure"):
             con.unregister(name)
