@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from dashboard.i18n import t
+from etl.contract import FOCUS_AREAS as CONTRACT_FOCUS_AREAS
 
 __all__ = [
     "CATEGORIES",
+    "FOCUS_AREAS",
     "HEADLINE_MEASURES",
     "MEDIA",
     "SECTORS",
@@ -19,9 +21,13 @@ __all__ = [
     "format_share",
     "format_value",
     "label_category",
+    "label_focus",
     "label_measure",
     "label_medium",
+    "label_membership_type",
+    "label_scope",
     "label_sector",
+    "sort_focus_areas",
     "sort_media",
     "sort_sectors",
 ]
@@ -44,6 +50,9 @@ MEDIA = (
     "english",
     "not_applicable",
 )
+
+# PLC focus areas in the order the filters offer them (the contract's own order).
+FOCUS_AREAS = CONTRACT_FOCUS_AREAS
 
 # Measures that are fractions of 1, shown as percentages; their changes are in points.
 SHARE_MEASURES = frozenset({"cross_la_share"})
@@ -86,6 +95,41 @@ def label_medium(medium: str, lang: str) -> str:
     return names.get(medium, medium)
 
 
+def label_focus(focus: str, lang: str) -> str:
+    """The name of a PLC focus area; an unknown one as it is."""
+    names = {
+        "literacy": t("focus.literacy", lang),
+        "numeracy": t("focus.numeracy", lang),
+        "welsh_language": t("focus.welsh_language", lang),
+        "digital_competence": t("focus.digital_competence", lang),
+        "additional_learning_needs": t("focus.additional_learning_needs", lang),
+        "assessment_for_learning": t("focus.assessment_for_learning", lang),
+        "leadership": t("focus.leadership", lang),
+        "wellbeing": t("focus.wellbeing", lang),
+    }
+    return names.get(focus, focus)
+
+
+def label_scope(scope: str, lang: str) -> str:
+    """The name of a PLC scope: within, between or across schools; an unknown one as it is."""
+    names = {
+        "within_school": t("scope.within_school", lang),
+        "between_schools": t("scope.between_schools", lang),
+        "across_las": t("scope.across_las", lang),
+        "across_consortia": t("scope.across_consortia", lang),
+    }
+    return names.get(scope, scope)
+
+
+def label_membership_type(membership_type: str, lang: str) -> str:
+    """Whether a PLC's members chose to join (self-selected) or were assigned."""
+    names = {
+        "self_selected": t("membership_type.self_selected", lang),
+        "assigned": t("membership_type.assigned", lang),
+    }
+    return names.get(membership_type, membership_type)
+
+
 def _in_order(values: Iterable[str], order: tuple[str, ...]) -> list[str]:
     rank = {value: index for index, value in enumerate(order)}
     return sorted(values, key=lambda v: (rank.get(v, len(order)), v))
@@ -97,6 +141,10 @@ def sort_sectors(sectors: Iterable[str]) -> list[str]:
 
 def sort_media(media: Iterable[str]) -> list[str]:
     return _in_order(media, MEDIA)
+
+
+def sort_focus_areas(focus_areas: Iterable[str]) -> list[str]:
+    return _in_order(focus_areas, FOCUS_AREAS)
 
 
 def label_measure(measure: str, lang: str) -> str:

@@ -15,8 +15,8 @@ PLCs (members by school; joined on the PLC's start unless said):
     P2 numeracy       2016-09-01 to 2018-08-31  F, G
     P3 maths          2017-09-01 to open      C, F, D (joined 2018-09-01)
     P4 wellbeing      2018-01-01 to open      H (two members: a PLC within one school)
-    P5 science        2016-09-01 to 2017-06-30  D, E
-    P6 early years    2016-09-01 to open      G (left 2017-08-31: P6 is then without members)
+    P5 digital        2016-09-01 to 2017-06-30  D, E
+    P6 leadership     2016-09-01 to open      G (left 2017-08-31: P6 is then without members)
 
 Ties (school pairs sharing an active PLC), cross-LA ones starred:
 
@@ -80,17 +80,17 @@ YEARS = {
 }
 
 PLCS = [
-    ("P1", "Literacy across Môn and Gwynedd", "literacy", "between", "self_selected",
+    ("P1", "Literacy across Môn and Gwynedd", "literacy", "across_las", "self_selected",
      date(2016, 9, 1), None, "A"),
-    ("P2", "Cardiff numeracy", "numeracy", "between", "assigned",
+    ("P2", "Cardiff numeracy", "numeracy", "between_schools", "assigned",
      date(2016, 9, 1), date(2018, 8, 31), "F"),
-    ("P3", "Maths across the regions", "numeracy", "across", "self_selected",
+    ("P3", "Maths across the regions", "numeracy", "across_consortia", "self_selected",
      date(2017, 9, 1), None, "C"),
-    ("P4", "Wellbeing at Heath", "wellbeing", "within", "self_selected",
+    ("P4", "Wellbeing at Heath", "wellbeing", "within_school", "self_selected",
      date(2018, 1, 1), None, "H"),
-    ("P5", "Gwynedd science", "science", "between", "assigned",
+    ("P5", "Gwynedd digital skills", "digital_competence", "between_schools", "assigned",
      date(2016, 9, 1), date(2017, 6, 30), "D"),
-    ("P6", "Early years", "early_years", "within", "assigned",
+    ("P6", "Early years", "leadership", "within_school", "assigned",
      date(2016, 9, 1), None, "G"),
 ]  # fmt: skip
 
