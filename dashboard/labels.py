@@ -9,6 +9,7 @@ from etl.contract import ENQUIRY_STAGES, REVIEW_FEATURES
 from etl.contract import FOCUS_AREAS as CONTRACT_FOCUS_AREAS
 
 __all__ = [
+    "BROKER_ROLES",
     "CATEGORIES",
     "FOCUS_AREAS",
     "HEADLINE_MEASURES",
@@ -25,6 +26,7 @@ __all__ = [
     "format_count",
     "format_share",
     "format_value",
+    "label_broker_role",
     "label_category",
     "label_feature",
     "label_focus",
@@ -291,3 +293,20 @@ def label_shallow_reason(reason: str, lang: str) -> str:
         "low_activity": t("shallow.low_activity", lang),
     }
     return names.get(reason, reason)
+
+
+# Gould and Fernandez's brokerage roles, LAs as the groups, in the order of the
+# columns broker_<role> of net_school_metrics (docs/measures.md, "Brokerage roles").
+BROKER_ROLES = ("coordinator", "gatekeeper", "representative", "itinerant", "liaison")
+
+
+def label_broker_role(role: str, lang: str) -> str:
+    """The name of a brokerage role; an unknown one as it is."""
+    names = {
+        "coordinator": t("broker.coordinator", lang),
+        "gatekeeper": t("broker.gatekeeper", lang),
+        "representative": t("broker.representative", lang),
+        "itinerant": t("broker.itinerant", lang),
+        "liaison": t("broker.liaison", lang),
+    }
+    return names.get(role, role)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from dashboard.db import Database
+from dashboard.labels import BROKER_ROLES
 
 __all__ = [
     "SCHOOL_MEASURES",
@@ -18,6 +19,7 @@ __all__ = [
     "SchoolProfile",
     "empty_school_data",
     "load_school",
+    "load_school_brokerage",
     "load_school_measures",
     "load_school_partners",
     "load_school_plcs",
@@ -71,6 +73,7 @@ class SchoolData:
     support: pd.DataFrame
     plcs: pd.DataFrame
     partners: pd.DataFrame
+    brokerage: pd.DataFrame
 
 
 def parse_school_id(value: object) -> int | None:
@@ -125,6 +128,12 @@ def load_school_partners(db: Database, school_id: int, year: str) -> pd.DataFram
     return db.query("school__partners", school_id=school_id, year=year)
 
 
+def load_school_brokerage(db: Database, school_id: int) -> pd.DataFrame:
+    """The school's brokerage roles per year, oldest first: pairs brokered in each role
+    of labels.BROKER_ROLES and in all (``total``)."""
+    return db.query("school__brokerage", school_id=school_id)
+
+
 def load_school(db: Database, school_id: int, year: str) -> SchoolData | None:
     """Everything the profile of ``school_id`` shows for ``year``; None for an unknown school."""
     profile = load_school_profile(db, school_id)
@@ -137,6 +146,7 @@ def load_school(db: Database, school_id: int, year: str) -> SchoolData | None:
         support=load_school_support(db, school_id),
         plcs=load_school_plcs(db, school_id, year),
         partners=load_school_partners(db, school_id, year),
+        brokerage=load_school_brokerage(db, school_id),
     )
 
 
@@ -151,4 +161,5 @@ def empty_school_data(year: str) -> SchoolData:
         support=pd.DataFrame(columns=["year", "category"]),
         plcs=pd.DataFrame(),
         partners=pd.DataFrame(),
+        brokerage=pd.DataFrame(columns=["year", *BROKER_ROLES, "total"]),
     )

@@ -22,6 +22,7 @@ from dashboard.components.tables import build_table
 from dashboard.downloads import write_csv
 from dashboard.figures.school import (
     SERIES_STYLE,
+    build_brokerage_figure,
     build_measures_figure,
     build_school_support_figure,
     size_year_markers,
@@ -29,7 +30,9 @@ from dashboard.figures.school import (
 from dashboard.filters import Choices, Filters
 from dashboard.i18n import t
 from dashboard.labels import (
+    BROKER_ROLES,
     format_count,
+    label_broker_role,
     label_category,
     label_focus,
     label_medium,
@@ -45,6 +48,7 @@ __all__ = [
     "FIELDS",
     "PAGE",
     "SchoolParts",
+    "build_brokerage_csv",
     "build_card",
     "build_measures_csv",
     "build_not_found",
@@ -159,6 +163,11 @@ def _category_of_year(data: SchoolData, lang: str) -> str:
     return label_category(str(rows.iloc[0]["category"]), lang)
 
 
+def _brokered_in_year(data: SchoolData, lang: str) -> str:
+    rows = data.brokerage[data.brokerage["year"] == data.year]
+    return t("headline.no_data", lang) if rows.empty else f"{int(rows.iloc[0]['total']):,}"
+
+
 def build_glance_cards(data: SchoolData, lang: str) -> list[html.Div]:
     """PLCs, partner schools, partners in other LAs and support category in the year."""
 
@@ -190,6 +199,12 @@ def build_glance_cards(data: SchoolData, lang: str) -> list[html.Div]:
             _category_of_year(data, lang),
             t("school.card_category_help", lang),
             "school-card-category",
+        ),
+        build_card(
+            t("school.card_brokerage", lang),
+            _brokered_in_year(data, lang),
+            t("school.card_brokerage_help", lang),
+            "school-card-brokerage",
         ),
     ]
 
@@ -345,6 +360,45 @@ def build_support_table(data: SchoolData, lang: str) -> html.Table | html.P:
     )
 
 
+def _brokerage_columns(lang: str) -> list[str]:
+    return [
+        t("table.year", lang),
+        *[label_broker_role(r, lang) for r in BROKER_ROLES],
+        t("school.col_total", lang),
+    ]
+
+
+def _list_brokerage_rows(data: SchoolData) -> list[list[object]]:
+    return [
+        [str(row["year"]), *[int(row[r]) for r in BROKER_ROLES], int(row["total"])]
+        for _, row in data.brokerage.iterrows()
+    ]
+
+
+def build_brokerage_table(data: SchoolData, lang: str) -> html.Table:
+    return build_table(
+        t("school.brokerage_caption", lang, name=data.profile.name),
+        _brokerage_columns(lang),
+        _list_brokerage_rows(data),
+    )
+
+
+def _build_brokerage_figure(data: SchoolData, lang: str) -> go.Figure:
+    names = {r: label_broker_role(r, lang) for r in BROKER_ROLES}
+    hover = {
+        r: [
+            t("school.brokerage_hover", lang, role=names[r], year=str(y), pairs=int(n))
+            for y, n in zip(data.brokerage["year"], data.brokerage[r], strict=True)
+        ]
+        for r in BROKER_ROLES
+    }
+    return build_brokerage_figure(data.brokerage, names, hover, t("school.brokerage_axis", lang))
+
+
+def build_brokerage_csv(data: SchoolData, lang: str) -> str:
+    return write_csv(_brokerage_columns(lang), _list_brokerage_rows(data))
+
+
 def build_plcs_csv(data: SchoolData, lang: str) -> str:
     return write_csv(_plc_columns(lang), list_plc_rows(data, lang, link=False))
 
@@ -437,6 +491,16 @@ def build_school_layout(
                 figure=_build_measures_figure(data, lang),
                 table=build_measures_table(data, lang),
                 download_label=t("school.download_measures", lang),
+                lang=lang,
+            ),
+            build_chart_section(
+                PAGE,
+                "brokerage",
+                heading=t("school.brokerage_heading", lang),
+                intro=t("school.brokerage_intro", lang),
+                figure=_build_brokerage_figure(data, lang),
+                table=build_brokerage_table(data, lang),
+                download_label=t("school.download_brokerage", lang),
                 lang=lang,
             ),
             build_chart_section(

@@ -10,10 +10,12 @@ from plotly.subplots import make_subplots
 
 from dashboard.figures import CATEGORY_STYLE, INK, LINE, style_figure
 from dashboard.i18n import t
-from dashboard.labels import CATEGORIES, label_category
+from dashboard.labels import BROKER_ROLES, CATEGORIES, label_category
 
 __all__ = [
+    "ROLE_STYLE",
     "SERIES_STYLE",
+    "build_brokerage_figure",
     "build_measures_figure",
     "build_school_support_figure",
     "size_year_markers",
@@ -122,4 +124,45 @@ def build_school_support_figure(support: pd.DataFrame, lang: str) -> go.Figure:
         zeroline=False,
     )
     figure.update_xaxes(title_text=t("overview.year_axis", lang))
+    return figure
+
+
+# A colour and a pattern for each brokerage role, so that the roles are told apart
+# without colour; their names are in the legend and the hover too.
+ROLE_STYLE: dict[str, tuple[str, str]] = dict(
+    zip(
+        BROKER_ROLES,
+        [("#1d5c96", ""), ("#8a4f00", "/"), ("#4a4f55", "."), ("#6b3fa0", "x"), ("#0f6e6e", "+")],
+        strict=True,
+    )
+)
+
+
+def build_brokerage_figure(
+    brokerage: pd.DataFrame, names: dict[str, str], hover: dict[str, list[str]], axis: str
+) -> go.Figure:
+    """Pairs brokered per year, stacked by role (``names`` the roles' names and
+    ``hover`` each bar in words, by role)."""
+    figure = go.Figure()
+    years = brokerage["year"].astype(str).tolist()
+    for role, (colour, pattern) in ROLE_STYLE.items():
+        figure.add_trace(
+            go.Bar(
+                x=years,
+                y=brokerage[role].astype(int).tolist(),
+                name=names[role],
+                marker={
+                    "color": colour,
+                    "line": {"color": "#ffffff", "width": 1},
+                    "pattern": {"shape": pattern, "fgcolor": "#ffffff", "fgopacity": 0.6},
+                },
+                hovertext=hover[role],
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    style_figure(figure, height=360)
+    figure.update_layout(
+        barmode="stack", legend={"orientation": "h", "y": 1.15, "x": 0, "traceorder": "normal"}
+    )
+    figure.update_yaxes(title_text=axis)
     return figure

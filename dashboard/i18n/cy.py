@@ -122,6 +122,12 @@ MESSAGES: dict[str, str] = {
     "category.yellow": "Melyn",
     "category.amber": "Ambr",
     "category.red": "Coch",
+    # Rolau brocera (Gould a Fernandez), yr awdurdodau lleol yn grwpiau
+    "broker.coordinator": "Cydlynydd",
+    "broker.gatekeeper": "Porthor",
+    "broker.representative": "Cynrychiolydd",
+    "broker.itinerant": "Teithiol",
+    "broker.liaison": "Cyswllt",
     # CDPau: camau'r cylch ymholi, naw nodwedd yr adolygiad (enw byr a geiriau Harris a
     # Jones) a'r rhesymau y nodir CDP yn arwynebol
     "stage.analyse_data": "Dadansoddi data",

@@ -75,6 +75,26 @@ MESSAGES: dict[str, str] = {
     "school.measure_clustering": "Clystyru",
     "school.measure_n_plcs": "CDPau",
     "school.measure_cross_la_ties": "Partneriaid mewn awdurdodau lleol eraill",
+    "school.card_brokerage": "Parau a froceriwyd",
+    "school.card_brokerage_help": (
+        "Parau o ysgolion heb gysylltiad eu hunain y mae'n eu cysylltu, ym mhob rôl (isod)."
+    ),
+    # Rolau brocera dros y blynyddoedd
+    "school.brokerage_heading": "Rolau brocera dros y blynyddoedd",
+    "school.brokerage_intro": (
+        "Parau o ysgolion heb gysylltiad â'i gilydd y mae'r ysgol hon yn eu cysylltu, ar y "
+        "cysylltiadau sy'n rhedeg o ysgol arweiniol pob CDP i'w haelodau, yn ôl lle mae'r "
+        "tair ysgol (Gould a Fernandez): mae cydlynydd yn cysylltu dwy ysgol yn ei "
+        "awdurdod lleol ei hun; mae porthor yn dod ag ysgol o awdurdod arall at un o'i "
+        "rhai ei hun; mae cynrychiolydd yn mynd â chyswllt ei awdurdod ei hun allan i un "
+        "arall; mae un teithiol yn cysylltu dwy ysgol mewn awdurdod nad yw ynddo; mae "
+        "cyswllt yn cysylltu dau awdurdod arall."
+    ),
+    "school.brokerage_caption": "Parau o ysgolion y mae {name} yn eu brocera, fesul rôl a blwyddyn",
+    "school.brokerage_axis": "Parau a froceriwyd",
+    "school.brokerage_hover": "{role}, {year}: {pairs}",
+    "school.col_total": "Pob rôl",
+    "school.download_brokerage": "Lawrlwytho CSV: rolau brocera fesul blwyddyn",
     # Categori cymorth dros y blynyddoedd
     "school.support_heading": "Categori cymorth dros y blynyddoedd",
     "school.support_intro": (

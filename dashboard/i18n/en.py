@@ -117,6 +117,12 @@ MESSAGES: dict[str, str] = {
     "category.yellow": "Yellow",
     "category.amber": "Amber",
     "category.red": "Red",
+    # Brokerage roles (Gould and Fernandez), LAs as the groups
+    "broker.coordinator": "Coordinator",
+    "broker.gatekeeper": "Gatekeeper",
+    "broker.representative": "Representative",
+    "broker.itinerant": "Itinerant",
+    "broker.liaison": "Liaison",
     # PLCs: enquiry-cycle stages, the nine features of the review (short name and
     # Harris and Jones's words) and the reasons a PLC is flagged shallow
     "stage.analyse_data": "Analyse data",

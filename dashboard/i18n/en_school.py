@@ -70,6 +70,26 @@ MESSAGES: dict[str, str] = {
     "school.measure_clustering": "Clustering",
     "school.measure_n_plcs": "PLCs",
     "school.measure_cross_la_ties": "Partners in other local authorities",
+    "school.card_brokerage": "Pairs brokered",
+    "school.card_brokerage_help": (
+        "Pairs of schools with no tie of their own that it links, in every role (below)."
+    ),
+    # Brokerage roles over the years
+    "school.brokerage_heading": "Brokerage roles over the years",
+    "school.brokerage_intro": (
+        "Pairs of schools not tied to each other that this school links, on the ties "
+        "that run from each PLC's lead school to its members, by where the three schools "
+        "are (Gould and Fernandez): a coordinator links two schools of its own local "
+        "authority; a gatekeeper brings a school of another authority to one of its own; "
+        "a representative carries its own authority's contact out to another; an "
+        "itinerant links two schools of an authority it is not in; a liaison links two "
+        "other authorities."
+    ),
+    "school.brokerage_caption": "Pairs of schools {name} brokers, by role and year",
+    "school.brokerage_axis": "Pairs brokered",
+    "school.brokerage_hover": "{role}, {year}: {pairs}",
+    "school.col_total": "All roles",
+    "school.download_brokerage": "Download CSV: brokerage roles by year",
     # Support category over the years
     "school.support_heading": "Support category over the years",
     "school.support_intro": (

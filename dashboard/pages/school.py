@@ -13,6 +13,7 @@ from dashboard import ids
 from dashboard.components.school import (
     FIELDS,
     PAGE,
+    build_brokerage_csv,
     build_measures_csv,
     build_not_found,
     build_partners_csv,
@@ -123,4 +124,5 @@ register_view(PAGE, FIELDS, OUTPUTS, build_parts)
 register_download(PAGE, "plcs", FIELDS, _csv(build_plcs_csv), name=_csv_name("plcs"))
 register_download(PAGE, "partners", FIELDS, _csv(build_partners_csv), name=_csv_name("partners"))
 register_download(PAGE, "measures", FIELDS, _csv(build_measures_csv), name=_csv_name("measures"))
+register_download(PAGE, "brokerage", FIELDS, _csv(build_brokerage_csv), name=_csv_name("brokerage"))
 register_download(PAGE, "support", FIELDS, _csv(build_support_csv), name=_csv_name("support"))

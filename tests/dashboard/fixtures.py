@@ -34,6 +34,16 @@ So, for all of Wales (worked by hand, asserted in the tests):
 Network measures are derived here from the ties above (degree, components) so
 that the net_* tables agree with each other; PLC counts per school are by hand.
 
+Brokerage (Gould and Fernandez, LAs as groups) on ties directed from each PLC's
+lead school (P1 A, P2 F, P3 C, P4 H, P5 D, P6 G) to its other members that year,
+counting open two-paths a -> b -> c (no a -> c), by hand:
+
+    2016/17  A->C  F->G  D->E: no two-path
+    2017/18  A->B  A->C  F->G  C->F: A->C->F (660, 661, 681): C liaison;
+                                     C->F->G (661, 681, 681): F gatekeeper
+    2018/19  A->B  A->C  C->F  C->D: A->C->F: C liaison; A->C->D (660, 661, 661):
+                                     C gatekeeper
+
 Activities (stage and attendance) and reviews (the nine scores, in the review's
 order) for the PLC pages; net_plc_metrics is computed from them by the ETL's own
 model (etl.network.plcs), and the PLC pages' tests check it against these hand
@@ -164,6 +174,14 @@ SUPPORT = {
     "2016/17": "green yellow amber red yellow green amber yellow",
     "2017/18": "green yellow yellow amber yellow green amber green",
     "2018/19": "green green yellow yellow amber green yellow green",
+}
+
+# Brokerage roles worked by hand above: (year, school letter) -> (gatekeeper, liaison);
+# every other role and school-year is 0.
+BROKERAGE = {
+    ("2017/18", "C"): (0, 1),
+    ("2017/18", "F"): (1, 0),
+    ("2018/19", "C"): (1, 1),
 }
 
 # (PLC, date, enquiry-cycle stage, attendance); ids are A01, A02, ... in this order.
@@ -367,6 +385,13 @@ def _insert_school_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.
             not neighbours,
         ))  # fmt: skip
     _insert(con, "net_school_metrics", rows)
+    for letter, category in zip(SCHOOLS, SUPPORT[year].split(), strict=True):
+        gatekeeper, liaison = BROKERAGE.get((year, letter), (0, 0))
+        con.execute(
+            "UPDATE net_school_metrics SET support_category = ?, broker_gatekeeper = ?,"
+            " broker_liaison = ?, broker_total = ? WHERE year = ? AND school_id = ?",
+            [category, gatekeeper, liaison, gatekeeper + liaison, year, _school(letter)],
+        )
 
 
 def _insert_system_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.Graph) -> None:

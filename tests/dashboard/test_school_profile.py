@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import itertools
+import shutil
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from dash.development.base_component import Component
 
 from dashboard import ids
 from dashboard.components.school import (
+    build_brokerage_csv,
     build_measures_csv,
     build_partners_csv,
     build_plcs_csv,
@@ -29,6 +31,8 @@ from dashboard.filters import Choices, Filters
 from dashboard.links import build_plc_href, build_school_href, read_path_id
 from dashboard.school_data import load_school, parse_school_id
 from dashboard.views import View
+from etl.load import SQL_DIR
+from etl.network.build import project_memberships
 
 C = 6612001  # Ysgol Caernarfon, Gwynedd (661), GwE
 
@@ -130,6 +134,50 @@ def test_plcs_in_the_year_with_members_suppressed(db: Database) -> None:
     assert load_school(db, C, "2016/17").plcs["n_schools"].tolist() == [2]
 
 
+def test_brokerage_roles_over_the_years(db: Database) -> None:
+    # fixtures.py, by hand: 2017/18 A->C->F (660, 661, 681) liaison; 2018/19 that
+    # and A->C->D (660, 661, 661) gatekeeper.
+    brokerage = load_school(db, C, "2018/19").brokerage.set_index("year")
+    assert brokerage["liaison"].tolist() == [0, 1, 1]
+    assert brokerage["gatekeeper"].tolist() == [0, 0, 1]
+    assert brokerage["total"].tolist() == [0, 1, 2]
+    assert (brokerage[["coordinator", "representative", "itinerant"]] == 0).all().all()
+    rows = _rows(build_brokerage_csv(load_school(db, C, "2018/19"), "cy"))
+    assert rows[0] == [
+        "Blwyddyn", "Cydlynydd", "Porthor", "Cynrychiolydd", "Teithiol", "Cyswllt", "Pob rôl",
+    ]  # fmt: skip
+    assert rows[3] == ["2018/19", "0", "1", "0", "0", "1", "2"]
+
+
+def test_fixture_brokerage_is_what_the_etl_counts(overview_db_path: Path, tmp_path: Path) -> None:
+    # The hand-worked roles of the fixture against the ETL's own SQL on its memberships.
+    copy = tmp_path / "fixture.duckdb"
+    shutil.copy(overview_db_path, copy)
+    con = duckdb.connect(str(copy))
+    try:
+        project_memberships(con)
+        sql = (SQL_DIR / "marts" / "net_brokerage.sql").read_text(encoding="utf-8")
+        counted = con.execute(
+            f"SELECT year, school_id, broker_gatekeeper, broker_liaison, broker_total FROM ({sql})"
+            " ORDER BY year, school_id"
+        ).fetchall()
+        stored = con.execute(
+            "SELECT year, school_id, broker_gatekeeper, broker_liaison, broker_total"
+            " FROM net_school_metrics WHERE broker_total > 0 ORDER BY year, school_id"
+        ).fetchall()
+    finally:
+        con.close()
+    assert (
+        counted
+        == stored
+        == [
+            ("2017/18", 6612001, 0, 1, 1),
+            ("2017/18", 6812001, 1, 0, 1),
+            ("2018/19", 6612001, 1, 1, 2),
+        ]
+    )
+
+
 def test_support_category_over_the_years(db: Database) -> None:
     support = load_school(db, C, "2018/19").support
     assert support.values.tolist() == [
@@ -164,8 +212,9 @@ def test_page_draws_the_profile_with_one_h1_and_ordered_headings(app: dash.Dash)
     )
     assert _text(by_id["school-card-cross-la"]).startswith("Partners in other local authorities3")
     assert _text(by_id["school-card-category"]).startswith("Support categoryYellow")
+    assert _text(by_id["school-card-brokerage"]).startswith("Pairs brokered2")
     tables = [c for c in components if isinstance(c, html.Table)]
-    assert len(tables) == 4
+    assert len(tables) == 5
     assert all(any(isinstance(x, html.Caption) for x in _walk(table)) for table in tables)
 
 
