@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 
 from dashboard.filters import Filters
@@ -21,23 +22,37 @@ from dashboard.labels import (
 )
 from dashboard.overview_data import OverviewData, to_number
 
-__all__ = ["build_csv_name", "build_headlines_csv", "build_support_csv"]
+__all__ = [
+    "build_csv_name",
+    "build_headlines_csv",
+    "build_subject_csv_name",
+    "build_support_csv",
+    "write_csv",
+]
 
 
 def build_csv_name(page: str, what: str, filters: Filters) -> str:
     """``plcnet-overview-headlines-2018-19-GWE.csv``: page, chart, year, region, then the
-    sector and language medium when chosen."""
+    sector, language medium and PLC focus when chosen."""
     region = (
         str(filters.la)
         if filters.la is not None
         else (filters.consortium if filters.consortium is not None else "wales")
     )
     parts = ["plcnet", page, what, filters.year.replace("/", "-"), region]
-    parts += [p for p in (filters.sector, filters.medium) if p is not None]
+    parts += [p for p in (filters.sector, filters.medium, filters.focus) if p is not None]
     return "-".join(p.replace("_", "-") for p in parts) + ".csv"
 
 
-def _write(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+def build_subject_csv_name(page: str, subject: str, what: str, filters: Filters) -> str:
+    """``plcnet-school-6612001-plcs-2018-19.csv``: for a page of one thing (a school, a
+    PLC), its id in place of the region; anything but letters and digits becomes "-"."""
+    safe = re.sub(r"[^A-Za-z0-9]+", "-", subject).strip("-") or "none"
+    return f"plcnet-{page}-{safe}-{what}-{filters.year.replace('/', '-')}.csv"
+
+
+def write_csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """The text of a CSV file: one header row, then ``rows``."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(header)
@@ -63,7 +78,7 @@ def build_headlines_csv(data: OverviewData, lang: str) -> str:
         [str(row["year"]), *[_cell(m, to_number(row[m])) for m in HEADLINE_MEASURES]]
         for _, row in data.yearly.iterrows()
     ]
-    return _write(header, rows)
+    return write_csv(header, rows)
 
 
 def build_support_csv(data: OverviewData, lang: str) -> str:
@@ -85,4 +100,4 @@ def build_support_csv(data: OverviewData, lang: str) -> str:
         for year in data.support["year"].unique()
         for category in CATEGORIES
     ]
-    return _write(header, rows)
+    return write_csv(header, rows)

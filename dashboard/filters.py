@@ -1,8 +1,10 @@
-"""The filters every page shares (year, consortium, LA, sector, language medium) and
-their place in the URL.
+"""The filters pages share (year, consortium, LA, sector, language medium, PLC focus)
+and their place in the URL.
 
 A view is reproduced by its link:
-``?year=2018/19&consortium=GWE&la=661&sector=primary&medium=welsh``. The
+``?year=2018/19&consortium=GWE&la=661&sector=primary&medium=welsh&focus=numeracy``.
+Each page names the filters that apply to it (``FIELDS`` lists them all), and may
+add choices of its own (``PageOption``: what a chart shows, say ``measure=density``). The
 functions here turn a query string into valid filters (ignoring what the data do
 not hold), filters back into a query string, and keep the two in step when
 either the URL (back, forward, a pasted link) or a control changes.
@@ -18,15 +20,29 @@ import pandas as pd
 
 from dashboard.db import Database
 from dashboard.i18n import DEFAULT_LANG, t
-from dashboard.labels import label_medium, label_sector, sort_media, sort_sectors
+from dashboard.labels import (
+    label_focus,
+    label_medium,
+    label_sector,
+    sort_focus_areas,
+    sort_media,
+    sort_sectors,
+)
+
+# Every filter, in the order of the filter bar and of the query string.
+FIELDS = ("year", "consortium", "la", "sector", "medium", "focus")
 
 __all__ = [
+    "FIELDS",
     "Choices",
     "FilterSync",
     "Filters",
+    "PageOption",
     "build_search",
     "describe_region",
+    "keep_fields",
     "list_consortium_options",
+    "list_focus_options",
     "list_la_options",
     "list_medium_options",
     "list_sector_options",
@@ -40,24 +56,45 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Filters:
-    """One view: an academic year, a region and a kind of school (None meaning all)."""
+    """One view: an academic year, a region, a kind of school and a PLC focus area
+    (None meaning all)."""
 
     year: str
     consortium: str | None = None
     la: int | None = None
     sector: str | None = None
     medium: str | None = None
+    focus: str | None = None
+    # The page's own choices (PageOption), as (name, value) pairs in the page's order.
+    options: tuple[tuple[str, str], ...] = ()
+
+    def option(self, name: str) -> str:
+        """The value chosen for the page option ``name``."""
+        return dict(self.options)[name]
+
+
+@dataclass(frozen=True)
+class PageOption:
+    """A choice of one page, kept in the URL like a filter: ``values`` are the allowed
+    ones, the first the default (left out of the URL)."""
+
+    name: str
+    values: tuple[str, ...]
+
+    def resolve(self, value: object) -> str:
+        return str(value) if value in self.values else self.values[0]
 
 
 @dataclass(frozen=True)
 class Choices:
     """What the data hold: academic years (oldest first), LAs with their consortia,
-    and the schools' sectors and language media."""
+    the schools' sectors and language media, and the PLCs' focus areas."""
 
     years: list[str]
     las: pd.DataFrame
     sectors: tuple[str, ...] = ()
     media: tuple[str, ...] = ()
+    focus_areas: tuple[str, ...] = ()
 
     def consortium_of(self, la: int) -> str | None:
         match = self.las.loc[self.las["la_code"] == la, "consortium_code"]
@@ -88,7 +125,7 @@ def _name_column(stem: str, lang: str) -> str:
 
 
 def load_choices(db: Database) -> Choices:
-    """Read the years and the LAs the filters offer."""
+    """Read the years, LAs, sectors, media and focus areas the filters offer."""
     years = db.query("shell__years")["year"].tolist()
     types = db.query("shell__school_types")
     return Choices(
@@ -96,6 +133,7 @@ def load_choices(db: Database) -> Choices:
         las=db.query("shell__regions"),
         sectors=tuple(types.loc[types["field"] == "sector", "value"]),
         media=tuple(types.loc[types["field"] == "language_medium", "value"]),
+        focus_areas=tuple(types.loc[types["field"] == "focus_area", "value"]),
     )
 
 
@@ -112,7 +150,9 @@ def _to_la(value: object) -> int | None:
         return None
 
 
-def resolve_filters(query: Mapping[str, object], choices: Choices) -> Filters:
+def resolve_filters(
+    query: Mapping[str, object], choices: Choices, options: tuple[PageOption, ...] = ()
+) -> Filters:
     """Valid filters from what a URL or the controls ask for.
 
     An unknown year gives the latest; an unknown region gives all of Wales; an
@@ -133,18 +173,29 @@ def resolve_filters(query: Mapping[str, object], choices: Choices) -> Filters:
         consortium = la_consortium
     sector = query.get("sector")
     medium = query.get("medium")
+    focus = query.get("focus")
     return Filters(
         year=str(year),
         consortium=consortium,
         la=la,
         sector=str(sector) if sector in choices.sectors else None,
         medium=str(medium) if medium in choices.media else None,
+        focus=str(focus) if focus in choices.focus_areas else None,
+        options=tuple((o.name, o.resolve(query.get(o.name))) for o in options),
     )
 
 
-def build_search(filters: Filters, lang: str = DEFAULT_LANG) -> str:
+def keep_fields(query: Mapping[str, object], fields: tuple[str, ...]) -> dict[str, object]:
+    """``query`` with only the filters a page has (and the language), so that a filter
+    the page does not offer never narrows what it shows."""
+    return {key: value for key, value in query.items() if key in fields or key == "lang"}
+
+
+def build_search(
+    filters: Filters, lang: str = DEFAULT_LANG, options: tuple[PageOption, ...] = ()
+) -> str:
     """The query string that reproduces ``filters`` (the year always, to pin the view)
-    in ``lang`` (named only when not the default)."""
+    in ``lang`` (named only when not the default); page options not at their default."""
     query: dict[str, object] = {"year": filters.year}
     if filters.consortium is not None:
         query["consortium"] = filters.consortium
@@ -154,6 +205,12 @@ def build_search(filters: Filters, lang: str = DEFAULT_LANG) -> str:
         query["sector"] = filters.sector
     if filters.medium is not None:
         query["medium"] = filters.medium
+    if filters.focus is not None:
+        query["focus"] = filters.focus
+    defaults = {o.name: o.values[0] for o in options}
+    for name, value in filters.options:
+        if value != defaults.get(name):
+            query[name] = value
     if lang != DEFAULT_LANG:
         query["lang"] = lang
     return "?" + urlencode(query, safe="/")
@@ -166,24 +223,28 @@ def sync_filters(
     controls: Mapping[str, object],
     changed: str,
     lang: str = DEFAULT_LANG,
+    fields: tuple[str, ...] = FIELDS,
+    options: tuple[PageOption, ...] = (),
 ) -> FilterSync | None:
     """Bring URL and controls into step after one of them changed.
 
     ``changed`` names what changed: ``"url"`` (back, forward), and the controls
-    follow it; or a control (``"year"``, ``"consortium"``, ``"la"``), and the URL
+    follow it; or a control (``"year"``, ``"consortium"``, ``"la"``, ...), and the URL
     follows. None means nothing to do, which is the case when a Location
-    reports the URL the controls already show.
+    reports the URL the controls already show. ``fields`` are the filters the
+    page has, ``options`` its own choices; the URL's others are ignored.
     """
+    fields = (*fields, *(o.name for o in options))
     if changed == "url":
-        wanted = resolve_filters(parse_search(search), choices)
-        if wanted == resolve_filters(controls, choices):
+        wanted = resolve_filters(keep_fields(parse_search(search), fields), choices, options)
+        if wanted == resolve_filters(controls, choices, options):
             return None
         return FilterSync(filters=wanted, search=search or "")
     if changed == "consortium" and controls.get("consortium") is None:
         # Clearing the consortium asks for all of Wales, not for the LA's consortium.
         controls = {**controls, "la": None}
-    shown = resolve_filters(controls, choices)
-    return FilterSync(filters=shown, search=build_search(shown, lang))
+    shown = resolve_filters(controls, choices, options)
+    return FilterSync(filters=shown, search=build_search(shown, lang, options))
 
 
 def list_year_options(choices: Choices) -> list[dict[str, str]]:
@@ -219,9 +280,15 @@ def list_medium_options(choices: Choices, lang: str) -> list[dict[str, str]]:
     return [{"label": label_medium(m, lang), "value": m} for m in sort_media(choices.media)]
 
 
+def list_focus_options(choices: Choices, lang: str) -> list[dict[str, str]]:
+    return [
+        {"label": label_focus(f, lang), "value": f} for f in sort_focus_areas(choices.focus_areas)
+    ]
+
+
 def describe_region(filters: Filters, choices: Choices, lang: str) -> str:
-    """The schools chosen in words: an LA, a consortium or Wales, then sector and medium
-    when chosen ("GwE, Primary, Welsh medium")."""
+    """The schools chosen in words: an LA, a consortium or Wales, then sector, medium and
+    PLC focus when chosen ("GwE, Primary, Welsh medium, Numeracy")."""
     if filters.la is not None:
         region = choices.name_of_la(filters.la, lang)
     elif filters.consortium is not None:
@@ -233,4 +300,6 @@ def describe_region(filters: Filters, choices: Choices, lang: str) -> str:
         kinds.append(label_sector(filters.sector, lang))
     if filters.medium is not None:
         kinds.append(label_medium(filters.medium, lang))
+    if filters.focus is not None:
+        kinds.append(label_focus(filters.focus, lang))
     return ", ".join([region, *kinds])

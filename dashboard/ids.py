@@ -9,27 +9,60 @@ SHELL_DEMO_NOTICE = "shell-demo-notice"
 SHELL_AS_AT = "shell-as-at"
 SHELL_LANGUAGE = "shell-language"
 
-# The overview page
-OVERVIEW_URL = "overview-url"
-OVERVIEW_YEAR = "overview-year"
-OVERVIEW_CONSORTIUM = "overview-consortium"
-OVERVIEW_LA = "overview-la"
-OVERVIEW_SECTOR = "overview-sector"
-OVERVIEW_MEDIUM = "overview-medium"
+# The overview page (its charts, filters and downloads: the functions below)
 OVERVIEW_SCOPE = "overview-scope"
 OVERVIEW_HEADLINES = "overview-headlines"
-OVERVIEW_TREND_HEADING = "overview-trend-heading"
-OVERVIEW_SUPPORT_HEADING = "overview-support-heading"
-OVERVIEW_TREND_GRAPH = "overview-trend-graph"
-OVERVIEW_TREND_TABLE = "overview-trend-table"
-OVERVIEW_SUPPORT_GRAPH = "overview-support-graph"
-OVERVIEW_SUPPORT_TABLE = "overview-support-table"
-OVERVIEW_TREND_CSV_BUTTON = "overview-trend-csv-button"
-OVERVIEW_TREND_CSV = "overview-trend-csv"
-OVERVIEW_SUPPORT_CSV_BUTTON = "overview-support-csv-button"
-OVERVIEW_SUPPORT_CSV = "overview-support-csv"
+
+
+# The PLC directory, a PLC's page and a school's profile (their charts, tables and
+# downloads: the functions below, with what = "directory", "activity", "plcs", ...)
+# (the directory's sort, order and show controls: filter_control("plcs", name))
+PLCS_SCOPE = "plcs-scope"
+PLCS_SEARCH = "plcs-search"
+PLCS_STATUS = "plcs-status"
+PLCS_PREVIOUS = "plcs-previous"
+PLCS_NEXT = "plcs-next"
+PLCS_PAGE = "plcs-page"
+PLC_YEAR_HEADING = "plc-year-heading"
+PLC_HEALTH = "plc-health"
+PLC_CYCLE = "plc-cycle"
+SCHOOL_GLANCE_HEADING = "school-glance-heading"
+SCHOOL_GLANCE = "school-glance"
 
 
 def overview_headline(measure: str) -> str:
     """The card of one headline measure, e.g. ``overview-headline-active-plcs``."""
     return f"overview-headline-{measure.replace('_', '-')}"
+
+
+def page_url(page: str) -> str:
+    """The dcc.Location a page keeps its filters in, e.g. ``network-url``."""
+    return f"{page}-url"
+
+
+def filter_control(page: str, field: str) -> str:
+    """The dropdown of one filter on a page, e.g. ``network-la``."""
+    return f"{page}-{field}"
+
+
+def csv_button(page: str, what: str) -> str:
+    """The button that downloads one chart's numbers, e.g. ``regions-measures-csv-button``."""
+    return f"{page}-{what}-csv-button"
+
+
+def csv_download(page: str, what: str) -> str:
+    """The dcc.Download that receives that file, e.g. ``regions-measures-csv``."""
+    return f"{page}-{what}-csv"
+
+
+def chart_heading(page: str, what: str) -> str:
+    return f"{page}-{what}-heading"
+
+
+def chart_graph(page: str, what: str) -> str:
+    return f"{page}-{what}-graph"
+
+
+def chart_table(page: str, what: str) -> str:
+    """The region holding the chart's table, e.g. ``overview-support-table``."""
+    return f"{page}-{what}-table"

@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -35,3 +37,21 @@ def wales_reference() -> Reference:
 @pytest.fixture(scope="session")
 def test_data() -> Path:
     return TEST_DATA
+
+
+@pytest.fixture(scope="session")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo Wales through the real pipeline: ``etl demo`` then ``etl refresh``."""
+    folder = tmp_path_factory.mktemp("demo")
+    for command in (
+        ["demo", "--out", str(folder / "raw")],
+        ["refresh", "--raw", str(folder / "raw"), "--db", str(folder / "plcnet.duckdb"), "--quiet"],
+    ):
+        subprocess.run(
+            [sys.executable, "-m", "etl", *command],
+            cwd=PROJECT_ROOT,
+            check=True,
+            timeout=300,
+            capture_output=True,
+        )
+    return folder / "plcnet.duckdb"

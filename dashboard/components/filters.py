@@ -1,13 +1,19 @@
-"""The filter bar: labelled dropdowns for year, consortium, LA, sector and language medium."""
+"""The filter bar: a labelled dropdown for each filter a page has (filters.FIELDS)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from dash import dcc, html
 
+from dashboard import ids
 from dashboard.filters import (
+    FIELDS,
     Choices,
     Filters,
+    PageOption,
     list_consortium_options,
+    list_focus_options,
     list_la_options,
     list_medium_options,
     list_sector_options,
@@ -15,7 +21,7 @@ from dashboard.filters import (
 )
 from dashboard.i18n import t
 
-__all__ = ["build_filter_bar"]
+__all__ = ["build_filter_bar", "build_filter_dropdown", "build_option_dropdown"]
 
 
 def _build_field(label: str, dropdown: dcc.Dropdown) -> html.Div:
@@ -27,61 +33,76 @@ def _build_field(label: str, dropdown: dcc.Dropdown) -> html.Div:
     )
 
 
-def build_filter_bar(
-    filters: Filters,
-    choices: Choices,
-    lang: str,
-    *,
-    year_id: str,
-    consortium_id: str,
-    la_id: str,
-    sector_id: str,
-    medium_id: str,
+def _list_options(field: str, filters: Filters, choices: Choices, lang: str) -> list[dict]:
+    listers: dict[str, Callable[[], list[dict]]] = {
+        "year": lambda: list_year_options(choices),
+        "consortium": lambda: list_consortium_options(choices, lang),
+        "la": lambda: list_la_options(choices, filters.consortium, lang),
+        "sector": lambda: list_sector_options(choices, lang),
+        "medium": lambda: list_medium_options(choices, lang),
+        "focus": lambda: list_focus_options(choices, lang),
+    }
+    return listers[field]()
+
+
+def _label_and_placeholder(field: str, lang: str) -> tuple[str, str | None]:
+    texts = {
+        "year": (t("filters.year", lang), None),
+        "consortium": (t("filters.consortium", lang), t("filters.consortium_all", lang)),
+        "la": (t("filters.la", lang), t("filters.la_all", lang)),
+        "sector": (t("filters.sector", lang), t("filters.sector_all", lang)),
+        "medium": (t("filters.medium", lang), t("filters.medium_all", lang)),
+        "focus": (t("filters.focus", lang), t("filters.focus_all", lang)),
+    }
+    return texts[field]
+
+
+def build_filter_dropdown(
+    page: str, field: str, filters: Filters, choices: Choices, lang: str
 ) -> html.Div:
-    """The dropdowns set to ``filters`` (the LA list follows the consortium)."""
-    year = dcc.Dropdown(
-        id=year_id,
-        options=list_year_options(choices),
-        value=filters.year,
-        clearable=False,
-        searchable=False,
+    """The labelled dropdown of one filter, set to its value in ``filters``.
+
+    The year is always chosen; the others may be cleared (meaning all). Only the
+    LA list, the longest, can be typed into.
+    """
+    label, placeholder = _label_and_placeholder(field, lang)
+    dropdown = dcc.Dropdown(
+        id=ids.filter_control(page, field),
+        options=_list_options(field, filters, choices, lang),
+        value=getattr(filters, field),
+        clearable=field != "year",
+        searchable=field == "la",
+        placeholder=placeholder,
     )
-    consortium = dcc.Dropdown(
-        id=consortium_id,
-        options=list_consortium_options(choices, lang),
-        value=filters.consortium,
-        placeholder=t("filters.consortium_all", lang),
-        searchable=False,
-    )
-    la = dcc.Dropdown(
-        id=la_id,
-        options=list_la_options(choices, filters.consortium, lang),
-        value=filters.la,
-        placeholder=t("filters.la_all", lang),
-    )
-    sector = dcc.Dropdown(
-        id=sector_id,
-        options=list_sector_options(choices, lang),
-        value=filters.sector,
-        placeholder=t("filters.sector_all", lang),
-        searchable=False,
-    )
-    medium = dcc.Dropdown(
-        id=medium_id,
-        options=list_medium_options(choices, lang),
-        value=filters.medium,
-        placeholder=t("filters.medium_all", lang),
-        searchable=False,
-    )
+    return _build_field(label, dropdown)
+
+
+def build_filter_bar(
+    page: str, fields: tuple[str, ...], filters: Filters, choices: Choices, lang: str
+) -> html.Div:
+    """The dropdowns of ``fields`` (in the order of FIELDS) set to ``filters``."""
     return html.Div(
         [
-            _build_field(t("filters.year", lang), year),
-            _build_field(t("filters.consortium", lang), consortium),
-            _build_field(t("filters.la", lang), la),
-            _build_field(t("filters.sector", lang), sector),
-            _build_field(t("filters.medium", lang), medium),
+            build_filter_dropdown(page, field, filters, choices, lang)
+            for field in FIELDS
+            if field in fields
         ],
         role="search",
         **{"aria-label": t("filters.label", lang)},
         className="filter-bar",
     )
+
+
+def build_option_dropdown(
+    page: str, option: PageOption, label: str, names: dict[str, str], filters: Filters
+) -> html.Div:
+    """The labelled dropdown of one of a page's own choices (``names``: value -> name
+    in the page's language), set to its value in ``filters``; never empty."""
+    dropdown = dcc.Dropdown(
+        id=ids.filter_control(page, option.name),
+        options=[{"label": names[value], "value": value} for value in option.values],
+        value=filters.option(option.name),
+        clearable=False,
+        searchable=False,
+    )
+    return _build_field(label, dropdown)

@@ -8,9 +8,10 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components.charts import build_chart_section
 from dashboard.components.filters import build_filter_bar
 from dashboard.components.tables import build_table
-from dashboard.figures import build_support_figure, build_trend_figure
+from dashboard.figures.overview import build_support_figure, build_trend_figure
 from dashboard.filters import Choices, Filters, describe_region
 from dashboard.i18n import t
 from dashboard.labels import (
@@ -25,9 +26,11 @@ from dashboard.labels import (
 )
 from dashboard.overview_data import Headline, OverviewData, to_number
 
-__all__ = ["OverviewParts", "build_overview_layout", "build_overview_parts"]
+__all__ = ["FIELDS", "PAGE", "OverviewParts", "build_overview_layout", "build_overview_parts"]
 
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
+PAGE = "overview"
+# The overview is about schools: the PLC focus filter does not apply.
+FIELDS = ("year", "consortium", "la", "sector", "medium")
 
 
 @dataclass(frozen=True)
@@ -114,51 +117,6 @@ def build_overview_parts(
     )
 
 
-def build_download(button_id: str, download_id: str, label: str, lang: str) -> html.Div:
-    """A button that downloads the chart's numbers as CSV (``label`` names what, for
-    screen readers), and the dcc.Download that receives the file."""
-    return html.Div(
-        [
-            html.Button(
-                t("download.button", lang),
-                id=button_id,
-                type="button",
-                className="download-button",
-                **{"aria-label": label},
-            ),
-            dcc.Download(id=download_id),
-        ],
-        className="download",
-    )
-
-
-def _build_chart_with_table(
-    graph_id: str,
-    figure: go.Figure,
-    table_id: str,
-    table: object,
-    download: html.Div,
-    heading_id: str,
-) -> html.Div:
-    # The table scrolls sideways when narrow: a named region that takes focus lets
-    # keyboard users scroll it too (axe: scrollable-region-focusable).
-    scroller = html.Div(
-        table,
-        id=table_id,
-        className="chart-table",
-        tabIndex="0",
-        role="region",
-        **{"aria-labelledby": heading_id},
-    )
-    return html.Div(
-        [
-            html.Div(dcc.Graph(id=graph_id, figure=figure, config=GRAPH_CONFIG), className="chart"),
-            html.Div([scroller, download]),
-        ],
-        className="chart-with-table",
-    )
-
-
 def build_overview_layout(
     data: OverviewData, filters: Filters, choices: Choices, lang: str
 ) -> html.Div:
@@ -167,19 +125,10 @@ def build_overview_layout(
     return html.Div(
         [
             # refresh=False: writing the query string must not reload or re-route the page.
-            dcc.Location(id=ids.OVERVIEW_URL, refresh=False),
+            dcc.Location(id=ids.page_url(PAGE), refresh=False),
             html.H1(t("overview.title", lang)),
             html.P(t("overview.intro", lang), className="lede"),
-            build_filter_bar(
-                filters,
-                choices,
-                lang,
-                year_id=ids.OVERVIEW_YEAR,
-                consortium_id=ids.OVERVIEW_CONSORTIUM,
-                la_id=ids.OVERVIEW_LA,
-                sector_id=ids.OVERVIEW_SECTOR,
-                medium_id=ids.OVERVIEW_MEDIUM,
-            ),
+            build_filter_bar(PAGE, FIELDS, filters, choices, lang),
             html.Section(
                 [
                     html.H2(parts.scope, id=ids.OVERVIEW_SCOPE),
@@ -187,44 +136,24 @@ def build_overview_layout(
                 ],
                 **{"aria-labelledby": ids.OVERVIEW_SCOPE},
             ),
-            html.Section(
-                [
-                    html.H2(t("overview.trend_heading", lang), id=ids.OVERVIEW_TREND_HEADING),
-                    _build_chart_with_table(
-                        ids.OVERVIEW_TREND_GRAPH,
-                        parts.trend_figure,
-                        ids.OVERVIEW_TREND_TABLE,
-                        parts.trend_table,
-                        build_download(
-                            ids.OVERVIEW_TREND_CSV_BUTTON,
-                            ids.OVERVIEW_TREND_CSV,
-                            t("download.headlines_label", lang),
-                            lang,
-                        ),
-                        ids.OVERVIEW_TREND_HEADING,
-                    ),
-                ],
-                **{"aria-labelledby": ids.OVERVIEW_TREND_HEADING},
+            build_chart_section(
+                PAGE,
+                "headlines",
+                heading=t("overview.trend_heading", lang),
+                figure=parts.trend_figure,
+                table=parts.trend_table,
+                download_label=t("download.headlines_label", lang),
+                lang=lang,
             ),
-            html.Section(
-                [
-                    html.H2(t("overview.support_heading", lang), id=ids.OVERVIEW_SUPPORT_HEADING),
-                    html.P(t("overview.support_intro", lang)),
-                    _build_chart_with_table(
-                        ids.OVERVIEW_SUPPORT_GRAPH,
-                        parts.support_figure,
-                        ids.OVERVIEW_SUPPORT_TABLE,
-                        parts.support_table,
-                        build_download(
-                            ids.OVERVIEW_SUPPORT_CSV_BUTTON,
-                            ids.OVERVIEW_SUPPORT_CSV,
-                            t("download.support_label", lang),
-                            lang,
-                        ),
-                        ids.OVERVIEW_SUPPORT_HEADING,
-                    ),
-                ],
-                **{"aria-labelledby": ids.OVERVIEW_SUPPORT_HEADING},
+            build_chart_section(
+                PAGE,
+                "support",
+                heading=t("overview.support_heading", lang),
+                intro=t("overview.support_intro", lang),
+                figure=parts.support_figure,
+                table=parts.support_table,
+                download_label=t("download.support_label", lang),
+                lang=lang,
             ),
         ],
         className="page",

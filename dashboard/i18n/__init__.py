@@ -1,10 +1,13 @@
 """The one translation function every user-visible string goes through.
 
-Catalogues are plain dicts, one module per language (``en.py``, later ``cy.py``).
-A key missing from another language falls back to English, so a partial Welsh
-catalogue never breaks a page. A key missing from English is a programming
-error: it raises when ``PLCNET_I18N_STRICT`` is set (the tests set it) and
-otherwise shows the key itself rather than failing a page in service.
+Catalogues are plain dicts (``MESSAGES``), one module per language and part:
+``en.py`` and ``cy.py`` for the shell and what pages share, ``en_<page>.py`` and
+``cy_<page>.py`` for a page's own messages, so that pages never edit the same
+file. A key defined twice in one language is an error. A key missing from
+another language falls back to English, so a partial Welsh catalogue never breaks
+a page. A key missing from English is a programming error: it raises when
+``PLCNET_I18N_STRICT`` is set (the tests set it) and otherwise shows the key
+itself rather than failing a page in service.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ from __future__ import annotations
 import importlib
 import logging
 import os
+import pkgutil
 from functools import cache
 
-__all__ = ["DEFAULT_LANG", "LANGUAGES", "catalogue", "t"]
+__all__ = ["DEFAULT_LANG", "LANGUAGES", "catalogue", "list_catalogue_modules", "t"]
 
 DEFAULT_LANG = "en"
 LANGUAGES = ("en", "cy")
@@ -24,14 +28,24 @@ _log = logging.getLogger(__name__)
 
 @cache
 def catalogue(lang: str) -> dict[str, str]:
-    """The messages of ``lang``; an empty dict for a language not written yet."""
+    """The messages of ``lang``, from ``<lang>.py`` and every ``<lang>_<part>.py``."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; known: {', '.join(LANGUAGES)}")
-    try:
-        module = importlib.import_module(f"{__name__}.{lang}")
-    except ModuleNotFoundError:
-        return {}
-    return module.MESSAGES
+    messages: dict[str, str] = {}
+    for name in list_catalogue_modules(lang):
+        part = importlib.import_module(f"{__name__}.{name}").MESSAGES
+        twice = sorted(messages.keys() & part.keys())
+        if twice:
+            raise ValueError(f"i18n/{name}.py defines keys defined already: {', '.join(twice)}")
+        messages.update(part)
+    return messages
+
+
+def list_catalogue_modules(lang: str) -> list[str]:
+    """``["en", "en_network", ...]``: the language's main module, then its parts by name."""
+    names = {module.name for module in pkgutil.iter_modules(__path__)}
+    parts = sorted(name for name in names if name.startswith(f"{lang}_"))
+    return [name for name in (lang, *parts) if name in names]
 
 
 def t(key: str, lang: str = DEFAULT_LANG, **fmt: object) -> str:

@@ -9,8 +9,6 @@ Never skipped: without Chromium the fixture fails and says how to get one
 from __future__ import annotations
 
 import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,7 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.dashboard.fixtures import build_overview_db
-from tests.serving import PROJECT_ROOT, serving
+from tests.serving import serving
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -41,24 +39,6 @@ def server_url(browser_db: Path) -> Iterator[str]:
     """The dashboard on the hand-made fixture database."""
     with serving(browser_db) as served:
         yield served.url
-
-
-@pytest.fixture(scope="session")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo Wales through the real pipeline: ``etl demo`` then ``etl refresh``."""
-    folder = tmp_path_factory.mktemp("demo")
-    for command in (
-        ["demo", "--out", str(folder / "raw")],
-        ["refresh", "--raw", str(folder / "raw"), "--db", str(folder / "plcnet.duckdb"), "--quiet"],
-    ):
-        subprocess.run(
-            [sys.executable, "-m", "etl", *command],
-            cwd=PROJECT_ROOT,
-            check=True,
-            timeout=300,
-            capture_output=True,
-        )
-    return folder / "plcnet.duckdb"
 
 
 @pytest.fixture(scope="session")

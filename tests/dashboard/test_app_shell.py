@@ -73,11 +73,11 @@ def test_every_dropdown_has_a_label(app: dash.Dash) -> None:
     labelled = {c.htmlFor for c in components if isinstance(c, html.Label)}
     dropdowns = {c.id for c in components if isinstance(c, dcc.Dropdown)}
     assert dropdowns == {
-        ids.OVERVIEW_YEAR,
-        ids.OVERVIEW_CONSORTIUM,
-        ids.OVERVIEW_LA,
-        ids.OVERVIEW_SECTOR,
-        ids.OVERVIEW_MEDIUM,
+        ids.filter_control("overview", "year"),
+        ids.filter_control("overview", "consortium"),
+        ids.filter_control("overview", "la"),
+        ids.filter_control("overview", "sector"),
+        ids.filter_control("overview", "medium"),
     }
     assert dropdowns <= labelled
 
@@ -94,9 +94,9 @@ def test_every_chart_has_a_table_beside_it(app: dash.Dash) -> None:
 def test_page_reproduces_the_view_in_its_query_string(app: dash.Dash) -> None:
     _, page = _render_overview(app, {"year": "2017/18", "la": "661"})
     by_id = {c.id: c for c in _walk(page) if getattr(c, "id", None)}
-    assert by_id[ids.OVERVIEW_YEAR].value == "2017/18"
-    assert by_id[ids.OVERVIEW_CONSORTIUM].value == "GWE"
-    assert by_id[ids.OVERVIEW_LA].value == 661
+    assert by_id[ids.filter_control("overview", "year")].value == "2017/18"
+    assert by_id[ids.filter_control("overview", "consortium")].value == "GWE"
+    assert by_id[ids.filter_control("overview", "la")].value == 661
     assert _text(by_id[ids.OVERVIEW_SCOPE]) == "Headline figures, 2017/18, Gwynedd"
     card = by_id[ids.overview_headline("schools_in_plcs")]
     assert _text(card).startswith("Schools in at least one PLC1Down 2 on 2016/17")
@@ -114,7 +114,11 @@ def test_nav_is_built_from_the_page_registry(app: dash.Dash) -> None:
     shell, _ = _render_overview(app, {})
     nav = next(c for c in _walk(shell) if isinstance(c, html.Nav))
     links = [c for c in _walk(nav) if isinstance(c, dcc.Link)]
-    assert [(link.children, link.href) for link in links] == [("Overview", "/")]
+    shown = [(link.children, link.href) for link in links]
+    assert shown[0] == ("Overview", "/")
+    assert ("PLCs", "/plcs") in shown
+    # Pages of one thing (/school/<number>, /plc/<id>) are reached from others, not the nav.
+    assert not any(href.startswith(("/school", "/plc/")) for _, href in shown)
 
 
 def test_demo_data_are_announced(app: dash.Dash) -> None:

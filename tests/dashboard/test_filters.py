@@ -8,9 +8,12 @@ from dashboard.filters import (
     Choices,
     Filters,
     FilterSync,
+    PageOption,
     build_search,
     describe_region,
+    keep_fields,
     list_consortium_options,
+    list_focus_options,
     list_la_options,
     list_medium_options,
     list_sector_options,
@@ -18,6 +21,7 @@ from dashboard.filters import (
     resolve_filters,
     sync_filters,
 )
+from dashboard.labels import FOCUS_AREAS
 
 
 @pytest.mark.parametrize(
@@ -213,3 +217,74 @@ def test_clearing_the_sector_writes_the_url(choices: Choices) -> None:
         changed="sector",
     )
     assert sync == FilterSync(Filters("2018/19", medium="welsh"), "?year=2018/19&medium=welsh")
+
+
+def test_focus_areas_come_from_the_plcs_in_the_contract_order(choices: Choices) -> None:
+    assert [o["value"] for o in list_focus_options(choices, "en")] == sorted(
+        set(choices.focus_areas), key=FOCUS_AREAS.index
+    )
+    assert choices.focus_areas != ()
+
+
+def test_a_focus_in_the_url_is_kept_and_an_unknown_one_dropped(choices: Choices) -> None:
+    focus = choices.focus_areas[0]
+    assert resolve_filters({"year": "2018/19", "focus": focus}, choices).focus == focus
+    assert resolve_filters({"year": "2018/19", "focus": "astrology"}, choices).focus is None
+    assert build_search(Filters("2018/19", focus=focus)) == f"?year=2018/19&focus={focus}"
+
+
+def test_a_page_without_the_focus_filter_ignores_it_in_the_url(choices: Choices) -> None:
+    focus = choices.focus_areas[0]
+    fields = ("year", "consortium", "la", "sector", "medium")
+    query = keep_fields({"year": "2018/19", "focus": focus, "lang": "cy"}, fields)
+    assert query == {"year": "2018/19", "lang": "cy"}
+    sync = sync_filters(
+        choices,
+        search=f"?year=2018/19&focus={focus}",
+        controls={"year": "2018/19"},
+        changed="url",
+        fields=fields,
+    )
+    assert sync is None  # the controls already show what the page can show
+
+
+MEASURE = PageOption("measure", ("density", "ei_index", "isolate_share"))
+
+
+def test_a_page_option_defaults_to_its_first_value_and_rejects_others(choices: Choices) -> None:
+    assert resolve_filters({}, choices, (MEASURE,)).option("measure") == "density"
+    chosen = resolve_filters({"measure": "ei_index"}, choices, (MEASURE,))
+    assert chosen.option("measure") == "ei_index"
+    assert resolve_filters({"measure": "drop table"}, choices, (MEASURE,)).option("measure") == (
+        "density"
+    )
+
+
+def test_a_page_option_is_in_the_url_only_when_not_its_default(choices: Choices) -> None:
+    default = resolve_filters({"year": "2018/19"}, choices, (MEASURE,))
+    assert build_search(default, options=(MEASURE,)) == "?year=2018/19"
+    chosen = resolve_filters({"year": "2018/19", "measure": "ei_index"}, choices, (MEASURE,))
+    assert build_search(chosen, options=(MEASURE,)) == "?year=2018/19&measure=ei_index"
+
+
+def test_changing_a_page_option_writes_the_url_and_the_back_button_restores_it(
+    choices: Choices,
+) -> None:
+    sync = sync_filters(
+        choices,
+        search="?year=2018/19&consortium=GWE",
+        controls={"year": "2018/19", "consortium": "GWE", "measure": "isolate_share"},
+        changed="measure",
+        options=(MEASURE,),
+    )
+    assert sync is not None
+    assert sync.search == "?year=2018/19&consortium=GWE&measure=isolate_share"
+    back = sync_filters(
+        choices,
+        search="?year=2018/19&consortium=GWE",
+        controls={"year": "2018/19", "consortium": "GWE", "measure": "isolate_share"},
+        changed="url",
+        options=(MEASURE,),
+    )
+    assert back is not None
+    assert back.filters.option("measure") == "density"

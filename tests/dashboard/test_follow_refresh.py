@@ -67,14 +67,14 @@ OVERVIEW_OUTPUTS = [
     ("overview-url", "search"),
     ("overview-year", "value"),
     ("overview-consortium", "value"),
-    ("overview-la", "options"),
     ("overview-la", "value"),
     ("overview-sector", "value"),
     ("overview-medium", "value"),
+    ("overview-la", "options"),
     ("overview-scope", "children"),
     ("overview-headlines", "children"),
-    ("overview-trend-graph", "figure"),
-    ("overview-trend-table", "children"),
+    ("overview-headlines-graph", "figure"),
+    ("overview-headlines-table", "children"),
     ("overview-support-graph", "figure"),
     ("overview-support-table", "children"),
 ]
@@ -90,7 +90,7 @@ OVERVIEW_CALLBACK = {
         {"id": "overview-medium", "property": "value", "value": None},
     ],
     "changedPropIds": ["overview-year.value"],
-    "state": [],
+    "state": [{"id": "overview-url", "property": "pathname", "value": "/"}],
 }
 
 

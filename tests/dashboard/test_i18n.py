@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.i18n import catalogue, t
+from dashboard.i18n import catalogue, list_catalogue_modules, t
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
 
@@ -39,7 +39,7 @@ def test_every_key_is_a_literal_in_the_english_catalogue() -> None:
         if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
             problems.append(f"{where}: the key must be a string literal, so that it can be checked")
         elif key.value not in english:
-            problems.append(f"{where}: {key.value!r} is missing from i18n/en.py")
+            problems.append(f"{where}: {key.value!r} is not in i18n/en*.py")
     assert problems == []
 
 
@@ -54,8 +54,8 @@ def test_formats_fields() -> None:
 
 def test_every_english_key_has_a_welsh_message_and_back() -> None:
     english, welsh = catalogue("en"), catalogue("cy")
-    assert set(english) - set(welsh) == set(), "missing from i18n/cy.py"
-    assert set(welsh) - set(english) == set(), "in i18n/cy.py but not in i18n/en.py"
+    assert set(english) - set(welsh) == set(), "missing from the Welsh catalogue (i18n/cy*.py)"
+    assert set(welsh) - set(english) == set(), "in i18n/cy*.py but not in i18n/en*.py"
 
 
 def test_welsh_messages_take_the_same_fields() -> None:
@@ -90,3 +90,10 @@ def test_missing_english_key_shows_the_key_in_service(monkeypatch: pytest.Monkey
 def test_unknown_language_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown language"):
         t("overview.title", "fr")
+
+
+def test_every_english_part_has_a_welsh_part() -> None:
+    english = [name.removeprefix("en") for name in list_catalogue_modules("en")]
+    welsh = [name.removeprefix("cy") for name in list_catalogue_modules("cy")]
+    assert english == welsh
+    assert english[0] == ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.db import Database
-from dashboard.figures import build_support_figure, build_trend_figure
+from dashboard.figures.overview import build_support_figure, build_trend_figure
 from dashboard.filters import Filters
 from dashboard.overview_data import load_overview
 

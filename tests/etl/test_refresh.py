@@ -206,6 +206,10 @@ NETWORK_KEYS = {
     "net_layout": ("year", "school_id"),
     "net_edges_drawn": ("year", "school_a", "school_b"),
     "net_drawing_rules": ("year",),
+    "net_plc_metrics": ("year", "plc_id"),
+    "net_school_exposure": ("year", "school_id"),
+    "impact_estimates": ("model",),
+    "impact_bins": ("exposure", "year", "band"),
 }
 
 

@@ -1,4 +1,4 @@
-"""Figures: a DataFrame in, a plotly Figure out. No Dash and no database here."""
+"""The overview's figures: headline trends and support categories by year."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from dashboard.figures import CATEGORY_STYLE, INK, LINE, style_figure
 from dashboard.i18n import t
 from dashboard.labels import (
-    CATEGORIES,
     HEADLINE_MEASURES,
     SHARE_MEASURES,
     format_share,
@@ -19,41 +19,7 @@ from dashboard.labels import (
     label_measure,
 )
 
-__all__ = ["CATEGORY_STYLE", "build_support_figure", "build_trend_figure"]
-
-FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
-INK = "#1b1b1b"
-LINE = "#1d5c96"
-GRID = "#d9dde3"
-
-# Fill, text on it (contrast of at least 4.5:1) and a pattern, so that the
-# categories can be told apart without colour; names are in legend and hover too.
-CATEGORY_STYLE: dict[str, tuple[str, str, str]] = dict(
-    zip(
-        CATEGORIES,
-        [
-            ("#1e7b34", "#ffffff", ""),
-            ("#ffd23f", "#1b1b1b", "/"),
-            ("#e8890c", "#1b1b1b", "."),
-            ("#b3261e", "#ffffff", "x"),
-        ],
-        strict=True,
-    )
-)
-
-
-def _style(figure: go.Figure, height: int) -> go.Figure:
-    figure.update_layout(
-        height=height,
-        margin={"l": 56, "r": 16, "t": 48, "b": 48},
-        font={"family": FONT, "size": 14, "color": INK},
-        paper_bgcolor="#ffffff",
-        plot_bgcolor="#ffffff",
-        hoverlabel={"font": {"family": FONT, "size": 14}},
-    )
-    figure.update_xaxes(type="category", showline=True, linecolor=INK, ticks="outside")
-    figure.update_yaxes(gridcolor=GRID, zeroline=True, zerolinecolor=INK, rangemode="tozero")
-    return figure
+__all__ = ["build_support_figure", "build_trend_figure"]
 
 
 def build_trend_figure(yearly: pd.DataFrame, year: str, lang: str) -> go.Figure:
@@ -89,7 +55,7 @@ def build_trend_figure(yearly: pd.DataFrame, year: str, lang: str) -> go.Figure:
         )
         if is_share:
             figure.update_yaxes(ticksuffix="%", row=index // 2 + 1, col=index % 2 + 1)
-    _style(figure, height=520)
+    style_figure(figure, height=520)
     figure.update_annotations(font={"size": 15, "color": INK})
     figure.update_xaxes(tickfont={"size": 12})
     return figure
@@ -129,7 +95,7 @@ def build_support_figure(support: pd.DataFrame, lang: str) -> go.Figure:
                 hovertemplate="%{hovertext}<extra></extra>",
             )
         )
-    _style(figure, height=420)
+    style_figure(figure, height=420)
     figure.update_layout(
         barmode="stack",
         legend={"orientation": "h", "y": 1.12, "x": 0, "traceorder": "normal"},

@@ -1,0 +1,180 @@
+"""What every filtered page does the same way, so that a page only says what it shows.
+
+A page keeps its view (filters and language) in its URL's query string. Its
+``layout(**query)`` reads the view with :func:`read_view` and draws everything at
+once; :func:`register_view` adds the one callback that keeps the URL and the
+filter bar in step (back, forward, a pasted link, a control changed) and redraws
+the page's outputs; :func:`register_download` serves the CSV of one chart for the
+view in the URL. A page's own choices (``PageOption``: which measure a chart
+shows, say) are kept in the URL the same way; their control's id is
+``ids.filter_control(page, option.name)`` and ``view.filters.option(name)`` reads them.
+
+    FIELDS = ("year", "consortium", "la")
+    OPTIONS = (PageOption("measure", ("density", "ei_index")),)
+    register_view("regions", FIELDS, OUTPUTS, build_parts, OPTIONS)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+
+from dash import Input, Output, State, callback, ctx, dcc, no_update
+from dash.exceptions import PreventUpdate
+
+from dashboard import ids
+from dashboard.db import Database, DatabaseMissingError, current_db
+from dashboard.downloads import build_csv_name
+from dashboard.filters import (
+    FIELDS,
+    Choices,
+    Filters,
+    PageOption,
+    keep_fields,
+    list_la_options,
+    load_choices,
+    parse_search,
+    resolve_filters,
+    sync_filters,
+)
+from dashboard.language import choose_lang, lang_from_search
+
+__all__ = ["View", "read_view", "read_view_of_search", "register_download", "register_view"]
+
+
+@dataclass(frozen=True)
+class View:
+    """What a page shows: the database in service, what it holds, the filters and language,
+    and the page's path (for pages with a path variable, such as /school/<number>)."""
+
+    db: Database
+    choices: Choices
+    filters: Filters
+    lang: str
+    path: str = "/"
+
+
+Render = Callable[[View], Sequence[object]]
+BuildCsv = Callable[[View], str]
+NameCsv = Callable[[View], str]
+
+
+def read_view(
+    query: Mapping[str, object],
+    fields: tuple[str, ...],
+    path: str = "/",
+    options: tuple[PageOption, ...] = (),
+) -> View | None:
+    """The view a page's ``layout(**query)`` is asked for; None before any data are
+    published (the shell then says what is missing)."""
+    try:
+        db = current_db()
+        choices = load_choices(db)
+    except DatabaseMissingError:
+        return None
+    filters = resolve_filters(keep_fields(query, _names(fields, options)), choices, options)
+    return View(db, choices, filters, choose_lang(query.get("lang")), path)
+
+
+def _names(fields: tuple[str, ...], options: tuple[PageOption, ...]) -> tuple[str, ...]:
+    return (*fields, *(o.name for o in options))
+
+
+def read_view_of_search(
+    search: str | None,
+    fields: tuple[str, ...],
+    path: str = "/",
+    options: tuple[PageOption, ...] = (),
+) -> View:
+    """The view of a query string, for callbacks (the database is there: the page loaded)."""
+    db = current_db()
+    choices = load_choices(db)
+    query = keep_fields(parse_search(search), _names(fields, options))
+    filters = resolve_filters(query, choices, options)
+    return View(db, choices, filters, lang_from_search(search), path)
+
+
+def _changed(new: object, old: object) -> object:
+    return new if new != old else no_update
+
+
+def register_view(
+    page: str,
+    fields: tuple[str, ...],
+    outputs: Sequence[Output],
+    render: Render,
+    options: tuple[PageOption, ...] = (),
+) -> None:
+    """Register the callback that keeps ``page``'s URL, filter bar and option controls in
+    step and redraws ``outputs`` with ``render(view)`` (one value per output, in order).
+
+    One callback owns both directions: Dash allows a callback to write its own
+    inputs, but not two callbacks that write each other's.
+    """
+    controls = (*(f for f in FIELDS if f in fields), *(o.name for o in options))
+    url = ids.page_url(page)
+    field_of = {ids.filter_control(page, f): f for f in controls}
+    la_options = [Output(ids.filter_control(page, "la"), "options")] if "la" in controls else []
+
+    def update_view(search: str | None, path: str | None, *values: object) -> tuple[object, ...]:
+        db = current_db()
+        choices = load_choices(db)
+        lang = lang_from_search(search)
+        sync = sync_filters(
+            choices,
+            search=search,
+            controls=dict(zip(controls, values, strict=True)),
+            changed=field_of.get(str(ctx.triggered_id), "url"),
+            lang=lang,
+            fields=tuple(f for f in FIELDS if f in fields),
+            options=options,
+        )
+        if sync is None:
+            raise PreventUpdate
+        filters = sync.filters
+        chosen = {
+            **{f: getattr(filters, f) for f in fields if f in FIELDS},
+            **dict(filters.options),
+        }
+        shown = [_changed(chosen[f], v) for f, v in zip(controls, values, strict=True)]
+        las = [list_la_options(choices, filters.consortium, lang)] if la_options else []
+        view = View(db, choices, filters, lang, path or "/")
+        return (_changed(sync.search, search), *shown, *las, *render(view))
+
+    callback(
+        Output(url, "search"),
+        *[Output(control, "value") for control in field_of],
+        *la_options,
+        *outputs,
+        Input(url, "search"),
+        State(url, "pathname"),
+        *[Input(control, "value") for control in field_of],
+        prevent_initial_call=True,
+    )(update_view)
+
+
+def register_download(
+    page: str,
+    what: str,
+    fields: tuple[str, ...],
+    build: BuildCsv,
+    options: tuple[PageOption, ...] = (),
+    name: NameCsv | None = None,
+) -> None:
+    """Register the callback that sends ``build(view)`` as the CSV of ``what`` on ``page``,
+    for the view in the URL, named after it (build_csv_name), or ``name(view)`` for pages
+    of one thing (a school's profile names the school)."""
+    url = ids.page_url(page)
+
+    def download(_clicks: int | None, search: str | None, path: str | None) -> dict[str, object]:
+        view = read_view_of_search(search, fields, path or "/", options)
+        file_name = name(view) if name else build_csv_name(page, what, view.filters)
+        return dcc.send_string(build(view), file_name)
+
+    callback(
+        Output(ids.csv_download(page, what), "data"),
+        Input(ids.csv_button(page, what), "n_clicks"),
+        State(url, "search"),
+        State(url, "pathname"),
+        prevent_initial_call=True,
+    )(download)
