@@ -26,7 +26,8 @@ __all__ = ["build_csv_name", "build_headlines_csv", "build_support_csv", "write_
 
 def build_csv_name(page: str, what: str, filters: Filters) -> str:
     """``plcnet-overview-headlines-2018-19-GWE.csv``: page, chart, year, region, then the
-    sector, language medium and PLC focus when chosen."""
+    sector, language medium and PLC focus when chosen, then the page's own fields
+    (``plcnet-regions-measure-2018-19-wales-density.csv``)."""
     region = (
         str(filters.la)
         if filters.la is not None
@@ -34,6 +35,7 @@ def build_csv_name(page: str, what: str, filters: Filters) -> str:
     )
     parts = ["plcnet", page, what, filters.year.replace("/", "-"), region]
     parts += [p for p in (filters.sector, filters.medium, filters.focus) if p is not None]
+    parts += [value for _, value in filters.page_values]
     return "-".join(p.replace("_", "-") for p in parts) + ".csv"
 
 

@@ -3,7 +3,9 @@ and their place in the URL.
 
 A view is reproduced by its link:
 ``?year=2018/19&consortium=GWE&la=661&sector=primary&medium=welsh&focus=numeracy``.
-Each page names the filters that apply to it (``FIELDS`` lists them all). The
+Each page names the filters that apply to it (``FIELDS`` lists them all), and
+may declare fields of its own (:class:`PageField`, such as the measure a chart
+shows: ``?year=2018/19&measure=density``), kept in the URL the same way. The
 functions here turn a query string into valid filters (ignoring what the data do
 not hold), filters back into a query string, and keep the two in step when
 either the URL (back, forward, a pasted link) or a control changes.
@@ -36,6 +38,7 @@ __all__ = [
     "Choices",
     "FilterSync",
     "Filters",
+    "PageField",
     "build_search",
     "describe_region",
     "keep_fields",
@@ -53,9 +56,25 @@ __all__ = [
 
 
 @dataclass(frozen=True)
+class PageField:
+    """A field of one page's URL beyond the shared filters (``?measure=density``): its
+    name, the values it may take and the value shown when the URL gives none or another.
+    The page draws its control with the id ``ids.filter_control(page, name)``."""
+
+    name: str
+    values: tuple[str, ...]
+    default: str
+
+    def resolve(self, value: object) -> str:
+        """``value`` when it is one of ``values``, else the default."""
+        return value if isinstance(value, str) and value in self.values else self.default
+
+
+@dataclass(frozen=True)
 class Filters:
     """One view: an academic year, a region, a kind of school and a PLC focus area
-    (None meaning all)."""
+    (None meaning all), and the values of the page's own fields as (name, value)
+    pairs in the page's order (see PageField)."""
 
     year: str
     consortium: str | None = None
@@ -63,6 +82,11 @@ class Filters:
     sector: str | None = None
     medium: str | None = None
     focus: str | None = None
+    page_values: tuple[tuple[str, str], ...] = ()
+
+    def value_of(self, name: str) -> str:
+        """The value of the page's own field ``name``."""
+        return dict(self.page_values)[name]
 
 
 @dataclass(frozen=True)
@@ -130,12 +154,15 @@ def _to_la(value: object) -> int | None:
         return None
 
 
-def resolve_filters(query: Mapping[str, object], choices: Choices) -> Filters:
+def resolve_filters(
+    query: Mapping[str, object], choices: Choices, page_fields: tuple[PageField, ...] = ()
+) -> Filters:
     """Valid filters from what a URL or the controls ask for.
 
     An unknown year gives the latest; an unknown region gives all of Wales; an
     LA alone brings its consortium; an LA outside the consortium asked for is
-    dropped, since the LA list only offers the consortium's own LAs.
+    dropped, since the LA list only offers the consortium's own LAs. Each of the
+    page's own fields takes its default when the value asked for is not one of its own.
     """
     year = query.get("year")
     if year not in choices.years:
@@ -159,18 +186,22 @@ def resolve_filters(query: Mapping[str, object], choices: Choices) -> Filters:
         sector=str(sector) if sector in choices.sectors else None,
         medium=str(medium) if medium in choices.media else None,
         focus=str(focus) if focus in choices.focus_areas else None,
+        page_values=tuple((f.name, f.resolve(query.get(f.name))) for f in page_fields),
     )
 
 
-def keep_fields(query: Mapping[str, object], fields: tuple[str, ...]) -> dict[str, object]:
-    """``query`` with only the filters a page has (and the language), so that a filter
-    the page does not offer never narrows what it shows."""
-    return {key: value for key, value in query.items() if key in fields or key == "lang"}
+def keep_fields(
+    query: Mapping[str, object], fields: tuple[str, ...], page_fields: tuple[PageField, ...] = ()
+) -> dict[str, object]:
+    """``query`` with only the filters a page has, its own fields and the language, so
+    that a filter the page does not offer never narrows what it shows."""
+    names = {*fields, *(f.name for f in page_fields), "lang"}
+    return {key: value for key, value in query.items() if key in names}
 
 
 def build_search(filters: Filters, lang: str = DEFAULT_LANG) -> str:
-    """The query string that reproduces ``filters`` (the year always, to pin the view)
-    in ``lang`` (named only when not the default)."""
+    """The query string that reproduces ``filters`` (the year always, to pin the view; the
+    page's own fields after the filters) in ``lang`` (named only when not the default)."""
     query: dict[str, object] = {"year": filters.year}
     if filters.consortium is not None:
         query["consortium"] = filters.consortium
@@ -182,6 +213,7 @@ def build_search(filters: Filters, lang: str = DEFAULT_LANG) -> str:
         query["medium"] = filters.medium
     if filters.focus is not None:
         query["focus"] = filters.focus
+    query.update(filters.page_values)
     if lang != DEFAULT_LANG:
         query["lang"] = lang
     return "?" + urlencode(query, safe="/")
@@ -195,6 +227,7 @@ def sync_filters(
     changed: str,
     lang: str = DEFAULT_LANG,
     fields: tuple[str, ...] = FIELDS,
+    page_fields: tuple[PageField, ...] = (),
 ) -> FilterSync | None:
     """Bring URL and controls into step after one of them changed.
 
@@ -202,17 +235,20 @@ def sync_filters(
     follow it; or a control (``"year"``, ``"consortium"``, ``"la"``, ...), and the URL
     follows. None means nothing to do, which is the case when a Location
     reports the URL the controls already show. ``fields`` are the filters the
-    page has; the URL's others are ignored.
+    page has and ``page_fields`` its own (their controls are named like them in
+    ``controls``, and ``changed`` names one when it changed); the URL's others are ignored.
     """
     if changed == "url":
-        wanted = resolve_filters(keep_fields(parse_search(search), fields), choices)
-        if wanted == resolve_filters(controls, choices):
+        wanted = resolve_filters(
+            keep_fields(parse_search(search), fields, page_fields), choices, page_fields
+        )
+        if wanted == resolve_filters(controls, choices, page_fields):
             return None
         return FilterSync(filters=wanted, search=search or "")
     if changed == "consortium" and controls.get("consortium") is None:
         # Clearing the consortium asks for all of Wales, not for the LA's consortium.
         controls = {**controls, "la": None}
-    shown = resolve_filters(controls, choices)
+    shown = resolve_filters(controls, choices, page_fields)
     return FilterSync(filters=shown, search=build_search(shown, lang))
 
 

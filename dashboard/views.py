@@ -26,6 +26,7 @@ from dashboard.filters import (
     FIELDS,
     Choices,
     Filters,
+    PageField,
     keep_fields,
     list_la_options,
     load_choices,
@@ -52,9 +53,15 @@ class View:
 
 Render = Callable[[View], Sequence[object]]
 BuildCsv = Callable[[View], str]
+NameCsv = Callable[[View], str]
 
 
-def read_view(query: Mapping[str, object], fields: tuple[str, ...], path: str = "/") -> View | None:
+def read_view(
+    query: Mapping[str, object],
+    fields: tuple[str, ...],
+    path: str = "/",
+    page_fields: tuple[PageField, ...] = (),
+) -> View | None:
     """The view a page's ``layout(**query)`` is asked for; None before any data are
     published (the shell then says what is missing)."""
     try:
@@ -62,15 +69,21 @@ def read_view(query: Mapping[str, object], fields: tuple[str, ...], path: str = 
         choices = load_choices(db)
     except DatabaseMissingError:
         return None
-    filters = resolve_filters(keep_fields(query, fields), choices)
+    filters = resolve_filters(keep_fields(query, fields, page_fields), choices, page_fields)
     return View(db, choices, filters, choose_lang(query.get("lang")), path)
 
 
-def read_view_of_search(search: str | None, fields: tuple[str, ...], path: str = "/") -> View:
+def read_view_of_search(
+    search: str | None,
+    fields: tuple[str, ...],
+    path: str = "/",
+    page_fields: tuple[PageField, ...] = (),
+) -> View:
     """The view of a query string, for callbacks (the database is there: the page loaded)."""
     db = current_db()
     choices = load_choices(db)
-    filters = resolve_filters(keep_fields(parse_search(search), fields), choices)
+    query = keep_fields(parse_search(search), fields, page_fields)
+    filters = resolve_filters(query, choices, page_fields)
     return View(db, choices, filters, lang_from_search(search), path)
 
 
@@ -79,18 +92,24 @@ def _changed(new: object, old: object) -> object:
 
 
 def register_view(
-    page: str, fields: tuple[str, ...], outputs: Sequence[Output], render: Render
+    page: str,
+    fields: tuple[str, ...],
+    outputs: Sequence[Output],
+    render: Render,
+    page_fields: tuple[PageField, ...] = (),
 ) -> None:
-    """Register the callback that keeps ``page``'s URL and filter bar in step and redraws
-    ``outputs`` with ``render(view)`` (which returns one value per output, in order).
+    """Register the callback that keeps ``page``'s URL, filter bar and the controls of its
+    own fields in step and redraws ``outputs`` with ``render(view)`` (which returns one
+    value per output, in order).
 
     One callback owns both directions: Dash allows a callback to write its own
     inputs, but not two callbacks that write each other's.
     """
-    controls = tuple(f for f in FIELDS if f in fields)
+    filter_controls = tuple(f for f in FIELDS if f in fields)
+    controls = (*filter_controls, *(f.name for f in page_fields))
     url = ids.page_url(page)
     field_of = {ids.filter_control(page, f): f for f in controls}
-    la_options = [Output(ids.filter_control(page, "la"), "options")] if "la" in controls else []
+    la_options = [Output(ids.filter_control(page, "la"), "options")] if "la" in filter_controls else []
 
     def update_view(search: str | None, path: str | None, *values: object) -> tuple[object, ...]:
         db = current_db()
@@ -102,12 +121,15 @@ def register_view(
             controls=dict(zip(controls, values, strict=True)),
             changed=field_of.get(str(ctx.triggered_id), "url"),
             lang=lang,
-            fields=controls,
+            fields=filter_controls,
+            page_fields=page_fields,
         )
         if sync is None:
             raise PreventUpdate
         filters = sync.filters
-        shown = [_changed(getattr(filters, f), v) for f, v in zip(controls, values, strict=True)]
+        wanted = [getattr(filters, f) for f in filter_controls]
+        wanted += [filters.value_of(f.name) for f in page_fields]
+        shown = [_changed(w, v) for w, v in zip(wanted, values, strict=True)]
         options = [list_la_options(choices, filters.consortium, lang)] if la_options else []
         view = View(db, choices, filters, lang, path or "/")
         return (_changed(sync.search, search), *shown, *options, *render(view))
@@ -124,14 +146,23 @@ def register_view(
     )(update_view)
 
 
-def register_download(page: str, what: str, fields: tuple[str, ...], build: BuildCsv) -> None:
+def register_download(
+    page: str,
+    what: str,
+    fields: tuple[str, ...],
+    build: BuildCsv,
+    page_fields: tuple[PageField, ...] = (),
+    name: NameCsv | None = None,
+) -> None:
     """Register the callback that sends ``build(view)`` as the CSV of ``what`` on ``page``,
-    for the view in the URL, named after it (build_csv_name)."""
+    for the view in the URL, named after it (build_csv_name), or ``name(view)`` for a
+    page whose files are not about a year and a region."""
     url = ids.page_url(page)
 
     def download(_clicks: int | None, search: str | None, path: str | None) -> dict[str, object]:
-        view = read_view_of_search(search, fields, path or "/")
-        return dcc.send_string(build(view), build_csv_name(page, what, view.filters))
+        view = read_view_of_search(search, fields, path or "/", page_fields)
+        file_name = name(view) if name else build_csv_name(page, what, view.filters)
+        return dcc.send_string(build(view), file_name)
 
     callback(
         Output(ids.csv_download(page, what), "data"),
