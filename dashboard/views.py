@@ -109,7 +109,8 @@ def register_view(
     controls = (*filter_controls, *(f.name for f in page_fields))
     url = ids.page_url(page)
     field_of = {ids.filter_control(page, f): f for f in controls}
-    la_options = [Output(ids.filter_control(page, "la"), "options")] if "la" in filter_controls else []
+    la_control = ids.filter_control(page, "la")
+    la_options = [Output(la_control, "options")] if "la" in filter_controls else []
 
     def update_view(search: str | None, path: str | None, *values: object) -> tuple[object, ...]:
         db = current_db()
