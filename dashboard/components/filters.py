@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from dash import dcc, html
 
@@ -11,6 +11,7 @@ from dashboard.filters import (
     FIELDS,
     Choices,
     Filters,
+    PageField,
     list_consortium_options,
     list_focus_options,
     list_la_options,
@@ -20,7 +21,7 @@ from dashboard.filters import (
 )
 from dashboard.i18n import t
 
-__all__ = ["build_filter_bar", "build_filter_dropdown"]
+__all__ = ["build_filter_bar", "build_filter_dropdown", "build_page_field"]
 
 
 def _build_field(label: str, dropdown: dcc.Dropdown) -> html.Div:
@@ -76,15 +77,39 @@ def build_filter_dropdown(
     return _build_field(label, dropdown)
 
 
-def build_filter_bar(
-    page: str, fields: tuple[str, ...], filters: Filters, choices: Choices, lang: str
+def build_page_field(
+    page: str, field: PageField, filters: Filters, options: Sequence[dict], label: str
 ) -> html.Div:
-    """The dropdowns of ``fields`` (in the order of FIELDS) set to ``filters``."""
+    """The labelled dropdown of one of the page's own URL fields (filters.PageField), set
+    to its value in ``filters``; never empty, so not clearable."""
+    dropdown = dcc.Dropdown(
+        id=ids.filter_control(page, field.name),
+        options=list(options),
+        value=filters.value_of(field.name),
+        clearable=False,
+        searchable=False,
+    )
+    return _build_field(label, dropdown)
+
+
+def build_filter_bar(
+    page: str,
+    fields: tuple[str, ...],
+    filters: Filters,
+    choices: Choices,
+    lang: str,
+    extra: Sequence[html.Div] = (),
+) -> html.Div:
+    """The dropdowns of ``fields`` (in the order of FIELDS) set to ``filters``, then the
+    ``extra`` controls of the page's own fields (build_page_field)."""
     return html.Div(
         [
-            build_filter_dropdown(page, field, filters, choices, lang)
-            for field in FIELDS
-            if field in fields
+            *[
+                build_filter_dropdown(page, field, filters, choices, lang)
+                for field in FIELDS
+                if field in fields
+            ],
+            *extra,
         ],
         role="search",
         **{"aria-label": t("filters.label", lang)},
