@@ -17,13 +17,6 @@ OVERVIEW_HEADLINES = "overview-headlines"
 # downloads: the functions below, with page "regions")
 REGIONS_SIMILAR_INTRO = "regions-similar-intro"
 
-# The data page (its tables and downloads: the functions below, with page "data")
-DATA_RUNS_TABLE = "data-runs-table"
-DATA_FILES_TABLE = "data-files-table"
-DATA_REJECTED_ROWS_TABLE = "data-rejected-rows-table"
-DATA_SOURCES_TABLE = "data-sources-table"
-DATA_GLOSSARY_TABLE = "data-glossary-table"
-
 
 def overview_headline(measure: str) -> str:
     """The card of one headline measure, e.g. ``overview-headline-active-plcs``."""

@@ -13,7 +13,13 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.i18n import t
 
-__all__ = ["GRAPH_CONFIG", "build_chart_section", "build_download", "build_table_region"]
+__all__ = [
+    "GRAPH_CONFIG",
+    "build_chart_section",
+    "build_download",
+    "build_table_region",
+    "build_table_section",
+]
 
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
 
@@ -62,8 +68,10 @@ def build_chart_section(
     download_label: str,
     lang: str,
     intro: str | None = None,
+    wide: bool = False,
 ) -> html.Section:
-    """A section: heading, optional intro, the chart with its table and CSV download."""
+    """A section: heading, optional intro, the chart with its table and CSV download.
+    ``wide``: the table is too wide to stand beside the chart and goes below it."""
     heading_id = ids.chart_heading(page, what)
     graph = dcc.Graph(id=ids.chart_graph(page, what), figure=figure, config=GRAPH_CONFIG)
     return html.Section(
@@ -82,6 +90,33 @@ def build_chart_section(
                 ],
                 className="chart-with-table",
             ),
+        ],
+        className="wide-chart" if wide else None,
+        **{"aria-labelledby": heading_id},
+    )
+
+
+def build_table_section(
+    page: str,
+    what: str,
+    *,
+    heading: str,
+    table: object,
+    download_label: str,
+    lang: str,
+    intro: str | None = None,
+    controls: object = None,
+) -> html.Section:
+    """A section of numbers without a chart: heading, optional intro and controls (such as
+    a sort order), the table (ids.chart_table) and its CSV download."""
+    heading_id = ids.chart_heading(page, what)
+    return html.Section(
+        [
+            html.H2(heading, id=heading_id),
+            *([html.P(intro)] if intro else []),
+            *([controls] if controls is not None else []),
+            build_table_region(ids.chart_table(page, what), table, heading_id),
+            build_download(page, what, download_label, lang),
         ],
         **{"aria-labelledby": heading_id},
     )

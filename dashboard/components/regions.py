@@ -11,7 +11,7 @@ import plotly.graph_objects as go
 from dash import Patch, dcc, html
 
 from dashboard import ids
-from dashboard.components.charts import build_chart_section, build_download, build_table_region
+from dashboard.components.charts import build_chart_section, build_table_section
 from dashboard.components.filters import build_filter_bar, build_page_field
 from dashboard.components.tables import build_grouped_table, build_table
 from dashboard.figures.regions import (
@@ -530,19 +530,18 @@ def build_regions_parts(
 def _build_measures_section(
     parts: RegionsParts, data: RegionsData, filters: Filters, lang: str
 ) -> html.Section:
-    heading_id = ids.chart_heading(PAGE, "measures")
     sort_control = build_page_field(
         PAGE, SORT, filters, _list_sort_options(data.measures, lang), t("regions.sort_label", lang)
     )
-    return html.Section(
-        [
-            html.H2(parts.table_heading, id=heading_id),
-            html.P(t("regions.table_intro", lang)),
-            html.Div(sort_control, className="filter-bar table-controls"),
-            build_table_region(ids.chart_table(PAGE, "measures"), parts.measures_table, heading_id),
-            build_download(PAGE, "measures", t("regions.download_measures", lang), lang),
-        ],
-        **{"aria-labelledby": heading_id},
+    return build_table_section(
+        PAGE,
+        "measures",
+        heading=parts.table_heading,
+        intro=t("regions.table_intro", lang),
+        controls=html.Div(sort_control, className="filter-bar table-controls"),
+        table=parts.measures_table,
+        download_label=t("regions.download_measures", lang),
+        lang=lang,
     )
 
 
@@ -573,12 +572,12 @@ def build_regions_layout(
                 figure=parts.map_figure, table=parts.map_table,
                 download_label=t("regions.download_map", lang), lang=lang,
             ),
-            _widen(build_chart_section(
+            build_chart_section(
                 PAGE, "la-pairs", heading=parts.la_pairs_heading,
                 intro=t("regions.pairs_intro", lang), figure=parts.la_pairs_figure,
                 table=parts.la_pairs_table, download_label=t("regions.download_la_pairs", lang),
-                lang=lang,
-            )),
+                lang=lang, wide=True,
+            ),
             build_chart_section(
                 PAGE, "consortium-pairs", heading=parts.consortium_pairs_heading,
                 figure=parts.consortium_pairs_figure, table=parts.consortium_pairs_table,
@@ -588,12 +587,6 @@ def build_regions_layout(
         ],
         className="page",
     )  # fmt: skip
-
-
-def _widen(section: html.Section) -> html.Section:
-    """A section whose table is too wide to stand beside its chart: the table goes below."""
-    section.className = "wide-chart"
-    return section
 
 
 def _build_similar_section(parts: RegionsParts, lang: str) -> html.Section:

@@ -33,7 +33,7 @@ MESSAGES: dict[str, str] = {
     "measure.betweenness_error": "Cyfeiliornad rhyngoldeb",
     "measure.pair_ties": "Cysylltiadau rhwng dau grŵp",
     "measure.welsh_medium_share": "Cyfran cyfrwng Cymraeg",
-    "measure.similarity_distance": "Pellter",
+    "measure.similarity_distance": "Pellter rhwng awdurdodau lleol",
     "measure.degree": "Gradd",
     "measure.weighted_degree": "Gradd wedi'i phwysoli",
     "measure.betweenness": "Rhyngoldeb",

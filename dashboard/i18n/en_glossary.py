@@ -30,7 +30,7 @@ MESSAGES: dict[str, str] = {
     "measure.betweenness_error": "Betweenness error",
     "measure.pair_ties": "Ties between two groups",
     "measure.welsh_medium_share": "Welsh-medium share",
-    "measure.similarity_distance": "Distance",
+    "measure.similarity_distance": "Distance between LAs",
     "measure.degree": "Degree",
     "measure.weighted_degree": "Weighted degree",
     "measure.betweenness": "Betweenness",
