@@ -114,7 +114,11 @@ def test_nav_is_built_from_the_page_registry(app: dash.Dash) -> None:
     shell, _ = _render_overview(app, {})
     nav = next(c for c in _walk(shell) if isinstance(c, html.Nav))
     links = [c for c in _walk(nav) if isinstance(c, dcc.Link)]
-    assert [(link.children, link.href) for link in links] == [("Overview", "/")]
+    registered = [(page["name"], page["relative_path"]) for page in dash.page_registry.values()]
+    assert [(link.children, link.href) for link in links] == registered
+    # Each page's place (its order): the overview first, the data page after the regions.
+    assert registered[0] == ("Overview", "/")
+    assert registered.index(("Regions", "/regions")) < registered.index(("Data", "/data"))
 
 
 def test_demo_data_are_announced(app: dash.Dash) -> None:
