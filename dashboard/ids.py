@@ -13,6 +13,10 @@ SHELL_LANGUAGE = "shell-language"
 OVERVIEW_SCOPE = "overview-scope"
 OVERVIEW_HEADLINES = "overview-headlines"
 
+# The regions page (its charts, filters, the measure and sort controls and its
+# downloads: the functions below, with page "regions")
+REGIONS_SIMILAR_INTRO = "regions-similar-intro"
+
 
 # The PLC directory, a PLC's page and a school's profile (their charts, tables and
 # downloads: the functions below, with what = "directory", "activity", "plcs", ...)

@@ -78,10 +78,24 @@ cycle stages / 6, attendance per member / 6 (at most 1).
 
 The mean review of the PLCs reviewed in 2018/19 (P1, P3, P4), feature by feature:
 4, 4, 11/3, 10/3, 4, 11/3, 4, 4, 10/3.
+
+For the regions page each LA has a boundary, a rough rectangle where it lies
+(BOUNDARIES). For the data page: two successful refreshes (an earlier one on
+1 August 2019 that read three files, the latest on 1 September that read four,
+two of them new or changed) and a failed one, which a real database never holds;
+and the rows the latest set aside (REJECTED), one of them a duplicate member id
+(m02) that the page must never show:
+
+    file                  table            reason                         rows
+    plcs.csv              plcs             focus area not allowed         2 (lines 3, 4)
+    plc_memberships.csv   plc_memberships  duplicate key                  1 (line 5)
+    plc_memberships.csv   plc_memberships  no such school_id              1 (line 7)
+    plc_memberships.csv   plc_memberships  not a date                     1 (line 7)
 """
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from pathlib import Path
 
@@ -91,7 +105,7 @@ import networkx as nx
 from etl.network.plcs import compute_plc_measures
 from etl.schema import apply_schema
 
-__all__ = ["SCHOOLS", "YEARS", "build_overview_db"]
+__all__ = ["BOUNDARIES", "REJECTED", "RUNS", "SCHOOLS", "YEARS", "build_overview_db"]
 
 LOCAL_AUTHORITIES = [
     (660, "W06000001", "Isle of Anglesey", "Ynys Môn", "GWE", "GwE", "GwE"),
@@ -229,12 +243,54 @@ REVIEWS = [
     ("P4", "2018/19", (3, 3, 3, 3, 3, 3, 3, 3, 3)),
 ]
 
+
+def _file(path: str, kind: str, sha: str, rows: int) -> dict[str, object]:
+    return {"path": path, "kind": kind, "sha256": sha * 64, "encoding": "utf-8", "rows": rows}
+
+
+# The files each run read (checksums of one repeated hex digit, for short tests).
+EARLIER_FILES = [
+    _file("/srv/reference/local_authorities.csv", "local_authorities", "1", 3),
+    _file("/srv/raw/plcs.csv", "contract:plcs", "2", 5),
+    _file("/srv/raw/plc_memberships.csv", "contract:plc_memberships", "3", 12),
+]
+LATEST_FILES = [
+    _file("/srv/reference/local_authorities.csv", "local_authorities", "1", 3),
+    _file("/srv/reference/boundaries/lad.json", "boundaries:geojson", "4", 3),
+    _file("/srv/raw/plcs.csv", "contract:plcs", "2", 8),
+    _file("/srv/raw/plc_memberships.csv", "contract:plc_memberships", "5", 16),
+]
+
+# (run id, started, finished, status, trigger, files read, rows set aside per table)
 RUNS = [
+    ("20190801T080000-e5f6", datetime(2019, 8, 1, 8, 0), datetime(2019, 8, 1, 8, 0, 42),
+     "success", "schedule", EARLIER_FILES, {}),
     ("20190901T101500-a1b2", datetime(2019, 9, 1, 10, 15), datetime(2019, 9, 1, 10, 16, 30),
-     "success", "make"),
+     "success", "make", LATEST_FILES, {"plcs": 2, "plc_memberships": 2}),
     ("20190902T090000-c3d4", datetime(2019, 9, 2, 9, 0), datetime(2019, 9, 2, 9, 0, 5),
-     "failed", "schedule"),
+     "failed", "schedule", None, None),
 ]  # fmt: skip
+
+# Rows the latest run set aside: (file, table, line, column, value, reason)
+REJECTED = [
+    ("/srv/raw/plcs.csv", "plcs", 3, "focus_area", "astrology",
+     "not one of the allowed values: literacy, numeracy"),
+    ("/srv/raw/plcs.csv", "plcs", 4, "focus_area", "tarot",
+     "not one of the allowed values: literacy, numeracy"),
+    ("/srv/raw/plc_memberships.csv", "plc_memberships", 5, "member_id", "m02",
+     "duplicate key (plc_id, member_id): the same row is given twice; keep one"),
+    ("/srv/raw/plc_memberships.csv", "plc_memberships", 7, "school_id", "9999999",
+     "no such school_id in schools; check the code or load the schools row first"),
+    ("/srv/raw/plc_memberships.csv", "plc_memberships", 7, "joined", "2019-13-01",
+     "not a date (YYYY-MM-DD)"),
+]  # fmt: skip
+
+# A rectangle (west, south, east, north) roughly where each LA lies, as GeoJSON polygons.
+BOUNDARIES = {
+    "W06000001": (-4.7, 53.1, -4.0, 53.45),
+    "W06000002": (-4.8, 52.5, -3.5, 53.1),
+    "W06000015": (-3.35, 51.4, -3.1, 51.6),
+}
 
 WALES = "W92000004"
 
@@ -249,8 +305,7 @@ def build_overview_db(path: Path, *, outcome_source: str = "demo") -> Path:
         _insert_network(con)
         # The PLC measures from the contract rows above, by the ETL's own model.
         compute_plc_measures(con, progress=lambda _line: None)
-        con.executemany("INSERT INTO etl_runs (run_id, started_at, finished_at, status, trigger)"
-                        " VALUES (?, ?, ?, ?, ?)", RUNS)  # fmt: skip
+        _insert_runs(con)
     finally:
         con.close()
     return path
@@ -303,6 +358,33 @@ def _insert_reference(con: duckdb.DuckDBPyConnection) -> None:
         "INSERT INTO academic_years VALUES (?, ?, ?)",
         [(year, start, end) for year, (start, end) in YEARS.items()],
     )
+    con.executemany(
+        "INSERT INTO la_boundaries VALUES (?, ?, 'fixture')",
+        [(code, _polygon(*box)) for code, box in BOUNDARIES.items()],
+    )
+
+
+def _insert_runs(con: duckdb.DuckDBPyConnection) -> None:
+    con.executemany(
+        "INSERT INTO etl_runs (run_id, started_at, finished_at, status, trigger, input_files,"
+        " rejected_counts) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (*run[:5], None if run[5] is None else json.dumps(run[5]),
+             None if run[6] is None else json.dumps(run[6]))
+            for run in RUNS
+        ],
+    )  # fmt: skip
+    latest = RUNS[1][0]
+    con.executemany(
+        "INSERT INTO rejected_rows VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(latest, table, path, line, column, value, reason)
+         for path, table, line, column, value, reason in REJECTED],
+    )  # fmt: skip
+
+
+def _polygon(west: float, south: float, east: float, north: float) -> str:
+    ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
+    return json.dumps({"type": "Polygon", "coordinates": [ring]})
 
 
 def _insert_contract(con: duckdb.DuckDBPyConnection, outcome_source: str) -> None:
