@@ -7,16 +7,12 @@ Each page names the filters that apply to it (``FIELDS`` lists them all). The
 functions here turn a query string into valid filters (ignoring what the data do
 not hold), filters back into a query string, and keep the two in step when
 either the URL (back, forward, a pasted link) or a control changes.
-
-A page may also keep choices of its own in the URL, such as how to draw a chart
-(``?view=force&colour=category``): each is a :class:`Picker`, a name and the
-values it allows, the first the default. A default is left out of the URL.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode
 
 import pandas as pd
@@ -40,7 +36,6 @@ __all__ = [
     "Choices",
     "FilterSync",
     "Filters",
-    "Picker",
     "build_search",
     "describe_region",
     "keep_fields",
@@ -53,7 +48,6 @@ __all__ = [
     "load_choices",
     "parse_search",
     "resolve_filters",
-    "resolve_picks",
     "sync_filters",
 ]
 
@@ -99,36 +93,11 @@ class Choices:
 
 
 @dataclass(frozen=True)
-class Picker:
-    """A page's own choice kept in the URL beside the filters (``?view=force``): its name
-    in the query string and the values it allows, the first being the default."""
-
-    name: str
-    values: tuple[str, ...]
-
-    def __post_init__(self) -> None:
-        if self.name in FIELDS or self.name == "lang":
-            raise ValueError(f"a picker cannot be named {self.name!r}: a filter or the language is")
-        if not self.values:
-            raise ValueError(f"picker {self.name!r} allows no value")
-
-    @property
-    def default(self) -> str:
-        return self.values[0]
-
-    def resolve(self, value: object) -> str:
-        """``value`` when allowed, else the default."""
-        return str(value) if value in self.values else self.default
-
-
-@dataclass(frozen=True)
 class FilterSync:
-    """The outcome of a change: the filters in force, the query string to show and
-    the page's picks (the value of each of its pickers)."""
+    """The outcome of a change: the filters in force and the query string to show."""
 
     filters: Filters
     search: str
-    picks: Mapping[str, str] = field(default_factory=dict)
 
 
 def _name_column(stem: str, lang: str) -> str:
@@ -193,27 +162,15 @@ def resolve_filters(query: Mapping[str, object], choices: Choices) -> Filters:
     )
 
 
-def resolve_picks(query: Mapping[str, object], pickers: Sequence[Picker]) -> dict[str, str]:
-    """The value of each picker in ``query`` (a URL's or the controls'): ``{"view": "map"}``.
-    A value a picker does not allow gives its default."""
-    return {picker.name: picker.resolve(query.get(picker.name)) for picker in pickers}
-
-
 def keep_fields(query: Mapping[str, object], fields: tuple[str, ...]) -> dict[str, object]:
     """``query`` with only the filters a page has (and the language), so that a filter
     the page does not offer never narrows what it shows."""
     return {key: value for key, value in query.items() if key in fields or key == "lang"}
 
 
-def build_search(
-    filters: Filters,
-    lang: str = DEFAULT_LANG,
-    picks: Mapping[str, str] | None = None,
-    pickers: Sequence[Picker] = (),
-) -> str:
-    """The query string that reproduces ``filters`` (the year always, to pin the view),
-    then the ``picks`` of ``pickers`` that are not their default, in ``lang`` (named
-    only when not the default)."""
+def build_search(filters: Filters, lang: str = DEFAULT_LANG) -> str:
+    """The query string that reproduces ``filters`` (the year always, to pin the view)
+    in ``lang`` (named only when not the default)."""
     query: dict[str, object] = {"year": filters.year}
     if filters.consortium is not None:
         query["consortium"] = filters.consortium
@@ -225,10 +182,6 @@ def build_search(
         query["medium"] = filters.medium
     if filters.focus is not None:
         query["focus"] = filters.focus
-    for picker in pickers:
-        value = picker.resolve((picks or {}).get(picker.name))
-        if value != picker.default:
-            query[picker.name] = value
     if lang != DEFAULT_LANG:
         query["lang"] = lang
     return "?" + urlencode(query, safe="/")
@@ -242,32 +195,25 @@ def sync_filters(
     changed: str,
     lang: str = DEFAULT_LANG,
     fields: tuple[str, ...] = FIELDS,
-    pickers: Sequence[Picker] = (),
 ) -> FilterSync | None:
     """Bring URL and controls into step after one of them changed.
 
     ``changed`` names what changed: ``"url"`` (back, forward), and the controls
-    follow it; or a control (``"year"``, ``"consortium"``, ``"la"``, a picker's
-    name...), and the URL follows. None means nothing to do, which is the case
-    when a Location reports the URL the controls already show. ``fields`` are
-    the filters the page has; the URL's others are ignored. ``controls`` holds
-    the value of each filter and picker control.
+    follow it; or a control (``"year"``, ``"consortium"``, ``"la"``, ...), and the URL
+    follows. None means nothing to do, which is the case when a Location
+    reports the URL the controls already show. ``fields`` are the filters the
+    page has; the URL's others are ignored.
     """
     if changed == "url":
-        query = parse_search(search)
-        wanted = resolve_filters(keep_fields(query, fields), choices)
-        picks = resolve_picks(query, pickers)
-        if wanted == resolve_filters(controls, choices) and picks == resolve_picks(
-            controls, pickers
-        ):
+        wanted = resolve_filters(keep_fields(parse_search(search), fields), choices)
+        if wanted == resolve_filters(controls, choices):
             return None
-        return FilterSync(filters=wanted, search=search or "", picks=picks)
+        return FilterSync(filters=wanted, search=search or "")
     if changed == "consortium" and controls.get("consortium") is None:
         # Clearing the consortium asks for all of Wales, not for the LA's consortium.
         controls = {**controls, "la": None}
     shown = resolve_filters(controls, choices)
-    picks = resolve_picks(controls, pickers)
-    return FilterSync(filters=shown, search=build_search(shown, lang, picks, pickers), picks=picks)
+    return FilterSync(filters=shown, search=build_search(shown, lang))
 
 
 def list_year_options(choices: Choices) -> list[dict[str, str]]:

@@ -9,16 +9,12 @@ view in the URL.
 
     FIELDS = ("year", "consortium", "la")
     register_view("regions", FIELDS, [Output("regions-table", "children")], build_parts)
-
-A page's own choices kept in the URL (filters.Picker) go in ``pickers``; their
-controls are named ``ids.filter_control(page, picker.name)`` and their values
-reach the page as ``view.picks``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from dash import Input, Output, State, callback, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
@@ -30,13 +26,11 @@ from dashboard.filters import (
     FIELDS,
     Choices,
     Filters,
-    Picker,
     keep_fields,
     list_la_options,
     load_choices,
     parse_search,
     resolve_filters,
-    resolve_picks,
     sync_filters,
 )
 from dashboard.language import choose_lang, lang_from_search
@@ -47,27 +41,20 @@ __all__ = ["View", "read_view", "read_view_of_search", "register_download", "reg
 @dataclass(frozen=True)
 class View:
     """What a page shows: the database in service, what it holds, the filters and language,
-    the page's path (for pages with a path variable, such as /school/<number>) and the
-    value of each of the page's pickers (``{"view": "map"}``)."""
+    and the page's path (for pages with a path variable, such as /school/<number>)."""
 
     db: Database
     choices: Choices
     filters: Filters
     lang: str
     path: str = "/"
-    picks: Mapping[str, str] = field(default_factory=dict)
 
 
 Render = Callable[[View], Sequence[object]]
 BuildCsv = Callable[[View], str]
 
 
-def read_view(
-    query: Mapping[str, object],
-    fields: tuple[str, ...],
-    path: str = "/",
-    pickers: Sequence[Picker] = (),
-) -> View | None:
+def read_view(query: Mapping[str, object], fields: tuple[str, ...], path: str = "/") -> View | None:
     """The view a page's ``layout(**query)`` is asked for; None before any data are
     published (the shell then says what is missing)."""
     try:
@@ -76,20 +63,15 @@ def read_view(
     except DatabaseMissingError:
         return None
     filters = resolve_filters(keep_fields(query, fields), choices)
-    lang = choose_lang(query.get("lang"))
-    return View(db, choices, filters, lang, path, resolve_picks(query, pickers))
+    return View(db, choices, filters, choose_lang(query.get("lang")), path)
 
 
-def read_view_of_search(
-    search: str | None, fields: tuple[str, ...], path: str = "/", pickers: Sequence[Picker] = ()
-) -> View:
+def read_view_of_search(search: str | None, fields: tuple[str, ...], path: str = "/") -> View:
     """The view of a query string, for callbacks (the database is there: the page loaded)."""
     db = current_db()
     choices = load_choices(db)
-    query = parse_search(search)
-    filters = resolve_filters(keep_fields(query, fields), choices)
-    picks = resolve_picks(query, pickers)
-    return View(db, choices, filters, lang_from_search(search), path, picks)
+    filters = resolve_filters(keep_fields(parse_search(search), fields), choices)
+    return View(db, choices, filters, lang_from_search(search), path)
 
 
 def _changed(new: object, old: object) -> object:
@@ -97,46 +79,37 @@ def _changed(new: object, old: object) -> object:
 
 
 def register_view(
-    page: str,
-    fields: tuple[str, ...],
-    outputs: Sequence[Output],
-    render: Render,
-    pickers: Sequence[Picker] = (),
+    page: str, fields: tuple[str, ...], outputs: Sequence[Output], render: Render
 ) -> None:
-    """Register the callback that keeps ``page``'s URL, filter bar and picker controls in
-    step and redraws ``outputs`` with ``render(view)`` (which returns one value per
-    output, in order).
+    """Register the callback that keeps ``page``'s URL and filter bar in step and redraws
+    ``outputs`` with ``render(view)`` (which returns one value per output, in order).
 
     One callback owns both directions: Dash allows a callback to write its own
     inputs, but not two callbacks that write each other's.
     """
     controls = tuple(f for f in FIELDS if f in fields)
-    names = (*controls, *(picker.name for picker in pickers))
     url = ids.page_url(page)
-    field_of = {ids.filter_control(page, name): name for name in names}
+    field_of = {ids.filter_control(page, f): f for f in controls}
     la_options = [Output(ids.filter_control(page, "la"), "options")] if "la" in controls else []
 
     def update_view(search: str | None, path: str | None, *values: object) -> tuple[object, ...]:
         db = current_db()
         choices = load_choices(db)
         lang = lang_from_search(search)
-        given = dict(zip(names, values, strict=True))
         sync = sync_filters(
             choices,
             search=search,
-            controls=given,
+            controls=dict(zip(controls, values, strict=True)),
             changed=field_of.get(str(ctx.triggered_id), "url"),
             lang=lang,
             fields=controls,
-            pickers=pickers,
         )
         if sync is None:
             raise PreventUpdate
         filters = sync.filters
-        shown = [_changed(getattr(filters, f), given[f]) for f in controls]
-        shown += [_changed(sync.picks[p.name], given[p.name]) for p in pickers]
+        shown = [_changed(getattr(filters, f), v) for f, v in zip(controls, values, strict=True)]
         options = [list_la_options(choices, filters.consortium, lang)] if la_options else []
-        view = View(db, choices, filters, lang, path or "/", sync.picks)
+        view = View(db, choices, filters, lang, path or "/")
         return (_changed(sync.search, search), *shown, *options, *render(view))
 
     callback(
@@ -151,19 +124,13 @@ def register_view(
     )(update_view)
 
 
-def register_download(
-    page: str,
-    what: str,
-    fields: tuple[str, ...],
-    build: BuildCsv,
-    pickers: Sequence[Picker] = (),
-) -> None:
+def register_download(page: str, what: str, fields: tuple[str, ...], build: BuildCsv) -> None:
     """Register the callback that sends ``build(view)`` as the CSV of ``what`` on ``page``,
     for the view in the URL, named after it (build_csv_name)."""
     url = ids.page_url(page)
 
     def download(_clicks: int | None, search: str | None, path: str | None) -> dict[str, object]:
-        view = read_view_of_search(search, fields, path or "/", pickers)
+        view = read_view_of_search(search, fields, path or "/")
         return dcc.send_string(build(view), build_csv_name(page, what, view.filters))
 
     callback(

@@ -8,7 +8,6 @@ from dashboard.filters import (
     Choices,
     Filters,
     FilterSync,
-    Picker,
     build_search,
     describe_region,
     keep_fields,
@@ -19,7 +18,6 @@ from dashboard.filters import (
     list_sector_options,
     parse_search,
     resolve_filters,
-    resolve_picks,
     sync_filters,
 )
 from dashboard.labels import FOCUS_AREAS
@@ -247,89 +245,3 @@ def test_a_page_without_the_focus_filter_ignores_it_in_the_url(choices: Choices)
         fields=fields,
     )
     assert sync is None  # the controls already show what the page can show
-
-
-# A page's own choices in the URL (filters.Picker), as the network page keeps its view.
-VIEW = Picker("view", ("map", "force"))
-COLOUR = Picker("colour", ("la", "consortium", "category"))
-PICKERS = (VIEW, COLOUR)
-
-
-@pytest.mark.parametrize(
-    ("query", "expected"),
-    [
-        ({}, {"view": "map", "colour": "la"}),
-        ({"view": "force"}, {"view": "force", "colour": "la"}),
-        ({"view": "globe", "colour": "category"}, {"view": "map", "colour": "category"}),
-        ({"view": None, "colour": "consortium"}, {"view": "map", "colour": "consortium"}),
-    ],
-)
-def test_resolve_picks_gives_the_default_for_what_is_not_allowed(
-    query: dict[str, object], expected: dict[str, str]
-) -> None:
-    assert resolve_picks(query, PICKERS) == expected
-
-
-def test_build_search_names_picks_after_filters_and_leaves_defaults_out() -> None:
-    filters = Filters("2018/19", "GWE")
-    picks = {"view": "force", "colour": "la"}
-    assert build_search(filters, "cy", picks, PICKERS) == (
-        "?year=2018/19&consortium=GWE&view=force&lang=cy"
-    )
-    assert build_search(filters, "en", {"view": "map", "colour": "la"}, PICKERS) == (
-        "?year=2018/19&consortium=GWE"
-    )
-
-
-def test_picker_round_trip_through_the_url(choices: Choices) -> None:
-    picks = {"view": "force", "colour": "category"}
-    search = build_search(Filters("2017/18", la=661), "en", picks, PICKERS)
-    assert resolve_picks(parse_search(search), PICKERS) == picks
-
-
-def test_changing_a_picker_writes_the_url_and_keeps_the_filters(choices: Choices) -> None:
-    sync = sync_filters(
-        choices,
-        search="?year=2017/18&consortium=GWE",
-        controls={"year": "2017/18", "consortium": "GWE", "view": "force", "colour": "la"},
-        changed="view",
-        fields=("year", "consortium"),
-        pickers=PICKERS,
-    )
-    assert sync == FilterSync(
-        Filters("2017/18", "GWE"),
-        "?year=2017/18&consortium=GWE&view=force",
-        {"view": "force", "colour": "la"},
-    )
-
-
-def test_back_button_sets_the_pickers_from_the_url(choices: Choices) -> None:
-    sync = sync_filters(
-        choices,
-        search="?year=2017/18&colour=category",
-        controls={"year": "2017/18", "view": "force", "colour": "la"},
-        changed="url",
-        fields=("year",),
-        pickers=PICKERS,
-    )
-    assert sync is not None
-    assert sync.filters == Filters("2017/18")
-    assert sync.picks == {"view": "map", "colour": "category"}
-
-
-def test_url_showing_the_pickers_already_needs_no_update(choices: Choices) -> None:
-    sync = sync_filters(
-        choices,
-        search="?year=2017/18&view=force",
-        controls={"year": "2017/18", "view": "force", "colour": "la"},
-        changed="url",
-        fields=("year",),
-        pickers=PICKERS,
-    )
-    assert sync is None
-
-
-@pytest.mark.parametrize("name", ["year", "la", "focus", "lang"])
-def test_a_picker_cannot_take_the_name_of_a_filter_or_the_language(name: str) -> None:
-    with pytest.raises(ValueError, match="cannot be named"):
-        Picker(name, ("a", "b"))
