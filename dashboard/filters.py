@@ -3,7 +3,8 @@ and their place in the URL.
 
 A view is reproduced by its link:
 ``?year=2018/19&consortium=GWE&la=661&sector=primary&medium=welsh&focus=numeracy``.
-Each page names the filters that apply to it (``FIELDS`` lists them all). The
+Each page names the filters that apply to it (``FIELDS`` lists them all), and may
+add choices of its own (``PageOption``: what a chart shows, say ``measure=density``). The
 functions here turn a query string into valid filters (ignoring what the data do
 not hold), filters back into a query string, and keep the two in step when
 either the URL (back, forward, a pasted link) or a control changes.
@@ -36,6 +37,7 @@ __all__ = [
     "Choices",
     "FilterSync",
     "Filters",
+    "PageOption",
     "build_search",
     "describe_region",
     "keep_fields",
@@ -63,6 +65,24 @@ class Filters:
     sector: str | None = None
     medium: str | None = None
     focus: str | None = None
+    # The page's own choices (PageOption), as (name, value) pairs in the page's order.
+    options: tuple[tuple[str, str], ...] = ()
+
+    def option(self, name: str) -> str:
+        """The value chosen for the page option ``name``."""
+        return dict(self.options)[name]
+
+
+@dataclass(frozen=True)
+class PageOption:
+    """A choice of one page, kept in the URL like a filter: ``values`` are the allowed
+    ones, the first the default (left out of the URL)."""
+
+    name: str
+    values: tuple[str, ...]
+
+    def resolve(self, value: object) -> str:
+        return str(value) if value in self.values else self.values[0]
 
 
 @dataclass(frozen=True)
@@ -130,7 +150,9 @@ def _to_la(value: object) -> int | None:
         return None
 
 
-def resolve_filters(query: Mapping[str, object], choices: Choices) -> Filters:
+def resolve_filters(
+    query: Mapping[str, object], choices: Choices, options: tuple[PageOption, ...] = ()
+) -> Filters:
     """Valid filters from what a URL or the controls ask for.
 
     An unknown year gives the latest; an unknown region gives all of Wales; an
@@ -159,6 +181,7 @@ def resolve_filters(query: Mapping[str, object], choices: Choices) -> Filters:
         sector=str(sector) if sector in choices.sectors else None,
         medium=str(medium) if medium in choices.media else None,
         focus=str(focus) if focus in choices.focus_areas else None,
+        options=tuple((o.name, o.resolve(query.get(o.name))) for o in options),
     )
 
 
@@ -168,9 +191,11 @@ def keep_fields(query: Mapping[str, object], fields: tuple[str, ...]) -> dict[st
     return {key: value for key, value in query.items() if key in fields or key == "lang"}
 
 
-def build_search(filters: Filters, lang: str = DEFAULT_LANG) -> str:
+def build_search(
+    filters: Filters, lang: str = DEFAULT_LANG, options: tuple[PageOption, ...] = ()
+) -> str:
     """The query string that reproduces ``filters`` (the year always, to pin the view)
-    in ``lang`` (named only when not the default)."""
+    in ``lang`` (named only when not the default); page options not at their default."""
     query: dict[str, object] = {"year": filters.year}
     if filters.consortium is not None:
         query["consortium"] = filters.consortium
@@ -182,6 +207,10 @@ def build_search(filters: Filters, lang: str = DEFAULT_LANG) -> str:
         query["medium"] = filters.medium
     if filters.focus is not None:
         query["focus"] = filters.focus
+    defaults = {o.name: o.values[0] for o in options}
+    for name, value in filters.options:
+        if value != defaults.get(name):
+            query[name] = value
     if lang != DEFAULT_LANG:
         query["lang"] = lang
     return "?" + urlencode(query, safe="/")
@@ -195,6 +224,7 @@ def sync_filters(
     changed: str,
     lang: str = DEFAULT_LANG,
     fields: tuple[str, ...] = FIELDS,
+    options: tuple[PageOption, ...] = (),
 ) -> FilterSync | None:
     """Bring URL and controls into step after one of them changed.
 
@@ -202,18 +232,19 @@ def sync_filters(
     follow it; or a control (``"year"``, ``"consortium"``, ``"la"``, ...), and the URL
     follows. None means nothing to do, which is the case when a Location
     reports the URL the controls already show. ``fields`` are the filters the
-    page has; the URL's others are ignored.
+    page has, ``options`` its own choices; the URL's others are ignored.
     """
+    fields = (*fields, *(o.name for o in options))
     if changed == "url":
-        wanted = resolve_filters(keep_fields(parse_search(search), fields), choices)
-        if wanted == resolve_filters(controls, choices):
+        wanted = resolve_filters(keep_fields(parse_search(search), fields), choices, options)
+        if wanted == resolve_filters(controls, choices, options):
             return None
         return FilterSync(filters=wanted, search=search or "")
     if changed == "consortium" and controls.get("consortium") is None:
         # Clearing the consortium asks for all of Wales, not for the LA's consortium.
         controls = {**controls, "la": None}
-    shown = resolve_filters(controls, choices)
-    return FilterSync(filters=shown, search=build_search(shown, lang))
+    shown = resolve_filters(controls, choices, options)
+    return FilterSync(filters=shown, search=build_search(shown, lang, options))
 
 
 def list_year_options(choices: Choices) -> list[dict[str, str]]:

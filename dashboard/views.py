@@ -5,10 +5,13 @@ A page keeps its view (filters and language) in its URL's query string. Its
 once; :func:`register_view` adds the one callback that keeps the URL and the
 filter bar in step (back, forward, a pasted link, a control changed) and redraws
 the page's outputs; :func:`register_download` serves the CSV of one chart for the
-view in the URL.
+view in the URL. A page's own choices (``PageOption``: which measure a chart
+shows, say) are kept in the URL the same way; their control's id is
+``ids.filter_control(page, option.name)`` and ``view.filters.option(name)`` reads them.
 
     FIELDS = ("year", "consortium", "la")
-    register_view("regions", FIELDS, [Output("regions-table", "children")], build_parts)
+    OPTIONS = (PageOption("measure", ("density", "ei_index")),)
+    register_view("regions", FIELDS, OUTPUTS, build_parts, OPTIONS)
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from dashboard.filters import (
     FIELDS,
     Choices,
     Filters,
+    PageOption,
     keep_fields,
     list_la_options,
     load_choices,
@@ -54,7 +58,12 @@ Render = Callable[[View], Sequence[object]]
 BuildCsv = Callable[[View], str]
 
 
-def read_view(query: Mapping[str, object], fields: tuple[str, ...], path: str = "/") -> View | None:
+def read_view(
+    query: Mapping[str, object],
+    fields: tuple[str, ...],
+    path: str = "/",
+    options: tuple[PageOption, ...] = (),
+) -> View | None:
     """The view a page's ``layout(**query)`` is asked for; None before any data are
     published (the shell then says what is missing)."""
     try:
@@ -62,15 +71,25 @@ def read_view(query: Mapping[str, object], fields: tuple[str, ...], path: str = 
         choices = load_choices(db)
     except DatabaseMissingError:
         return None
-    filters = resolve_filters(keep_fields(query, fields), choices)
+    filters = resolve_filters(keep_fields(query, _names(fields, options)), choices, options)
     return View(db, choices, filters, choose_lang(query.get("lang")), path)
 
 
-def read_view_of_search(search: str | None, fields: tuple[str, ...], path: str = "/") -> View:
+def _names(fields: tuple[str, ...], options: tuple[PageOption, ...]) -> tuple[str, ...]:
+    return (*fields, *(o.name for o in options))
+
+
+def read_view_of_search(
+    search: str | None,
+    fields: tuple[str, ...],
+    path: str = "/",
+    options: tuple[PageOption, ...] = (),
+) -> View:
     """The view of a query string, for callbacks (the database is there: the page loaded)."""
     db = current_db()
     choices = load_choices(db)
-    filters = resolve_filters(keep_fields(parse_search(search), fields), choices)
+    query = keep_fields(parse_search(search), _names(fields, options))
+    filters = resolve_filters(query, choices, options)
     return View(db, choices, filters, lang_from_search(search), path)
 
 
@@ -79,15 +98,19 @@ def _changed(new: object, old: object) -> object:
 
 
 def register_view(
-    page: str, fields: tuple[str, ...], outputs: Sequence[Output], render: Render
+    page: str,
+    fields: tuple[str, ...],
+    outputs: Sequence[Output],
+    render: Render,
+    options: tuple[PageOption, ...] = (),
 ) -> None:
-    """Register the callback that keeps ``page``'s URL and filter bar in step and redraws
-    ``outputs`` with ``render(view)`` (which returns one value per output, in order).
+    """Register the callback that keeps ``page``'s URL, filter bar and option controls in
+    step and redraws ``outputs`` with ``render(view)`` (one value per output, in order).
 
     One callback owns both directions: Dash allows a callback to write its own
     inputs, but not two callbacks that write each other's.
     """
-    controls = tuple(f for f in FIELDS if f in fields)
+    controls = (*(f for f in FIELDS if f in fields), *(o.name for o in options))
     url = ids.page_url(page)
     field_of = {ids.filter_control(page, f): f for f in controls}
     la_options = [Output(ids.filter_control(page, "la"), "options")] if "la" in controls else []
@@ -102,15 +125,20 @@ def register_view(
             controls=dict(zip(controls, values, strict=True)),
             changed=field_of.get(str(ctx.triggered_id), "url"),
             lang=lang,
-            fields=controls,
+            fields=tuple(f for f in FIELDS if f in fields),
+            options=options,
         )
         if sync is None:
             raise PreventUpdate
         filters = sync.filters
-        shown = [_changed(getattr(filters, f), v) for f, v in zip(controls, values, strict=True)]
-        options = [list_la_options(choices, filters.consortium, lang)] if la_options else []
+        chosen = {
+            **{f: getattr(filters, f) for f in fields if f in FIELDS},
+            **dict(filters.options),
+        }
+        shown = [_changed(chosen[f], v) for f, v in zip(controls, values, strict=True)]
+        las = [list_la_options(choices, filters.consortium, lang)] if la_options else []
         view = View(db, choices, filters, lang, path or "/")
-        return (_changed(sync.search, search), *shown, *options, *render(view))
+        return (_changed(sync.search, search), *shown, *las, *render(view))
 
     callback(
         Output(url, "search"),
@@ -124,13 +152,19 @@ def register_view(
     )(update_view)
 
 
-def register_download(page: str, what: str, fields: tuple[str, ...], build: BuildCsv) -> None:
+def register_download(
+    page: str,
+    what: str,
+    fields: tuple[str, ...],
+    build: BuildCsv,
+    options: tuple[PageOption, ...] = (),
+) -> None:
     """Register the callback that sends ``build(view)`` as the CSV of ``what`` on ``page``,
     for the view in the URL, named after it (build_csv_name)."""
     url = ids.page_url(page)
 
     def download(_clicks: int | None, search: str | None, path: str | None) -> dict[str, object]:
-        view = read_view_of_search(search, fields, path or "/")
+        view = read_view_of_search(search, fields, path or "/", options)
         return dcc.send_string(build(view), build_csv_name(page, what, view.filters))
 
     callback(

@@ -11,6 +11,7 @@ from dashboard.filters import (
     FIELDS,
     Choices,
     Filters,
+    PageOption,
     list_consortium_options,
     list_focus_options,
     list_la_options,
@@ -20,7 +21,7 @@ from dashboard.filters import (
 )
 from dashboard.i18n import t
 
-__all__ = ["build_filter_bar", "build_filter_dropdown"]
+__all__ = ["build_filter_bar", "build_filter_dropdown", "build_option_dropdown"]
 
 
 def _build_field(label: str, dropdown: dcc.Dropdown) -> html.Div:
@@ -90,3 +91,18 @@ def build_filter_bar(
         **{"aria-label": t("filters.label", lang)},
         className="filter-bar",
     )
+
+
+def build_option_dropdown(
+    page: str, option: PageOption, label: str, names: dict[str, str], filters: Filters
+) -> html.Div:
+    """The labelled dropdown of one of a page's own choices (``names``: value -> name
+    in the page's language), set to its value in ``filters``; never empty."""
+    dropdown = dcc.Dropdown(
+        id=ids.filter_control(page, option.name),
+        options=[{"label": names[value], "value": value} for value in option.values],
+        value=filters.option(option.name),
+        clearable=False,
+        searchable=False,
+    )
+    return _build_field(label, dropdown)

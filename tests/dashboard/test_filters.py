@@ -8,6 +8,7 @@ from dashboard.filters import (
     Choices,
     Filters,
     FilterSync,
+    PageOption,
     build_search,
     describe_region,
     keep_fields,
@@ -245,3 +246,45 @@ def test_a_page_without_the_focus_filter_ignores_it_in_the_url(choices: Choices)
         fields=fields,
     )
     assert sync is None  # the controls already show what the page can show
+
+
+MEASURE = PageOption("measure", ("density", "ei_index", "isolate_share"))
+
+
+def test_a_page_option_defaults_to_its_first_value_and_rejects_others(choices: Choices) -> None:
+    assert resolve_filters({}, choices, (MEASURE,)).option("measure") == "density"
+    chosen = resolve_filters({"measure": "ei_index"}, choices, (MEASURE,))
+    assert chosen.option("measure") == "ei_index"
+    assert resolve_filters({"measure": "drop table"}, choices, (MEASURE,)).option("measure") == (
+        "density"
+    )
+
+
+def test_a_page_option_is_in_the_url_only_when_not_its_default(choices: Choices) -> None:
+    default = resolve_filters({"year": "2018/19"}, choices, (MEASURE,))
+    assert build_search(default, options=(MEASURE,)) == "?year=2018/19"
+    chosen = resolve_filters({"year": "2018/19", "measure": "ei_index"}, choices, (MEASURE,))
+    assert build_search(chosen, options=(MEASURE,)) == "?year=2018/19&measure=ei_index"
+
+
+def test_changing_a_page_option_writes_the_url_and_the_back_button_restores_it(
+    choices: Choices,
+) -> None:
+    sync = sync_filters(
+        choices,
+        search="?year=2018/19&consortium=GWE",
+        controls={"year": "2018/19", "consortium": "GWE", "measure": "isolate_share"},
+        changed="measure",
+        options=(MEASURE,),
+    )
+    assert sync is not None
+    assert sync.search == "?year=2018/19&consortium=GWE&measure=isolate_share"
+    back = sync_filters(
+        choices,
+        search="?year=2018/19&consortium=GWE",
+        controls={"year": "2018/19", "consortium": "GWE", "measure": "isolate_share"},
+        changed="url",
+        options=(MEASURE,),
+    )
+    assert back is not None
+    assert back.filters.option("measure") == "density"
