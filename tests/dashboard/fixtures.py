@@ -33,10 +33,17 @@ So, for all of Wales (worked by hand, asserted in the tests):
 
 Network measures are derived here from the ties above (degree, components) so
 that the net_* tables agree with each other; PLC counts per school are by hand.
+
+For the network page's map: every school but H has a location (H is not
+geocoded), and each LA's boundary is a rectangle around its schools drawn with
+a midpoint on every edge (9 points, closed), which simplification reduces to its
+5 corners; Anglesey's also has an islet 0.001 degrees wide, which the map leaves
+out (see LOCATIONS and BOUNDARIES).
 """
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from pathlib import Path
 
@@ -45,7 +52,7 @@ import networkx as nx
 
 from etl.schema import apply_schema
 
-__all__ = ["SCHOOLS", "YEARS", "build_overview_db"]
+__all__ = ["BOUNDARIES", "LOCATIONS", "SCHOOLS", "YEARS", "build_overview_db"]
 
 LOCAL_AUTHORITIES = [
     (660, "W06000001", "Isle of Anglesey", "Ynys Môn", "GWE", "GwE", "GwE"),
@@ -146,6 +153,7 @@ def build_overview_db(path: Path, *, outcome_source: str = "demo") -> Path:
     try:
         apply_schema(con)
         _insert_reference(con)
+        _insert_places(con)
         _insert_contract(con, outcome_source)
         _insert_network(con)
         con.executemany("INSERT INTO etl_runs (run_id, started_at, finished_at, status, trigger)"
@@ -316,3 +324,49 @@ def _insert_group_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.G
             sum(graph.degree(s) == 0 for s in members) / n,
         ))  # fmt: skip
     _insert(con, "net_group_metrics", rows)
+
+
+# The network page's map: latitude and longitude of each school (H is not geocoded)...
+LOCATIONS = {
+    "A": (53.30, -4.40),
+    "B": (53.25, -4.30),
+    "C": (53.10, -4.27),
+    "D": (52.74, -3.88),
+    "E": (53.00, -4.10),
+    "F": (51.49, -3.24),
+    "G": (51.47, -3.18),
+}
+
+
+def _rectangle(west: float, south: float, east: float, north: float) -> list[list[float]]:
+    """A closed ring round the rectangle, with the midpoint of each edge (9 points)."""
+    mid_x, mid_y = (west + east) / 2, (south + north) / 2
+    return [
+        [west, south], [mid_x, south], [east, south], [east, mid_y], [east, north],
+        [mid_x, north], [west, north], [west, mid_y], [west, south],
+    ]  # fmt: skip
+
+
+# ... and the LA boundaries, by ONS code: rectangles, Anglesey with an islet.
+BOUNDARIES = {
+    "W06000001": {
+        "type": "MultiPolygon",
+        "coordinates": [
+            [_rectangle(-4.70, 53.15, -4.00, 53.45)],
+            [[[-4.80, 53.30], [-4.799, 53.30], [-4.799, 53.301], [-4.80, 53.30]]],
+        ],
+    },
+    "W06000002": {"type": "Polygon", "coordinates": [_rectangle(-4.50, 52.60, -3.50, 53.15)]},
+    "W06000015": {"type": "Polygon", "coordinates": [_rectangle(-3.35, 51.40, -3.05, 51.60)]},
+}
+
+
+def _insert_places(con: duckdb.DuckDBPyConnection) -> None:
+    con.executemany(
+        "UPDATE schools SET latitude = ?, longitude = ? WHERE school_id = ?",
+        [(lat, lon, _school(letter)) for letter, (lat, lon) in LOCATIONS.items()],
+    )
+    con.executemany(
+        "INSERT INTO la_boundaries VALUES (?, ?, 'fixture')",
+        [(code, json.dumps(geometry)) for code, geometry in BOUNDARIES.items()],
+    )

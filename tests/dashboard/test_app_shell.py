@@ -114,7 +114,10 @@ def test_nav_is_built_from_the_page_registry(app: dash.Dash) -> None:
     shell, _ = _render_overview(app, {})
     nav = next(c for c in _walk(shell) if isinstance(c, html.Nav))
     links = [c for c in _walk(nav) if isinstance(c, dcc.Link)]
-    assert [(link.children, link.href) for link in links] == [("Overview", "/")]
+    assert [(link.children, link.href) for link in links] == [
+        ("Overview", "/"),
+        ("Network", "/network"),
+    ]
 
 
 def test_demo_data_are_announced(app: dash.Dash) -> None:

@@ -66,7 +66,8 @@ def test_shell_follows_the_language_of_the_page_that_asks(app: dash.Dash) -> Non
     assert (_text(switch), switch.href, switch.lang) == ("English", "/?year=2017/18", "en")
     nav = by_id[ids.SHELL_NAV]
     assert [(link.children, link.href) for link in _walk(nav) if hasattr(link, "href")] == [
-        ("Trosolwg", "/?lang=cy")
+        ("Trosolwg", "/?lang=cy"),
+        ("Rhwydwaith", "/network?lang=cy"),
     ]
 
 
