@@ -19,6 +19,11 @@ def _label(values: pd.Series, label: Callable[[str, str], str], lang: str) -> pd
     return values.map(names).fillna("")
 
 
+def _numbers_or_empty(values: pd.Series) -> pd.Series:
+    """Whole numbers as such, an empty cell where missing."""
+    return values.astype("Int64").astype(object).where(values.notna(), "")
+
+
 def build_schools_csv(schools: pd.DataFrame, lang: str) -> str:
     """One row per school shown (all of them, not only the table's), by school number:
     its LA, consortium, kind, support category and network figures."""
@@ -49,7 +54,7 @@ def build_schools_csv(schools: pd.DataFrame, lang: str) -> str:
         schools["weighted_degree"],
         schools["betweenness"].round(8),
         schools["n_plcs"],
-        schools["community_id"].astype("Int64").astype(str).replace("<NA>", ""),
+        _numbers_or_empty(schools["community_id"]),
     ]
     rows = pd.concat(columns, axis=1).itertuples(index=False, name=None)
     return write_csv(header, list(rows))
