@@ -163,15 +163,31 @@ class _Points:
     sizes: np.ndarray
 
 
+def _list_figures(schools: pd.DataFrame) -> np.ndarray:
+    """Each school's number and figures as a plain row, [school, degree, betweenness
+    (3 significant figures, as the hover shows it), PLCs]: dcc.Graph passes a clicked
+    point's customdata to callbacks only from plain lists, not from typed arrays, and
+    rounded numbers are about as short as base64 floats."""
+    betweenness = [float(f"{value:.3g}") for value in schools["betweenness"].astype(float)]
+    rows = zip(
+        schools["school_id"].astype(int).tolist(),
+        schools["degree"].astype(int).tolist(),
+        betweenness,
+        schools["n_plcs"].astype(int).tolist(),
+        strict=True,
+    )
+    figures = np.empty(len(schools), dtype=object)
+    figures[:] = [list(row) for row in rows]
+    return figures
+
+
 def _take_points(schools: pd.DataFrame, size: str, lang: str) -> _Points:
     labels = {c: label_category(c, lang) for c in CATEGORIES}
     categories = schools["support_category"].map(labels).fillna(t("network.category_none", lang))
     return _Points(
         x=schools["x"].to_numpy(dtype=np.float32, na_value=np.nan),
         y=schools["y"].to_numpy(dtype=np.float32, na_value=np.nan),
-        # float32 holds every seven-digit school number exactly (below 2**24): the
-        # click on a school reads it from here.
-        custom=schools[["school_id", "degree", "betweenness", "n_plcs"]].to_numpy(dtype=np.float32),
+        custom=_list_figures(schools),
         names=schools["name"].to_numpy(dtype=object),
         categories=categories.to_numpy(dtype=object),
         sizes=np.rint(scale_sizes(schools[size])),
@@ -219,7 +235,7 @@ def _build_school_trace(group: Group, points: _Points, colour: str, lang: str) -
         "name": f"{group.name} ({len(rows):,})",
         "meta": group.name,
         "text": points.names[rows].tolist(),
-        "customdata": pack_array(points.custom[rows], "f4"),
+        "customdata": points.custom[rows].tolist(),
         "hovertemplate": _hover_template(colour, lang),
         "marker": {
             "color": group.colour,
