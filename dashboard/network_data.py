@@ -102,8 +102,13 @@ def _region_params(filters: Filters) -> dict[str, object]:
 
 
 def load_schools(db: Database, filters: Filters) -> pd.DataFrame:
-    """The schools chosen, by school number, with place, measures and support category."""
-    return db.query("network__schools", **_region_params(filters))
+    """The schools chosen, by school number, with place, measures, support category, and
+    the names of their LA and consortium in English and Welsh."""
+    schools = db.query("network__schools", **_region_params(filters))
+    las = db.query("shell__regions").set_index("la_code")
+    for column in NAME_COLUMNS:
+        schools[column] = schools["la_code"].map(las[column.removeprefix("la_")])
+    return schools
 
 
 def load_ties(db: Database, filters: Filters) -> pd.DataFrame:
@@ -135,6 +140,14 @@ def place_schools(schools: pd.DataFrame, view: str) -> pd.DataFrame:
         raise ValueError(f"unknown view {view!r}; known: {', '.join(VIEWS)}")
     return schools.assign(x=schools["longitude"], y=schools["latitude"])
 
+
+# The names load_schools adds, from the LA's row of shell__regions (name_en...).
+NAME_COLUMNS = (
+    "la_name_en",
+    "la_name_cy",
+    "consortium_name_en",
+    "consortium_name_cy",
+)
 
 # The ways the page draws the network: schools where they are, or in a force layout.
 VIEWS = ("map",)

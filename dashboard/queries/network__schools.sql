@@ -1,6 +1,8 @@
 -- The schools the network page shows for $year: those the filters choose
 -- ($consortium, $la, $sector, $medium; NULL meaning all), with where they are,
 -- their measures that year and their support category (NULL when not categorised).
+-- LA and consortium names are joined in Python from shell__regions: 24,000 rows of
+-- names cost more to fetch than to look up.
 with
 
 region_schools as (
@@ -21,11 +23,7 @@ shown as (
         s.school_id,
         s.name,
         s.la_code,
-        la.name_en as la_name_en,
-        la.name_cy as la_name_cy,
         la.consortium_code,
-        la.consortium_name_en,
-        la.consortium_name_cy,
         s.sector,
         s.language_medium,
         s.latitude,
