@@ -139,3 +139,16 @@ def test_no_schools_says_so(db: Database) -> None:
     data = load_network(db, Filters("2018/19", "CSC", 681, sector="special"), "map")
     figure = build_network_figure(data, "la", "degree", "en")
     assert figure["layout"]["annotations"][0]["text"] == "No schools match these filters."
+
+
+def _luminance(colour: str) -> float:
+    """WCAG 2.2 relative luminance of #rrggbb."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+@pytest.mark.parametrize("colour", [*figures.PALETTE, figures.MUTED])
+def test_group_colours_stand_out_from_white(colour: str) -> None:
+    # WCAG 1.4.11: graphical objects at least 3:1 against what is next to them.
+    assert (1.05) / (_luminance(colour) + 0.05) >= 3
