@@ -21,7 +21,7 @@ from etl.archive import archive_dir_for, archive_inputs
 from etl.contract import CONTRACT
 from etl.load import load_contract_file, load_reference, run_model
 from etl.lock import refresh_lock
-from etl.network import compute_network
+from etl.network import NETWORK_TABLES, compute_network
 from etl.network.impact import IMPACT_TABLES, compute_impact
 from etl.network.plcs import PLC_TABLES, compute_plc_measures
 from etl.publish import append_run_log, building_path, publish
@@ -42,10 +42,7 @@ PUBLISHED_TABLES = (
     "la_boundaries",
     *(spec.table for spec in CONTRACT),
     "academic_years",
-    "net_edges",
-    "net_school_metrics",
-    "net_group_metrics",
-    "net_system_metrics",
+    *NETWORK_TABLES,
     *PLC_TABLES,
     *IMPACT_TABLES,
     "rejected_rows",
