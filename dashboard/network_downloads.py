@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pandas as pd
 
 from dashboard.downloads import write_csv
+from dashboard.figures.network import label_role
 from dashboard.i18n import t
 from dashboard.labels import label_category, label_medium, label_sector
 
@@ -41,6 +42,8 @@ def build_schools_csv(schools: pd.DataFrame, lang: str) -> str:
         t("network.betweenness", lang),
         t("network.plcs", lang),
         t("network.column_community", lang),
+        t("network.column_brokered", lang),
+        t("network.column_role", lang),
     ]
     columns = [
         schools["school_id"],
@@ -55,6 +58,8 @@ def build_schools_csv(schools: pd.DataFrame, lang: str) -> str:
         schools["betweenness"].round(8),
         schools["n_plcs"],
         _numbers_or_empty(schools["community_id"]),
+        schools["broker_total"],
+        _label(schools["broker_role"], label_role, lang),
     ]
     rows = pd.concat(columns, axis=1).itertuples(index=False, name=None)
     return write_csv(header, list(rows))

@@ -14,7 +14,7 @@ from dashboard import ids
 from dashboard.components.charts import build_chart_section, build_table_region
 from dashboard.components.filters import build_filter_bar, build_option_dropdown
 from dashboard.components.tables import build_table
-from dashboard.figures.network import COLOURS, SIZES, build_network_figure
+from dashboard.figures.network import COLOURS, SIZES, build_network_figure, label_role
 from dashboard.filters import Choices, Filters, PageOption, describe_region, parse_search
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.labels import format_share, label_category
@@ -129,6 +129,7 @@ def _school_row(row: pd.Series, year: str, lang: str) -> list[object]:
         f"{row['betweenness']:.3g}",
         _count(int(row["n_plcs"])),
         t("network.community_none", lang) if pd.isna(community) else str(int(community)),
+        label_role(row["broker_role"], lang),
     ]
 
 
@@ -160,6 +161,7 @@ def build_schools_table(
         t("network.betweenness", lang),
         t("network.plcs", lang),
         t("network.column_community", lang),
+        t("network.column_role", lang),
     ]
     rows = [_school_row(row, year, lang) for _, row in shown.iterrows()]
     return build_table(caption, columns, rows)
@@ -182,6 +184,7 @@ def build_display_controls(filters: Filters, lang: str) -> html.Div:
         "consortium": t("network.colour_consortium", lang),
         "category": t("network.colour_category", lang),
         "community": t("network.colour_community", lang),
+        "role": t("network.colour_role", lang),
     }
     sizes = {"degree": t("network.degree", lang), "betweenness": t("network.betweenness", lang)}
     return html.Div(

@@ -26,16 +26,22 @@ from dashboard.network_data import NetworkData
 __all__ = [
     "COLOURS",
     "COMMUNITIES_NAMED",
+    "ROLES",
     "SIZES",
     "Group",
     "build_network_figure",
     "group_schools",
+    "label_role",
     "pack_array",
     "scale_sizes",
 ]
 
 # What the schools can be coloured and sized by (the page's pickers; the first is the default).
-COLOURS = ("la", "consortium", "category", "community")
+COLOURS = ("la", "consortium", "category", "community", "role")
+
+# Main brokerage roles (network__schools.sql) in the legend's order; "none" for a
+# school that brokers no pair.
+ROLES = ("coordinator", "gatekeeper", "representative", "itinerant", "liaison", "none")
 SIZES = ("degree", "betweenness")
 
 # Communities are many and numbered by size: the largest have a colour each, the rest share one.
@@ -126,6 +132,29 @@ def _group_communities(schools: pd.DataFrame, lang: str) -> list[Group]:
     return [g for g in groups if len(g.rows)]
 
 
+def label_role(role: str, lang: str) -> str:
+    """The name of a main brokerage role (one of ROLES)."""
+    names = {
+        "coordinator": t("network.role_coordinator", lang),
+        "gatekeeper": t("network.role_gatekeeper", lang),
+        "representative": t("network.role_representative", lang),
+        "itinerant": t("network.role_itinerant", lang),
+        "liaison": t("network.role_liaison", lang),
+        "none": t("network.role_none", lang),
+    }
+    return names[role]
+
+
+def _group_roles(schools: pd.DataFrame, lang: str) -> list[Group]:
+    role = schools["broker_role"].to_numpy(dtype=object, na_value=None)
+    groups = []
+    for index, name in enumerate(ROLES[:-1]):
+        colour, symbol = PALETTE[index], SYMBOLS[index]
+        groups.append(Group(label_role(name, lang), _rows(role == name), colour, symbol))
+    groups.append(Group(label_role("none", lang), _rows(role == "none"), MUTED, "circle"))
+    return [g for g in groups if len(g.rows)]
+
+
 def group_schools(schools: pd.DataFrame, colour: str, lang: str) -> list[Group]:
     """The legend's groups for ``colour`` (one of COLOURS), in legend order; every school
     is in exactly one group."""
@@ -138,6 +167,8 @@ def group_schools(schools: pd.DataFrame, colour: str, lang: str) -> list[Group]:
         return _group_categories(schools, lang)
     if colour == "community":
         return _group_communities(schools, lang)
+    if colour == "role":
+        return _group_roles(schools, lang)
     raise ValueError(f"unknown colour {colour!r}; known: {', '.join(COLOURS)}")
 
 
@@ -342,5 +373,6 @@ def _legend_title(colour: str, lang: str) -> str:
         "consortium": t("network.colour_consortium", lang),
         "category": t("network.colour_category", lang),
         "community": t("network.colour_community", lang),
+        "role": t("network.colour_role", lang),
     }
     return titles[colour]

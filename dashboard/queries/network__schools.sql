@@ -1,6 +1,7 @@
 -- The schools the network page shows for $year: those the filters choose
 -- ($consortium, $la, $sector, $medium; NULL meaning all), with where they are,
--- their measures that year and their support category (NULL when not categorised).
+-- their measures that year, their support category (NULL when not categorised)
+-- and their main brokerage role.
 -- LA and consortium names are joined in Python from shell__regions: 24,000 rows of
 -- names cost more to fetch than to look up.
 with
@@ -18,6 +19,33 @@ categories as (
     group by school_id
 ),
 
+metrics as (
+    select
+        *,
+        greatest(
+            broker_coordinator, broker_gatekeeper, broker_representative,
+            broker_itinerant, broker_liaison
+        ) as most_brokered
+    from net_school_metrics
+    where year = $year
+),
+
+-- The role in which a school brokers the most pairs (Gould-Fernandez, LAs as the
+-- groups; see docs/measures.md), a tie going to the role listed first.
+roles as (
+    select
+        school_id,
+        case
+            when broker_total = 0 then 'none'
+            when broker_coordinator = most_brokered then 'coordinator'
+            when broker_gatekeeper = most_brokered then 'gatekeeper'
+            when broker_representative = most_brokered then 'representative'
+            when broker_itinerant = most_brokered then 'itinerant'
+            else 'liaison'
+        end as broker_role
+    from metrics
+),
+
 shown as (
     select
         s.school_id,
@@ -33,11 +61,14 @@ shown as (
         m.betweenness,
         m.n_plcs,
         m.community_id,
-        c.support_category
+        c.support_category,
+        m.broker_total,
+        r.broker_role
     from schools as s
-    inner join region_schools as r on r.school_id = s.school_id
+    inner join region_schools as rs on rs.school_id = s.school_id
     inner join local_authorities as la on la.la_code = s.la_code
-    inner join net_school_metrics as m on m.school_id = s.school_id and m.year = $year
+    inner join metrics as m on m.school_id = s.school_id
+    inner join roles as r on r.school_id = s.school_id
     left join categories as c on c.school_id = s.school_id
     order by s.school_id
 )

@@ -74,3 +74,24 @@ def test_the_whole_of_wales_is_light_enough_to_send(demo_db: Path) -> None:
     data = load_network(Database(demo_db), Filters(YEAR), "map")
     sent = to_json_plotly(build_network_figure(data, "la", "degree", "en"))
     assert len(sent) < 1_000_000
+
+
+ROLE_COLUMNS = ["coordinator", "gatekeeper", "representative", "itinerant", "liaison"]
+
+
+def test_main_brokerage_role_is_the_role_with_most_pairs(demo_db: Path, published) -> None:
+    shown = load_network(Database(demo_db), Filters(YEAR), "map").schools
+    counts = published.execute(
+        "select school_id, broker_total, "
+        + ", ".join(f"broker_{role}" for role in ROLE_COLUMNS)
+        + " from net_school_metrics where year = $year order by school_id",
+        {"year": YEAR},
+    ).fetchdf()
+    by_role = counts[[f"broker_{role}" for role in ROLE_COLUMNS]].to_numpy()
+    # numpy's argmax takes the first of equal counts: the order the page lists them.
+    expected = np.where(
+        counts["broker_total"] == 0, "none", np.array(ROLE_COLUMNS)[by_role.argmax(axis=1)]
+    )
+    assert shown["school_id"].tolist() == counts["school_id"].tolist()
+    assert shown["broker_role"].tolist() == expected.tolist()
+    assert set(expected) > {"none", "coordinator", "liaison"}

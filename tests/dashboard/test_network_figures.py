@@ -80,6 +80,18 @@ def test_largest_communities_are_named_the_rest_grouped(monkeypatch: pytest.Monk
     ]
 
 
+def test_brokerage_roles_in_a_fixed_order_with_the_non_brokers_last() -> None:
+    roles = ["none", "liaison", "coordinator", "none", "gatekeeper", "liaison"]
+    groups = group_schools(pd.DataFrame({"broker_role": roles}), "role", "en")
+    assert [(g.name, g.rows.tolist()) for g in groups] == [
+        ("Coordinator", [2]),
+        ("Gatekeeper", [4]),
+        ("Liaison", [1, 5]),
+        ("Not a broker", [0, 3]),
+    ]
+    assert len({(g.colour, g.symbol) for g in groups}) == 4
+
+
 def test_unknown_colour_is_refused(db: Database) -> None:
     schools = load_network(db, Filters("2018/19"), "map").schools
     with pytest.raises(ValueError, match="unknown colour"):

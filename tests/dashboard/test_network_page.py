@@ -104,7 +104,17 @@ def test_summary_and_schools_table_for_gwe(db: Database, choices: Choices) -> No
     schools = parts.schools
     assert _text(schools.children[0]) == "The schools shown by degree, GwE"
     first = _rows(schools)[1]
-    assert first == ["Ysgol Caernarfon", "Gwynedd", "Yellow", "4", "0.19", "2", "None (no ties)"]
+    # The fixture records no brokerage (its broker_* columns are 0).
+    assert first == [
+        "Ysgol Caernarfon",
+        "Gwynedd",
+        "Yellow",
+        "4",
+        "0.19",
+        "2",
+        "None (no ties)",
+        "Not a broker",
+    ]
     link = next(c for c in _walk(schools) if isinstance(c, dcc.Link))
     assert link.href == "/school/6612001?year=2018/19"
 
@@ -156,16 +166,18 @@ def test_csv_has_every_school_shown_with_its_figures(db: Database) -> None:
     lines = build_schools_csv(schools, "en").splitlines()
     assert lines[0] == (
         "School number,School,Local authority,Consortium,Sector,Language medium,"
-        "Support category,Degree,Weighted degree,Betweenness,PLCs,Community"
+        "Support category,Degree,Weighted degree,Betweenness,PLCs,Community,Pairs brokered,"
+        "Main brokerage role"
     )
     assert len(lines) == 1 + 8
     # C: degree 4, betweenness 8/42 (see test_network_data), 2 PLCs in 2018/19.
     assert lines[3] == (
-        "6612001,Ysgol Caernarfon,Gwynedd,GwE,Primary,Welsh medium,Yellow,4,4,0.19047619,2,"
+        "6612001,Ysgol Caernarfon,Gwynedd,GwE,Primary,Welsh medium,Yellow,4,4,0.19047619,2,,"
+        "0,Not a broker"
     )
     assert lines[8] == (
         "6814001,Heath High School,Cardiff,Central South Consortium,Secondary,English medium,"
-        "Green,0,0,0.0,1,"
+        "Green,0,0,0.0,1,,0,Not a broker"
     )
 
 
@@ -173,4 +185,7 @@ def test_csv_in_welsh_names_in_welsh(db: Database) -> None:
     schools = load_network(db, Filters("2018/19", "GWE", 660), "map").schools
     lines = build_schools_csv(schools, "cy").splitlines()
     assert lines[0].startswith("Rhif yr ysgol,Ysgol,Awdurdod lleol,Consortiwm,Sector")
-    assert lines[1] == "6602001,Ysgol Aber,Ynys Môn,GwE,Cynradd,Cyfrwng Cymraeg,Gwyrdd,2,2,0.0,1,"
+    assert lines[1] == (
+        "6602001,Ysgol Aber,Ynys Môn,GwE,Cynradd,Cyfrwng Cymraeg,Gwyrdd,2,2,0.0,1,,0,"
+        "Dim rôl brocera"
+    )
