@@ -104,7 +104,8 @@ def test_summary_and_schools_table_for_gwe(db: Database, choices: Choices) -> No
     schools = parts.schools
     assert _text(schools.children[0]) == "The schools shown by degree, GwE"
     first = _rows(schools)[1]
-    # The fixture records no brokerage (its broker_* columns are 0).
+    # The fixture's brokerage by hand: in 2018/19 C is a gatekeeper for one pair and a
+    # liaison for another; the tie goes to the role listed first, gatekeeper.
     assert first == [
         "Ysgol Caernarfon",
         "Gwynedd",
@@ -113,7 +114,7 @@ def test_summary_and_schools_table_for_gwe(db: Database, choices: Choices) -> No
         "0.19",
         "2",
         "None (no ties)",
-        "Not a broker",
+        "Gatekeeper",
     ]
     link = next(c for c in _walk(schools) if isinstance(c, dcc.Link))
     assert link.href == "/school/6612001?year=2018/19"
@@ -173,7 +174,7 @@ def test_csv_has_every_school_shown_with_its_figures(db: Database) -> None:
     # C: degree 4, betweenness 8/42 (see test_network_data), 2 PLCs in 2018/19.
     assert lines[3] == (
         "6612001,Ysgol Caernarfon,Gwynedd,GwE,Primary,Welsh medium,Yellow,4,4,0.19047619,2,,"
-        "0,Not a broker"
+        "2,Gatekeeper"
     )
     assert lines[8] == (
         "6814001,Heath High School,Cardiff,Central South Consortium,Secondary,English medium,"
