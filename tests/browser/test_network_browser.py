@@ -171,6 +171,7 @@ def test_hover_names_a_school_and_a_click_opens_its_profile(page: Page, server_u
     expect(page.locator(f"{GRAPH} .hovertext")).to_contain_text("Melyn")
     page.mouse.click(x, y)
     expect(page).to_have_url(re.compile(r"/school/6612001\?year=2018/19&lang=cy$"))
+    expect(page.locator("h1")).to_have_text("Ysgol Caernarfon")
 
 
 def test_table_links_open_a_school_from_the_keyboard(page: Page, server_url: str) -> None:
@@ -179,6 +180,7 @@ def test_table_links_open_a_school_from_the_keyboard(page: Page, server_url: str
     link.focus()
     page.keyboard.press("Enter")
     expect(page).to_have_url(re.compile(r"/school/6602001\?year=2018/19$"))
+    expect(page.locator("h1")).to_have_text("Ysgol Aber")
 
 
 @pytest.mark.parametrize(
