@@ -74,4 +74,5 @@ def chart_table(page: str, what: str) -> str:
 NETWORK_DISPLAY = "network-display"
 NETWORK_SUMMARY_HEADING = "network-summary-heading"
 NETWORK_SUMMARY = "network-summary"
+NETWORK_RULE = "network-rule"  # which ties are drawn, in words
 NETWORK_OPEN_SCHOOL = "network-open-school"  # the Location a click on a school sets

@@ -17,9 +17,16 @@ from dashboard.components.tables import build_table
 from dashboard.figures.network import COLOURS, SIZES, build_network_figure, label_role
 from dashboard.filters import Choices, Filters, PageOption, describe_region, parse_search
 from dashboard.i18n import DEFAULT_LANG, t
-from dashboard.labels import format_share, label_category
+from dashboard.labels import format_share, label_category, label_focus
 from dashboard.language import choose_lang
-from dashboard.network_data import VIEWS, NetworkData, NetworkSummary, rank_schools
+from dashboard.network_data import (
+    VIEWS,
+    DrawingRule,
+    NetworkData,
+    NetworkSummary,
+    rank_schools,
+)
+from etl.network.subgraph import SubgraphSummary
 
 __all__ = [
     "FIELDS",
@@ -33,11 +40,12 @@ __all__ = [
     "build_school_href",
     "build_schools_table",
     "build_summary_table",
+    "describe_rule",
     "find_clicked_school",
 ]
 
 PAGE = "network"
-FIELDS = ("year", "consortium", "la", "sector", "medium")
+FIELDS = ("year", "consortium", "la", "sector", "medium", "focus")
 # The page's own choices, kept in the URL: how to draw the network.
 VIEW = PageOption("view", VIEWS)
 COLOUR = PageOption("colour", COLOURS)
@@ -54,11 +62,12 @@ class NetworkParts:
 
     summary_heading: str
     summary: html.Table
+    rule: str
     figure: dict[str, object]
     schools: html.Table | html.P
 
     def as_outputs(self) -> tuple[object, ...]:
-        return (self.summary_heading, self.summary, self.figure, self.schools)
+        return (self.summary_heading, self.summary, self.rule, self.figure, self.schools)
 
 
 def build_school_href(school_id: int, year: str, lang: str) -> str:
@@ -85,13 +94,59 @@ def _count(value: int) -> str:
     return f"{value:,}"
 
 
+def _or_no_data(value: float | None, shown: str, lang: str) -> str:
+    return shown if value is not None else t("headline.no_data", lang)
+
+
+def _list_subgraph_rows(subgraph: SubgraphSummary, lang: str) -> list[list[str]]:
+    """The figures only a focus area's subgraph has, measured for the request."""
+    giant = subgraph.giant_component_share
+    modularity = subgraph.modularity_communities
+    modularity_la = subgraph.modularity_la
+    nmi = subgraph.nmi_communities_la
+    if subgraph.betweenness_method == "exact":
+        method = t("network.summary_betweenness_exact", lang)
+    else:
+        method = t(
+            "network.summary_betweenness_sampled",
+            lang,
+            sources=_count(subgraph.betweenness_sources),
+            error=f"{subgraph.betweenness_error:.2g}",
+        )
+    return [
+        [t("network.summary_components", lang), _count(subgraph.n_components)],
+        [
+            t("network.summary_giant", lang),
+            _or_no_data(giant, format_share(giant or 0), lang),
+        ],
+        [t("network.summary_communities", lang), _count(subgraph.n_communities)],
+        [
+            t("network.summary_modularity", lang),
+            _or_no_data(modularity, f"{modularity or 0:.3f}", lang),
+        ],
+        [
+            t("network.summary_modularity_la", lang),
+            _or_no_data(modularity_la, f"{modularity_la or 0:.3f}", lang),
+        ],
+        [t("network.summary_nmi", lang), _or_no_data(nmi, f"{nmi or 0:.3f}", lang)],
+        [t("network.summary_betweenness", lang), method],
+    ]
+
+
 def build_summary_table(summary: NetworkSummary, view: str, region: str, lang: str) -> html.Table:
-    """The summary figures as a table of two columns: what, and how many."""
+    """The summary figures as a table of two columns: what, and how many. With a focus
+    area, the ties are those through its PLCs, and its subgraph's figures follow."""
     share = summary.cross_la_share
     density = summary.density
+    focused = summary.subgraph is not None
     rows = [
         [t("network.summary_schools", lang), _count(summary.schools)],
-        [t("network.summary_isolated", lang), _count(summary.isolated)],
+        [
+            t("network.summary_isolated_focus", lang)
+            if focused
+            else t("network.summary_isolated", lang),
+            _count(summary.isolated),
+        ],
         [t("network.summary_ties", lang), _count(summary.ties)],
         [
             t("network.summary_cross_la", lang),
@@ -99,20 +154,45 @@ def build_summary_table(summary: NetworkSummary, view: str, region: str, lang: s
                 "network.summary_cross_la_value",
                 lang,
                 ties=_count(summary.cross_la_ties),
-                share=format_share(share) if share is not None else t("headline.no_data", lang),
+                share=_or_no_data(share, format_share(share or 0), lang),
             ),
         ],
         [t("network.summary_outside", lang), _count(summary.outside_ties)],
         [
             t("network.summary_density", lang),
-            f"{density:.4f}" if density is not None else t("headline.no_data", lang),
+            _or_no_data(density, f"{density or 0:.4f}", lang),
         ],
         [t("network.summary_drawn", lang), _count(summary.ties_drawn)],
+        [
+            t("network.summary_unplaced", lang)
+            if view == "map"
+            else t("network.summary_unplaced_force", lang),
+            _count(summary.unplaced),
+        ],
     ]
-    if view == "map":
-        rows.append([t("network.summary_unplaced", lang), _count(summary.unplaced)])
+    if summary.subgraph is not None:
+        rows += _list_subgraph_rows(summary.subgraph, lang)
     columns = [t("network.summary_measure", lang), t("network.summary_value", lang)]
     return build_table(t("network.summary_caption", lang, region=region), columns, rows)
+
+
+def describe_rule(rule: DrawingRule, year: str, focus: str | None, lang: str) -> str:
+    """Which ties are drawn, in words, as the page states it under the summary."""
+    ties = _count(rule.ties_total)
+    cap = _count(rule.max_ties_drawn)
+    weight = rule.min_weight_drawn
+    if focus is None and rule.rule == "all":
+        return t("network.rule_all", lang, ties=ties, year=year)
+    if focus is None:
+        return t("network.rule_strongest", lang, ties=ties, year=year, cap=cap, weight=weight)
+    name = label_focus(focus, lang)
+    if rule.rule == "all":
+        drawn = t("network.rule_focus_all", lang, ties=ties, focus=name)
+    else:
+        drawn = t(
+            "network.rule_focus_strongest", lang, ties=ties, focus=name, cap=cap, weight=weight
+        )
+    return f"{drawn} {t('network.focus_note', lang)}"
 
 
 def _school_row(row: pd.Series, year: str, lang: str) -> list[object]:
@@ -211,6 +291,7 @@ def build_network_parts(
     return NetworkParts(
         summary_heading=t("network.summary_heading", lang, year=filters.year, region=region),
         summary=build_summary_table(data.summary, view, region, lang),
+        rule=describe_rule(data.rule, filters.year, data.focus, lang),
         figure=build_network_figure(data, colour, size, lang, revision),
         schools=build_schools_table(data, size, filters.year, region, lang),
     )
@@ -236,6 +317,7 @@ def build_network_layout(
                     build_table_region(
                         ids.NETWORK_SUMMARY, parts.summary, ids.NETWORK_SUMMARY_HEADING
                     ),
+                    html.P(parts.rule, id=ids.NETWORK_RULE, className="network-rule"),
                 ],
                 **{"aria-labelledby": ids.NETWORK_SUMMARY_HEADING},
             ),

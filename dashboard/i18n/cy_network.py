@@ -47,7 +47,9 @@ MESSAGES: dict[str, str] = {
         "Hofrwch dros ysgol i weld ei ffigurau; cliciwch arni i agor ei phroffil. Mae arwynebedd "
         "pob pwynt yn dilyn y mesur a ddewiswyd o dan Maint. Y llinellau yw'r cysylltiadau rhwng "
         "dwy ysgol a ddangosir; caiff cysylltiadau ag ysgolion y tu allan i'r dewis eu cyfrif yn "
-        "y crynodeb, ond nid eu lluniadu."
+        "y crynodeb, ond nid eu lluniadu. Mae'r cynllun grym yn lluniadu ysgolion sy'n "
+        "cydweithio yn agos at ei gilydd: cymunedau'r flwyddyn yn gyntaf, yna'r ysgolion ym "
+        "mhob un; mae ysgolion heb gysylltiad ar gylchoedd o'u cwmpas."
     ),
     "network.outlines": "Ffiniau awdurdodau lleol",
     "network.ties_legend": "Cysylltiadau ({ties} wedi'u lluniadu)",
@@ -67,6 +69,44 @@ MESSAGES: dict[str, str] = {
     "network.summary_density": "Dwysedd y cysylltiadau rhwng ysgolion a ddangosir",
     "network.summary_drawn": "Cysylltiadau wedi'u lluniadu",
     "network.summary_unplaced": "Ysgolion heb leoliad (nid ar y map)",
+    # The summary of a focus area's subgraph, and which ties are drawn
+    "network.summary_isolated_focus": "Ysgolion ynysig (dim cysylltiad drwy'r CDPau hyn)",
+    "network.summary_unplaced_force": "Ysgolion nad ydynt yn y cynllun grym",
+    "network.summary_components": "Cydrannau (mae pob ysgol ynysig yn cyfrif fel un)",
+    "network.summary_giant": "Ysgolion yn y gydran fwyaf",
+    "network.summary_communities": "Cymunedau (Louvain, ysgolion â chysylltiadau)",
+    "network.summary_modularity": "Modiwlaredd y cymunedau",
+    "network.summary_modularity_la": "Modiwlaredd yr awdurdodau lleol",
+    "network.summary_nmi": (
+        "I ba raddau y mae'r cymunedau'n dilyn ffiniau awdurdodau lleol (NMI, 0 i 1)"
+    ),
+    "network.summary_betweenness": "Rhyngoldeb",
+    "network.summary_betweenness_exact": "Union",
+    "network.summary_betweenness_sampled": (
+        "Wedi'i amcangyfrif o {sources} ysgol (gwall safonol mwyaf {error})"
+    ),
+    "network.rule_all": "Caiff pob un o'r {ties} cysylltiad yn {year} eu lluniadu.",
+    "network.rule_strongest": (
+        "Mae porwr yn lluniadu tua {cap} llinell yn llyfn, felly o'r {ties} cysylltiad yn "
+        "{year} caiff y {cap} cryfaf eu lluniadu: y rhai drwy'r nifer fwyaf o CDPau a "
+        "rennir (y gwannaf a luniadwyd drwy {weight}), yna'r nifer fwyaf o aelodau a "
+        "rennir; ymhlith cysylltiadau yr un mor gryf, trefn sefydlog wedi'i thaenu dros y "
+        "wlad. Mae'r crynodeb yn cyfrif pob cysylltiad."
+    ),
+    "network.rule_focus_all": (
+        "Caiff pob un o'r {ties} cysylltiad drwy CDPau {focus} eu lluniadu."
+    ),
+    "network.rule_focus_strongest": (
+        "O'r {ties} cysylltiad drwy CDPau {focus}, caiff y {cap} cryfaf eu lluniadu: y rhai "
+        "drwy'r nifer fwyaf o CDPau a rennir (y gwannaf a luniadwyd drwy {weight}); ymhlith "
+        "cysylltiadau yr un mor gryf, trefn sefydlog. Mae'r crynodeb yn cyfrif pob "
+        "cysylltiad."
+    ),
+    "network.focus_note": (
+        "Gradd, rhyngoldeb a chymunedau'r is-graff hwn yw'r rhain, wedi'u mesur ar gyfer "
+        "yr olwg hon; rhai'r rhwydwaith cyfan yw'r CDPau, y categori cymorth a'r rôl "
+        "brocera."
+    ),
     # The table of schools
     "network.schools_caption_top": (
         "Y {shown} ysgol uchaf ar {measure}, o {schools} a ddangosir, {region}"

@@ -45,7 +45,9 @@ MESSAGES: dict[str, str] = {
     "network.chart_intro": (
         "Hover over a school for its figures; click it to open its profile. The area of each "
         "point follows the measure chosen under Size. Lines are the ties between two schools "
-        "shown; ties to schools outside the selection are counted in the summary, not drawn."
+        "shown; ties to schools outside the selection are counted in the summary, not drawn. "
+        "The force layout draws schools that work together close to each other: the year's "
+        "communities first, then the schools in each; schools with no tie go on rings around."
     ),
     "network.outlines": "Local authority boundaries",
     "network.ties_legend": "Ties ({ties} drawn)",
@@ -65,6 +67,37 @@ MESSAGES: dict[str, str] = {
     "network.summary_density": "Density of ties between schools shown",
     "network.summary_drawn": "Ties drawn",
     "network.summary_unplaced": "Schools without a location (not on the map)",
+    # The summary of a focus area's subgraph, and which ties are drawn
+    "network.summary_isolated_focus": "Isolated schools (no tie through these PLCs)",
+    "network.summary_unplaced_force": "Schools not in the force layout",
+    "network.summary_components": "Components (isolated schools count as one each)",
+    "network.summary_giant": "Schools in the largest component",
+    "network.summary_communities": "Communities (Louvain, schools with ties)",
+    "network.summary_modularity": "Modularity of the communities",
+    "network.summary_modularity_la": "Modularity of the LAs",
+    "network.summary_nmi": "How far communities follow LA lines (NMI, 0 to 1)",
+    "network.summary_betweenness": "Betweenness",
+    "network.summary_betweenness_exact": "Exact",
+    "network.summary_betweenness_sampled": (
+        "Estimated from {sources} schools (largest standard error {error})"
+    ),
+    "network.rule_all": "All {ties} ties of {year} are drawn.",
+    "network.rule_strongest": (
+        "A browser draws about {cap} lines smoothly, so of the {ties} ties of {year} the "
+        "{cap} strongest are drawn: those through the most shared PLCs (the weakest drawn "
+        "through {weight}), then the most shared members; among ties as strong, a fixed "
+        "order spread over the country. The summary counts every tie."
+    ),
+    "network.rule_focus_all": "All {ties} ties through {focus} PLCs are drawn.",
+    "network.rule_focus_strongest": (
+        "Of the {ties} ties through {focus} PLCs, the {cap} strongest are drawn: those "
+        "through the most shared PLCs (the weakest drawn through {weight}); among ties as "
+        "strong, a fixed order. The summary counts every tie."
+    ),
+    "network.focus_note": (
+        "Degree, betweenness and communities are those of this subgraph, measured for "
+        "this view; PLCs, support category and brokerage role are the whole network's."
+    ),
     # The table of schools
     "network.schools_caption_top": (
         "The {shown} schools highest on {measure}, of {schools} shown, {region}"

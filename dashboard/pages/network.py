@@ -59,6 +59,7 @@ def build_parts(view: View) -> tuple[object, ...]:
 OUTPUTS = [
     Output(ids.NETWORK_SUMMARY_HEADING, "children"),
     Output(ids.NETWORK_SUMMARY, "children"),
+    Output(ids.NETWORK_RULE, "children"),
     Output(ids.chart_graph(PAGE, "schools"), "figure"),
     Output(ids.chart_table(PAGE, "schools"), "children"),
 ]

@@ -1,5 +1,6 @@
 -- The schools the network page shows for $year: those the filters choose
--- ($consortium, $la, $sector, $medium; NULL meaning all), with where they are,
+-- ($consortium, $la, $sector, $medium; NULL meaning all), with where they are
+-- (on the map, and in the year's force layout),
 -- their measures that year, their support category (NULL when not categorised)
 -- and their main brokerage role.
 -- LA and consortium names are joined in Python from shell__regions: 24,000 rows of
@@ -56,6 +57,8 @@ shown as (
         s.language_medium,
         s.latitude,
         s.longitude,
+        l.x as layout_x,
+        l.y as layout_y,
         m.degree,
         m.weighted_degree,
         m.betweenness,
@@ -70,6 +73,7 @@ shown as (
     inner join metrics as m on m.school_id = s.school_id
     inner join roles as r on r.school_id = s.school_id
     left join categories as c on c.school_id = s.school_id
+    left join net_layout as l on l.school_id = s.school_id and l.year = $year
     order by s.school_id
 )
 

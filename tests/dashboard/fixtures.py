@@ -38,7 +38,10 @@ For the network page's map: every school but H has a location (H is not
 geocoded), and each LA's boundary is a rectangle around its schools drawn with
 a midpoint on every edge (9 points, closed), which simplification reduces to its
 5 corners; Anglesey's also has an islet 0.001 degrees wide, which the map leaves
-out (see LOCATIONS and BOUNDARIES).
+out (see LOCATIONS and BOUNDARIES). The force layout puts every school at the same
+place each year (FORCE_LAYOUT). Every tie is drawn (net_edges_drawn) except in
+2017/18, where the fixture pretends a cap of 4 ties: F-G is left out, and
+net_drawing_rules says "the 4 strongest of 5, weight at least 1".
 
 Brokerage (Gould and Fernandez, LAs as groups) on ties directed from each PLC's
 lead school (P1 A, P2 F, P3 C, P4 H, P5 D, P6 G) to its other members that year,
@@ -98,7 +101,7 @@ import networkx as nx
 from etl.network.plcs import compute_plc_measures
 from etl.schema import apply_schema
 
-__all__ = ["BOUNDARIES", "LOCATIONS", "SCHOOLS", "YEARS", "build_overview_db"]
+__all__ = ["BOUNDARIES", "FORCE_LAYOUT", "LOCATIONS", "SCHOOLS", "YEARS", "build_overview_db"]
 
 LOCAL_AUTHORITIES = [
     (660, "W06000001", "Isle of Anglesey", "Ynys Môn", "GWE", "GwE", "GwE"),
@@ -255,6 +258,7 @@ def build_overview_db(path: Path, *, outcome_source: str = "demo") -> Path:
         _insert_places(con)
         _insert_contract(con, outcome_source)
         _insert_network(con)
+        _insert_drawing(con)
         # The PLC measures from the contract rows above, by the ETL's own model.
         compute_plc_measures(con, progress=lambda _line: None)
         con.executemany("INSERT INTO etl_runs (run_id, started_at, finished_at, status, trigger)"
@@ -486,3 +490,43 @@ def _insert_places(con: duckdb.DuckDBPyConnection) -> None:
         "INSERT INTO la_boundaries VALUES (?, ?, 'fixture')",
         [(code, json.dumps(geometry)) for code, geometry in BOUNDARIES.items()],
     )
+
+
+# The network page's force layout (net_layout): the same place every year.
+FORCE_LAYOUT = {
+    "A": (-0.5, 0.5),
+    "B": (-0.3, 0.7),
+    "C": (0.0, 0.3),
+    "D": (0.3, 0.0),
+    "E": (0.9, -0.9),
+    "F": (0.2, -0.3),
+    "G": (0.5, -0.5),
+    "H": (-0.9, -0.9),
+}
+
+# Ties not drawn (net_edges_drawn), by year, under the fixture's pretend cap.
+NOT_DRAWN = {"2017/18": ["FG"]}
+
+
+def _insert_drawing(con: duckdb.DuckDBPyConnection) -> None:
+    con.executemany(
+        "INSERT INTO net_layout VALUES (?, ?, ?, ?)",
+        [
+            (year, _school(letter), x, y)
+            for year in YEARS
+            for letter, (x, y) in FORCE_LAYOUT.items()
+        ],
+    )
+    for year, ties in TIES.items():
+        drawn = [tie for tie in ties if tie not in NOT_DRAWN.get(year, [])]
+        con.executemany(
+            "INSERT INTO net_edges_drawn VALUES (?, ?, ?, 1)",
+            [(year, *sorted((_school(a), _school(b)))) for a, b in drawn],
+        )
+        capped = len(drawn) < len(ties)
+        con.execute(
+            "INSERT INTO net_drawing_rules"
+            " VALUES (?, ?, ?, ?, 1, ?, 'communities_fr_pivotmds', 2019)",
+            [year, len(ties), len(drawn), len(drawn) if capped else 20_000,
+             "strongest" if capped else "all"],
+        )  # fmt: skip

@@ -14,9 +14,12 @@ import pytest
 from dashboard.db import Database
 from dashboard.filters import Filters
 from dashboard.network_data import (
+    DrawingRule,
     NetworkSummary,
+    choose_ties_to_draw,
     load_network,
     load_outlines,
+    load_rule,
     load_schools,
     load_ties,
     place_schools,
@@ -57,7 +60,8 @@ def test_ties_are_those_between_two_schools_chosen(db: Database) -> None:
         (Filters("2018/19"), NetworkSummary(8, 3, 6, 4, 0, 6, 1)),
         (Filters("2018/19", "GWE"), NetworkSummary(5, 1, 4, 2, 2, 4, 0)),
         (Filters("2018/19", "CSC", 681), NetworkSummary(3, 2, 0, 0, 2, 0, 1)),
-        (Filters("2017/18", sector="primary"), NetworkSummary(6, 1, 5, 3, 0, 5, 0)),
+        # 2017/18: F-G is not in the fixture's drawn set (its pretend cap of 4).
+        (Filters("2017/18", sector="primary"), NetworkSummary(6, 1, 5, 3, 0, 4, 0)),
     ],
     ids=["wales", "gwe", "cardiff", "primary-2017"],
 )
@@ -115,3 +119,82 @@ def test_outlines_are_the_boundaries_simplified_islet_left_out(db: Database) -> 
     assert outlines.lon[:5].tolist() == pytest.approx([-4.7, -4.0, -4.0, -4.7, -4.7])
     assert outlines.lat[:5].tolist() == pytest.approx([53.15, 53.15, 53.45, 53.45, 53.15])
     assert load_outlines(db) is outlines  # worked out once per published file
+
+
+def test_force_view_places_schools_at_their_layout(db: Database) -> None:
+    schools = load_network(db, Filters("2018/19", "CSC"), "force").schools.set_index("school_id")
+    # The fixture's FORCE_LAYOUT: F (0.2, -0.3), H (-0.9, -0.9), placed though H has no
+    # location on the map.
+    assert schools.loc[F, ["x", "y"]].tolist() == [0.2, -0.3]
+    assert schools.loc[H, ["x", "y"]].tolist() == [-0.9, -0.9]
+    assert load_network(db, Filters("2018/19", "CSC"), "force").summary.unplaced == 0
+
+
+def test_drawn_ties_come_from_the_drawn_set_and_the_rule_says_so(db: Database) -> None:
+    # 2017/18: five ties, F-G left out of net_edges_drawn under the fixture's cap of 4.
+    data = load_network(db, Filters("2017/18"), "map")
+    assert (data.summary.ties, data.summary.ties_drawn) == (5, 4)
+    assert data.rule == DrawingRule("strongest", 5, 4, 4, 1)
+    assert load_rule(db, "2018/19") == DrawingRule("all", 6, 6, 20_000, 1)
+
+
+# With a focus area the ties are those through its PLCs only. In 2018/19 the one
+# numeracy PLC active is P3 (C, F, and D from 2018-09-01): the triangle C-D, C-F, D-F;
+# the one literacy PLC is P1 (A, C, B): the triangle A-B, A-C, B-C.
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters("2018/19", focus="numeracy"), (8, 5, 3, 2, 0, 3)),
+        (Filters("2018/19", "GWE", focus="numeracy"), (5, 3, 1, 0, 2, 1)),
+        (Filters("2018/19", "GWE", 660, focus="literacy"), (2, 0, 1, 0, 2, 1)),
+    ],
+    ids=["wales-numeracy", "gwe-numeracy", "anglesey-literacy"],
+)
+def test_focus_area_counts_the_ties_through_its_plcs(
+    db: Database, filters: Filters, expected: tuple[int, ...]
+) -> None:
+    summary = load_network(db, filters, "map").summary
+    # schools, isolated, ties, cross-LA, to outside, drawn
+    found = (
+        summary.schools,
+        summary.isolated,
+        summary.ties,
+        summary.cross_la_ties,
+        summary.outside_ties,
+        summary.ties_drawn,
+    )
+    assert found == expected
+
+
+def test_focus_area_measures_its_own_subgraph(db: Database) -> None:
+    data = load_network(db, Filters("2018/19", focus="numeracy"), "map")
+    measures = data.schools.set_index("school_id")
+    assert measures["degree"].to_dict() == {A: 0, B: 0, C: 2, D: 2, E: 0, F: 2, G: 0, H: 0}
+    # In a triangle no school lies between two others; C's whole-network betweenness
+    # (8/42) does not carry over.
+    assert measures["betweenness"].abs().max() == 0
+    subgraph = data.summary.subgraph
+    assert subgraph is not None
+    # The triangle and five isolated schools; the triangle is one community whose
+    # modularity is 0 (every tie inside it, as expected by chance).
+    assert (subgraph.n_components, subgraph.n_communities) == (6, 1)
+    assert subgraph.giant_component_share == pytest.approx(3 / 8)
+    assert subgraph.density == pytest.approx(3 / 28)
+    assert subgraph.modularity_communities == pytest.approx(0)
+    assert data.focus == "numeracy"
+    assert data.rule == DrawingRule("all", 3, 3, 20_000, 1)
+
+
+def test_ties_over_the_cap_are_the_strongest() -> None:
+    ties = pd.DataFrame(
+        {"school_a": [1, 1, 2, 3, 4], "school_b": [2, 3, 3, 4, 5], "weight": [3, 1, 2, 1, 1]}
+    )
+    drawn, rule = choose_ties_to_draw(ties, cap=2)
+    assert drawn[["school_a", "school_b"]].values.tolist() == [[1, 2], [2, 3]]
+    assert rule == DrawingRule("strongest", 5, 2, 2, 2)
+    # Among the three ties of weight 1, one is taken by a fixed hash of the pair.
+    some, rule = choose_ties_to_draw(ties, cap=3)
+    assert len(some) == 3 and rule.min_weight_drawn == 1
+    assert some.equals(choose_ties_to_draw(ties.iloc[::-1], cap=3)[0].sort_index())
+    every, rule = choose_ties_to_draw(ties, cap=5)
+    assert len(every) == 5 and rule == DrawingRule("all", 5, 5, 5, 1)

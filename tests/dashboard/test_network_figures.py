@@ -164,3 +164,12 @@ def _luminance(colour: str) -> float:
 def test_group_colours_stand_out_from_white(colour: str) -> None:
     # WCAG 1.4.11: graphical objects at least 3:1 against what is next to them.
     assert (1.05) / (_luminance(colour) + 0.05) >= 3
+
+
+def test_force_layout_draws_no_outlines_and_keeps_units_square(db: Database) -> None:
+    data = load_network(db, Filters("2018/19"), "force")
+    figure = build_network_figure(data, "la", "degree", "en")
+    assert figure["data"][0]["name"] == "Ties (6 drawn)"
+    assert figure["layout"]["yaxis"]["scaleratio"] == 1
+    # H has no location but has a place in the layout: Cardiff's three are all drawn.
+    assert len(_unpack(figure["data"][1]["x"])) == 3

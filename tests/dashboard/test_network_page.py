@@ -15,11 +15,12 @@ from dashboard.components.network import (
     OPTIONS,
     build_network_parts,
     build_school_href,
+    describe_rule,
     find_clicked_school,
 )
 from dashboard.db import Database
 from dashboard.filters import Choices, Filters, resolve_filters
-from dashboard.network_data import load_network
+from dashboard.network_data import DrawingRule, load_network
 from dashboard.network_downloads import build_schools_csv
 
 
@@ -69,7 +70,17 @@ def test_page_has_one_h1_headings_in_order_and_labelled_controls(app: dash.Dash)
     assert dropdowns == labelled
     assert dropdowns == {
         ids.filter_control("network", name)
-        for name in ("year", "consortium", "la", "sector", "medium", "view", "colour", "size")
+        for name in (
+            "year",
+            "consortium",
+            "la",
+            "sector",
+            "medium",
+            "focus",
+            "view",
+            "colour",
+            "size",
+        )
     }
     tables = [c for c in components if isinstance(c, html.Table)]
     assert all(isinstance(t.children[0], html.Caption) for t in tables)
@@ -190,3 +201,54 @@ def test_csv_in_welsh_names_in_welsh(db: Database) -> None:
         "6602001,Ysgol Aber,Ynys Môn,GwE,Cynradd,Cyfrwng Cymraeg,Gwyrdd,2,2,0.0,1,,0,"
         "Dim rôl brocera"
     )
+
+
+@pytest.mark.parametrize(
+    ("rule", "focus", "lang", "expected"),
+    [
+        (
+            DrawingRule("all", 9680, 9680, 20_000, 1),
+            None,
+            "en",
+            "All 9,680 ties of 2018/19 are drawn.",
+        ),
+        (
+            DrawingRule("strongest", 143_806, 20_000, 20_000, 1),
+            None,
+            "en",
+            "A browser draws about 20,000 lines smoothly, so of the 143,806 ties of 2018/19 the "
+            "20,000 strongest are drawn: those through the most shared PLCs (the weakest drawn "
+            "through 1), then the most shared members; among ties as strong, a fixed order "
+            "spread over the country. The summary counts every tie.",
+        ),
+        (
+            DrawingRule("all", 3, 3, 20_000, 1),
+            "numeracy",
+            "cy",
+            "Caiff pob un o'r 3 cysylltiad drwy CDPau Rhifedd eu lluniadu. Gradd, rhyngoldeb a "
+            "chymunedau'r is-graff hwn yw'r rhain, wedi'u mesur ar gyfer yr olwg hon; rhai'r "
+            "rhwydwaith cyfan yw'r CDPau, y categori cymorth a'r rôl brocera.",
+        ),
+    ],
+)
+def test_the_rule_says_which_ties_are_drawn(
+    rule: DrawingRule, focus: str | None, lang: str, expected: str
+) -> None:
+    assert describe_rule(rule, "2018/19", focus, lang) == expected
+
+
+def test_focus_area_adds_its_subgraph_figures_to_the_summary(
+    db: Database, choices: Choices
+) -> None:
+    filters = _filters(choices, year="2018/19", focus="numeracy", view="force")
+    parts = build_network_parts(load_network(db, filters, "force"), filters, choices, "en")
+    assert parts.summary_heading == "Summary, 2018/19, Wales, Numeracy"
+    rows = dict(_rows(parts.summary)[1:])
+    assert rows["Isolated schools (no tie through these PLCs)"] == "5"
+    assert rows["Ties between schools shown"] == "3"
+    assert rows["Schools not in the force layout"] == "0"
+    assert rows["Components (isolated schools count as one each)"] == "6"
+    assert rows["Schools in the largest component"] == "37.5%"
+    assert rows["Modularity of the communities"] == "0.000"
+    assert rows["Betweenness"] == "Exact"
+    assert parts.rule.startswith("All 3 ties through Numeracy PLCs are drawn.")
