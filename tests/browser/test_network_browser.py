@@ -133,6 +133,37 @@ def test_view_colour_and_size_are_kept_in_the_url(page: Page, server_url: str) -
     expect(page.locator("#network-colour")).to_contain_text("Support category")
 
 
+def test_force_layout_view_is_kept_in_the_url(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/network?year=2018/19")
+    expect(page.locator("#network-rule")).to_have_text("All 6 ties of 2018/19 are drawn.")
+    _choose(page, "network-view", "Force layout")
+    expect(page).to_have_url(re.compile(r"/network\?year=2018/19&view=force$"))
+    # No LA outlines in the force layout; H, not on the map, has a place in it.
+    expect(page.locator(f"{GRAPH} .legendtext").first).to_have_text("Ties (6 drawn)")
+    assert _trace_names(page)[0] == "Ties (6 drawn)"
+    assert _summary(page, "Schools not in the force layout") == "0"
+    page.go_back()
+    expect(page.locator("#network-view")).to_contain_text("Map of Wales")
+    assert _trace_names(page)[0] == "Local authority boundaries"
+
+
+def test_focus_filter_measures_the_focus_area_subgraph(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/network?year=2018/19")
+    _expect_schools_shown(page, "8")
+    _choose(page, "network-focus", "Numeracy")
+    expect(page).to_have_url(re.compile(r"/network\?year=2018/19&focus=numeracy$"))
+    # 2018/19: the one numeracy PLC, P3, ties C, D and F in a triangle.
+    expect(page.locator("#network-summary-heading")).to_have_text(
+        "Summary, 2018/19, Wales, Numeracy"
+    )
+    expect(page.locator("#network-rule")).to_contain_text(
+        "All 3 ties through Numeracy PLCs are drawn."
+    )
+    assert _summary(page, "Ties between schools shown") == "3"
+    assert _summary(page, "Components (isolated schools count as one each)") == "6"
+    assert _trace_names(page)[1] == "Ties (3 drawn)"
+
+
 def test_pasted_link_reproduces_the_view(page: Page, server_url: str) -> None:
     page.goto(server_url + "/network?year=2017/18&la=681&colour=consortium&size=betweenness")
     expect(page.locator("#network-year")).to_contain_text("2017/18")
