@@ -28,17 +28,18 @@ __all__ = [
     "NetworkSummary",
     "Outlines",
     "Segments",
+    "TieCounts",
     "choose_ties_to_draw",
     "load_network",
     "load_outlines",
     "load_rule",
     "load_schools",
-    "load_summary",
     "load_ties",
     "measure_focus",
     "place_schools",
     "place_ties",
     "rank_schools",
+    "summarise_network",
 ]
 
 # The names load_schools adds, from the LA's row of shell__regions (name_en...).
@@ -84,6 +85,16 @@ class NetworkSummary:
     @property
     def cross_la_share(self) -> float | None:
         return self.cross_la_ties / self.ties if self.ties else None
+
+
+@dataclass(frozen=True)
+class TieCounts:
+    """The year's ties of the schools chosen: between two of them, of those crossing LA
+    lines, and from one of them to a school not chosen."""
+
+    ties: int
+    cross_la_ties: int
+    outside_ties: int
 
 
 @dataclass(frozen=True)
@@ -147,23 +158,29 @@ def load_schools(db: Database, filters: Filters) -> pd.DataFrame:
     return schools
 
 
-def load_ties(db: Database, filters: Filters) -> pd.DataFrame:
-    """The ties of the year with both schools among those chosen."""
-    return db.query("network__ties", **_region_params(filters))
+def load_ties(db: Database, filters: Filters) -> tuple[pd.DataFrame, TieCounts]:
+    """The ties drawn between two schools chosen (school_a, school_b, weight), and the
+    counts of all the year's ties of the schools chosen."""
+    found = db.query("network__ties", **_region_params(filters))
+    first = found.iloc[0]
+    counts = TieCounts(
+        ties=int(first["ties"]),
+        cross_la_ties=int(first["cross_la_ties"]),
+        outside_ties=int(first["outside_ties"]),
+    )
+    drawn = found.dropna(subset=["school_a"])[["school_a", "school_b", "weight"]]
+    return drawn.astype("int64").reset_index(drop=True), counts
 
 
-def load_summary(
-    db: Database, filters: Filters, schools: pd.DataFrame, ties_drawn: int
-) -> NetworkSummary:
+def summarise_network(schools: pd.DataFrame, counts: TieCounts, ties_drawn: int) -> NetworkSummary:
     """The summary of the schools chosen (``schools``, placed by place_schools) and their
-    ties in the whole network of the year, ``ties_drawn`` of them drawn."""
-    counts = db.query("network__summary", **_region_params(filters)).iloc[0]
+    ties in the whole network of the year (``counts``), ``ties_drawn`` of them drawn."""
     return NetworkSummary(
         schools=len(schools),
         isolated=int((schools["degree"] == 0).sum()),
-        ties=int(counts["ties"]),
-        cross_la_ties=int(counts["cross_la_ties"]),
-        outside_ties=int(counts["outside_ties"]),
+        ties=counts.ties,
+        cross_la_ties=counts.cross_la_ties,
+        outside_ties=counts.outside_ties,
         ties_drawn=ties_drawn,
         unplaced=_count_unplaced(schools),
     )
@@ -319,12 +336,13 @@ def load_network(db: Database, filters: Filters, view: str) -> NetworkData:
     schools = load_schools(db, filters)
     if filters.focus is None:
         schools = place_schools(schools, view)
-        segments = place_ties(load_ties(db, filters), schools)
+        ties, counts = load_ties(db, filters)
+        segments = place_ties(ties, schools)
         return NetworkData(
             view=view,
             schools=schools,
             segments=segments,
-            summary=load_summary(db, filters, schools, ties_drawn=len(segments)),
+            summary=summarise_network(schools, counts, ties_drawn=len(segments)),
             outlines=load_outlines(db),
             rule=load_rule(db, filters.year),
         )

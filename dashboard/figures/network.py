@@ -10,9 +10,11 @@ legend, so that the colour is never the only cue.
 from __future__ import annotations
 
 import base64
+import copy
 import math
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 import pandas as pd
@@ -306,39 +308,50 @@ def _build_tie_trace(data: NetworkData, lang: str) -> Trace:
     }
 
 
-def _frame_axes(figure: go.Figure, schools: pd.DataFrame, view: str) -> None:
-    """Plain axes without ticks, fitted to the schools, one unit of x as long as one of y
-    on the ground: on the map a degree of latitude is 1/cos(latitude) degrees of longitude."""
-    placed = schools.dropna(subset=["x", "y"])
-    figure.update_xaxes(
-        type="linear", visible=False, showgrid=False, zeroline=False, constrain="domain"
+@cache
+def _styled_layout() -> dict[str, object]:
+    """The house style (figures.style_figure) as a plain layout, built once: plotly's
+    objects take longer to build than the rest of the figure."""
+    figure = style_figure(go.Figure(), height=680)
+    figure.update_layout(
+        margin={"l": 8, "r": 8, "t": 8, "b": 8},
+        legend={"itemsizing": "constant"},
+        hovermode="closest",
+        dragmode="pan",
     )
-    figure.update_yaxes(type="linear", visible=False, showgrid=False, zeroline=False)
+    # Plain axes without ticks or grid: the map and the layout have no scale to read.
+    plain = {"type": "linear", "visible": False, "showgrid": False, "zeroline": False}
+    figure.update_xaxes(**plain, constrain="domain")
+    figure.update_yaxes(**plain)
+    return figure.to_plotly_json()["layout"]
+
+
+def _frame_axes(layout: dict[str, object], schools: pd.DataFrame, view: str) -> None:
+    """Fit the axes to the schools, one unit of x as long as one of y on the ground: on
+    the map a degree of latitude is 1/cos(latitude) degrees of longitude."""
+    placed = schools.dropna(subset=["x", "y"])
     if placed.empty:
         return
     x, y = placed["x"].astype(float), placed["y"].astype(float)
     pad_x = max((x.max() - x.min()) * 0.05, 0.05)
     pad_y = max((y.max() - y.min()) * 0.05, 0.05)
     ratio = 1 / math.cos(math.radians((y.min() + y.max()) / 2)) if view == "map" else 1
-    figure.update_xaxes(range=[x.min() - pad_x, x.max() + pad_x])
-    figure.update_yaxes(range=[y.min() - pad_y, y.max() + pad_y], scaleanchor="x", scaleratio=ratio)
+    layout["xaxis"]["range"] = [x.min() - pad_x, x.max() + pad_x]
+    layout["yaxis"].update(
+        range=[y.min() - pad_y, y.max() + pad_y], scaleanchor="x", scaleratio=ratio
+    )
 
 
 def _build_layout(data: NetworkData, colour: str, lang: str, revision: str) -> dict[str, object]:
-    figure = style_figure(go.Figure(), height=680)
-    figure.update_layout(
-        margin={"l": 8, "r": 8, "t": 8, "b": 8},
-        legend={"title": {"text": _legend_title(colour, lang)}, "itemsizing": "constant"},
-        hovermode="closest",
-        dragmode="pan",
-        uirevision=revision,
-    )
-    _frame_axes(figure, data.schools, data.view)
+    layout = copy.deepcopy(_styled_layout())
+    layout["legend"]["title"] = {"text": _legend_title(colour, lang)}
+    layout["uirevision"] = revision
+    _frame_axes(layout, data.schools, data.view)
     if data.schools.empty:
-        figure.add_annotation(
-            text=t("network.empty", lang), showarrow=False, xref="paper", yref="paper"
-        )
-    return figure.to_plotly_json()["layout"]
+        layout["annotations"] = [
+            {"text": t("network.empty", lang), "showarrow": False, "xref": "paper", "yref": "paper"}
+        ]
+    return layout
 
 
 def build_network_figure(

@@ -16,6 +16,7 @@ from dashboard.filters import Filters
 from dashboard.network_data import (
     DrawingRule,
     NetworkSummary,
+    TieCounts,
     choose_ties_to_draw,
     load_network,
     load_outlines,
@@ -44,7 +45,9 @@ def test_schools_are_those_chosen_with_their_measures(db: Database) -> None:
 
 
 def test_ties_are_those_between_two_schools_chosen(db: Database) -> None:
-    ties = load_ties(db, Filters("2018/19", "GWE"))
+    ties, counts = load_ties(db, Filters("2018/19", "GWE"))
+    # A-B, A-C, B-C, C-D inside GwE; C-F and D-F leave it.
+    assert counts == TieCounts(ties=4, cross_la_ties=2, outside_ties=2)
     assert list(zip(ties["school_a"], ties["school_b"], strict=True)) == [
         (A, B),
         (A, C),
@@ -198,3 +201,10 @@ def test_ties_over_the_cap_are_the_strongest() -> None:
     assert some.equals(choose_ties_to_draw(ties.iloc[::-1], cap=3)[0].sort_index())
     every, rule = choose_ties_to_draw(ties, cap=5)
     assert len(every) == 5 and rule == DrawingRule("all", 5, 5, 5, 1)
+
+
+def test_no_tie_drawn_still_gives_the_counts(db: Database) -> None:
+    # Cardiff in 2018/19: F, G, H, no tie between them; C-F and D-F leave it.
+    ties, counts = load_ties(db, Filters("2018/19", "CSC", 681))
+    assert ties.empty
+    assert counts == TieCounts(ties=0, cross_la_ties=0, outside_ties=2)
