@@ -216,8 +216,12 @@ def test_table_links_open_a_school_from_the_keyboard(page: Page, server_url: str
 
 @pytest.mark.parametrize(
     ("query", "lang"),
-    [("", "en"), ("?year=2017/18&consortium=GWE&colour=category&lang=cy", "cy")],
-    ids=["english", "welsh"],
+    [
+        ("", "en"),
+        ("?year=2017/18&consortium=GWE&colour=category&lang=cy", "cy"),
+        ("?year=2018/19&focus=numeracy&view=force&colour=role&lang=cy", "cy"),
+    ],
+    ids=["english", "welsh", "welsh-force-focus"],
 )
 def test_network_has_no_serious_or_critical_violations(
     page: Page, server_url: str, query: str, lang: str
