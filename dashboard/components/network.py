@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
-from urllib.parse import urlencode
 
 import pandas as pd
 from dash import dcc, html
@@ -16,9 +15,10 @@ from dashboard.components.filters import build_filter_bar, build_option_dropdown
 from dashboard.components.tables import build_table
 from dashboard.figures.network import COLOURS, SIZES, build_network_figure, label_role
 from dashboard.filters import Choices, Filters, PageOption, describe_region, parse_search
-from dashboard.i18n import DEFAULT_LANG, t
+from dashboard.i18n import t
 from dashboard.labels import format_share, label_category, label_focus
 from dashboard.language import choose_lang
+from dashboard.links import build_school_href
 from dashboard.network_data import (
     VIEWS,
     DrawingRule,
@@ -37,7 +37,6 @@ __all__ = [
     "build_display_controls",
     "build_network_layout",
     "build_network_parts",
-    "build_school_href",
     "build_schools_table",
     "build_summary_table",
     "describe_rule",
@@ -68,14 +67,6 @@ class NetworkParts:
 
     def as_outputs(self) -> tuple[object, ...]:
         return (self.summary_heading, self.summary, self.rule, self.figure, self.schools)
-
-
-def build_school_href(school_id: int, year: str, lang: str) -> str:
-    """The school's profile for ``year`` in ``lang``: ``/school/6602001?year=2018/19``."""
-    query = {"year": year}
-    if lang != DEFAULT_LANG:
-        query["lang"] = lang
-    return f"/school/{school_id}?{urlencode(query, safe='/')}"
 
 
 def find_clicked_school(click: Mapping[str, object] | None, search: str | None) -> str | None:

@@ -22,7 +22,7 @@ import plotly.graph_objects as go
 
 from dashboard.figures import CATEGORY_STYLE, INK, style_figure
 from dashboard.i18n import t
-from dashboard.labels import CATEGORIES, label_category
+from dashboard.labels import BROKER_ROLES, CATEGORIES, label_broker_role, label_category
 from dashboard.network_data import NetworkData
 
 __all__ = [
@@ -43,7 +43,7 @@ COLOURS = ("la", "consortium", "category", "community", "role")
 
 # Main brokerage roles (network__schools.sql) in the legend's order; "none" for a
 # school that brokers no pair.
-ROLES = ("coordinator", "gatekeeper", "representative", "itinerant", "liaison", "none")
+ROLES = (*BROKER_ROLES, "none")
 SIZES = ("degree", "betweenness")
 
 # Communities are many and numbered by size: the largest have a colour each, the rest share one.
@@ -135,16 +135,11 @@ def _group_communities(schools: pd.DataFrame, lang: str) -> list[Group]:
 
 
 def label_role(role: str, lang: str) -> str:
-    """The name of a main brokerage role (one of ROLES)."""
-    names = {
-        "coordinator": t("network.role_coordinator", lang),
-        "gatekeeper": t("network.role_gatekeeper", lang),
-        "representative": t("network.role_representative", lang),
-        "itinerant": t("network.role_itinerant", lang),
-        "liaison": t("network.role_liaison", lang),
-        "none": t("network.role_none", lang),
-    }
-    return names[role]
+    """The name of a main brokerage role (one of ROLES): labels.label_broker_role, or
+    "Not a broker"."""
+    if role == "none":
+        return t("network.role_none", lang)
+    return label_broker_role(role, lang)
 
 
 def _group_roles(schools: pd.DataFrame, lang: str) -> list[Group]:

@@ -14,7 +14,6 @@ from dashboard import ids
 from dashboard.components.network import (
     OPTIONS,
     build_network_parts,
-    build_school_href,
     describe_rule,
     find_clicked_school,
 )
@@ -166,11 +165,6 @@ def test_a_click_on_a_school_opens_its_profile(
     click: dict | None, search: str, expected: str | None
 ) -> None:
     assert find_clicked_school(click, search) == expected
-
-
-def test_school_href_keeps_year_and_language() -> None:
-    assert build_school_href(6812001, "2017/18", "en") == "/school/6812001?year=2017/18"
-    assert build_school_href(6812001, "2017/18", "cy") == "/school/6812001?year=2017/18&lang=cy"
 
 
 def test_csv_has_every_school_shown_with_its_figures(db: Database) -> None:
