@@ -63,7 +63,7 @@ def build_chart_section(
     what: str,
     *,
     heading: str,
-    figure: go.Figure,
+    figure: go.Figure | dict[str, object],
     table: object,
     download_label: str,
     lang: str,

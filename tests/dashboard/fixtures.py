@@ -34,6 +34,15 @@ So, for all of Wales (worked by hand, asserted in the tests):
 Network measures are derived here from the ties above (degree, components) so
 that the net_* tables agree with each other; PLC counts per school are by hand.
 
+For the network page's map: every school but H has a location (H is not
+geocoded), and each LA's boundary is a rectangle around its schools drawn with
+a midpoint on every edge (9 points, closed), which simplification reduces to its
+5 corners; Anglesey's also has an islet 0.001 degrees wide, which the map leaves
+out (see LOCATIONS and BOUNDARIES). The force layout puts every school at the same
+place each year (FORCE_LAYOUT). Every tie is drawn (net_edges_drawn) except in
+2017/18, where the fixture pretends a cap of 4 ties: F-G is left out, and
+net_drawing_rules says "the 4 strongest of 5, weight at least 1".
+
 Brokerage (Gould and Fernandez, LAs as groups) on ties directed from each PLC's
 lead school (P1 A, P2 F, P3 C, P4 H, P5 D, P6 G) to its other members that year,
 counting open two-paths a -> b -> c (no a -> c), by hand:
@@ -79,8 +88,8 @@ cycle stages / 6, attendance per member / 6 (at most 1).
 The mean review of the PLCs reviewed in 2018/19 (P1, P3, P4), feature by feature:
 4, 4, 11/3, 10/3, 4, 11/3, 4, 4, 10/3.
 
-For the regions page each LA has a boundary, a rough rectangle where it lies
-(BOUNDARIES). For the data page: two successful refreshes (an earlier one on
+The maps (regions, network) draw each LA's boundary: a rectangle around its
+schools (BOUNDARIES, below). For the data page: two successful refreshes (an earlier one on
 1 August 2019 that read three files, the latest on 1 September that read four,
 two of them new or changed) and a failed one, which a real database never holds;
 and the rows the latest set aside (REJECTED), one of them a duplicate member id
@@ -105,7 +114,16 @@ import networkx as nx
 from etl.network.plcs import compute_plc_measures
 from etl.schema import apply_schema
 
-__all__ = ["BOUNDARIES", "REJECTED", "RUNS", "SCHOOLS", "YEARS", "build_overview_db"]
+__all__ = [
+    "BOUNDARIES",
+    "FORCE_LAYOUT",
+    "LOCATIONS",
+    "REJECTED",
+    "RUNS",
+    "SCHOOLS",
+    "YEARS",
+    "build_overview_db",
+]
 
 LOCAL_AUTHORITIES = [
     (660, "W06000001", "Isle of Anglesey", "Ynys Môn", "GWE", "GwE", "GwE"),
@@ -285,13 +303,6 @@ REJECTED = [
      "not a date (YYYY-MM-DD)"),
 ]  # fmt: skip
 
-# A rectangle (west, south, east, north) roughly where each LA lies, as GeoJSON polygons.
-BOUNDARIES = {
-    "W06000001": (-4.7, 53.1, -4.0, 53.45),
-    "W06000002": (-4.8, 52.5, -3.5, 53.1),
-    "W06000015": (-3.35, 51.4, -3.1, 51.6),
-}
-
 WALES = "W92000004"
 
 
@@ -301,8 +312,10 @@ def build_overview_db(path: Path, *, outcome_source: str = "demo") -> Path:
     try:
         apply_schema(con)
         _insert_reference(con)
+        _insert_places(con)
         _insert_contract(con, outcome_source)
         _insert_network(con)
+        _insert_drawing(con)
         # The PLC measures from the contract rows above, by the ETL's own model.
         compute_plc_measures(con, progress=lambda _line: None)
         _insert_runs(con)
@@ -358,10 +371,6 @@ def _insert_reference(con: duckdb.DuckDBPyConnection) -> None:
         "INSERT INTO academic_years VALUES (?, ?, ?)",
         [(year, start, end) for year, (start, end) in YEARS.items()],
     )
-    con.executemany(
-        "INSERT INTO la_boundaries VALUES (?, ?, 'fixture')",
-        [(code, _polygon(*box)) for code, box in BOUNDARIES.items()],
-    )
 
 
 def _insert_runs(con: duckdb.DuckDBPyConnection) -> None:
@@ -380,11 +389,6 @@ def _insert_runs(con: duckdb.DuckDBPyConnection) -> None:
         [(latest, table, path, line, column, value, reason)
          for path, table, line, column, value, reason in REJECTED],
     )  # fmt: skip
-
-
-def _polygon(west: float, south: float, east: float, north: float) -> str:
-    ring = [[west, south], [east, south], [east, north], [west, north], [west, south]]
-    return json.dumps({"type": "Polygon", "coordinates": [ring]})
 
 
 def _insert_contract(con: duckdb.DuckDBPyConnection, outcome_source: str) -> None:
@@ -514,3 +518,89 @@ def _insert_group_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.G
             sum(graph.degree(s) == 0 for s in members) / n,
         ))  # fmt: skip
     _insert(con, "net_group_metrics", rows)
+
+
+# The network page's map: latitude and longitude of each school (H is not geocoded)...
+LOCATIONS = {
+    "A": (53.30, -4.40),
+    "B": (53.25, -4.30),
+    "C": (53.10, -4.27),
+    "D": (52.74, -3.88),
+    "E": (53.00, -4.10),
+    "F": (51.49, -3.24),
+    "G": (51.47, -3.18),
+}
+
+
+def _rectangle(west: float, south: float, east: float, north: float) -> list[list[float]]:
+    """A closed ring round the rectangle, with the midpoint of each edge (9 points)."""
+    mid_x, mid_y = (west + east) / 2, (south + north) / 2
+    return [
+        [west, south], [mid_x, south], [east, south], [east, mid_y], [east, north],
+        [mid_x, north], [west, north], [west, mid_y], [west, south],
+    ]  # fmt: skip
+
+
+# ... and the LA boundaries, by ONS code: rectangles, Anglesey with an islet.
+BOUNDARIES = {
+    "W06000001": {
+        "type": "MultiPolygon",
+        "coordinates": [
+            [_rectangle(-4.70, 53.15, -4.00, 53.45)],
+            [[[-4.80, 53.30], [-4.799, 53.30], [-4.799, 53.301], [-4.80, 53.30]]],
+        ],
+    },
+    "W06000002": {"type": "Polygon", "coordinates": [_rectangle(-4.50, 52.60, -3.50, 53.15)]},
+    "W06000015": {"type": "Polygon", "coordinates": [_rectangle(-3.35, 51.40, -3.05, 51.60)]},
+}
+
+
+def _insert_places(con: duckdb.DuckDBPyConnection) -> None:
+    con.executemany(
+        "UPDATE schools SET latitude = ?, longitude = ? WHERE school_id = ?",
+        [(lat, lon, _school(letter)) for letter, (lat, lon) in LOCATIONS.items()],
+    )
+    con.executemany(
+        "INSERT INTO la_boundaries VALUES (?, ?, 'fixture')",
+        [(code, json.dumps(geometry)) for code, geometry in BOUNDARIES.items()],
+    )
+
+
+# The network page's force layout (net_layout): the same place every year.
+FORCE_LAYOUT = {
+    "A": (-0.5, 0.5),
+    "B": (-0.3, 0.7),
+    "C": (0.0, 0.3),
+    "D": (0.3, 0.0),
+    "E": (0.9, -0.9),
+    "F": (0.2, -0.3),
+    "G": (0.5, -0.5),
+    "H": (-0.9, -0.9),
+}
+
+# Ties not drawn (net_edges_drawn), by year, under the fixture's pretend cap.
+NOT_DRAWN = {"2017/18": ["FG"]}
+
+
+def _insert_drawing(con: duckdb.DuckDBPyConnection) -> None:
+    con.executemany(
+        "INSERT INTO net_layout VALUES (?, ?, ?, ?)",
+        [
+            (year, _school(letter), x, y)
+            for year in YEARS
+            for letter, (x, y) in FORCE_LAYOUT.items()
+        ],
+    )
+    for year, ties in TIES.items():
+        drawn = [tie for tie in ties if tie not in NOT_DRAWN.get(year, [])]
+        con.executemany(
+            "INSERT INTO net_edges_drawn VALUES (?, ?, ?, 1)",
+            [(year, *sorted((_school(a), _school(b)))) for a, b in drawn],
+        )
+        capped = len(drawn) < len(ties)
+        con.execute(
+            "INSERT INTO net_drawing_rules"
+            " VALUES (?, ?, ?, ?, 1, ?, 'communities_fr_pivotmds', 2019)",
+            [year, len(ties), len(drawn), len(drawn) if capped else 20_000,
+             "strongest" if capped else "all"],
+        )  # fmt: skip

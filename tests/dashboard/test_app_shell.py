@@ -120,6 +120,7 @@ def test_nav_is_built_from_the_page_registry(app: dash.Dash) -> None:
     # Pages of one thing (/school/<number>, /plc/<id>) are reached from others, not the nav.
     assert not any(href.startswith(("/school", "/plc/")) for _, href in shown)
     assert shown.index(("Regions", "/regions")) < shown.index(("Data", "/data"))
+    assert ("Network", "/network") in shown
 
 
 def test_demo_data_are_announced(app: dash.Dash) -> None:
