@@ -11,6 +11,7 @@ SHELL_LANGUAGE = "shell-language"
 
 # The overview page (its charts, filters and downloads: the functions below)
 OVERVIEW_SCOPE = "overview-scope"
+OVERVIEW_SUMMARY = "overview-summary"
 OVERVIEW_HEADLINES = "overview-headlines"
 
 
