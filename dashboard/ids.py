@@ -14,6 +14,13 @@ OVERVIEW_SCOPE = "overview-scope"
 OVERVIEW_SUMMARY = "overview-summary"
 OVERVIEW_HEADLINES = "overview-headlines"
 
+# The impact page (its charts, filters and downloads: the functions below)
+IMPACT_SCOPE = "impact-scope"
+IMPACT_MAIN = "impact-main"
+IMPACT_MAIN_TEXT = "impact-main-text"
+IMPACT_CAVEATS = "impact-caveats"
+IMPACT_DEMO_NOTE = "impact-demo-note"
+
 
 def overview_headline(measure: str) -> str:
     """The card of one headline measure, e.g. ``overview-headline-active-plcs``."""

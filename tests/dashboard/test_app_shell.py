@@ -114,7 +114,11 @@ def test_nav_is_built_from_the_page_registry(app: dash.Dash) -> None:
     shell, _ = _render_overview(app, {})
     nav = next(c for c in _walk(shell) if isinstance(c, html.Nav))
     links = [c for c in _walk(nav) if isinstance(c, dcc.Link)]
-    assert [(link.children, link.href) for link in links] == [("Overview", "/")]
+    shown = [(link.children, link.href) for link in links]
+    # One link per registered page, in the registry's order, the overview first.
+    assert shown == [(p["name"], p["relative_path"]) for p in dash.page_registry.values()]
+    assert shown[0] == ("Overview", "/")
+    assert ("Impact", "/impact") in shown
 
 
 def test_demo_data_are_announced(app: dash.Dash) -> None:
