@@ -21,7 +21,9 @@ from etl.archive import archive_dir_for, archive_inputs
 from etl.contract import CONTRACT
 from etl.load import load_contract_file, load_reference, run_model
 from etl.lock import refresh_lock
-from etl.network import compute_network
+from etl.network import NETWORK_TABLES, compute_network
+from etl.network.impact import IMPACT_TABLES, compute_impact
+from etl.network.plcs import PLC_TABLES, compute_plc_measures
 from etl.publish import append_run_log, building_path, publish
 from etl.schema import apply_schema
 from etl.sources.common import InputError
@@ -40,10 +42,9 @@ PUBLISHED_TABLES = (
     "la_boundaries",
     *(spec.table for spec in CONTRACT),
     "academic_years",
-    "net_edges",
-    "net_school_metrics",
-    "net_group_metrics",
-    "net_system_metrics",
+    *NETWORK_TABLES,
+    *PLC_TABLES,
+    *IMPACT_TABLES,
     "rejected_rows",
 )
 
@@ -234,6 +235,8 @@ def _build(
         steps.run("load contract files", lambda: _load_contract(con, raw_dir, result, steps))
         steps.run("transform", lambda: run_model(con, "academic_years"))
         steps.run("network measures", lambda: compute_network(con, progress=steps.progress))
+        steps.run("PLC measures", lambda: compute_plc_measures(con, progress=steps.progress))
+        steps.run("impact analysis", lambda: compute_impact(con, progress=steps.progress))
         _count(con, result)
         con.execute("CHECKPOINT")
     finally:

@@ -29,6 +29,7 @@ __all__ = [
     "fetch_edge_indices",
     "fetch_school_ids",
     "fetch_years",
+    "make_working_table",
     "project_memberships",
     "project_ties",
 ]
@@ -50,11 +51,20 @@ class YearGraph:
     graph: igraph.Graph
 
 
+def make_working_table(con: duckdb.DuckDBPyConnection, name: str) -> int:
+    """Make the temporary table ``name`` from ``etl/sql/marts/<name>.sql``; return its rows.
+
+    Working tables live for one connection and are never published; the models
+    that read them run on the same connection.
+    """
+    sql = (SQL_DIR / "marts" / f"{name}.sql").read_text(encoding="utf-8")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {name} AS ({sql})")
+    return int(con.execute(f"SELECT count(*) FROM {name}").fetchone()[0])
+
+
 def project_memberships(con: duckdb.DuckDBPyConnection) -> int:
     """Make the temporary table of memberships counted per year; return its rows."""
-    sql = (SQL_DIR / "marts" / f"{MEMBERSHIPS_TABLE}.sql").read_text(encoding="utf-8")
-    con.execute(f"CREATE OR REPLACE TEMP TABLE {MEMBERSHIPS_TABLE} AS ({sql})")
-    return int(con.execute(f"SELECT count(*) FROM {MEMBERSHIPS_TABLE}").fetchone()[0])
+    return make_working_table(con, MEMBERSHIPS_TABLE)
 
 
 def project_ties(con: duckdb.DuckDBPyConnection) -> int:

@@ -7,8 +7,11 @@ isolated schools as networkx does. They are computed with igraph, which is fast
 enough for England-sized graphs; the tests check both libraries agree. Above
 :data:`EXACT_BETWEENNESS_WORK` betweenness is estimated from a seeded sample of
 source schools (Brandes and Pich 2007), with its standard error.
-Eigenvector centrality and communities are :mod:`etl.network.structure`. Counts,
-shares, densities and E-I indices are SQL (``etl/sql/marts/net_*.sql``).
+Eigenvector centrality and communities are :mod:`etl.network.structure`; the
+components, communities and assortativity of each LA and consortium are
+:mod:`etl.network.groups`. Counts, shares, densities, E-I indices, brokerage
+roles, partners by support category, support ties and year-on-year changes are
+SQL (``etl/sql/marts/net_*.sql``).
 See ``docs/measures.md`` for every definition.
 """
 
@@ -33,8 +36,17 @@ from etl.network.build import (
     YearGraph,
     build_igraph,
     build_year_graphs,
+    make_working_table,
     project_memberships,
     project_ties,
+)
+from etl.network.groups import (
+    GROUP_STRUCTURE_SCHEMA,
+    SchoolAttributes,
+    SchoolGroups,
+    compute_group_structure,
+    fetch_school_attributes,
+    fetch_school_groups,
 )
 from etl.network.structure import Communities, compute_communities, compute_eigenvector
 
@@ -43,7 +55,9 @@ __all__ = [
     "BETWEENNESS_SEED",
     "BETWEENNESS_SOURCES",
     "EXACT_BETWEENNESS_WORK",
+    "MODELS",
     "NETWORK_TABLES",
+    "WORKING_TABLES",
     "Betweenness",
     "GraphMeasures",
     "betweenness_sources",
@@ -58,7 +72,26 @@ __all__ = [
 ]
 
 # The published tables compute_network fills, in the order it fills them.
-NETWORK_TABLES = ("net_edges", "net_school_metrics", "net_group_metrics", "net_system_metrics")
+NETWORK_TABLES = (
+    "net_edges",
+    "net_school_metrics",
+    "net_group_metrics",
+    "net_system_metrics",
+    "net_group_pairs",
+    "net_changes",
+)
+
+# Temporary tables of one run (etl/sql/marts/<name>.sql), never published.
+WORKING_TABLES = (MEMBERSHIPS_TABLE, "net_school_groups", "net_brokerage")
+
+# The SQL models run after the igraph measures, in order, each working table
+# before the published tables that read it: first the schools', then, once the
+# groups' igraph measures are registered (they read the schools' categories),
+# the rest.
+MODELS = (
+    ("net_school_groups", "net_brokerage", "net_school_metrics"),
+    ("net_group_metrics", "net_system_metrics", "net_group_pairs", "net_changes"),
+)
 
 # Above this much betweenness work (source vertices times edges, summed over
 # years) betweenness runs in parallel processes; below it starting them costs
@@ -279,9 +312,9 @@ def compute_network(
 ) -> dict[str, int]:
     """Fill the network tables for every year in ``academic_years``; return rows per table.
 
-    Fills ``net_edges``, ``net_school_metrics``, ``net_group_metrics`` and
-    ``net_system_metrics`` from ``schools``, ``local_authorities``, ``plcs``,
-    ``plc_memberships`` and ``academic_years``, replacing any rows they hold.
+    Fills the tables of :data:`NETWORK_TABLES` from ``schools``,
+    ``local_authorities``, ``plcs``, ``plc_memberships``, ``school_outcomes`` and
+    ``academic_years``, replacing any rows they hold.
 
     Parameters
     ----------
@@ -304,9 +337,9 @@ def compute_network(
     )
 
     graphs = list(build_year_graphs(con))
-    groups = _fetch_las(con)
+    groups = fetch_school_groups(con)
     measured = time.perf_counter()
-    measures = _measure_graphs(graphs, groups, workers)
+    measures = _measure_graphs(graphs, groups.la.codes, workers)
     for graph, result in zip(graphs, measures, strict=True):
         b = result.betweenness
         progress(
@@ -322,20 +355,30 @@ def compute_network(
     con.register("net_centrality", _centrality_table(graphs, measures))
     con.register("net_components", _components_table(graphs, measures))
     try:
-        for table in NETWORK_TABLES[1:]:
-            rows[table] = run_model(con, table)
+        filled = time.perf_counter()
+        rows |= _run_models(con, MODELS[0])
+        progress(
+            f"    brokerage, partners, ties gained and lost ({time.perf_counter() - filled:.1f} s)"
+        )
+        measured = time.perf_counter()
+        attributes = fetch_school_attributes(con)
+        con.register(
+            "net_group_structure", _group_structure_table(graphs, measures, groups, attributes)
+        )
+        progress(
+            f"    components and assortativity of every group, communities of consortia "
+            f"({time.perf_counter() - measured:.1f} s)"
+        )
+        filled = time.perf_counter()
+        rows |= _run_models(con, MODELS[1])
+        progress(f"    group, system, E-I and change tables ({time.perf_counter() - filled:.1f} s)")
     finally:
-        con.unregister("net_centrality")
-        con.unregister("net_components")
-        con.execute(f"DROP TABLE IF EXISTS {MEMBERSHIPS_TABLE}")
+        for name in ("net_centrality", "net_components", "net_group_structure"):
+            con.unregister(name)
+        for table in WORKING_TABLES:
+            con.execute(f"DROP TABLE IF EXISTS {table}")
     progress(f"    network tables filled ({time.perf_counter() - started:.1f} s)")
     return rows
-
-
-def _fetch_las(con: duckdb.DuckDBPyConnection) -> np.ndarray:
-    """The LA of every school, in vertex (school_id) order."""
-    las = con.execute("SELECT la_code FROM schools ORDER BY school_id").fetchnumpy()["la_code"]
-    return np.asarray(las, dtype=np.int64)
 
 
 def _measure_graphs(
@@ -422,6 +465,30 @@ def _centrality_table(graphs: Iterable[YearGraph], measures: Iterable[GraphMeasu
         for g, m in zip(graphs, measures, strict=True)
     ]
     return pa.concat_tables(parts) if parts else CENTRALITY_SCHEMA.empty_table()
+
+
+def _run_models(con: duckdb.DuckDBPyConnection, models: Iterable[str]) -> dict[str, int]:
+    """Run SQL models in order; return rows of the published ones."""
+    rows = {}
+    for model in models:
+        if model in WORKING_TABLES:
+            make_working_table(con, model)
+        else:
+            rows[model] = run_model(con, model)
+    return rows
+
+
+def _group_structure_table(
+    graphs: Iterable[YearGraph],
+    measures: Iterable[GraphMeasures],
+    groups: SchoolGroups,
+    attributes: SchoolAttributes,
+) -> pa.Table:
+    parts = [
+        compute_group_structure(g.year, g.graph, g.edges, groups, attributes, m.communities)
+        for g, m in zip(graphs, measures, strict=True)
+    ]
+    return pa.concat_tables(parts) if parts else GROUP_STRUCTURE_SCHEMA.empty_table()
 
 
 def _components_table(graphs: Iterable[YearGraph], measures: Iterable[GraphMeasures]) -> pa.Table:

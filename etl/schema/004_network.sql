@@ -35,9 +35,24 @@ CREATE TABLE net_school_metrics (
     cross_consortium_ties  INTEGER NOT NULL,
     is_isolate             BOOLEAN NOT NULL,
     eigenvector            DOUBLE NOT NULL,    -- as networkx: norm 1 over all schools, 0 off the leading component
-    community_id           INTEGER             -- Louvain community, 1 the largest, NULL for isolates
+    community_id           INTEGER,            -- Louvain community, 1 the largest, NULL for isolates
+    support_category       VARCHAR,            -- green, yellow, amber, red; NULL when not categorised that year
+    -- Gould-Fernandez brokerage, LA as the group, on ties directed from a PLC's lead
+    -- school to its other member schools: open two-paths a -> school -> c (no a -> c).
+    broker_coordinator     INTEGER NOT NULL,   -- a, school, c all in one LA
+    broker_gatekeeper      INTEGER NOT NULL,   -- a from another LA, c in the school's LA
+    broker_representative  INTEGER NOT NULL,   -- a in the school's LA, c in another
+    broker_itinerant       INTEGER NOT NULL,   -- a and c in one LA, the school in another
+    broker_liaison         INTEGER NOT NULL,   -- a, school, c in three different LAs
+    broker_total           INTEGER NOT NULL,   -- all brokered pairs: the sum of the five roles
+    partners_green         INTEGER NOT NULL,   -- schools tied to it that are green that year
+    partners_yellow        INTEGER NOT NULL,
+    partners_amber         INTEGER NOT NULL,
+    partners_red           INTEGER NOT NULL,
+    ties_gained            INTEGER,            -- partners not tied the year before; NULL in the first year
+    ties_lost              INTEGER             -- partners of the year before no longer tied; NULL in the first year
 );
-COMMENT ON TABLE net_school_metrics IS 'Per school and year: degree, weighted degree, betweenness and clustering (unweighted, normalised as networkx does; betweenness sampled above a size, see net_system_metrics), PLCs, cross-boundary ties, isolate flag, eigenvector centrality, Louvain community.';
+COMMENT ON TABLE net_school_metrics IS 'Per school and year: degree, weighted degree, betweenness and clustering (unweighted, normalised as networkx does; betweenness sampled above a size, see net_system_metrics), PLCs, cross-boundary ties, isolate flag, eigenvector centrality, Louvain community, support category, Gould-Fernandez brokerage roles with LAs as groups, partners by support category, ties gained and lost since the year before.';
 
 -- Key (year, level, group_id): unique, kept so by the refresh rather than by an index.
 CREATE TABLE net_group_metrics (
@@ -50,9 +65,23 @@ CREATE TABLE net_group_metrics (
     internal_ties   INTEGER NOT NULL,
     external_ties   INTEGER NOT NULL,
     ei_index        DOUBLE,             -- (external - internal) / (external + internal)
-    isolate_share   DOUBLE
+    isolate_share   DOUBLE,
+    -- Of the group's induced subgraph: its schools and the ties among them.
+    n_components            INTEGER NOT NULL,   -- isolated schools count as components
+    giant_component_share   DOUBLE,             -- largest component / n_schools
+    mean_clustering         DOUBLE,             -- mean of the schools' clustering in the whole graph
+    modularity_communities  DOUBLE,             -- consortium and Wales only: Louvain on the induced subgraph
+    modularity_la           DOUBLE,             -- consortium and Wales only
+    nmi_communities_la      DOUBLE,             -- consortium and Wales only
+    assort_la               DOUBLE,             -- attribute assortativity of the induced subgraph, by LA
+    assort_medium           DOUBLE,             -- ... by language medium
+    assort_sector           DOUBLE,             -- ... by sector
+    assort_category         DOUBLE,             -- ... by support category, over categorised schools
+    support_schools         INTEGER NOT NULL,   -- schools amber or red that year
+    n_support_tied          INTEGER NOT NULL,   -- of them, tied to at least one green school anywhere
+    support_tied_share      DOUBLE              -- n_support_tied / support_schools
 );
-COMMENT ON TABLE net_group_metrics IS 'Per year and per LA, consortium and Wales: schools, ties, density, internal and external ties, E-I index, share of isolated schools.';
+COMMENT ON TABLE net_group_metrics IS 'Per year and per LA, consortium and Wales: schools, ties, density, internal and external ties, E-I index, share of isolated schools, components and giant-component share of the group''s subgraph, mean clustering, modularity and NMI of communities and LAs, assortativity by LA, language medium, sector and support category, and support ties (amber and red schools tied to a green one).';
 
 -- Key (year).
 CREATE TABLE net_system_metrics (

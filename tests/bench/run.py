@@ -7,7 +7,10 @@ baseline measured in the same run, on this machine.
 - refresh: the whole refresh at Wales scale, and each of its steps.
 - network measures: compute_network on the refreshed database, and each heavy
   measure (betweenness, clustering, components, eigenvector, communities)
-  against the same measure computed directly by igraph on the same graph.
+  against the same measure computed directly by igraph on the same graph; the
+  group measures (components of every group, communities of consortia,
+  assortativity) against igraph group by group, and brokerage (SQL; igraph has
+  none) against the plain DuckDB join listing the same two-paths.
 - dashboard: every page served on the refreshed database: first render, each
   callback's median and 95th percentile over scripted filter changes beside the
   same queries run directly in DuckDB, and the bytes sent, against the goals
@@ -24,7 +27,7 @@ import sys
 import tempfile
 import time
 import warnings
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import duckdb
@@ -36,7 +39,21 @@ from etl.contract import CONTRACT
 from etl.demo import generate_england, generate_wales
 from etl.load import load_contract_file, load_reference
 from etl.network import compute_network
-from etl.network.build import build_year_graphs
+from etl.network.build import (
+    YearGraph,
+    build_year_graphs,
+    make_working_table,
+    project_memberships,
+)
+from etl.network.groups import (
+    SchoolAttributes,
+    SchoolGroups,
+    compute_group_assortativity,
+    compute_group_communities,
+    compute_group_components,
+    fetch_school_attributes,
+    fetch_school_groups,
+)
 from etl.network.metrics import (
     betweenness_sources,
     compute_betweenness,
@@ -153,19 +170,45 @@ def bench_served(db: Path) -> bool:
 def bench_network(db: Path, repeat: int) -> None:
     """compute_network, and each heavy measure against igraph's own on the same graphs.
 
-    The baseline of compute_network is the sum of igraph's own measures; the
-    baseline of sampled betweenness is igraph's subset betweenness from the same
-    sources in one call.
+    The baseline of compute_network is the sum of the baselines of its heavy
+    measures; the baseline of sampled betweenness is igraph's subset betweenness
+    from the same sources in one call. Group measures are timed against igraph
+    doing the same group by group (induced subgraphs); brokerage, which igraph
+    lacks, against the bare DuckDB query that lists the same two-paths.
     """
     print("  network measures")
     con = duckdb.connect(str(db))
     try:
         seconds = timed(lambda: compute_network(con, progress=lambda _: None), repeat)
         graphs = list(build_year_graphs(con))
-        las = con.execute("SELECT la_code FROM schools ORDER BY school_id").fetchnumpy()
+        groups = fetch_school_groups(con)
+        attributes = fetch_school_attributes(con)
+        brokerage = _bench_brokerage(con, max(repeat, 3))
     finally:
         con.close()
-    groups = np.asarray(las["la_code"], dtype=np.int64)
+    timings = _graph_measures(graphs, groups, repeat)
+    timings |= _group_measures(graphs, groups, attributes, max(repeat, 3))
+    timings |= brokerage
+    sampled = sum(betweenness_sources(g.graph) is not None for g in graphs)
+    report(
+        "compute_network (all years)",
+        seconds,
+        "igraph measures",
+        sum(base for _, _, base in timings.values()),
+        f"({len(graphs)} years, betweenness sampled in {sampled})",
+    )
+    for name, (ours, baseline, base) in timings.items():
+        report(f"  {name}", ours, baseline, base)
+
+
+# A measure's timing: (our seconds, the baseline's name, the baseline's seconds).
+Timing = tuple[float, str, float]
+
+
+def _graph_measures(
+    graphs: list[YearGraph], groups: SchoolGroups, repeat: int
+) -> dict[str, Timing]:
+    """The whole-graph igraph measures of every year against igraph's own calls."""
     plans = [betweenness_sources(g.graph) for g in graphs]
 
     def ours_betweenness() -> None:
@@ -181,41 +224,142 @@ def bench_network(db: Path, repeat: int) -> None:
                 directed=False, sources=None if sources is None else sources.tolist()
             )
 
-    def each(work: Callable[[igraph.Graph], object]) -> Callable[[], None]:
-        return lambda: [work(g.graph) for g in graphs]
-
     measures = {
         "betweenness": (ours_betweenness, igraph_betweenness),
         "clustering": (
-            each(compute_clustering),
-            each(lambda g: g.transitivity_local_undirected(mode="zero")),
+            _each(graphs, compute_clustering),
+            _each(graphs, lambda g: g.transitivity_local_undirected(mode="zero")),
         ),
-        "components": (each(compute_components), each(lambda g: g.connected_components())),
-        "eigenvector": (each(compute_eigenvector), each(_igraph_eigenvector)),
+        "components": (
+            _each(graphs, compute_components),
+            _each(graphs, lambda g: g.connected_components()),
+        ),
+        "eigenvector": (_each(graphs, compute_eigenvector), _each(graphs, _igraph_eigenvector)),
         "communities": (
-            each(lambda g: compute_communities(g, groups)),
-            each(lambda g: g.community_multilevel()),
+            _each(graphs, lambda g: compute_communities(g, groups.la.codes)),
+            _each(graphs, lambda g: g.community_multilevel()),
         ),
     }
     # Betweenness dominates; one run of it is enough at England scale.
     heavy = 1 if sum(g.graph.ecount() for g in graphs) > 200_000 else repeat
-    timings = {
+    return {
         name: (
             timed(ours, heavy if name == "betweenness" else repeat),
+            f"igraph {name}",
             timed(base, heavy if name == "betweenness" else repeat),
         )
         for name, (ours, base) in measures.items()
     }
-    sampled = sum(p is not None for p in plans)
-    report(
-        "compute_network (all years)",
-        seconds,
-        "igraph measures",
-        sum(base for _, base in timings.values()),
-        f"({len(graphs)} years, betweenness sampled in {sampled})",
+
+
+def _group_measures(
+    graphs: list[YearGraph], groups: SchoolGroups, attributes: SchoolAttributes, repeat: int
+) -> dict[str, Timing]:
+    """Components and assortativity of every group, communities of consortia, against
+    igraph group by group."""
+    levels = (groups.la.codes, groups.consortium.codes, groups.wales.codes)
+
+    def ours_components() -> None:
+        for g in graphs:
+            for labels in levels:
+                compute_group_components(g.graph, g.edges, labels)
+
+    def igraph_components() -> None:
+        for g in graphs:
+            for members in _members(levels):
+                g.graph.induced_subgraph(members).connected_components()
+
+    def ours_communities() -> None:
+        for g in graphs:
+            compute_group_communities(g.graph, groups.consortium.codes, groups.la.codes)
+
+    def igraph_communities() -> None:
+        for g in graphs:
+            for members in _members([groups.consortium.codes]):
+                g.graph.induced_subgraph(members).community_multilevel()
+
+    def ours_assortativity() -> None:
+        for g in graphs:
+            for labels in levels:
+                for values in _values(attributes, groups, g.year):
+                    compute_group_assortativity(g.edges, labels, values)
+
+    def igraph_assortativity() -> None:
+        for g in graphs:
+            *static, category = _values(attributes, groups, g.year)
+            for members in _members(levels):
+                sub = g.graph.induced_subgraph(members)
+                for values in static:
+                    sub.assortativity_nominal(values[members].tolist(), directed=False)
+                known = [v for v in members if category[v] >= 0]
+                g.graph.induced_subgraph(known).assortativity_nominal(
+                    category[known].tolist(), directed=False
+                )
+
+    return {
+        "assortativity": (
+            timed(ours_assortativity, repeat),
+            "igraph per group",
+            timed(igraph_assortativity, repeat),
+        ),
+        "group components": (
+            timed(ours_components, repeat),
+            "igraph per group",
+            timed(igraph_components, repeat),
+        ),
+        "consortium communities": (
+            timed(ours_communities, repeat),
+            "igraph per consortium",
+            timed(igraph_communities, repeat),
+        ),
+    }
+
+
+def _bench_brokerage(con: duckdb.DuckDBPyConnection, repeat: int) -> dict[str, Timing]:
+    """Brokerage (SQL) against the bare DuckDB join listing the same two-paths."""
+    project_memberships(con)
+    brokerage = timed(lambda: make_working_table(con, "net_brokerage"), repeat)
+    floor = timed(
+        lambda: con.execute(f"CREATE OR REPLACE TEMP TABLE bench_two_paths AS ({TWO_PATHS})"),
+        repeat,
     )
-    for name, (ours, base) in timings.items():
-        report(f"  {name}", ours, f"igraph {name}", base)
+    return {"brokerage": (brokerage, "duckdb two-path join", floor)}
+
+
+# The floor of brokerage: the lead-to-member ties of every year and the two-paths
+# they form, listed in a table as net_brokerage is made, with nothing else (no
+# closed two-paths removed, no roles counted).
+TWO_PATHS = """
+with school_plcs as (select distinct year, plc_id, school_id from net_memberships),
+lead_ties as (
+    select distinct m.year, p.lead_school_id as source_id, m.school_id as target_id
+    from school_plcs as m
+    join plcs as p on p.plc_id = m.plc_id
+    join school_plcs as lead
+        on lead.year = m.year and lead.plc_id = m.plc_id and lead.school_id = p.lead_school_id
+    where m.school_id <> p.lead_school_id
+)
+select i.year, i.source_id, i.target_id as broker_id, o.target_id
+from lead_ties as i
+join lead_ties as o on o.year = i.year and o.source_id = i.target_id
+where i.source_id <> o.target_id
+"""
+
+
+def _values(attributes: SchoolAttributes, groups: SchoolGroups, year: str) -> list[np.ndarray]:
+    """The codes assortativity is measured by: LA, medium, sector, the year's category."""
+    return [groups.la.codes, attributes.medium, attributes.sector, attributes.category[year]]
+
+
+def _members(levels: Iterable[np.ndarray]) -> list[list[int]]:
+    """The vertices of each group of each level."""
+    return [
+        np.flatnonzero(labels == label).tolist() for labels in levels for label in np.unique(labels)
+    ]
+
+
+def _each(graphs: list[YearGraph], work: Callable[[igraph.Graph], object]) -> Callable[[], None]:
+    return lambda: [work(g.graph) for g in graphs]
 
 
 def _igraph_eigenvector(graph: igraph.Graph) -> object:

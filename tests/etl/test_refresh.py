@@ -203,6 +203,10 @@ NETWORK_KEYS = {
     "net_school_metrics": ("year", "school_id"),
     "net_group_metrics": ("year", "level", "group_id"),
     "net_system_metrics": ("year",),
+    "net_plc_metrics": ("year", "plc_id"),
+    "net_school_exposure": ("year", "school_id"),
+    "impact_estimates": ("model",),
+    "impact_bins": ("exposure", "year", "band"),
 }
 
 

@@ -1,5 +1,6 @@
 -- Per school and academic year, every school in `schools` (isolates included).
--- Reads net_edges, the working table net_memberships, and net_centrality:
+-- Reads net_edges, school_outcomes, the working tables net_memberships and
+-- net_brokerage (Gould-Fernandez roles, net_brokerage.sql), and net_centrality:
 -- betweenness, clustering, eigenvector centrality and Louvain community per
 -- school and year, computed with igraph by etl/network/metrics.py and
 -- registered for the run (one row per school and year).
@@ -9,12 +10,18 @@ with school_years as (
     cross join schools as s
 ),
 
+-- Each academic year and the one before it (none for the first).
+year_steps as (
+    select year, lag(year) over (order by year) as previous_year
+    from academic_years
+),
+
 -- Each tie seen from both of its ends.
 tie_ends as (
-    select year, school_a as school_id, weight, cross_la, cross_consortium
+    select year, school_a as school_id, school_b as partner_id, weight, cross_la, cross_consortium
     from net_edges
     union all
-    select year, school_b as school_id, weight, cross_la, cross_consortium
+    select year, school_b as school_id, school_a as partner_id, weight, cross_la, cross_consortium
     from net_edges
 ),
 
@@ -36,6 +43,48 @@ plcs_per_school as (
     group by year, school_id
 ),
 
+-- school_outcomes.year is already the academic year a category belongs to: the
+-- list of schools open in January 2020 is 2019/20 (etl/sources/categorisation.py).
+categories as (
+    select year, school_id, value as support_category
+    from school_outcomes
+    where measure = 'support_category'
+),
+
+partner_categories as (
+    select
+        t.year,
+        t.school_id,
+        count_if(c.support_category = 'green') as partners_green,
+        count_if(c.support_category = 'yellow') as partners_yellow,
+        count_if(c.support_category = 'amber') as partners_amber,
+        count_if(c.support_category = 'red') as partners_red
+    from tie_ends as t
+    inner join categories as c on c.year = t.year and c.school_id = t.partner_id
+    group by t.year, t.school_id
+),
+
+-- Each school's partners of the year before, carried to this year to compare.
+previous_partners as (
+    select ys.year, t.school_id, t.partner_id
+    from tie_ends as t
+    inner join year_steps as ys on ys.previous_year = t.year
+),
+
+partner_changes as (
+    select
+        coalesce(now.year, before.year) as year,
+        coalesce(now.school_id, before.school_id) as school_id,
+        count_if(before.partner_id is null) as ties_gained,
+        count_if(now.partner_id is null) as ties_lost
+    from tie_ends as now
+    full outer join previous_partners as before
+        on before.year = now.year
+        and before.school_id = now.school_id
+        and before.partner_id = now.partner_id
+    group by all
+),
+
 net_school_metrics as (
     select
         sy.year,
@@ -49,14 +98,38 @@ net_school_metrics as (
         coalesce(t.cross_consortium_ties, 0) as cross_consortium_ties,
         t.degree is null as is_isolate,
         c.eigenvector,
-        c.community_id
+        c.community_id,
+        cat.support_category,
+        coalesce(b.broker_coordinator, 0) as broker_coordinator,
+        coalesce(b.broker_gatekeeper, 0) as broker_gatekeeper,
+        coalesce(b.broker_representative, 0) as broker_representative,
+        coalesce(b.broker_itinerant, 0) as broker_itinerant,
+        coalesce(b.broker_liaison, 0) as broker_liaison,
+        coalesce(b.broker_total, 0) as broker_total,
+        coalesce(pc.partners_green, 0) as partners_green,
+        coalesce(pc.partners_yellow, 0) as partners_yellow,
+        coalesce(pc.partners_amber, 0) as partners_amber,
+        coalesce(pc.partners_red, 0) as partners_red,
+        case when ys.previous_year is not null then coalesce(ch.ties_gained, 0) end
+            as ties_gained,
+        case when ys.previous_year is not null then coalesce(ch.ties_lost, 0) end
+            as ties_lost
     from school_years as sy
+    inner join year_steps as ys on ys.year = sy.year
     inner join net_centrality as c
         on c.year = sy.year and c.school_id = sy.school_id
     left join ties as t
         on t.year = sy.year and t.school_id = sy.school_id
     left join plcs_per_school as p
         on p.year = sy.year and p.school_id = sy.school_id
+    left join categories as cat
+        on cat.year = sy.year and cat.school_id = sy.school_id
+    left join net_brokerage as b
+        on b.year = sy.year and b.school_id = sy.school_id
+    left join partner_categories as pc
+        on pc.year = sy.year and pc.school_id = sy.school_id
+    left join partner_changes as ch
+        on ch.year = sy.year and ch.school_id = sy.school_id
 )
 
 select * from net_school_metrics

@@ -42,11 +42,29 @@ class NetworkDb:
         )
         return self
 
-    def schools(self, la_code: int, *school_ids: int) -> NetworkDb:
+    def schools(
+        self, la_code: int, *school_ids: int, sector: str = "primary", medium: str = "english"
+    ) -> NetworkDb:
         self.con.executemany(
             "INSERT INTO schools (school_id, name, la_code, sector, language_medium, source_file) "
-            "VALUES (?, ?, ?, 'primary', 'english', 'test')",
-            [(s, f"School {s}", la_code) for s in school_ids],
+            "VALUES (?, ?, ?, ?, ?, 'test')",
+            [(s, f"School {s}", la_code, sector, medium) for s in school_ids],
+        )
+        return self
+
+    def categories(self, categories: dict[int, str], year: str = YEAR) -> NetworkDb:
+        """Give schools a support category (green, yellow, amber, red) in ``year``."""
+        self.con.executemany(
+            "INSERT INTO school_outcomes VALUES (?, ?, 'support_category', ?, 'local')",
+            [(school, year, category) for school, category in categories.items()],
+        )
+        return self
+
+    def set_schools(self, column: str, values: dict[int, str]) -> NetworkDb:
+        """Set a column of ``schools`` (sector, language_medium) school by school."""
+        self.con.executemany(
+            f"UPDATE schools SET {column} = ? WHERE school_id = ?",
+            [(value, school) for school, value in values.items()],
         )
         return self
 
@@ -81,13 +99,21 @@ class NetworkDb:
         return member_id
 
     def draw(self, edges: Iterable[tuple[int, int]], year: str = YEAR) -> NetworkDb:
-        """Tie each pair of schools through a PLC of their own, active in ``year`` only."""
-        start, end = year_dates(year)
+        """Tie each pair of schools through a PLC of their own, active in ``year`` only.
+
+        The first school of each pair leads the PLC: for brokerage, a tie a -> b.
+        """
         for a, b in edges:
-            plc_id = self.plc(start, end, lead=a)
-            self.member(plc_id, a, start)
-            self.member(plc_id, b, start)
+            self.lead(a, b, year=year)
         return self
+
+    def lead(self, lead: int, *members: int, year: str = YEAR) -> str:
+        """A PLC active in ``year`` only, led by ``lead``: one member of it and of each school."""
+        start, end = year_dates(year)
+        plc_id = self.plc(start, end, lead=lead)
+        for school in (lead, *members):
+            self.member(plc_id, school, start)
+        return plc_id
 
     def measure(self) -> dict[str, int]:
         return compute_network(self.con, progress=lambda _: None)
@@ -104,11 +130,13 @@ class NetworkDb:
             )
         )
 
-    def group(self, level: str, group_id: str, year: str = YEAR) -> dict[str, object]:
-        """One row of net_group_metrics as a dict."""
+    def group(
+        self, level: str, group_id: str, year: str = YEAR, columns: Iterable[str] = ("*",)
+    ) -> dict[str, object]:
+        """One row of net_group_metrics as a dict, all columns or those given."""
         cursor = self.con.execute(
-            "SELECT * FROM net_group_metrics WHERE year = $year AND level = $level "
-            "AND group_id = $group_id",
+            f"SELECT {', '.join(columns)} FROM net_group_metrics WHERE year = $year "
+            "AND level = $level AND group_id = $group_id",
             {"year": year, "level": level, "group_id": group_id},
         )
         names = [d[0] for d in cursor.description]
@@ -151,3 +179,22 @@ def add_random_network(db: NetworkDb, seed: int, years: tuple[str, ...]) -> None
                 if rng.random() < 0.2:
                     left = joined + (last - first) * float(rng.random() * 0.3)
                 db.member(plc_id, int(school_id), joined, left)
+
+
+SECTORS = ("primary", "secondary", "special")
+MEDIUMS = ("english", "welsh", "bilingual")
+CATEGORIES = ("green", "yellow", "amber", "red")
+
+
+def add_random_attributes(db: NetworkDb, seed: int, years: tuple[str, ...]) -> None:
+    """Random sectors, language media and (for about 80% of schools a year) support categories.
+
+    Draws from its own generator, so the graph of :func:`add_random_network` is unchanged.
+    """
+    rng = np.random.default_rng(seed)
+    schools = [row[0] for row in db.rows("SELECT school_id FROM schools ORDER BY school_id")]
+    db.set_schools("sector", {s: str(rng.choice(SECTORS)) for s in schools})
+    db.set_schools("language_medium", {s: str(rng.choice(MEDIUMS)) for s in schools})
+    for year in years:
+        chosen = [s for s in schools if rng.random() < 0.8]
+        db.categories({s: str(rng.choice(CATEGORIES)) for s in chosen}, year)

@@ -16,7 +16,12 @@ from network_db import YEAR, NetworkDb, add_random_network
 import etl.network.metrics
 from etl.network import NETWORK_TABLES
 from etl.network.build import build_networkx_graph
-from etl.network.metrics import compute_betweenness, compute_clustering, compute_components
+from etl.network.metrics import (
+    WORKING_TABLES,
+    compute_betweenness,
+    compute_clustering,
+    compute_components,
+)
 
 a, b, c, d, e, f = (6600001, 6600002, 6600003, 6600004, 6600005, 6600006)
 LETTERS = {a: "a", b: "b", c: "c", d: "d", e: "e", f: "f"}
@@ -157,6 +162,20 @@ def two_las(db: NetworkDb) -> NetworkDb:
     return db
 
 
+# The columns of net_group_metrics about schools and ties.
+TIE_GROUP_COLUMNS = (
+    "year",
+    "level",
+    "group_id",
+    "n_schools",
+    "n_ties",
+    "density",
+    "internal_ties",
+    "external_ties",
+    "ei_index",
+    "isolate_share",
+)
+
 # (level, group_id): n_schools, n_ties, density, internal, external, E-I, isolate share
 TWO_LAS_GROUPS = {
     # 2 of 3 possible ties; E-I (2 - 2) / 4.
@@ -176,7 +195,7 @@ TWO_LAS_GROUPS = {
 @pytest.mark.parametrize(("level", "group_id"), sorted(TWO_LAS_GROUPS))
 def test_group_measures_across_two_las(two_las, level, group_id):
     n_schools, n_ties, density, internal, external, ei, isolates = TWO_LAS_GROUPS[level, group_id]
-    assert two_las.group(level, group_id) == pytest.approx(
+    assert two_las.group(level, group_id, columns=TIE_GROUP_COLUMNS) == pytest.approx(
         {
             "year": YEAR,
             "level": level,
@@ -249,9 +268,12 @@ def test_schools_without_plcs_are_isolates(db):
 
 
 def test_no_schools_gives_empty_measures(db):
+    # Every group still has a row, and every pair of LAs (6 of 3) and of consortia (3 of 2).
     assert db.measure() == dict.fromkeys(NETWORK_TABLES, 0) | {
         "net_group_metrics": 6,
         "net_system_metrics": 1,
+        "net_group_pairs": 6 + 3,
+        "net_changes": 6 * 11,
     }
     assert db.system() == {
         "year": YEAR,
@@ -279,6 +301,9 @@ def test_returns_rows_per_table_and_replaces_them_when_run_again(two_las):
             "net_school_metrics": 6,
             "net_group_metrics": 6,
             "net_system_metrics": 1,
+            "net_group_pairs": 6 + 3,
+            # 6 measures of 6 schools and 11 of 6 groups.
+            "net_changes": 6 * 6 + 6 * 11,
         }
     )
 
@@ -286,7 +311,12 @@ def test_returns_rows_per_table_and_replaces_them_when_run_again(two_las):
 def test_leaves_no_working_tables(two_las):
     names = {row[0] for row in two_las.rows("SELECT table_name FROM duckdb_tables()")}
     names |= {row[0] for row in two_las.rows("SELECT view_name FROM duckdb_views()")}
-    assert not names & {"net_memberships", "net_centrality", "net_components"}
+    assert not names & {
+        *WORKING_TABLES,
+        "net_centrality",
+        "net_components",
+        "net_group_structure",
+    }
 
 
 @pytest.mark.parametrize("n", [0, 1, 2])
