@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures import INK, LINE, style_figure
+from dashboard.figures import GRID, INK, LINE, style_figure
 from dashboard.i18n import t
 from dashboard.impact_labels import format_points, label_exposure, label_model, label_unit
 
@@ -71,24 +71,26 @@ def build_variants_figure(estimates: pd.DataFrame, lang: str) -> go.Figure:
         )
     )
     style_figure(figure, height=120 + 44 * len(estimates))
-    figure.update_layout(margin={"l": 16})
-    figure.update_xaxes(
-        type="linear",
-        # Zero, no association, is always in view: each estimate is read against it.
-        rangemode="tozero",
-        title_text=t("impact.variants_axis", lang),
-        zeroline=True,
-        zerolinecolor=INK,
-        zerolinewidth=2,
-        gridcolor="#d9dde3",
+    # One update of each axis after the house style: plotly validates the figure anew
+    # at each update_* call.
+    figure.update_layout(
+        margin={"l": 16},
+        xaxis={
+            "type": "linear",
+            # Zero, no association, is always in view: each estimate is read against it.
+            "rangemode": "tozero",
+            "title": {"text": t("impact.variants_axis", lang)},
+            "zeroline": True,
+            "zerolinecolor": INK,
+            "zerolinewidth": 2,
+            "gridcolor": GRID,
+        },
+        yaxis={"type": "category", "autorange": "reversed", "automargin": True, "zeroline": False},
     )
-    figure.update_yaxes(type="category", autorange="reversed", automargin=True, zeroline=False)
     return figure
 
 
-def _add_band_trace(
-    figure: go.Figure, bins: pd.DataFrame, series: str, style: tuple[str, str], lang: str
-) -> None:
+def _build_band_trace(bins: pd.DataFrame, series: str, style: tuple[str, str], lang: str) -> go.Bar:
     fill, pattern = style
     means = [float(m) for m in bins["mean_improvement"]]
     lows = [_number(v) for v in bins["ci_low"]]
@@ -110,27 +112,25 @@ def _add_band_trace(
             strict=True,
         )
     ]  # fmt: skip
-    figure.add_trace(
-        go.Bar(
-            x=bins["band"].astype(str),
-            y=means,
-            name=series,
-            marker={
-                "color": fill,
-                "line": {"color": INK, "width": 1},
-                "pattern": {"shape": pattern, "fgcolor": "#ffffff", "fgopacity": 0.45},
-            },
-            error_y={
-                "type": "data",
-                "array": [_above(m, h) for m, h in zip(means, highs, strict=True)],
-                "arrayminus": [_below(m, lo) for m, lo in zip(means, lows, strict=True)],
-                "color": INK,
-                "thickness": 2,
-                "width": 6,
-            },
-            hovertext=hover,
-            hovertemplate="%{hovertext}<extra></extra>",
-        )
+    return go.Bar(
+        x=bins["band"].astype(str),
+        y=means,
+        name=series,
+        marker={
+            "color": fill,
+            "line": {"color": INK, "width": 1},
+            "pattern": {"shape": pattern, "fgcolor": "#ffffff", "fgopacity": 0.45},
+        },
+        error_y={
+            "type": "data",
+            "array": [_above(m, h) for m, h in zip(means, highs, strict=True)],
+            "arrayminus": [_below(m, lo) for m, lo in zip(means, lows, strict=True)],
+            "color": INK,
+            "thickness": 2,
+            "width": 6,
+        },
+        hovertext=hover,
+        hovertemplate="%{hovertext}<extra></extra>",
     )
 
 
@@ -139,15 +139,16 @@ def build_bands_figure(
 ) -> go.Figure:
     """Mean change in attainment per band of ``exposure``, with 95% intervals: all years
     pooled, and ``year`` beside it when it has any (bars side by side)."""
-    figure = go.Figure()
-    _add_band_trace(figure, all_years, t("impact.bands_all_years", lang), (LINE, ""), lang)
+    traces = [_build_band_trace(all_years, t("impact.bands_all_years", lang), (LINE, ""), lang)]
     if not in_year.empty:
-        _add_band_trace(figure, in_year, year, (YEAR_FILL, "/"), lang)
-    style_figure(figure, height=420)
-    figure.update_layout(
-        barmode="group",
-        legend={"orientation": "h", "y": 1.12, "x": 0},
-    )
-    figure.update_xaxes(title_text=label_exposure(exposure, lang))
-    figure.update_yaxes(title_text=t("impact.bands_axis", lang), rangemode="normal")
+        traces.append(_build_band_trace(in_year, year, (YEAR_FILL, "/"), lang))
+    layout = {
+        "barmode": "group",
+        "legend": {"orientation": "h", "y": 1.12, "x": 0},
+        "xaxis": {"title": {"text": label_exposure(exposure, lang)}},
+        "yaxis": {"title": {"text": t("impact.bands_axis", lang)}},
+    }
+    figure = style_figure(go.Figure(data=traces, layout=layout), height=420)
+    # Improvement may be negative: the axis follows the data, not zero upwards.
+    figure.update_yaxes(rangemode="normal")
     return figure
