@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Sequence
 
 from dashboard.filters import Filters
@@ -21,7 +22,13 @@ from dashboard.labels import (
 )
 from dashboard.overview_data import OverviewData, to_number
 
-__all__ = ["build_csv_name", "build_headlines_csv", "build_support_csv", "write_csv"]
+__all__ = [
+    "build_csv_name",
+    "build_headlines_csv",
+    "build_subject_csv_name",
+    "build_support_csv",
+    "write_csv",
+]
 
 
 def build_csv_name(page: str, what: str, filters: Filters) -> str:
@@ -35,6 +42,13 @@ def build_csv_name(page: str, what: str, filters: Filters) -> str:
     parts = ["plcnet", page, what, filters.year.replace("/", "-"), region]
     parts += [p for p in (filters.sector, filters.medium, filters.focus) if p is not None]
     return "-".join(p.replace("_", "-") for p in parts) + ".csv"
+
+
+def build_subject_csv_name(page: str, subject: str, what: str, filters: Filters) -> str:
+    """``plcnet-school-6612001-plcs-2018-19.csv``: for a page of one thing (a school, a
+    PLC), its id in place of the region; anything but letters and digits becomes "-"."""
+    safe = re.sub(r"[^A-Za-z0-9]+", "-", subject).strip("-") or "none"
+    return f"plcnet-{page}-{safe}-{what}-{filters.year.replace('/', '-')}.csv"
 
 
 def write_csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:

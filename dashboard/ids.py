@@ -22,6 +22,22 @@ IMPACT_CAVEATS = "impact-caveats"
 IMPACT_DEMO_NOTE = "impact-demo-note"
 
 
+# The PLC directory, a PLC's page and a school's profile (their charts, tables and
+# downloads: the functions below, with what = "directory", "activity", "plcs", ...)
+# (the directory's sort, order and show controls: filter_control("plcs", name))
+PLCS_SCOPE = "plcs-scope"
+PLCS_SEARCH = "plcs-search"
+PLCS_STATUS = "plcs-status"
+PLCS_PREVIOUS = "plcs-previous"
+PLCS_NEXT = "plcs-next"
+PLCS_PAGE = "plcs-page"
+PLC_YEAR_HEADING = "plc-year-heading"
+PLC_HEALTH = "plc-health"
+PLC_CYCLE = "plc-cycle"
+SCHOOL_GLANCE_HEADING = "school-glance-heading"
+SCHOOL_GLANCE = "school-glance"
+
+
 def overview_headline(measure: str) -> str:
     """The card of one headline measure, e.g. ``overview-headline-active-plcs``."""
     return f"overview-headline-{measure.replace('_', '-')}"

@@ -5,29 +5,39 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from dashboard.i18n import t
+from etl.contract import ENQUIRY_STAGES, REVIEW_FEATURES
 from etl.contract import FOCUS_AREAS as CONTRACT_FOCUS_AREAS
 
 __all__ = [
+    "BROKER_ROLES",
     "CATEGORIES",
     "FOCUS_AREAS",
     "HEADLINE_MEASURES",
     "MEDIA",
+    "REVIEW_FEATURES",
     "SECTORS",
+    "SHALLOW_REASONS",
     "SHARE_MEASURES",
+    "STAGES",
     "SUPPRESSION_THRESHOLD",
+    "describe_feature",
     "explain_measure",
     "format_change",
     "format_change_amount",
     "format_count",
     "format_share",
     "format_value",
+    "label_broker_role",
     "label_category",
+    "label_feature",
     "label_focus",
     "label_measure",
     "label_medium",
     "label_membership_type",
     "label_scope",
     "label_sector",
+    "label_shallow_reason",
+    "label_stage",
     "sort_focus_areas",
     "sort_media",
     "sort_sectors",
@@ -217,3 +227,90 @@ def format_change(measure: str, change: float | None, previous_year: str | None,
     if change > 0:
         return t("headline.change_up", lang, amount=amount, year=previous_year)
     return t("headline.change_down", lang, amount=amount, year=previous_year)
+
+
+# PLCs. The enquiry-cycle stages in cycle order and Harris and Jones's nine features
+# in the review's order, both as the data contract has them; the reasons a PLC is
+# flagged shallow, in the order net_plc_metrics.shallow_reasons lists them.
+STAGES = ENQUIRY_STAGES
+SHALLOW_REASONS = (
+    "no_analysis_or_review",
+    "low_learner_focus",
+    "between_one_school",
+    "no_activity",
+    "low_activity",
+)
+
+
+def label_stage(stage: str, lang: str) -> str:
+    """The name of an enquiry-cycle stage; an unknown one as it is."""
+    names = {
+        "analyse_data": t("stage.analyse_data", lang),
+        "set_goals": t("stage.set_goals", lang),
+        "research": t("stage.research", lang),
+        "plan": t("stage.plan", lang),
+        "act": t("stage.act", lang),
+        "review": t("stage.review", lang),
+    }
+    return names.get(stage, stage)
+
+
+def label_feature(feature: str, lang: str) -> str:
+    """The short name of one of the nine features of the PLC review."""
+    names = {
+        "learner_focus": t("feature.learner_focus", lang),
+        "trust": t("feature.trust", lang),
+        "data_informed": t("feature.data_informed", lang),
+        "innovation": t("feature.innovation", lang),
+        "distributed_leadership": t("feature.distributed_leadership", lang),
+        "broad_involvement": t("feature.broad_involvement", lang),
+        "critical_enquiry": t("feature.critical_enquiry", lang),
+        "reciprocal_accountability": t("feature.reciprocal_accountability", lang),
+        "dissemination": t("feature.dissemination", lang),
+    }
+    return names.get(feature, feature)
+
+
+def describe_feature(feature: str, lang: str) -> str:
+    """A feature of the review in Harris and Jones's words."""
+    words = {
+        "learner_focus": t("feature.learner_focus_help", lang),
+        "trust": t("feature.trust_help", lang),
+        "data_informed": t("feature.data_informed_help", lang),
+        "innovation": t("feature.innovation_help", lang),
+        "distributed_leadership": t("feature.distributed_leadership_help", lang),
+        "broad_involvement": t("feature.broad_involvement_help", lang),
+        "critical_enquiry": t("feature.critical_enquiry_help", lang),
+        "reciprocal_accountability": t("feature.reciprocal_accountability_help", lang),
+        "dissemination": t("feature.dissemination_help", lang),
+    }
+    return words.get(feature, feature)
+
+
+def label_shallow_reason(reason: str, lang: str) -> str:
+    """A reason a PLC is flagged shallow (a code of net_plc_metrics) in words."""
+    names = {
+        "no_analysis_or_review": t("shallow.no_analysis_or_review", lang),
+        "low_learner_focus": t("shallow.low_learner_focus", lang),
+        "between_one_school": t("shallow.between_one_school", lang),
+        "no_activity": t("shallow.no_activity", lang),
+        "low_activity": t("shallow.low_activity", lang),
+    }
+    return names.get(reason, reason)
+
+
+# Gould and Fernandez's brokerage roles, LAs as the groups, in the order of the
+# columns broker_<role> of net_school_metrics (docs/measures.md, "Brokerage roles").
+BROKER_ROLES = ("coordinator", "gatekeeper", "representative", "itinerant", "liaison")
+
+
+def label_broker_role(role: str, lang: str) -> str:
+    """The name of a brokerage role; an unknown one as it is."""
+    names = {
+        "coordinator": t("broker.coordinator", lang),
+        "gatekeeper": t("broker.gatekeeper", lang),
+        "representative": t("broker.representative", lang),
+        "itinerant": t("broker.itinerant", lang),
+        "liaison": t("broker.liaison", lang),
+    }
+    return names.get(role, role)

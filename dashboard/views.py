@@ -56,6 +56,7 @@ class View:
 
 Render = Callable[[View], Sequence[object]]
 BuildCsv = Callable[[View], str]
+NameCsv = Callable[[View], str]
 
 
 def read_view(
@@ -158,14 +159,17 @@ def register_download(
     fields: tuple[str, ...],
     build: BuildCsv,
     options: tuple[PageOption, ...] = (),
+    name: NameCsv | None = None,
 ) -> None:
     """Register the callback that sends ``build(view)`` as the CSV of ``what`` on ``page``,
-    for the view in the URL, named after it (build_csv_name)."""
+    for the view in the URL, named after it (build_csv_name), or ``name(view)`` for pages
+    of one thing (a school's profile names the school)."""
     url = ids.page_url(page)
 
     def download(_clicks: int | None, search: str | None, path: str | None) -> dict[str, object]:
         view = read_view_of_search(search, fields, path or "/", options)
-        return dcc.send_string(build(view), build_csv_name(page, what, view.filters))
+        file_name = name(view) if name else build_csv_name(page, what, view.filters)
+        return dcc.send_string(build(view), file_name)
 
     callback(
         Output(ids.csv_download(page, what), "data"),

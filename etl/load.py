@@ -131,7 +131,16 @@ def load_contract_file(
     return LoadedFile(int(loaded), int(set_aside[0]), encoding)
 
 
-def run_model(con: duckdb.DuckDBPyConnection, table: str, folder: str = "marts") -> int:
-    """Fill ``table`` from ``etl/sql/<folder>/<table>.sql``; return rows inserted."""
+def run_model(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    folder: str = "marts",
+    params: dict[str, object] | None = None,
+) -> int:
+    """Fill ``table`` from ``etl/sql/<folder>/<table>.sql``; return rows inserted.
+
+    ``params`` binds the model's named parameters (``$name``), if it has any.
+    """
     sql = (SQL_DIR / folder / f"{table}.sql").read_text(encoding="utf-8")
-    return int(con.execute(f"INSERT INTO {quote(table)} BY NAME ({sql})").fetchone()[0])
+    inserted = con.execute(f"INSERT INTO {quote(table)} BY NAME ({sql})", params or {})
+    return int(inserted.fetchone()[0])

@@ -41,7 +41,8 @@ def _wait_until_serving(url: str, process: subprocess.Popen[bytes], log: Path) -
             with urllib.request.urlopen(url, timeout=2) as response:
                 if response.status == 200:
                     return
-        except (urllib.error.URLError, ConnectionError):
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            # A busy machine answers late: wait and ask again, as when refused.
             time.sleep(0.2)
     pytest.fail(f"the dashboard did not answer at {url} in {START_TIMEOUT_S} s:\n{log.read_text()}")
 

@@ -13,7 +13,13 @@ from dash import dcc, html
 from dashboard import ids
 from dashboard.i18n import t
 
-__all__ = ["GRAPH_CONFIG", "build_chart_section", "build_download", "build_table_region"]
+__all__ = [
+    "GRAPH_CONFIG",
+    "build_chart_section",
+    "build_download",
+    "build_table_region",
+    "build_table_section",
+]
 
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
 
@@ -82,6 +88,30 @@ def build_chart_section(
                 ],
                 className="chart-with-table",
             ),
+        ],
+        **{"aria-labelledby": heading_id},
+    )
+
+
+def build_table_section(
+    page: str,
+    what: str,
+    *,
+    heading: str,
+    table: object,
+    download_label: str,
+    lang: str,
+    intro: str | None = None,
+) -> html.Section:
+    """A section of a table alone (a list with no chart, such as a school's partners):
+    heading, optional intro, the table and its CSV download, with the ids of a chart's."""
+    heading_id = ids.chart_heading(page, what)
+    return html.Section(
+        [
+            html.H2(heading, id=heading_id),
+            *([html.P(intro)] if intro else []),
+            build_table_region(ids.chart_table(page, what), table, heading_id),
+            build_download(page, what, download_label, lang),
         ],
         **{"aria-labelledby": heading_id},
     )

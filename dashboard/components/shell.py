@@ -48,6 +48,8 @@ def build_nav(pages: Iterable[Mapping[str, object]], lang: str) -> html.Nav:
     """Links to the registered pages, in their order, named and kept in ``lang``.
 
     A page registers its name in each language as ``name`` (English) and ``name_<lang>``.
+    Pages of one thing (a path variable, such as /school/<school_id>) are reached from
+    other pages, not from the nav.
     """
     links = [
         html.Li(
@@ -57,6 +59,7 @@ def build_nav(pages: Iterable[Mapping[str, object]], lang: str) -> html.Nav:
             )
         )
         for page in pages
+        if not page.get("path_template")
     ]
     return html.Nav(html.Ul(links), id=ids.SHELL_NAV, **{"aria-label": t("shell.nav_label", lang)})
 

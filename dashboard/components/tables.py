@@ -10,10 +10,26 @@ __all__ = ["build_table"]
 
 
 def build_table(
-    caption: str, columns: Sequence[str], rows: Sequence[Sequence[str]], table_id: str | None = None
+    caption: str,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    table_id: str | None = None,
+    sorted_by: tuple[int, str] | None = None,
 ) -> html.Table:
-    """A table with a caption, column headers and the first cell of each row as its header."""
-    head = html.Thead(html.Tr([html.Th(name, scope="col") for name in columns]))
+    """A table with a caption, column headers and the first cell of each row as its header.
+
+    A cell is text or a component (a link to a school, say). ``sorted_by`` (column
+    index, "ascending" or "descending") marks the column the rows are sorted by.
+    """
+    sort_of = dict([sorted_by]) if sorted_by else {}
+    head = html.Thead(
+        html.Tr(
+            [
+                html.Th(name, scope="col", **({"aria-sort": sort_of[i]} if i in sort_of else {}))
+                for i, name in enumerate(columns)
+            ]
+        )
+    )
     body = html.Tbody(
         [
             html.Tr([html.Th(row[0], scope="row"), *[html.Td(cell) for cell in row[1:]]])

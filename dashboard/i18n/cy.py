@@ -122,6 +122,47 @@ MESSAGES: dict[str, str] = {
     "category.yellow": "Melyn",
     "category.amber": "Ambr",
     "category.red": "Coch",
+    # Rolau brocera (Gould a Fernandez), yr awdurdodau lleol yn grwpiau
+    "broker.coordinator": "Cydlynydd",
+    "broker.gatekeeper": "Porthor",
+    "broker.representative": "Cynrychiolydd",
+    "broker.itinerant": "Teithiol",
+    "broker.liaison": "Cyswllt",
+    # CDPau: camau'r cylch ymholi, naw nodwedd yr adolygiad (enw byr a geiriau Harris a
+    # Jones) a'r rhesymau y nodir CDP yn arwynebol
+    "stage.analyse_data": "Dadansoddi data",
+    "stage.set_goals": "Gosod nodau",
+    "stage.research": "Ymchwilio",
+    "stage.plan": "Cynllunio",
+    "stage.act": "Gweithredu",
+    "stage.review": "Adolygu",
+    "feature.learner_focus": "Ffocws ar ddysgwyr",
+    "feature.learner_focus_help": "Ffocws di-baid ar ddysgu a chanlyniadau dysgwyr",
+    "feature.trust": "Parch ac ymddiriedaeth",
+    "feature.trust_help": (
+        "Parch ac ymddiriedaeth rhwng cydweithwyr ar lefel yr ysgol a'r awdurdod"
+    ),
+    "feature.data_informed": "Data a thystiolaeth",
+    "feature.data_informed_help": "Wedi'i lywio gan ddata a'i yrru gan dystiolaeth",
+    "feature.innovation": "Arloesi",
+    "feature.innovation_help": "Parodrwydd i arloesi a newid arfer",
+    "feature.distributed_leadership": "Arweinyddiaeth wasgaredig",
+    "feature.distributed_leadership_help": "Arweinyddiaeth gefnogol a gwasgaredig",
+    "feature.broad_involvement": "Cyfranogiad eang",
+    "feature.broad_involvement_help": "Cyfranogiad eang mewn penderfyniadau",
+    "feature.critical_enquiry": "Ymholi beirniadol",
+    "feature.critical_enquiry_help": "Ymholi beirniadol, myfyrio a mireinio parhaus",
+    "feature.reciprocal_accountability": "Atebolrwydd cilyddol",
+    "feature.reciprocal_accountability_help": "Atebolrwydd cilyddol a grymuso proffesiynol",
+    "feature.dissemination": "Lledaenu",
+    "feature.dissemination_help": "Lledaenu, cymhwyso ac ymestyn canlyniadau'r CDP",
+    "shallow.no_analysis_or_review": (
+        "Wedi cyfarfod, ond heb ddadansoddi data dysgwyr nac adolygu'r effaith"
+    ),
+    "shallow.low_learner_focus": "Mae ei adolygiad yn rhoi 2 neu lai o 5 i'r ffocws ar ddysgwyr",
+    "shallow.between_one_school": "I fod i gysylltu ysgolion, ond o un ysgol y daw ei aelodau",
+    "shallow.no_activity": "Aelodau, ond dim gweithgarwch wedi'i gofnodi",
+    "shallow.low_activity": "Llai nag un gweithgaredd y tymor",
     # Downloads
     "download.button": "Lawrlwytho CSV",
     "download.headlines_label": "Lawrlwytho CSV: prif ffigurau fesul blwyddyn",

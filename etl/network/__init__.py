@@ -1,9 +1,20 @@
 """Network measures: the school graph of each academic year and what it shows.
 
 :func:`compute_network` is the entry point the refresh calls once the input
-tables are loaded; see docs/measures.md for every measure.
+tables are loaded, then :func:`compute_layout` draws each year for the network
+explorer; :func:`measure_subgraph` measures a region's subgraph per request.
+See docs/measures.md for every measure.
 """
 
+from etl.network.layout import LAYOUT_TABLES, compute_layout
 from etl.network.metrics import NETWORK_TABLES, compute_network
+from etl.network.subgraph import SubgraphMeasures, measure_subgraph
 
-__all__ = ["NETWORK_TABLES", "compute_network"]
+__all__ = [
+    "LAYOUT_TABLES",
+    "NETWORK_TABLES",
+    "SubgraphMeasures",
+    "compute_layout",
+    "compute_network",
+    "measure_subgraph",
+]

@@ -11,6 +11,11 @@ baseline measured in the same run, on this machine.
   group measures (components of every group, communities of consortia,
   assortativity) against igraph group by group, and brokerage (SQL; igraph has
   none) against the plain DuckDB join listing the same two-paths.
+- layout: compute_layout (every year) against igraph's own Fruchterman-Reingold
+  (grid variant, its defaults) of one year's whole graph of tied schools.
+- subgraph: measure_subgraph for one LA, one consortium, one LA with a focus
+  area and all schools with a focus area (best and 95th percentile of 20 calls
+  each) against the plain DuckDB query that fetches the same subgraph's ties.
 - dashboard: every page served on the refreshed database: first render, each
   callback's median and 95th percentile over scripted filter changes beside the
   same queries run directly in DuckDB, and the bytes sent, against the goals
@@ -23,6 +28,7 @@ baseline measured in the same run, on this machine.
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import tempfile
 import time
@@ -38,7 +44,7 @@ from etl.config import default_reference_dir
 from etl.contract import CONTRACT
 from etl.demo import generate_england, generate_wales
 from etl.load import load_contract_file, load_reference
-from etl.network import compute_network
+from etl.network import compute_layout, compute_network, measure_subgraph
 from etl.network.build import (
     YearGraph,
     build_year_graphs,
@@ -152,6 +158,8 @@ def bench_scale(name: str, make: Callable[[Path], tuple[Path, Path]], repeat: in
         rows = {t: n for t, n in result.row_counts.items() if n}
         print("  rows: " + ", ".join(f"{t} {n:,}" for t, n in rows.items()))
         bench_network(folder / "bench.duckdb", repeat)
+        bench_layout(folder / "bench.duckdb", repeat)
+        bench_subgraph(folder / "bench.duckdb")
         bench_served(folder / "bench.duckdb")
 
 
@@ -360,6 +368,163 @@ def _members(levels: Iterable[np.ndarray]) -> list[list[int]]:
 
 def _each(graphs: list[YearGraph], work: Callable[[igraph.Graph], object]) -> Callable[[], None]:
     return lambda: [work(g.graph) for g in graphs]
+
+
+def bench_layout(db: Path, repeat: int) -> None:
+    """compute_layout of every year against igraph's whole-graph layout of one year.
+
+    igraph's Fruchterman-Reingold (grid variant, 500 iterations) takes about
+    30 s for one England-sized year, so the baseline is the first year only and
+    the comparison is per year.
+    """
+    print("  network layout")
+    con = duckdb.connect(str(db))
+    try:
+        graphs = list(build_year_graphs(con))
+        seconds = timed(lambda: compute_layout(con, progress=lambda _: None), repeat)
+    finally:
+        con.close()
+    first = graphs[0].graph
+    tied = first.induced_subgraph([v for v, k in enumerate(first.degree()) if k > 0])
+    heavy = 1 if tied.vcount() > 5000 else repeat
+    baseline = timed(lambda: _igraph_layout(tied), heavy)
+    per_year = seconds / len(graphs)
+    report(
+        "compute_layout (all years)",
+        seconds,
+        "igraph FR one year x years",
+        baseline * len(graphs),
+        f"({len(graphs)} years; per year {per_year:.3f} s; "
+        f"igraph FR of {graphs[0].year}: {tied.vcount():,} schools, {tied.ecount():,} ties)",
+    )
+
+
+def _igraph_layout(graph: igraph.Graph) -> object:
+    random.seed(1)
+    return graph.layout_fruchterman_reingold(grid=True)
+
+
+# The plain DuckDB query that fetches a region's ties in a year (the floor of
+# measure_subgraph without a focus area) ...
+REGION_TIES_SQL = """
+    with region as (
+        select s.school_id
+        from schools as s
+        inner join local_authorities as la on la.la_code = s.la_code
+        where ($consortium is null or la.consortium_code = $consortium)
+            and ($la_code is null or s.la_code = $la_code)
+    )
+    select e.school_a, e.school_b, e.weight
+    from net_edges as e
+    inner join region as a on a.school_id = e.school_a
+    inner join region as b on b.school_id = e.school_b
+    where e.year = $year
+"""
+
+# ... and with a focus area: the projection of that focus area's PLCs in the year.
+FOCUS_TIES_SQL = """
+    with region as (
+        select s.school_id
+        from schools as s
+        inner join local_authorities as la on la.la_code = s.la_code
+        where ($consortium is null or la.consortium_code = $consortium)
+            and ($la_code is null or s.la_code = $la_code)
+    ),
+    school_plcs as (
+        select distinct m.plc_id, m.school_id
+        from plc_memberships as m
+        inner join plcs as p on p.plc_id = m.plc_id
+        inner join academic_years as y on y.year = $year
+        where p.focus_area = $focus_area
+            and p.start_date <= y.end_date
+            and (p.end_date is null or p.end_date >= y.start_date)
+            and m.joined <= y.end_date
+            and (m."left" is null or m."left" >= y.start_date)
+    )
+    select a.school_id as school_a, b.school_id as school_b, count(*) as weight
+    from school_plcs as a
+    inner join school_plcs as b on a.plc_id = b.plc_id and a.school_id < b.school_id
+    inner join region as ra on ra.school_id = a.school_id
+    inner join region as rb on rb.school_id = b.school_id
+    group by 1, 2
+"""
+
+
+# Up to this many schools the bench also measures the whole system's subgraph.
+SMALL_SYSTEM = 5000
+
+
+def bench_subgraph(db: Path, calls: int = 20) -> None:
+    """measure_subgraph for four regions, best and p95 of ``calls``, against fetching its ties.
+
+    The connection is read-only, as the dashboard's. The regions: the LA and the
+    consortium with the most schools, that LA with the focus area of the most
+    PLCs, and every school with that focus area (and, up to SMALL_SYSTEM
+    schools, every school with every tie); the year with the most ties.
+    """
+    print(f"  subgraph measures (best and p95 of {calls} calls, read-only connection)")
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        year, la, consortium, focus = _busiest(con)
+        cases = {
+            f"LA {la}": {"la": la},
+            f"consortium {consortium}": {"consortium": consortium},
+            f"LA {la}, focus {focus}": {"la": la, "focus_area": focus},
+            f"all schools, focus {focus}": {"focus_area": focus},
+        }
+        if con.execute("SELECT count(*) FROM schools").fetchone()[0] <= SMALL_SYSTEM:
+            # Every tie of a small system, for scale; England's takes seconds a call
+            # (its betweenness), and the published tables serve that view anyway.
+            cases["all schools, no focus"] = {}
+        for name, region in cases.items():
+            found = measure_subgraph(con, year, **region)
+            ours = _call_times(lambda r=region: measure_subgraph(con, year, **r), calls)
+            params = {
+                "year": year,
+                "la_code": region.get("la"),
+                "consortium": region.get("consortium"),
+            }
+            sql = REGION_TIES_SQL
+            if "focus_area" in region:
+                sql, params = FOCUS_TIES_SQL, params | {"focus_area": region["focus_area"]}
+            base = _call_times(lambda q=sql, p=params: con.execute(q, p).fetchnumpy(), calls)
+            report(
+                f"  {name}",
+                min(ours),
+                "duckdb ties query",
+                min(base),
+                f"(p95 {np.percentile(ours, 95) * 1000:.0f} ms against "
+                f"{np.percentile(base, 95) * 1000:.0f} ms; {found.summary.n_schools:,} "
+                f"schools, {found.summary.n_ties:,} ties, {year})",
+            )
+    finally:
+        con.close()
+
+
+def _busiest(con: duckdb.DuckDBPyConnection) -> tuple[str, int, str, str]:
+    """The year with most ties, the LA and consortium with most schools, the commonest focus."""
+    return con.execute(
+        """
+        select
+            (select year from net_edges group by year order by count(*) desc, year limit 1),
+            (select la_code from schools group by la_code order by count(*) desc, la_code
+             limit 1),
+            (select la.consortium_code from schools as s
+             join local_authorities as la on la.la_code = s.la_code
+             group by 1 order by count(*) desc, 1 limit 1),
+            (select focus_area from plcs group by 1 order by count(*) desc, 1 limit 1)
+        """
+    ).fetchone()
+
+
+def _call_times(work: Callable[[], object], calls: int) -> list[float]:
+    """Wall-clock seconds of each of ``calls`` runs."""
+    times = []
+    for _ in range(calls):
+        started = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - started)
+    return times
 
 
 def _igraph_eigenvector(graph: igraph.Graph) -> object:

@@ -60,6 +60,51 @@ add up, the mean is theirs weighted by school-years):
                           all     1.00 (0.60 to 1.40) 20/40
                      1-2  2017/18 0.50 (0.10 to 0.90) 20/20   2018/19 1.00 (0.40 to 1.60) 20/20
                           all     0.75 (0.30 to 1.20) 20/40
+
+Brokerage (Gould and Fernandez, LAs as groups) on ties directed from each PLC's
+lead school (P1 A, P2 F, P3 C, P4 H, P5 D, P6 G) to its other members that year,
+counting open two-paths a -> b -> c (no a -> c), by hand:
+
+    2016/17  A->C  F->G  D->E: no two-path
+    2017/18  A->B  A->C  F->G  C->F: A->C->F (660, 661, 681): C liaison;
+                                     C->F->G (661, 681, 681): F gatekeeper
+    2018/19  A->B  A->C  C->F  C->D: A->C->F: C liaison; A->C->D (660, 661, 661):
+                                     C gatekeeper
+
+Activities (stage and attendance) and reviews (the nine scores, in the review's
+order) for the PLC pages; net_plc_metrics is computed from them by the ETL's own
+model (etl.network.plcs), and the PLC pages' tests check it against these hand
+workings. Health = 100 x the mean of the parts present: review (mean - 1) / 4,
+cycle stages / 6, attendance per member / 6 (at most 1).
+
+    PLC year     schools members acts attend stages reached      review  health  shallow
+    P1  2016/17  2       2       3    6      analyse set plan    -       50.00   -
+    P1  2017/18  3       3       6    18     all six             all 4   91.67   -
+    P1  2018/19  3       3       3    8      analyse act review  5 4 4 3 4 4 5 4 3 (4.0)
+                                                                         56.48   -
+    P2  2016/17  2       2       3    6      set act             2 3 2 3 3 2 2 3 2 (2.44)
+                                                                         39.81   no analysis
+                                                                                 or review,
+                                                                                 low learner
+                                                                                 focus
+    P2  2017/18  2       2       1    2      act                 -       16.67   no analysis
+                                                                                 or review,
+                                                                                 low activity
+    P3  2017/18  2       2       3    6      analyse plan review -       50.00   -
+    P3  2018/19  3       3       6    18     all six             4 5 4 4 5 4 4 5 4 (4.33)
+                                                                         94.44   -
+    P4  2017/18  1       2       2    4      analyse review      -       33.33   - (2 >= 3 x
+                                                                                 243 / 365)
+    P4  2018/19  1       2       4    8      analyse plan act    3 each  61.11   -
+                                             review
+    P5  2016/17  2       2       0    0      none                -       0.00    no activity
+    P6  2016/17  1       1       1    1      research            -       16.67   no analysis
+                                                                                 or review,
+                                                                                 low activity
+    P6  2017/18, 2018/19: no members, no activity: health 0, not shallow.
+
+The mean review of the PLCs reviewed in 2018/19 (P1, P3, P4), feature by feature:
+4, 4, 11/3, 10/3, 4, 11/3, 4, 4, 10/3.
 """
 
 from __future__ import annotations
@@ -70,6 +115,7 @@ from pathlib import Path
 import duckdb
 import networkx as nx
 
+from etl.network.plcs import compute_plc_measures
 from etl.schema import apply_schema
 
 __all__ = ["SCHOOLS", "YEARS", "build_overview_db"]
@@ -157,6 +203,59 @@ SUPPORT = {
     "2018/19": "green green yellow yellow amber green yellow green",
 }
 
+# Brokerage roles worked by hand above: (year, school letter) -> (gatekeeper, liaison);
+# every other role and school-year is 0.
+BROKERAGE = {
+    ("2017/18", "C"): (0, 1),
+    ("2017/18", "F"): (1, 0),
+    ("2018/19", "C"): (1, 1),
+}
+
+# (PLC, date, enquiry-cycle stage, attendance); ids are A01, A02, ... in this order.
+ACTIVITIES = [
+    ("P1", date(2016, 10, 1), "analyse_data", 2),
+    ("P1", date(2017, 1, 15), "set_goals", 2),
+    ("P1", date(2017, 3, 1), "plan", 2),
+    ("P1", date(2017, 10, 1), "analyse_data", 3),
+    ("P1", date(2017, 11, 1), "set_goals", 3),
+    ("P1", date(2018, 1, 10), "research", 3),
+    ("P1", date(2018, 3, 1), "plan", 3),
+    ("P1", date(2018, 5, 1), "act", 3),
+    ("P1", date(2018, 7, 1), "review", 3),
+    ("P1", date(2018, 10, 1), "analyse_data", 3),
+    ("P1", date(2019, 2, 1), "act", 2),
+    ("P1", date(2019, 6, 1), "review", 3),
+    ("P2", date(2016, 11, 1), "set_goals", 2),
+    ("P2", date(2017, 2, 1), "act", 2),
+    ("P2", date(2017, 5, 1), "act", 2),
+    ("P2", date(2018, 1, 1), "act", 2),
+    ("P3", date(2017, 10, 15), "analyse_data", 2),
+    ("P3", date(2018, 2, 1), "plan", 2),
+    ("P3", date(2018, 6, 1), "review", 2),
+    ("P3", date(2018, 9, 20), "analyse_data", 3),
+    ("P3", date(2018, 11, 1), "set_goals", 3),
+    ("P3", date(2019, 1, 15), "research", 3),
+    ("P3", date(2019, 3, 1), "plan", 3),
+    ("P3", date(2019, 5, 1), "act", 3),
+    ("P3", date(2019, 7, 1), "review", 3),
+    ("P4", date(2018, 2, 1), "analyse_data", 2),
+    ("P4", date(2018, 6, 1), "review", 2),
+    ("P4", date(2018, 10, 1), "analyse_data", 2),
+    ("P4", date(2019, 1, 10), "plan", 2),
+    ("P4", date(2019, 4, 1), "act", 2),
+    ("P4", date(2019, 7, 1), "review", 2),
+    ("P6", date(2016, 10, 1), "research", 1),
+]
+
+# (PLC, year, the nine scores in the order of etl.contract.REVIEW_FEATURES)
+REVIEWS = [
+    ("P1", "2017/18", (4, 4, 4, 4, 4, 4, 4, 4, 4)),
+    ("P1", "2018/19", (5, 4, 4, 3, 4, 4, 5, 4, 3)),
+    ("P2", "2016/17", (2, 3, 2, 3, 3, 2, 2, 3, 2)),
+    ("P3", "2018/19", (4, 5, 4, 4, 5, 4, 4, 5, 4)),
+    ("P4", "2018/19", (3, 3, 3, 3, 3, 3, 3, 3, 3)),
+]
+
 RUNS = [
     ("20190901T101500-a1b2", datetime(2019, 9, 1, 10, 15), datetime(2019, 9, 1, 10, 16, 30),
      "success", "make"),
@@ -204,6 +303,8 @@ def build_overview_db(path: Path, *, outcome_source: str = "demo") -> Path:
         _insert_contract(con, outcome_source)
         _insert_network(con)
         _insert_impact(con)
+        # The PLC measures from the contract rows above, by the ETL's own model.
+        compute_plc_measures(con, progress=lambda _line: None)
         con.executemany("INSERT INTO etl_runs (run_id, started_at, finished_at, status, trigger)"
                         " VALUES (?, ?, ?, ?, ?)", RUNS)  # fmt: skip
     finally:
@@ -272,6 +373,14 @@ def _insert_contract(con: duckdb.DuckDBPyConnection, outcome_source: str) -> Non
             for plc, letter, member, joined, left in MEMBERSHIPS
         ],
     )
+    con.executemany(
+        "INSERT INTO plc_activities VALUES (?, ?, ?, ?, ?)",
+        [(f"A{i:02d}", *row) for i, row in enumerate(ACTIVITIES, start=1)],
+    )
+    con.executemany(
+        "INSERT INTO plc_reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(plc, year, *scores) for plc, year, scores in REVIEWS],
+    )
     outcomes = [
         (_school(letter), year, "support_category", category, outcome_source)
         for year, categories in SUPPORT.items()
@@ -332,6 +441,13 @@ def _insert_school_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.
             not neighbours,
         ))  # fmt: skip
     _insert(con, "net_school_metrics", rows)
+    for letter, category in zip(SCHOOLS, SUPPORT[year].split(), strict=True):
+        gatekeeper, liaison = BROKERAGE.get((year, letter), (0, 0))
+        con.execute(
+            "UPDATE net_school_metrics SET support_category = ?, broker_gatekeeper = ?,"
+            " broker_liaison = ?, broker_total = ? WHERE year = ? AND school_id = ?",
+            [category, gatekeeper, liaison, gatekeeper + liaison, year, _school(letter)],
+        )
 
 
 def _insert_system_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.Graph) -> None:

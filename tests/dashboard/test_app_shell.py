@@ -115,9 +115,10 @@ def test_nav_is_built_from_the_page_registry(app: dash.Dash) -> None:
     nav = next(c for c in _walk(shell) if isinstance(c, html.Nav))
     links = [c for c in _walk(nav) if isinstance(c, dcc.Link)]
     shown = [(link.children, link.href) for link in links]
-    # One link per registered page, in the registry's order, the overview first.
-    assert shown == [(p["name"], p["relative_path"]) for p in dash.page_registry.values()]
     assert shown[0] == ("Overview", "/")
+    assert ("PLCs", "/plcs") in shown
+    # Pages of one thing (/school/<number>, /plc/<id>) are reached from others, not the nav.
+    assert not any(href.startswith(("/school", "/plc/")) for _, href in shown)
     assert ("Impact", "/impact") in shown
 
 

@@ -68,6 +68,7 @@ def test_shell_follows_the_language_of_the_page_that_asks(app: dash.Dash) -> Non
     links = [(link.children, link.href) for link in _walk(nav) if hasattr(link, "href")]
     assert links[0] == ("Trosolwg", "/?lang=cy")
     assert ("Effaith", "/impact?lang=cy") in links
+    assert ("CDPau", "/plcs?lang=cy") in links
 
 
 def test_english_shell_offers_cymraeg(app: dash.Dash) -> None:

@@ -1,0 +1,123 @@
+"""A PLC's page, ``/plc/<plc id>``: its member schools, activity over time, enquiry
+cycle, nine-feature review, health and shallow flag with its reasons."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import dash
+from dash import Output, html
+from dash.exceptions import PreventUpdate
+
+from dashboard import ids
+from dashboard.components.plc import (
+    FIELDS,
+    PAGE,
+    build_activity_csv,
+    build_cycle_csv,
+    build_health_csv,
+    build_members_csv,
+    build_not_found,
+    build_plc_layout,
+    build_plc_parts,
+    build_review_csv,
+)
+from dashboard.db import DatabaseMissingError, current_db
+from dashboard.downloads import build_subject_csv_name
+from dashboard.i18n import t
+from dashboard.language import lang_of_request
+from dashboard.links import PLC_PATH, read_path_id
+from dashboard.plc_data import PlcData, empty_plc_data, load_plc, load_plc_profile
+from dashboard.views import View, read_view, register_download, register_view
+
+
+def build_title(plc_id: str | None = None) -> str:
+    """The document's title: the PLC's name, in the language of the page that asks."""
+    lang = lang_of_request()
+    wanted = read_path_id(plc_id)
+    try:
+        profile = load_plc_profile(current_db(), wanted) if wanted else None
+    except DatabaseMissingError:
+        profile = None
+    if profile is None:
+        return f"{t('plc.not_found_title', lang)} · {t('shell.site_name', lang)}"
+    return f"{t('plc.title', lang, name=profile.name)} · {t('shell.site_name', lang)}"
+
+
+dash.register_page(
+    __name__,
+    path_template=PLC_PATH,
+    name=t("plc.nav", "en"),
+    name_cy=t("plc.nav", "cy"),
+    title=build_title,
+    order=50,
+)
+
+
+def _id_in(view: View) -> str:
+    return read_path_id(view.path.removeprefix("/plc/"))
+
+
+def _load(view: View) -> PlcData | None:
+    plc_id = _id_in(view)
+    return load_plc(view.db, plc_id, view.filters.year) if plc_id else None
+
+
+def layout(plc_id: str | None = None, **query: str) -> html.Div:
+    """The page of the PLC in the path, for the view in the query string.
+
+    Dash also calls it with no PLC, to check the callbacks against the page's
+    components: it then gets every component, empty.
+    """
+    wanted = read_path_id(plc_id)
+    view = read_view(query, FIELDS, path=f"/plc/{plc_id or ''}")
+    if view is None:
+        return html.Div()  # the shell says what is missing
+    data = empty_plc_data(view.filters.year) if plc_id is None else _load(view)
+    if data is None:
+        return build_not_found(wanted, view.filters.year, view.lang)
+    return build_plc_layout(data, view.filters, view.choices, view.lang)
+
+
+def build_parts(view: View) -> tuple[object, ...]:
+    """What follows the year, in the order of OUTPUTS."""
+    data = _load(view)
+    if data is None:
+        raise PreventUpdate
+    return build_plc_parts(data, view.lang).as_outputs()
+
+
+def _csv_name(what: str) -> Callable[[View], str]:
+    def name(view: View) -> str:
+        return build_subject_csv_name(PAGE, _id_in(view), what, view.filters)
+
+    return name
+
+
+def _csv(build: Callable[[PlcData, str], str]) -> Callable[[View], str]:
+    def csv(view: View) -> str:
+        data = _load(view)
+        return "" if data is None else build(data, view.lang)
+
+    return csv
+
+
+OUTPUTS = [
+    Output(ids.PLC_YEAR_HEADING, "children"),
+    Output(ids.PLC_HEALTH, "children"),
+    Output(ids.PLC_CYCLE, "children"),
+    Output(ids.chart_graph(PAGE, "review"), "figure"),
+    Output(ids.chart_table(PAGE, "review"), "children"),
+    Output(ids.chart_graph(PAGE, "activity"), "figure"),
+    Output(ids.chart_heading(PAGE, "members"), "children"),
+    Output(ids.chart_table(PAGE, "members"), "children"),
+]
+register_view(PAGE, FIELDS, OUTPUTS, build_parts)
+for _what, _build in (
+    ("cycle", build_cycle_csv),
+    ("review", build_review_csv),
+    ("activity", build_activity_csv),
+    ("health", build_health_csv),
+    ("members", build_members_csv),
+):
+    register_download(PAGE, _what, FIELDS, _csv(_build), name=_csv_name(_what))

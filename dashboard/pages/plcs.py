@@ -1,0 +1,108 @@
+"""The PLC directory: every PLC active in the year and region chosen, searchable,
+sortable and a page at a time, each linking to its own page."""
+
+from __future__ import annotations
+
+import dash
+from dash import Input, Output, State, callback, ctx, html
+
+from dashboard import ids
+from dashboard.components.plcs import (
+    FIELDS,
+    PAGE,
+    build_directory_csv,
+    build_directory_parts,
+    build_plcs_layout,
+    describe_scope,
+)
+from dashboard.downloads import build_csv_name
+from dashboard.i18n import t
+from dashboard.language import lang_of_request
+from dashboard.plcs_data import OPTIONS, load_directory
+from dashboard.views import View, read_view, read_view_of_search, register_download, register_view
+
+
+def build_title() -> str:
+    """The document's title, in the language of the page that asks."""
+    lang = lang_of_request()
+    return f"{t('plcs.title', lang)} · {t('shell.site_name', lang)}"
+
+
+dash.register_page(
+    __name__,
+    path="/plcs",
+    name=t("plcs.nav", "en"),
+    name_cy=t("plcs.nav", "cy"),
+    title=build_title,
+    order=30,
+)
+
+
+def layout(**query: str) -> html.Div:
+    """The directory for the view in the URL's query string, its first page drawn."""
+    view = read_view(query, FIELDS, "/plcs", OPTIONS)
+    if view is None:
+        return html.Div()  # the shell says what is missing
+    directory = load_directory(view.db, view.filters)
+    return build_plcs_layout(directory, view.filters, view.choices, view.lang)
+
+
+def build_parts(view: View) -> tuple[object, ...]:
+    """What follows the filters and options besides the table, in the order of OUTPUTS."""
+    return (describe_scope(view.filters, view.choices, view.lang),)
+
+
+OUTPUTS = [Output(ids.PLCS_SCOPE, "children")]
+register_view(PAGE, FIELDS, OUTPUTS, build_parts, OPTIONS)
+
+
+def name_directory_csv(view: View) -> str:
+    """The CSV's name: the filters, and which PLCs when not all of them
+    (``plcnet-plcs-directory-shallow-2018-19-GWE.csv``)."""
+    show = view.filters.option("show")
+    what = "directory" if show == "all" else f"directory-{show}"
+    return build_csv_name(PAGE, what, view.filters)
+
+
+register_download(
+    PAGE,
+    "directory",
+    FIELDS,
+    lambda v: build_directory_csv(load_directory(v.db, v.filters, page_size=None), v.lang),
+    OPTIONS,
+    name=name_directory_csv,
+)
+
+# Paging and searching: a step of the pager keeps the view and moves a page; a new
+# view (the URL, written by register_view's callback) or a new search starts again
+# at the first page.
+_STEPS = {ids.PLCS_PREVIOUS: -1, ids.PLCS_NEXT: 1}
+
+
+def choose_page(trigger: object, page: int | None) -> int:
+    """The page (from 0) to draw after ``trigger`` (the id of what changed)."""
+    step = _STEPS.get(str(trigger))
+    return max(0, (page or 0) + step) if step else 0
+
+
+@callback(
+    Output(ids.chart_table(PAGE, "directory"), "children"),
+    Output(ids.PLCS_STATUS, "children"),
+    Output(ids.PLCS_PREVIOUS, "disabled"),
+    Output(ids.PLCS_NEXT, "disabled"),
+    Output(ids.PLCS_PAGE, "data"),
+    Input(ids.page_url(PAGE), "search"),
+    Input(ids.PLCS_SEARCH, "value"),
+    Input(ids.PLCS_PREVIOUS, "n_clicks"),
+    Input(ids.PLCS_NEXT, "n_clicks"),
+    State(ids.PLCS_PAGE, "data"),
+    prevent_initial_call=True,
+)
+def update_directory(
+    search: str | None, text: str | None, _previous: int, _next: int, page: int | None
+) -> tuple[object, ...]:
+    """Draw the page of the directory the pager, the search box or the URL asks for."""
+    view = read_view_of_search(search, FIELDS, "/plcs", OPTIONS)
+    page = choose_page(ctx.triggered_id, page)
+    directory = load_directory(view.db, view.filters, text or "", page)
+    return build_directory_parts(directory, view.filters, view.choices, view.lang).as_outputs()

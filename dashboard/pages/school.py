@@ -1,0 +1,128 @@
+"""A school's profile, ``/school/<school number>``: its PLCs, partner schools, network
+measures against its LA and Wales, and support category over the years."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import dash
+from dash import Output, html
+from dash.exceptions import PreventUpdate
+
+from dashboard import ids
+from dashboard.components.school import (
+    FIELDS,
+    PAGE,
+    build_brokerage_csv,
+    build_measures_csv,
+    build_not_found,
+    build_partners_csv,
+    build_plcs_csv,
+    build_school_layout,
+    build_school_parts,
+    build_support_csv,
+)
+from dashboard.db import DatabaseMissingError, current_db
+from dashboard.downloads import build_subject_csv_name
+from dashboard.i18n import t
+from dashboard.language import lang_of_request
+from dashboard.links import SCHOOL_PATH, read_path_id
+from dashboard.school_data import (
+    SchoolData,
+    empty_school_data,
+    load_school,
+    load_school_profile,
+    parse_school_id,
+)
+from dashboard.views import View, read_view, register_download, register_view
+
+
+def build_title(school_id: str | None = None) -> str:
+    """The document's title: the school's name, in the language of the page that asks."""
+    lang = lang_of_request()
+    number = parse_school_id(read_path_id(school_id))
+    try:
+        profile = None if number is None else load_school_profile(current_db(), number)
+    except DatabaseMissingError:
+        profile = None
+    if profile is None:
+        return f"{t('school.not_found_title', lang)} · {t('shell.site_name', lang)}"
+    return f"{t('school.title', lang, name=profile.name)} · {t('shell.site_name', lang)}"
+
+
+dash.register_page(
+    __name__,
+    path_template=SCHOOL_PATH,
+    name=t("school.nav", "en"),
+    name_cy=t("school.nav", "cy"),
+    title=build_title,
+    order=60,
+)
+
+
+def layout(school_id: str | None = None, **query: str) -> html.Div:
+    """The profile of the school in the path, for the view in the query string.
+
+    Dash also calls it with no school, to check the callbacks against the page's
+    components: it then gets every component, empty.
+    """
+    number = read_path_id(school_id)
+    view = read_view(query, FIELDS, path=f"/school/{number}")
+    if view is None:
+        return html.Div()  # the shell says what is missing
+    if school_id is None:
+        data: SchoolData | None = empty_school_data(view.filters.year)
+    else:
+        data = _load(view)
+    if data is None:
+        return build_not_found(number, view.lang)
+    return build_school_layout(data, view.filters, view.choices, view.lang)
+
+
+def _number_in(view: View) -> str:
+    return read_path_id(view.path.rstrip("/").rsplit("/", 1)[-1])
+
+
+def _load(view: View) -> SchoolData | None:
+    school_id = parse_school_id(_number_in(view))
+    return None if school_id is None else load_school(view.db, school_id, view.filters.year)
+
+
+def build_parts(view: View) -> tuple[object, ...]:
+    """What follows the year, in the order of OUTPUTS."""
+    data = _load(view)
+    if data is None:
+        raise PreventUpdate
+    return build_school_parts(data, view.lang).as_outputs()
+
+
+def _csv_name(what: str) -> Callable[[View], str]:
+    def name(view: View) -> str:
+        return build_subject_csv_name(PAGE, _number_in(view), what, view.filters)
+
+    return name
+
+
+def _csv(build: Callable[[SchoolData, str], str]) -> Callable[[View], str]:
+    def csv(view: View) -> str:
+        data = _load(view)
+        return "" if data is None else build(data, view.lang)
+
+    return csv
+
+
+OUTPUTS = [
+    Output(ids.SCHOOL_GLANCE_HEADING, "children"),
+    Output(ids.SCHOOL_GLANCE, "children"),
+    Output(ids.chart_heading(PAGE, "plcs"), "children"),
+    Output(ids.chart_table(PAGE, "plcs"), "children"),
+    Output(ids.chart_heading(PAGE, "partners"), "children"),
+    Output(ids.chart_table(PAGE, "partners"), "children"),
+    Output(ids.chart_graph(PAGE, "measures"), "figure"),
+]
+register_view(PAGE, FIELDS, OUTPUTS, build_parts)
+register_download(PAGE, "plcs", FIELDS, _csv(build_plcs_csv), name=_csv_name("plcs"))
+register_download(PAGE, "partners", FIELDS, _csv(build_partners_csv), name=_csv_name("partners"))
+register_download(PAGE, "measures", FIELDS, _csv(build_measures_csv), name=_csv_name("measures"))
+register_download(PAGE, "brokerage", FIELDS, _csv(build_brokerage_csv), name=_csv_name("brokerage"))
+register_download(PAGE, "support", FIELDS, _csv(build_support_csv), name=_csv_name("support"))

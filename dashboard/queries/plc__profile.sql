@@ -1,0 +1,33 @@
+-- One PLC for its page ($plc_id): what the contract says of it, its lead school
+-- and the first and last academic years it is active in. No row for an unknown id.
+with
+
+active_years as (
+    select
+        min(y.year) as first_year,
+        max(y.year) as last_year
+    from net_plc_metrics as n
+    inner join academic_years as y on y.year = n.year
+    where n.plc_id = $plc_id
+),
+
+profile as (
+    select
+        p.plc_id,
+        p.name,
+        p.focus_area,
+        p.scope,
+        p.membership_type,
+        p.start_date,
+        p.end_date,
+        p.lead_school_id,
+        s.name as lead_school_name,
+        a.first_year,
+        a.last_year
+    from plcs as p
+    left join schools as s on s.school_id = p.lead_school_id
+    cross join active_years as a
+    where p.plc_id = $plc_id
+)
+
+select * from profile

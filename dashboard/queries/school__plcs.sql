@@ -1,0 +1,32 @@
+-- The PLCs one school ($school_id) takes part in during a year ($year): focus,
+-- scope, how members came, whether the school leads it, its member schools and
+-- members that year (a count of people under 5 suppressed), its health score and
+-- shallow flag with reasons (net_plc_metrics). By name.
+with
+
+school_plcs as (
+    select distinct plc_id
+    from memberships_in($year)
+    where school_id = $school_id
+),
+
+plcs_of_school as (
+    select
+        n.plc_id,
+        n.name,
+        n.focus_area,
+        n.scope,
+        n.membership_type,
+        n.lead_school_id = $school_id as is_lead,
+        n.n_schools,
+        suppress_count(n.n_members) as members,
+        is_suppressed(n.n_members) as members_suppressed,
+        n.health_score,
+        n.is_shallow,
+        n.shallow_reasons
+    from school_plcs as sp
+    inner join net_plc_metrics as n on n.plc_id = sp.plc_id and n.year = $year
+    order by n.name, n.plc_id
+)
+
+select * from plcs_of_school

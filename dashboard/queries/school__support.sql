@@ -1,0 +1,15 @@
+-- One school's support category in every year it has one ($school_id).
+with
+
+categories as (
+    select
+        o.year,
+        o.value as category
+    from school_outcomes as o
+    inner join academic_years as y on y.year = o.year
+    where o.school_id = $school_id
+      and o.measure = 'support_category'
+    order by y.start_date
+)
+
+select * from categories
