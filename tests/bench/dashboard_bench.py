@@ -10,7 +10,9 @@ school or PLC from the database), it reports:
   ``prevent_initial_call``). It is the server's share of a first render: the
   browser's own work (parsing scripts, drawing figures) is not in it. The
   scripts and styles the browser fetches once (then caches) are reported apart.
-- **each callback** of the page over a scripted series of changes: every option
+- **each callback** of the page, on its own, over a scripted series of changes
+  (a chain, where one callback's output is another's input, is timed link by
+  link, not end to end; replies 204, PreventUpdate, are counted): every option
   of each dropdown that is an input (up to MAX_OPTIONS, spread over the list;
   clearing it too when it is set), one change at a time from the page's view;
   each button that is an input (CSV downloads) clicked once in each of up to
@@ -119,6 +121,7 @@ class Timing:
     floors: list[float] = field(default_factory=list)
     bytes: list[int] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
+    no_update: int = 0  # replies 204: the callback raised PreventUpdate
 
 
 # ---------------------------------------------------------------- discovery
@@ -435,6 +438,7 @@ def _record(timing: Timing, what: str, answer: tuple[int, bytes, float], floor: 
     timing.seconds.append(seconds)
     timing.floors.append(floor)
     timing.bytes.append(len(body))
+    timing.no_update += status == 204
 
 
 def _load_page(
@@ -607,7 +611,9 @@ def _report_callback(name: str, timing: Timing, goal_ms: float, say: Callable[[s
     largest = max(timing.bytes)
     ok = p95 * 1000 < goal_ms and largest <= PAGE_BYTES_GOAL and not timing.failures
     say(
-        f"    {_verdict(ok)} {name}: n={len(seconds)}  median {_ms(float(np.median(seconds)))}"
+        f"    {_verdict(ok)} {name}: n={len(seconds)}"
+        + (f" ({timing.no_update} no update)" if timing.no_update else "")
+        + f"  median {_ms(float(np.median(seconds)))}"
         f"  p95 {_ms(p95)} (goal < {goal_ms:.0f} ms)   floor median "
         f"{_ms(float(np.median(floors)))} p95 {_ms(float(np.percentile(floors, 95)))}"
         f"   largest reply {_mb(largest)}"
