@@ -11,11 +11,19 @@ SHELL_LANGUAGE = "shell-language"
 
 # The overview page (its charts, filters and downloads: the functions below)
 OVERVIEW_SCOPE = "overview-scope"
+OVERVIEW_SUMMARY = "overview-summary"
 OVERVIEW_HEADLINES = "overview-headlines"
 
 # The regions page (its charts, filters, the measure and sort controls and its
 # downloads: the functions below, with page "regions")
 REGIONS_SIMILAR_INTRO = "regions-similar-intro"
+
+# The impact page (its charts, filters and downloads: the functions below)
+IMPACT_SCOPE = "impact-scope"
+IMPACT_MAIN = "impact-main"
+IMPACT_MAIN_TEXT = "impact-main-text"
+IMPACT_CAVEATS = "impact-caveats"
+IMPACT_DEMO_NOTE = "impact-demo-note"
 
 
 # The PLC directory, a PLC's page and a school's profile (their charts, tables and

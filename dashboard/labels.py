@@ -23,6 +23,7 @@ __all__ = [
     "describe_feature",
     "explain_measure",
     "format_change",
+    "format_change_amount",
     "format_count",
     "format_share",
     "format_value",
@@ -207,19 +208,22 @@ def format_value(measure: str, value: float | None, lang: str) -> str:
     return f"{round(value):,}"
 
 
+def format_change_amount(change: float, is_share: bool, lang: str) -> str | None:
+    """The size of a change as shown: "2", "1,234" or, for a share, "8.3 points";
+    None when it rounds to no change."""
+    if is_share:
+        points = round(abs(change) * 100, 1)
+        return None if points == 0 else t("headline.points", lang, amount=f"{points:.1f}")
+    return None if round(change) == 0 else f"{abs(round(change)):,}"
+
+
 def format_change(measure: str, change: float | None, previous_year: str | None, lang: str) -> str:
     """The change from the year before in words: "Up 2 on 2017/18", "Down 8.3 points on ..."."""
     if change is None or previous_year is None:
         return t("headline.change_none", lang)
-    if measure in SHARE_MEASURES:
-        points = round(abs(change) * 100, 1)
-        if points == 0:
-            return t("headline.change_same", lang, year=previous_year)
-        amount = t("headline.points", lang, amount=f"{points:.1f}")
-    else:
-        if round(change) == 0:
-            return t("headline.change_same", lang, year=previous_year)
-        amount = f"{abs(round(change)):,}"
+    amount = format_change_amount(change, measure in SHARE_MEASURES, lang)
+    if amount is None:
+        return t("headline.change_same", lang, year=previous_year)
     if change > 0:
         return t("headline.change_up", lang, amount=amount, year=previous_year)
     return t("headline.change_down", lang, amount=amount, year=previous_year)

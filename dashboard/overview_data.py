@@ -16,9 +16,12 @@ from dashboard.filters import Filters
 from dashboard.labels import CATEGORIES, HEADLINE_MEASURES
 
 __all__ = [
+    "SUMMARY_MEASURES",
     "Headline",
     "OverviewData",
+    "SummaryFact",
     "compute_headlines",
+    "compute_summary",
     "load_overview",
     "load_support",
     "load_yearly",
@@ -37,10 +40,30 @@ class Headline:
 
 
 @dataclass(frozen=True)
+class SummaryFact:
+    """One fact of the text summary: a figure of the chosen year, its change from the
+    year before, and for counts of schools their share of the region's schools."""
+
+    measure: str
+    value: float
+    change: float | None
+    previous_year: str | None
+    share_of_schools: float | None = None
+
+
+# The facts of the text summary, in the order they are told: the four headline
+# measures, then the share of categorised schools that are green.
+SUMMARY_MEASURES = (*HEADLINE_MEASURES, "green_share")
+# Headline measures that count schools, told with their share of the region's schools.
+_SCHOOL_COUNTS = frozenset({"schools_in_plcs", "isolated_schools"})
+
+
+@dataclass(frozen=True)
 class OverviewData:
     yearly: pd.DataFrame
     support: pd.DataFrame
     headlines: list[Headline]
+    summary: list[SummaryFact]
 
 
 def _region_params(filters: Filters) -> dict[str, object]:
@@ -102,11 +125,66 @@ def compute_headlines(yearly: pd.DataFrame, year: str) -> list[Headline]:
     return headlines
 
 
+def _schools_in(yearly: pd.DataFrame, year: str) -> float | None:
+    match = yearly.loc[yearly["year"] == year, "schools"]
+    return None if match.empty else to_number(match.iloc[0])
+
+
+def _green_share(support: pd.DataFrame, year: str) -> float | None:
+    """The share of the year's categorised schools that are green; None with none categorised."""
+    rows = support[(support["year"] == year) & (support["category"] == "green")]
+    return None if rows.empty else float(rows["share"].iloc[0])
+
+
+def _compute_green_fact(support: pd.DataFrame, year: str, years: list[str]) -> SummaryFact | None:
+    value = _green_share(support, year)
+    if value is None:
+        return None
+    position = years.index(year) if year in years else 0
+    previous = years[position - 1] if position > 0 else None
+    before = None if previous is None else _green_share(support, previous)
+    return SummaryFact(
+        measure="green_share",
+        value=value,
+        change=None if before is None else value - before,
+        previous_year=None if before is None else previous,
+    )
+
+
+def compute_summary(yearly: pd.DataFrame, support: pd.DataFrame, year: str) -> list[SummaryFact]:
+    """The facts the text summary tells about ``year``, in SUMMARY_MEASURES order.
+
+    A measure without a value that year (no ties, so no cross-LA share; no
+    support categories recorded) is left out rather than told as missing. The
+    green share is compared with the year before only when that year has
+    categories too.
+    """
+    schools = _schools_in(yearly, year)
+    facts = []
+    for headline in compute_headlines(yearly, year):
+        if headline.value is None:
+            continue
+        share = headline.value / schools if headline.measure in _SCHOOL_COUNTS and schools else None
+        facts.append(
+            SummaryFact(
+                headline.measure,
+                headline.value,
+                headline.change,
+                headline.previous_year,
+                share,
+            )
+        )
+    green = _compute_green_fact(support, year, yearly["year"].tolist())
+    return [*facts, *([green] if green is not None else [])]
+
+
 def load_overview(db: Database, filters: Filters) -> OverviewData:
     """Everything the overview shows for ``filters``."""
     yearly = load_yearly(db, filters)
+    support = load_support(db, filters)
     return OverviewData(
         yearly=yearly,
-        support=load_support(db, filters),
+        support=support,
         headlines=compute_headlines(yearly, filters.year),
+        summary=compute_summary(yearly, support, filters.year),
     )

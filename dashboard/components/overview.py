@@ -19,14 +19,22 @@ from dashboard.labels import (
     HEADLINE_MEASURES,
     explain_measure,
     format_change,
+    format_change_amount,
     format_share,
     format_value,
     label_category,
     label_measure,
 )
-from dashboard.overview_data import Headline, OverviewData, to_number
+from dashboard.overview_data import Headline, OverviewData, SummaryFact, to_number
 
-__all__ = ["FIELDS", "PAGE", "OverviewParts", "build_overview_layout", "build_overview_parts"]
+__all__ = [
+    "FIELDS",
+    "PAGE",
+    "OverviewParts",
+    "build_overview_layout",
+    "build_overview_parts",
+    "describe_summary",
+]
 
 PAGE = "overview"
 # The overview is about schools: the PLC focus filter does not apply.
@@ -38,6 +46,7 @@ class OverviewParts:
     """What changes with the filters, in the order of the callback's outputs."""
 
     scope: str
+    summary: str
     headlines: list[html.Div]
     trend_figure: go.Figure
     trend_table: html.Table
@@ -47,6 +56,7 @@ class OverviewParts:
     def as_outputs(self) -> tuple[object, ...]:
         return (
             self.scope,
+            self.summary,
             self.headlines,
             self.trend_figure,
             self.trend_table,
@@ -71,6 +81,59 @@ def build_headline_card(headline: Headline, lang: str) -> html.Div:
         className="headline",
         id=ids.overview_headline(headline.measure),
     )
+
+
+def _state_fact(fact: SummaryFact, year: str, lang: str) -> str:
+    """The fact itself, without its change ("3 PLCs were active"); "_one" messages when
+    the count is 1."""
+    count = f"{round(fact.value):,}"
+    share = format_share(fact.share_of_schools or 0.0)
+    one = round(fact.value) == 1
+    if fact.measure == "schools_in_plcs" and one:
+        return t("overview.summary_in_plcs_one", lang, year=year, count=count, share=share)
+    if fact.measure == "schools_in_plcs":
+        return t("overview.summary_in_plcs_other", lang, year=year, count=count, share=share)
+    if fact.measure == "active_plcs" and one:
+        return t("overview.summary_active_plcs_one", lang, count=count)
+    if fact.measure == "active_plcs":
+        return t("overview.summary_active_plcs_other", lang, count=count)
+    if fact.measure == "isolated_schools" and one:
+        return t("overview.summary_isolated_one", lang, count=count, share=share)
+    if fact.measure == "isolated_schools":
+        return t("overview.summary_isolated_other", lang, count=count, share=share)
+    if fact.measure == "cross_la_share":
+        return t("overview.summary_cross_la", lang, share=format_share(fact.value))
+    return t("overview.summary_green", lang, share=format_share(fact.value))
+
+
+def _state_change(fact: SummaryFact, lang: str) -> str | None:
+    """ "up 2 on 2017/18", "down 6.7 points on 2017/18", "unchanged from 2017/18";
+    None without a year before."""
+    if fact.change is None or fact.previous_year is None:
+        return None
+    is_share = fact.measure in {"cross_la_share", "green_share"}
+    amount = format_change_amount(fact.change, is_share, lang)
+    if amount is None:
+        return t("overview.summary_same", lang, year=fact.previous_year)
+    if fact.change > 0:
+        return t("overview.summary_up", lang, amount=amount, year=fact.previous_year)
+    return t("overview.summary_down", lang, amount=amount, year=fact.previous_year)
+
+
+def describe_summary(facts: list[SummaryFact], year: str, lang: str) -> str:
+    """The year's main figures and their changes from the year before, in sentences."""
+    if not facts:
+        return t("overview.summary_empty", lang, year=year)
+    sentences = []
+    for fact in facts:
+        stated, change = _state_fact(fact, year, lang), _state_change(fact, lang)
+        if change is None:
+            sentences.append(t("overview.summary_sentence", lang, fact=stated))
+        else:
+            sentences.append(
+                t("overview.summary_sentence_change", lang, fact=stated, change=change)
+            )
+    return " ".join(sentences)
 
 
 def build_trend_table(data: OverviewData, region: str, lang: str) -> html.Table:
@@ -109,6 +172,7 @@ def build_overview_parts(
     region = describe_region(filters, choices, lang)
     return OverviewParts(
         scope=t("overview.headlines_heading", lang, year=filters.year, region=region),
+        summary=describe_summary(data.summary, filters.year, lang),
         headlines=[build_headline_card(h, lang) for h in data.headlines],
         trend_figure=build_trend_figure(data.yearly, filters.year, lang),
         trend_table=build_trend_table(data, region, lang),
@@ -132,6 +196,13 @@ def build_overview_layout(
             html.Section(
                 [
                     html.H2(parts.scope, id=ids.OVERVIEW_SCOPE),
+                    # Polite: a screen reader hears the new summary after a filter changes.
+                    html.P(
+                        parts.summary,
+                        id=ids.OVERVIEW_SUMMARY,
+                        className="summary",
+                        **{"aria-live": "polite"},
+                    ),
                     html.Div(parts.headlines, id=ids.OVERVIEW_HEADLINES, className="headlines"),
                 ],
                 **{"aria-labelledby": ids.OVERVIEW_SCOPE},

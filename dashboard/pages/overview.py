@@ -52,6 +52,7 @@ def build_parts(view: View) -> tuple[object, ...]:
 
 OUTPUTS = [
     Output(ids.OVERVIEW_SCOPE, "children"),
+    Output(ids.OVERVIEW_SUMMARY, "children"),
     Output(ids.OVERVIEW_HEADLINES, "children"),
     Output(ids.chart_graph(PAGE, "headlines"), "figure"),
     Output(ids.chart_table(PAGE, "headlines"), "children"),

@@ -16,7 +16,13 @@ baseline measured in the same run, on this machine.
 - subgraph: measure_subgraph for one LA, one consortium, one LA with a focus
   area and all schools with a focus area (best and 95th percentile of 20 calls
   each) against the plain DuckDB query that fetches the same subgraph's ties.
+- dashboard: every page served on the refreshed database: first render, each
+  callback's median and 95th percentile over scripted filter changes beside the
+  same queries run directly in DuckDB, and the bytes sent, against the goals
+  (tests/bench/dashboard_bench.py says how).
 - england (``--england``): the same at England scale (about 24,000 schools).
+
+``--dashboard DB [DB ...]`` benches only the dashboard, on published databases.
 """
 
 from __future__ import annotations
@@ -65,6 +71,13 @@ from etl.network.structure import compute_communities, compute_eigenvector
 from etl.refresh import refresh
 from etl.schema import apply_schema
 from etl.sources.reference import read_reference
+from tests.bench.dashboard_bench import bench_dashboard
+
+# Goals of each callback's 95th percentile: Wales scale, and England scale (above
+# ENGLAND_SCHOOLS schools).
+WALES_P95_MS = 150
+ENGLAND_P95_MS = 500
+ENGLAND_SCHOOLS = 5_000
 
 
 def timed(work: Callable[[], object], repeat: int = 1) -> float:
@@ -147,6 +160,19 @@ def bench_scale(name: str, make: Callable[[Path], tuple[Path, Path]], repeat: in
         bench_network(folder / "bench.duckdb", repeat)
         bench_layout(folder / "bench.duckdb", repeat)
         bench_subgraph(folder / "bench.duckdb")
+        bench_served(folder / "bench.duckdb")
+
+
+def bench_served(db: Path) -> bool:
+    """The dashboard bench on ``db``, with the goal of its scale."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        (schools,) = con.execute("SELECT count(*) FROM schools").fetchone()
+    finally:
+        con.close()
+    goal = ENGLAND_P95_MS if schools > ENGLAND_SCHOOLS else WALES_P95_MS
+    print(f"  dashboard on {schools:,} schools: callback p95 goal {goal} ms")
+    return bench_dashboard(db, goal)
 
 
 def bench_network(db: Path, repeat: int) -> None:
@@ -522,7 +548,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--england", action="store_true", help="Also run at England scale.")
     parser.add_argument("--repeat", type=int, default=3, help="Runs per timing; best is kept.")
+    parser.add_argument(
+        "--dashboard",
+        nargs="+",
+        type=Path,
+        metavar="DB",
+        help="Bench only the dashboard, on these published databases.",
+    )
     args = parser.parse_args()
+    if args.dashboard:
+        print("plcnet dashboard bench")
+        met = [bench_served(db) for db in args.dashboard]
+        return 0 if all(met) else 1
     print(f"plcnet benchmarks (duckdb {duckdb.__version__}); best of {args.repeat} runs")
     bench_scale("Wales (demo, real schools)", make_wales, args.repeat)
     if args.england:

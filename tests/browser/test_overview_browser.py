@@ -150,3 +150,21 @@ def test_filters_work_from_the_keyboard(page: Page, server_url: str) -> None:
     expect(page.get_by_role("option")).to_have_count(2)
     page.get_by_role("option", name="GwE").press("Enter")
     _expect_headlines(page, ("4", "2", "66.7%", "1"))
+
+
+def test_text_summary_follows_the_filters_and_the_language(page: Page, server_url: str) -> None:
+    summary = page.locator("#overview-summary")
+    page.goto(server_url + "/")
+    expect(summary).to_contain_text(
+        "In 2018/19, 6 schools (75.0%) were in at least one PLC, unchanged from 2017/18."
+    )
+    expect(summary).to_have_attribute("aria-live", "polite")
+    _choose(page, "overview-consortium", "Central South Consortium")
+    expect(summary).to_contain_text(
+        "In 2018/19, 2 schools (66.7%) were in at least one PLC, down 1 on 2017/18."
+    )
+    expect(summary).to_contain_text("up 50.0 points on 2017/18")
+    page.get_by_role("link", name="Cymraeg").click()
+    expect(summary).to_contain_text(
+        "Yn 2018/19, roedd 2 o ysgolion (66.7%) mewn o leiaf un CDP, gostyngiad o 1 ers 2017/18."
+    )

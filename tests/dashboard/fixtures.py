@@ -43,6 +43,33 @@ place each year (FORCE_LAYOUT). Every tie is drawn (net_edges_drawn) except in
 2017/18, where the fixture pretends a cap of 4 ties: F-G is left out, and
 net_drawing_rules says "the 4 strongest of 5, weight at least 1".
 
+The impact tables (impact_estimates, impact_bins) hold numbers chosen by hand in
+the shape the ETL writes them. From eight schools the ETL would estimate
+nothing (fewer than MIN_SCHOOLS = 30): these rows test how the dashboard shows
+estimates, not how they are computed. Estimates, in insertion order (the page
+puts the main model first, then its exposure's other models, then the rest):
+
+    model              exposure         estimate  95% CI            p       schools  obs
+    green_ties         green_ties       -0.25     -0.46 to 0.04     0.0912  40       80
+    main               deep_cross_plcs   1.25      0.86 to 1.64     0.00001 40       80
+    sector_primary     deep_cross_plcs   1.40      0.38 to 2.42     0.0081  32       64
+    year_effects_only  deep_cross_plcs   1.10      0.49 to 1.71     0.0009  40       80
+    any_cross_plcs     any_cross_plcs    0.50     -0.31 to 1.31     0.2189  40       80
+
+Bands (mean change in attainment, 95% CI, schools/school-years); no band in
+2016/17, the first year. Each "all" row pools the years' rows (school-years
+add up, the mean is theirs weighted by school-years):
+
+    deep_cross_plcs  0    2017/18 0.60 (0.20 to 1.00) 18/18   2018/19 0.40 (0.00 to 0.80) 12/12
+                          all     0.52 (0.12 to 0.92) 20/30
+                     1    2017/18 1.25 (0.80 to 1.70) 15/15   2018/19 1.75 (1.20 to 2.30) 10/10
+                          all     1.45 (1.05 to 1.85) 15/25
+                     2    2017/18 3.00 (no CI: one school) 1/1;  all 3.00 (no CI) 1/1
+    green_ties       0    2017/18 0.90 (0.50 to 1.30) 20/20   2018/19 1.10 (0.50 to 1.70) 20/20
+                          all     1.00 (0.60 to 1.40) 20/40
+                     1-2  2017/18 0.50 (0.10 to 0.90) 20/20   2018/19 1.00 (0.40 to 1.60) 20/20
+                          all     0.75 (0.30 to 1.20) 20/40
+
 Brokerage (Gould and Fernandez, LAs as groups) on ties directed from each PLC's
 lead school (P1 A, P2 F, P3 C, P4 H, P5 D, P6 G) to its other members that year,
 counting open two-paths a -> b -> c (no a -> c), by hand:
@@ -305,6 +332,34 @@ REJECTED = [
 
 WALES = "W92000004"
 
+# (model, exposure, subgroup, estimate, std error, CI low, CI high, p, schools, school-years)
+IMPACT_ESTIMATES = [
+    ("green_ties", "green_ties", "all", -0.25, 0.105, -0.46, 0.04, 0.0912, 40, 80),
+    ("main", "deep_cross_plcs", "all", 1.25, 0.195, 0.86, 1.64, 0.00001, 40, 80),
+    ("sector_primary", "deep_cross_plcs", "sector = primary", 1.40, 0.5, 0.38, 2.42, 0.0081,
+     32, 64),
+    ("year_effects_only", "deep_cross_plcs", "all", 1.10, 0.305, 0.49, 1.71, 0.0009, 40, 80),
+    ("any_cross_plcs", "any_cross_plcs", "all", 0.50, 0.405, -0.31, 1.31, 0.2189, 40, 80),
+]  # fmt: skip
+
+# (exposure, band, band order, low, high, year, schools, school-years, mean, CI low, CI high)
+IMPACT_BINS = [
+    ("deep_cross_plcs", "0", 1, 0, 0, "all", 20, 30, 0.52, 0.12, 0.92),
+    ("deep_cross_plcs", "0", 1, 0, 0, "2017/18", 18, 18, 0.60, 0.20, 1.00),
+    ("deep_cross_plcs", "0", 1, 0, 0, "2018/19", 12, 12, 0.40, 0.00, 0.80),
+    ("deep_cross_plcs", "1", 2, 1, 1, "all", 15, 25, 1.45, 1.05, 1.85),
+    ("deep_cross_plcs", "1", 2, 1, 1, "2017/18", 15, 15, 1.25, 0.80, 1.70),
+    ("deep_cross_plcs", "1", 2, 1, 1, "2018/19", 10, 10, 1.75, 1.20, 2.30),
+    ("deep_cross_plcs", "2", 3, 2, 2, "all", 1, 1, 3.00, None, None),
+    ("deep_cross_plcs", "2", 3, 2, 2, "2017/18", 1, 1, 3.00, None, None),
+    ("green_ties", "0", 1, 0, 0, "all", 20, 40, 1.00, 0.60, 1.40),
+    ("green_ties", "0", 1, 0, 0, "2017/18", 20, 20, 0.90, 0.50, 1.30),
+    ("green_ties", "0", 1, 0, 0, "2018/19", 20, 20, 1.10, 0.50, 1.70),
+    ("green_ties", "1-2", 2, 1, 2, "all", 20, 40, 0.75, 0.30, 1.20),
+    ("green_ties", "1-2", 2, 1, 2, "2017/18", 20, 20, 0.50, 0.10, 0.90),
+    ("green_ties", "1-2", 2, 1, 2, "2018/19", 20, 20, 1.00, 0.40, 1.60),
+]
+
 
 def build_overview_db(path: Path, *, outcome_source: str = "demo") -> Path:
     """Write the fixture database to ``path`` (outcomes carry ``outcome_source``)."""
@@ -316,6 +371,7 @@ def build_overview_db(path: Path, *, outcome_source: str = "demo") -> Path:
         _insert_contract(con, outcome_source)
         _insert_network(con)
         _insert_drawing(con)
+        _insert_impact(con)
         # The PLC measures from the contract rows above, by the ETL's own model.
         compute_plc_measures(con, progress=lambda _line: None)
         _insert_runs(con)
@@ -604,3 +660,15 @@ def _insert_drawing(con: duckdb.DuckDBPyConnection) -> None:
             [year, len(ties), len(drawn), len(drawn) if capped else 20_000,
              "strongest" if capped else "all"],
         )  # fmt: skip
+
+
+def _insert_impact(con: duckdb.DuckDBPyConnection) -> None:
+    method = "hand-made fixture rows"
+    estimates = [
+        (model, "attainment_change", exposure, subgroup, *numbers, 2, method)
+        for model, exposure, subgroup, *numbers in IMPACT_ESTIMATES
+    ]
+    con.executemany(
+        "INSERT INTO impact_estimates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", estimates
+    )
+    con.executemany("INSERT INTO impact_bins VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", IMPACT_BINS)

@@ -121,6 +121,7 @@ def test_nav_is_built_from_the_page_registry(app: dash.Dash) -> None:
     assert not any(href.startswith(("/school", "/plc/")) for _, href in shown)
     assert shown.index(("Regions", "/regions")) < shown.index(("Data", "/data"))
     assert ("Network", "/network") in shown
+    assert ("Impact", "/impact") in shown
 
 
 def test_demo_data_are_announced(app: dash.Dash) -> None:

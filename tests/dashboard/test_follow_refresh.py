@@ -72,6 +72,7 @@ OVERVIEW_OUTPUTS = [
     ("overview-medium", "value"),
     ("overview-la", "options"),
     ("overview-scope", "children"),
+    ("overview-summary", "children"),
     ("overview-headlines", "children"),
     ("overview-headlines-graph", "figure"),
     ("overview-headlines-table", "children"),
