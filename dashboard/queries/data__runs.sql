@@ -2,7 +2,8 @@
 -- was started, the files it read and how many of them were new or changed since the
 -- run before (a checksum that run did not read), the rows in them and the rows set
 -- aside.
--- etl_runs holds the successful runs; failed ones never publish a database.
+-- etl_runs holds the successful runs (failed ones never publish a database, and the
+-- run log <db>.runs.jsonl records them); a row of another status is left out.
 with
 
 runs as (
@@ -36,6 +37,7 @@ runs as (
         ) as rows_set_aside,
         lag(run_id) over (order by started_at) as previous_run
     from etl_runs
+    where status = 'success'
 ),
 
 checksums as (
