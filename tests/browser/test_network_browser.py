@@ -186,7 +186,7 @@ def test_csv_download_names_the_view_and_holds_its_numbers(page: Page, server_ur
             "button", name="Download CSV: the schools shown with their figures"
         ).click()
     download = download_info.value
-    assert download.suggested_filename == "plcnet-network-schools-2018-19-GWE.csv"
+    assert download.suggested_filename == "plcnet-network-schools-2018-19-GWE-category.csv"
     lines = Path(download.path()).read_text(encoding="utf-8").splitlines()
     assert len(lines) == 1 + 5
     assert "6612001,Ysgol Caernarfon,Gwynedd,GwE,Primary,Welsh medium,Yellow,4,4," in lines[3]
