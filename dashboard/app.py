@@ -68,6 +68,11 @@ def create_app(db_path: Path) -> Dash:
         assets_folder=str(PACKAGE_DIR / "assets"),
         title=t("shell.site_name", DEFAULT_LANG),
         update_title=None,
+        # Otherwise Dash checks callbacks in the browser against a "validation layout"
+        # made by calling every page's layout() and sends it inside every page's HTML,
+        # data included: half a megabyte at Wales scale, several at England scale.
+        # tests/dashboard/test_callback_ids.py checks the callbacks' ids instead.
+        suppress_callback_exceptions=True,
     )
     app.index_string = build_index_string(DEFAULT_LANG)
     app.interpolate_index = build_index

@@ -1,4 +1,5 @@
-"""Read the published DuckDB file, read-only, through the named SQL files in queries/.
+"""Read the published DuckDB file, read-only, through the named SQL files in queries/
+(or, for what SQL alone cannot do, a function given a read-only connection).
 
 The ETL publishes a new database by renaming a complete file over the old one
 (etl/publish.py). So no connection is kept: each query opens the file as it is
@@ -12,8 +13,10 @@ from __future__ import annotations
 import os
 import threading
 from collections import OrderedDict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 import duckdb
 import flask
@@ -32,6 +35,7 @@ QUERIES_DIR = Path(__file__).resolve().parent / "queries"
 CONFIG_KEY = "PLCNET_DATABASE"
 
 Params = dict[str, object]
+T = TypeVar("T")
 FileIdentity = tuple[int, int, int, int]
 
 
@@ -61,7 +65,8 @@ class Database:
 
     def __post_init__(self) -> None:
         self.path = Path(self.path)
-        self._cache: OrderedDict[tuple[object, ...], pd.DataFrame] = OrderedDict()
+        # Frames of query() and results of call(), by file identity and request.
+        self._cache: OrderedDict[tuple[object, ...], object] = OrderedDict()
         self._lock = threading.Lock()
 
     def identity(self) -> FileIdentity:
@@ -91,6 +96,32 @@ class Database:
             self._remember(key, frame)
         return frame.copy()
 
+    def call(self, function: Callable[..., T], **params: Hashable) -> T:
+        """``function(con, **params)`` on a read-only connection to the file as it is now
+        (macros applied), for work one SQL file cannot do alone, such as measuring a
+        subgraph (etl.network.subgraph.measure_subgraph).
+
+        The result is cached like a query's, under the file's identity, the function
+        and the parameters; it is shared by every caller that asks the same, so do
+        not change it.
+        """
+        before = self.identity()
+        name = f"{function.__module__}.{function.__qualname__}"
+        key = (before, "call", name, tuple(sorted(params.items())))
+        with self._lock:
+            if key in self._cache:
+                self._cache.move_to_end(key)
+                return self._cache[key]  # type: ignore[return-value]
+        con = duckdb.connect(str(self.path), read_only=True)
+        try:
+            apply_macros(con)
+            result = function(con, **params)
+        finally:
+            con.close()
+        if self.identity() == before:
+            self._remember(key, result)
+        return result
+
     def _run(self, sql: str, params: Params) -> pd.DataFrame:
         con = duckdb.connect(str(self.path), read_only=True)
         try:
@@ -99,9 +130,9 @@ class Database:
         finally:
             con.close()
 
-    def _remember(self, key: tuple[object, ...], frame: pd.DataFrame) -> None:
+    def _remember(self, key: tuple[object, ...], value: object) -> None:
         with self._lock:
-            self._cache[key] = frame
+            self._cache[key] = value
             while len(self._cache) > self.cache_size:
                 self._cache.popitem(last=False)
 

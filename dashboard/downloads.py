@@ -11,7 +11,7 @@ import io
 import re
 from collections.abc import Sequence
 
-from dashboard.filters import Filters
+from dashboard.filters import Filters, PageOption
 from dashboard.i18n import t
 from dashboard.labels import (
     CATEGORIES,
@@ -31,9 +31,12 @@ __all__ = [
 ]
 
 
-def build_csv_name(page: str, what: str, filters: Filters) -> str:
+def build_csv_name(
+    page: str, what: str, filters: Filters, options: tuple[PageOption, ...] = ()
+) -> str:
     """``plcnet-overview-headlines-2018-19-GWE.csv``: page, chart, year, region, then the
-    sector, language medium and PLC focus when chosen."""
+    sector, language medium and PLC focus when chosen, then the page's own choices not
+    at their default, as in the URL (``plcnet-regions-measure-2018-19-wales-density.csv``)."""
     region = (
         str(filters.la)
         if filters.la is not None
@@ -41,6 +44,8 @@ def build_csv_name(page: str, what: str, filters: Filters) -> str:
     )
     parts = ["plcnet", page, what, filters.year.replace("/", "-"), region]
     parts += [p for p in (filters.sector, filters.medium, filters.focus) if p is not None]
+    defaults = {o.name: o.values[0] for o in options}
+    parts += [value for name, value in filters.options if value != defaults.get(name)]
     return "-".join(p.replace("_", "-") for p in parts) + ".csv"
 
 

@@ -14,6 +14,10 @@ OVERVIEW_SCOPE = "overview-scope"
 OVERVIEW_SUMMARY = "overview-summary"
 OVERVIEW_HEADLINES = "overview-headlines"
 
+# The regions page (its charts, filters, the measure and sort controls and its
+# downloads: the functions below, with page "regions")
+REGIONS_SIMILAR_INTRO = "regions-similar-intro"
+
 # The impact page (its charts, filters and downloads: the functions below)
 IMPACT_SCOPE = "impact-scope"
 IMPACT_MAIN = "impact-main"
@@ -74,3 +78,13 @@ def chart_graph(page: str, what: str) -> str:
 def chart_table(page: str, what: str) -> str:
     """The region holding the chart's table, e.g. ``overview-support-table``."""
     return f"{page}-{what}-table"
+
+
+# The network explorer (/network): its options are ids.filter_control("network", "view"),
+# ("network", "colour") and ("network", "size"); its chart and table ids.chart_*("network",
+# "schools").
+NETWORK_DISPLAY = "network-display"
+NETWORK_SUMMARY_HEADING = "network-summary-heading"
+NETWORK_SUMMARY = "network-summary"
+NETWORK_RULE = "network-rule"  # which ties are drawn, in words
+NETWORK_OPEN_SCHOOL = "network-open-school"  # the Location a click on a school sets

@@ -168,7 +168,7 @@ def register_download(
 
     def download(_clicks: int | None, search: str | None, path: str | None) -> dict[str, object]:
         view = read_view_of_search(search, fields, path or "/", options)
-        file_name = name(view) if name else build_csv_name(page, what, view.filters)
+        file_name = name(view) if name else build_csv_name(page, what, view.filters, options)
         return dcc.send_string(build(view), file_name)
 
     callback(

@@ -15,12 +15,22 @@ from pathlib import Path
 
 from etl.sources.reference import InputFile
 
-__all__ = ["archive_dir_for", "archive_inputs"]
+__all__ = ["archive_dir_for", "archive_inputs", "archived_name", "manifest_name"]
 
 
 def archive_dir_for(db_path: Path) -> Path:
     """The default archive: ``archive/`` beside the published database."""
     return db_path.parent / "archive"
+
+
+def archived_name(path: str | Path, sha256: str) -> str:
+    """Where a file read is kept, relative to the archive: ``files/<sha256><suffix>``."""
+    return f"files/{sha256}{Path(path).suffix.lower()}"
+
+
+def manifest_name(run_id: str) -> str:
+    """A run's manifest, relative to the archive: ``runs/<run_id>.json``."""
+    return f"runs/{run_id}.json"
 
 
 def _store(source: Path, target: Path) -> None:
@@ -36,15 +46,13 @@ def _store(source: Path, target: Path) -> None:
 
 def archive_inputs(files: list[InputFile], archive_dir: Path, run_id: str) -> Path:
     """Store each file once under ``files/<sha256><suffix>``; write the run's manifest."""
-    store = archive_dir / "files"
-    store.mkdir(parents=True, exist_ok=True)
+    (archive_dir / "files").mkdir(parents=True, exist_ok=True)
     entries = []
     for item in files:
-        source = Path(item.path)
-        target = store / f"{item.sha256}{source.suffix.lower()}"
-        _store(source, target)
-        entries.append({**item.as_dict(), "archived_as": str(target.relative_to(archive_dir))})
-    manifest = archive_dir / "runs" / f"{run_id}.json"
+        name = archived_name(item.path, item.sha256)
+        _store(Path(item.path), archive_dir / name)
+        entries.append({**item.as_dict(), "archived_as": name})
+    manifest = archive_dir / manifest_name(run_id)
     manifest.parent.mkdir(parents=True, exist_ok=True)
     manifest.write_text(
         json.dumps({"run_id": run_id, "files": entries}, indent=2) + "\n", encoding="utf-8"

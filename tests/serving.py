@@ -38,7 +38,9 @@ def _wait_until_serving(url: str, process: subprocess.Popen[bytes], log: Path) -
         if process.poll() is not None:
             pytest.fail(f"the dashboard exited ({process.returncode}):\n{log.read_text()}")
         try:
-            with urllib.request.urlopen(url, timeout=2) as response:
+            # The first page served renders every page's layout once (Dash checks the
+            # callbacks against them), which takes seconds on a busy machine.
+            with urllib.request.urlopen(url, timeout=10) as response:
                 if response.status == 200:
                     return
         except (urllib.error.URLError, ConnectionError, TimeoutError):

@@ -63,13 +63,15 @@ def build_chart_section(
     what: str,
     *,
     heading: str,
-    figure: go.Figure,
+    figure: go.Figure | dict[str, object],
     table: object,
     download_label: str,
     lang: str,
     intro: str | None = None,
+    wide: bool = False,
 ) -> html.Section:
-    """A section: heading, optional intro, the chart with its table and CSV download."""
+    """A section: heading, optional intro, the chart with its table and CSV download.
+    ``wide``: the table is too wide to stand beside the chart and goes below it."""
     heading_id = ids.chart_heading(page, what)
     graph = dcc.Graph(id=ids.chart_graph(page, what), figure=figure, config=GRAPH_CONFIG)
     return html.Section(
@@ -89,6 +91,7 @@ def build_chart_section(
                 className="chart-with-table",
             ),
         ],
+        className="wide-chart" if wide else None,
         **{"aria-labelledby": heading_id},
     )
 
@@ -102,14 +105,16 @@ def build_table_section(
     download_label: str,
     lang: str,
     intro: str | None = None,
+    controls: object = None,
 ) -> html.Section:
-    """A section of a table alone (a list with no chart, such as a school's partners):
-    heading, optional intro, the table and its CSV download, with the ids of a chart's."""
+    """A section of numbers without a chart: heading, optional intro and controls (such as
+    a sort order), the table (ids.chart_table) and its CSV download."""
     heading_id = ids.chart_heading(page, what)
     return html.Section(
         [
             html.H2(heading, id=heading_id),
             *([html.P(intro)] if intro else []),
+            *([controls] if controls is not None else []),
             build_table_region(ids.chart_table(page, what), table, heading_id),
             build_download(page, what, download_label, lang),
         ],

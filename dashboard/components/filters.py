@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from dash import dcc, html
 
@@ -78,14 +78,23 @@ def build_filter_dropdown(
 
 
 def build_filter_bar(
-    page: str, fields: tuple[str, ...], filters: Filters, choices: Choices, lang: str
+    page: str,
+    fields: tuple[str, ...],
+    filters: Filters,
+    choices: Choices,
+    lang: str,
+    extra: Sequence[html.Div] = (),
 ) -> html.Div:
-    """The dropdowns of ``fields`` (in the order of FIELDS) set to ``filters``."""
+    """The dropdowns of ``fields`` (in the order of FIELDS) set to ``filters``, then the
+    ``extra`` controls of the page's own choices (build_option_dropdown)."""
     return html.Div(
         [
-            build_filter_dropdown(page, field, filters, choices, lang)
-            for field in FIELDS
-            if field in fields
+            *[
+                build_filter_dropdown(page, field, filters, choices, lang)
+                for field in FIELDS
+                if field in fields
+            ],
+            *extra,
         ],
         role="search",
         **{"aria-label": t("filters.label", lang)},

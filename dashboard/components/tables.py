@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from dash import html
 
-__all__ = ["build_table"]
+__all__ = ["build_grouped_table", "build_table"]
 
 
 def build_table(
@@ -38,3 +38,41 @@ def build_table(
     )
     props = {"id": table_id} if table_id else {}
     return html.Table([html.Caption(caption), head, body], className="data-table", **props)
+
+
+def build_grouped_table(
+    caption: str,
+    columns: Sequence[str],
+    groups: Sequence[tuple[str, Sequence[Sequence[str]]]],
+    sorted_by: tuple[int, str] | None = None,
+    table_id: str | None = None,
+) -> html.Table:
+    """A table whose rows come in named groups (each its own body, headed by a row that
+    names it), the first cell of each row its header. ``sorted_by`` (column index,
+    "ascending" or "descending") marks the column the rows are sorted by (aria-sort)."""
+    width = len(columns)
+    head_cells = []
+    for index, name in enumerate(columns):
+        sort = {"aria-sort": sorted_by[1]} if sorted_by and sorted_by[0] == index else {}
+        head_cells.append(html.Th(name, scope="col", **sort))
+    bodies = [
+        html.Tbody(
+            [
+                html.Tr(
+                    html.Th(name, scope="rowgroup", colSpan=width), className="row-group-heading"
+                ),
+                *[
+                    html.Tr([html.Th(row[0], scope="row"), *[html.Td(cell) for cell in row[1:]]])
+                    for row in rows
+                ],
+            ]
+        )
+        for name, rows in groups
+        if rows
+    ]
+    props = {"id": table_id} if table_id else {}
+    return html.Table(
+        [html.Caption(caption), html.Thead(html.Tr(head_cells)), *bodies],
+        className="data-table",
+        **props,
+    )

@@ -15,7 +15,6 @@ from dashboard.components.plcs import (
     build_plcs_layout,
     describe_scope,
 )
-from dashboard.downloads import build_csv_name
 from dashboard.i18n import t
 from dashboard.language import lang_of_request
 from dashboard.plcs_data import OPTIONS, load_directory
@@ -56,21 +55,12 @@ OUTPUTS = [Output(ids.PLCS_SCOPE, "children")]
 register_view(PAGE, FIELDS, OUTPUTS, build_parts, OPTIONS)
 
 
-def name_directory_csv(view: View) -> str:
-    """The CSV's name: the filters, and which PLCs when not all of them
-    (``plcnet-plcs-directory-shallow-2018-19-GWE.csv``)."""
-    show = view.filters.option("show")
-    what = "directory" if show == "all" else f"directory-{show}"
-    return build_csv_name(PAGE, what, view.filters)
-
-
 register_download(
     PAGE,
     "directory",
     FIELDS,
     lambda v: build_directory_csv(load_directory(v.db, v.filters, page_size=None), v.lang),
     OPTIONS,
-    name=name_directory_csv,
 )
 
 # Paging and searching: a step of the pager keeps the view and moves a page; a new

@@ -116,7 +116,7 @@ def test_directory_csv_names_the_view_and_holds_every_plc(page: Page, server_url
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Download CSV: every PLC listed for these filters").click()
     download = download_info.value
-    assert download.suggested_filename == "plcnet-plcs-directory-shallow-2016-17-wales.csv"
+    assert download.suggested_filename == "plcnet-plcs-directory-2016-17-wales-shallow.csv"
     lines = Path(download.path()).read_text(encoding="utf-8").splitlines()
     assert [line.split(",")[0] for line in lines[1:]] == ["P2", "P6", "P5"]
     assert lines[1].startswith("P2,Cardiff numeracy,Numeracy,Between schools,Cardiff,1,2,c,3,39.8,")

@@ -34,6 +34,15 @@ So, for all of Wales (worked by hand, asserted in the tests):
 Network measures are derived here from the ties above (degree, components) so
 that the net_* tables agree with each other; PLC counts per school are by hand.
 
+For the network page's map: every school but H has a location (H is not
+geocoded), and each LA's boundary is a rectangle around its schools drawn with
+a midpoint on every edge (9 points, closed), which simplification reduces to its
+5 corners; Anglesey's also has an islet 0.001 degrees wide, which the map leaves
+out (see LOCATIONS and BOUNDARIES). The force layout puts every school at the same
+place each year (FORCE_LAYOUT). Every tie is drawn (net_edges_drawn) except in
+2017/18, where the fixture pretends a cap of 4 ties: F-G is left out, and
+net_drawing_rules says "the 4 strongest of 5, weight at least 1".
+
 The impact tables (impact_estimates, impact_bins) hold numbers chosen by hand in
 the shape the ETL writes them. From eight schools the ETL would estimate
 nothing (fewer than MIN_SCHOOLS = 30): these rows test how the dashboard shows
@@ -105,10 +114,24 @@ cycle stages / 6, attendance per member / 6 (at most 1).
 
 The mean review of the PLCs reviewed in 2018/19 (P1, P3, P4), feature by feature:
 4, 4, 11/3, 10/3, 4, 11/3, 4, 4, 10/3.
+
+The maps (regions, network) draw each LA's boundary: a rectangle around its
+schools (BOUNDARIES, below). For the data page: two successful refreshes (an earlier one on
+1 August 2019 that read three files, the latest on 1 September that read four,
+two of them new or changed) and a failed one, which a real database never holds;
+and the rows the latest set aside (REJECTED), one of them a duplicate member id
+(m02) that the page must never show:
+
+    file                  table            reason                         rows
+    plcs.csv              plcs             focus area not allowed         2 (lines 3, 4)
+    plc_memberships.csv   plc_memberships  duplicate key                  1 (line 5)
+    plc_memberships.csv   plc_memberships  no such school_id              1 (line 7)
+    plc_memberships.csv   plc_memberships  not a date                     1 (line 7)
 """
 
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from pathlib import Path
 
@@ -118,7 +141,16 @@ import networkx as nx
 from etl.network.plcs import compute_plc_measures
 from etl.schema import apply_schema
 
-__all__ = ["SCHOOLS", "YEARS", "build_overview_db"]
+__all__ = [
+    "BOUNDARIES",
+    "FORCE_LAYOUT",
+    "LOCATIONS",
+    "REJECTED",
+    "RUNS",
+    "SCHOOLS",
+    "YEARS",
+    "build_overview_db",
+]
 
 LOCAL_AUTHORITIES = [
     (660, "W06000001", "Isle of Anglesey", "Ynys Môn", "GWE", "GwE", "GwE"),
@@ -256,11 +288,46 @@ REVIEWS = [
     ("P4", "2018/19", (3, 3, 3, 3, 3, 3, 3, 3, 3)),
 ]
 
+
+def _file(path: str, kind: str, sha: str, rows: int) -> dict[str, object]:
+    return {"path": path, "kind": kind, "sha256": sha * 64, "encoding": "utf-8", "rows": rows}
+
+
+# The files each run read (checksums of one repeated hex digit, for short tests).
+EARLIER_FILES = [
+    _file("/srv/reference/local_authorities.csv", "local_authorities", "1", 3),
+    _file("/srv/raw/plcs.csv", "contract:plcs", "2", 5),
+    _file("/srv/raw/plc_memberships.csv", "contract:plc_memberships", "3", 12),
+]
+LATEST_FILES = [
+    _file("/srv/reference/local_authorities.csv", "local_authorities", "1", 3),
+    _file("/srv/reference/boundaries/lad.json", "boundaries:geojson", "4", 3),
+    _file("/srv/raw/plcs.csv", "contract:plcs", "2", 8),
+    _file("/srv/raw/plc_memberships.csv", "contract:plc_memberships", "5", 16),
+]
+
+# (run id, started, finished, status, trigger, files read, rows set aside per table)
 RUNS = [
+    ("20190801T080000-e5f6", datetime(2019, 8, 1, 8, 0), datetime(2019, 8, 1, 8, 0, 42),
+     "success", "schedule", EARLIER_FILES, {}),
     ("20190901T101500-a1b2", datetime(2019, 9, 1, 10, 15), datetime(2019, 9, 1, 10, 16, 30),
-     "success", "make"),
+     "success", "make", LATEST_FILES, {"plcs": 2, "plc_memberships": 2}),
     ("20190902T090000-c3d4", datetime(2019, 9, 2, 9, 0), datetime(2019, 9, 2, 9, 0, 5),
-     "failed", "schedule"),
+     "failed", "schedule", None, None),
+]  # fmt: skip
+
+# Rows the latest run set aside: (file, table, line, column, value, reason)
+REJECTED = [
+    ("/srv/raw/plcs.csv", "plcs", 3, "focus_area", "astrology",
+     "not one of the allowed values: literacy, numeracy"),
+    ("/srv/raw/plcs.csv", "plcs", 4, "focus_area", "tarot",
+     "not one of the allowed values: literacy, numeracy"),
+    ("/srv/raw/plc_memberships.csv", "plc_memberships", 5, "member_id", "m02",
+     "duplicate key (plc_id, member_id): the same row is given twice; keep one"),
+    ("/srv/raw/plc_memberships.csv", "plc_memberships", 7, "school_id", "9999999",
+     "no such school_id in schools; check the code or load the schools row first"),
+    ("/srv/raw/plc_memberships.csv", "plc_memberships", 7, "joined", "2019-13-01",
+     "not a date (YYYY-MM-DD)"),
 ]  # fmt: skip
 
 WALES = "W92000004"
@@ -300,13 +367,14 @@ def build_overview_db(path: Path, *, outcome_source: str = "demo") -> Path:
     try:
         apply_schema(con)
         _insert_reference(con)
+        _insert_places(con)
         _insert_contract(con, outcome_source)
         _insert_network(con)
+        _insert_drawing(con)
         _insert_impact(con)
         # The PLC measures from the contract rows above, by the ETL's own model.
         compute_plc_measures(con, progress=lambda _line: None)
-        con.executemany("INSERT INTO etl_runs (run_id, started_at, finished_at, status, trigger)"
-                        " VALUES (?, ?, ?, ?, ?)", RUNS)  # fmt: skip
+        _insert_runs(con)
     finally:
         con.close()
     return path
@@ -359,6 +427,24 @@ def _insert_reference(con: duckdb.DuckDBPyConnection) -> None:
         "INSERT INTO academic_years VALUES (?, ?, ?)",
         [(year, start, end) for year, (start, end) in YEARS.items()],
     )
+
+
+def _insert_runs(con: duckdb.DuckDBPyConnection) -> None:
+    con.executemany(
+        "INSERT INTO etl_runs (run_id, started_at, finished_at, status, trigger, input_files,"
+        " rejected_counts) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            (*run[:5], None if run[5] is None else json.dumps(run[5]),
+             None if run[6] is None else json.dumps(run[6]))
+            for run in RUNS
+        ],
+    )  # fmt: skip
+    latest = RUNS[1][0]
+    con.executemany(
+        "INSERT INTO rejected_rows VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(latest, table, path, line, column, value, reason)
+         for path, table, line, column, value, reason in REJECTED],
+    )  # fmt: skip
 
 
 def _insert_contract(con: duckdb.DuckDBPyConnection, outcome_source: str) -> None:
@@ -488,6 +574,92 @@ def _insert_group_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.G
             sum(graph.degree(s) == 0 for s in members) / n,
         ))  # fmt: skip
     _insert(con, "net_group_metrics", rows)
+
+
+# The network page's map: latitude and longitude of each school (H is not geocoded)...
+LOCATIONS = {
+    "A": (53.30, -4.40),
+    "B": (53.25, -4.30),
+    "C": (53.10, -4.27),
+    "D": (52.74, -3.88),
+    "E": (53.00, -4.10),
+    "F": (51.49, -3.24),
+    "G": (51.47, -3.18),
+}
+
+
+def _rectangle(west: float, south: float, east: float, north: float) -> list[list[float]]:
+    """A closed ring round the rectangle, with the midpoint of each edge (9 points)."""
+    mid_x, mid_y = (west + east) / 2, (south + north) / 2
+    return [
+        [west, south], [mid_x, south], [east, south], [east, mid_y], [east, north],
+        [mid_x, north], [west, north], [west, mid_y], [west, south],
+    ]  # fmt: skip
+
+
+# ... and the LA boundaries, by ONS code: rectangles, Anglesey with an islet.
+BOUNDARIES = {
+    "W06000001": {
+        "type": "MultiPolygon",
+        "coordinates": [
+            [_rectangle(-4.70, 53.15, -4.00, 53.45)],
+            [[[-4.80, 53.30], [-4.799, 53.30], [-4.799, 53.301], [-4.80, 53.30]]],
+        ],
+    },
+    "W06000002": {"type": "Polygon", "coordinates": [_rectangle(-4.50, 52.60, -3.50, 53.15)]},
+    "W06000015": {"type": "Polygon", "coordinates": [_rectangle(-3.35, 51.40, -3.05, 51.60)]},
+}
+
+
+def _insert_places(con: duckdb.DuckDBPyConnection) -> None:
+    con.executemany(
+        "UPDATE schools SET latitude = ?, longitude = ? WHERE school_id = ?",
+        [(lat, lon, _school(letter)) for letter, (lat, lon) in LOCATIONS.items()],
+    )
+    con.executemany(
+        "INSERT INTO la_boundaries VALUES (?, ?, 'fixture')",
+        [(code, json.dumps(geometry)) for code, geometry in BOUNDARIES.items()],
+    )
+
+
+# The network page's force layout (net_layout): the same place every year.
+FORCE_LAYOUT = {
+    "A": (-0.5, 0.5),
+    "B": (-0.3, 0.7),
+    "C": (0.0, 0.3),
+    "D": (0.3, 0.0),
+    "E": (0.9, -0.9),
+    "F": (0.2, -0.3),
+    "G": (0.5, -0.5),
+    "H": (-0.9, -0.9),
+}
+
+# Ties not drawn (net_edges_drawn), by year, under the fixture's pretend cap.
+NOT_DRAWN = {"2017/18": ["FG"]}
+
+
+def _insert_drawing(con: duckdb.DuckDBPyConnection) -> None:
+    con.executemany(
+        "INSERT INTO net_layout VALUES (?, ?, ?, ?)",
+        [
+            (year, _school(letter), x, y)
+            for year in YEARS
+            for letter, (x, y) in FORCE_LAYOUT.items()
+        ],
+    )
+    for year, ties in TIES.items():
+        drawn = [tie for tie in ties if tie not in NOT_DRAWN.get(year, [])]
+        con.executemany(
+            "INSERT INTO net_edges_drawn VALUES (?, ?, ?, 1)",
+            [(year, *sorted((_school(a), _school(b)))) for a, b in drawn],
+        )
+        capped = len(drawn) < len(ties)
+        con.execute(
+            "INSERT INTO net_drawing_rules"
+            " VALUES (?, ?, ?, ?, 1, ?, 'communities_fr_pivotmds', 2019)",
+            [year, len(ties), len(drawn), len(drawn) if capped else 20_000,
+             "strongest" if capped else "all"],
+        )  # fmt: skip
 
 
 def _insert_impact(con: duckdb.DuckDBPyConnection) -> None:

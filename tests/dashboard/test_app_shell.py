@@ -119,6 +119,8 @@ def test_nav_is_built_from_the_page_registry(app: dash.Dash) -> None:
     assert ("PLCs", "/plcs") in shown
     # Pages of one thing (/school/<number>, /plc/<id>) are reached from others, not the nav.
     assert not any(href.startswith(("/school", "/plc/")) for _, href in shown)
+    assert shown.index(("Regions", "/regions")) < shown.index(("Data", "/data"))
+    assert ("Network", "/network") in shown
     assert ("Impact", "/impact") in shown
 
 

@@ -74,5 +74,9 @@ def test_repeated_query_is_served_from_the_cache(
 def test_queries_are_parameterised_not_formatted(path: Path) -> None:
     sql = path.read_text(encoding="utf-8")
     assert not re.search(r"\{[a-z_]*\}|%s|%\(", sql), "values go in as $name parameters"
-    # <page>__<what>.sql, and _macros.sql, the macros every query may use
-    assert re.fullmatch(r"[a-z]+__[a-z_]+\.sql|_macros\.sql", path.name)
+    # <page>__<what>.sql for a page in pages/ or the shell, and _macros.sql, the macros
+    # every query may use
+    pages = {p.stem for p in (QUERIES_DIR.parent / "pages").glob("*.py")} | {"shell"}
+    match = re.fullmatch(r"([a-z]+)__[a-z_]+\.sql|_macros\.sql", path.name)
+    assert match is not None
+    assert match.group(1) is None or match.group(1) in pages

@@ -69,6 +69,8 @@ def test_shell_follows_the_language_of_the_page_that_asks(app: dash.Dash) -> Non
     assert links[0] == ("Trosolwg", "/?lang=cy")
     assert ("Effaith", "/impact?lang=cy") in links
     assert ("CDPau", "/plcs?lang=cy") in links
+    assert ("Rhanbarthau", "/regions?lang=cy") in links
+    assert ("Rhwydwaith", "/network?lang=cy") in links
 
 
 def test_english_shell_offers_cymraeg(app: dash.Dash) -> None:

@@ -20,7 +20,7 @@ from dashboard.downloads import build_csv_name
 from dashboard.filters import Choices, Filters
 from dashboard.labels import SHALLOW_REASONS
 from dashboard.overview_data import load_overview
-from dashboard.plcs_data import load_directory
+from dashboard.plcs_data import OPTIONS, load_directory
 from etl.network.plcs import SHALLOW_REASONS as ETL_SHALLOW_REASONS
 
 P1 = "Literacy across Môn and Gwynedd"
@@ -204,7 +204,9 @@ def test_csv_holds_every_plc_listed_with_its_reasons(db: Database) -> None:
         "Its review scores the focus on learners 2 or less of 5",
     ]  # fmt: skip
     assert [row[0] for row in rows[1:]] == ["P2", "P6", "P5"]
-    name = build_csv_name("plcs", "directory", _view("2018/19", consortium="GWE", focus="numeracy"))
+    name = build_csv_name(
+        "plcs", "directory", _view("2018/19", consortium="GWE", focus="numeracy"), OPTIONS
+    )
     assert name == "plcnet-plcs-directory-2018-19-GWE-numeracy.csv"
 
 

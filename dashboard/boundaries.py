@@ -1,0 +1,109 @@
+"""The local authorities' boundaries as one GeoJSON FeatureCollection small enough to send.
+
+The reference boundaries (la_boundaries, about 1.4 MB of GeoJSON for Wales)
+are far finer than a map on a screen can show: at the width of a page a pixel is
+about 0.005 degrees. Each ring is simplified with the Douglas-Peucker algorithm
+(Douglas and Peucker 1973) to within ``TOLERANCE`` degrees and its coordinates
+rounded to four places (about 10 m), which leaves about 90 kB for Wales. Rings
+that simplify to fewer than four points (tiny islands) are dropped. The result is
+built once per published database and kept.
+
+Maps are drawn by plotly's ``go.Choropleth`` on a ``geo`` subplot with its base map
+hidden (``visible=False``): assets/geo-offline.js gives plotly the empty world it
+would otherwise fetch from a CDN, so that maps work offline.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from dashboard.db import Database, FileIdentity
+
+__all__ = ["TOLERANCE", "build_la_geojson", "load_la_geojson", "simplify_geometry", "simplify_ring"]
+
+TOLERANCE = 0.002  # degrees: about 140 m north-south, under half a pixel on a page-wide map
+DIGITS = 4
+
+
+def _keep_points(points: np.ndarray, tolerance: float) -> np.ndarray:
+    """Douglas-Peucker: which points to keep so that the line stays within ``tolerance``."""
+    keep = np.zeros(len(points), dtype=bool)
+    keep[0] = keep[-1] = True
+    spans = [(0, len(points) - 1)]
+    while spans:  # a stack, not recursion: coastlines have thousands of points
+        first, last = spans.pop()
+        if last - first < 2:
+            continue
+        direction = points[last] - points[first]
+        offsets = points[first + 1 : last] - points[first]
+        length = float(np.hypot(*direction))
+        if length > 0:
+            distances = np.abs(direction[0] * offsets[:, 1] - direction[1] * offsets[:, 0]) / length
+        else:  # a closed ring starts and ends on the same point
+            distances = np.hypot(offsets[:, 0], offsets[:, 1])
+        farthest = int(np.argmax(distances))
+        if distances[farthest] > tolerance:
+            middle = first + 1 + farthest
+            keep[middle] = True
+            spans += [(first, middle), (middle, last)]
+    return keep
+
+
+Ring = list[list[float]]
+
+
+def simplify_ring(ring: Ring, tolerance: float = TOLERANCE) -> Ring | None:
+    """A ring (closed line of [longitude, latitude]) simplified to within ``tolerance``
+    degrees and rounded; None when fewer than four points (a triangle, closed) remain."""
+    points = np.asarray(ring, dtype=float)[:, :2]
+    kept = points[_keep_points(points, tolerance)].round(DIGITS)
+    if len(kept) < 4:
+        return None
+    return kept.tolist()
+
+
+def simplify_geometry(geometry: dict, tolerance: float = TOLERANCE) -> dict:
+    """A Polygon or MultiPolygon simplified ring by ring, as a MultiPolygon; a polygon
+    whose outer ring vanishes goes, holes that vanish go."""
+    coordinates = geometry["coordinates"]
+    polygons = [coordinates] if geometry["type"] == "Polygon" else coordinates
+    kept = []
+    for polygon in polygons:
+        rings = [simplify_ring(ring, tolerance) for ring in polygon]
+        if rings and rings[0] is not None:
+            kept.append([ring for ring in rings if ring is not None])
+    return {"type": "MultiPolygon", "coordinates": kept}
+
+
+def build_la_geojson(boundaries: pd.DataFrame, tolerance: float = TOLERANCE) -> dict | None:
+    """A FeatureCollection of the boundaries (columns ons_code, geometry as GeoJSON text),
+    each feature's id its ONS code; None when there are none."""
+    if boundaries.empty:
+        return None
+    features = [
+        {
+            "type": "Feature",
+            "id": str(code),
+            "properties": {},
+            "geometry": simplify_geometry(json.loads(geometry), tolerance),
+        }
+        for code, geometry in zip(boundaries["ons_code"], boundaries["geometry"], strict=True)
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
+@lru_cache(maxsize=4)
+def _load_simplified(path: Path, identity: FileIdentity) -> dict | None:
+    # identity is part of the key only: a refresh gives the file a new one.
+    del identity
+    return build_la_geojson(Database(path).query("regions__boundaries"))
+
+
+def load_la_geojson(db: Database) -> dict | None:
+    """The simplified boundaries of the database in service (built once per database)."""
+    return _load_simplified(db.path, db.identity())

@@ -1,0 +1,210 @@
+"""English names, definitions and references of every measure (dashboard/glossary.py)."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # What a measure is measured for
+    "measure.level_chosen": "The schools the filters choose",
+    "measure.level_system": "Wales",
+    "measure.level_group": "Each LA and consortium, and Wales",
+    "measure.level_pair": "Each pair of LAs or of consortia",
+    "measure.level_la": "Each LA",
+    "measure.level_school": "Each school",
+    "measure.yes": "Yes",
+    "measure.no": "No",
+    # Names
+    "measure.n_schools": "Schools",
+    "measure.n_ties": "Ties",
+    "measure.internal_ties": "Ties within",
+    "measure.external_ties": "Ties out",
+    "measure.density": "Density",
+    "measure.ei_index": "E-I index",
+    "measure.isolate_share": "Isolated schools (share)",
+    "measure.n_components": "Components",
+    "measure.giant_component_share": "Largest component (share)",
+    "measure.cross_consortium_share": "Ties that cross consortium lines",
+    "measure.n_communities": "Communities",
+    "measure.modularity_communities": "Modularity of the communities",
+    "measure.modularity_la": "Modularity of the LAs",
+    "measure.nmi_communities_la": "Communities against LAs (NMI)",
+    "measure.betweenness_error": "Betweenness error",
+    "measure.pair_ties": "Ties between two groups",
+    "measure.welsh_medium_share": "Welsh-medium share",
+    "measure.similarity_distance": "Distance between LAs",
+    "measure.degree": "Degree",
+    "measure.weighted_degree": "Weighted degree",
+    "measure.betweenness": "Betweenness",
+    "measure.clustering": "Clustering",
+    "measure.n_plcs": "PLCs",
+    "measure.cross_la_ties": "Ties to other LAs",
+    "measure.cross_consortium_ties": "Ties to other consortia",
+    "measure.is_isolate": "Isolated",
+    "measure.eigenvector": "Eigenvector centrality",
+    "measure.community_id": "Community",
+    # Definitions
+    "measure.schools_in_plcs_definition": (
+        "Schools with at least one membership counting in a PLC active in the year: the "
+        "PLC's dates and the membership's both overlap the academic year."
+    ),
+    "measure.active_plcs_definition": (
+        "PLCs whose dates overlap the academic year and that have a member from one of the "
+        "schools chosen whose membership overlaps it too."
+    ),
+    "measure.cross_la_share_definition": (
+        "Of the ties with at least one school among those chosen, the share joining schools "
+        "in different local authorities; for Wales, the share of all ties."
+    ),
+    "measure.isolated_schools_definition": (
+        "Schools tied to no other school in the year (degree 0): they share no active PLC "
+        "with another school."
+    ),
+    "measure.n_schools_definition": (
+        "Schools in the group, from the address list of schools. Every school counts every "
+        "year, whether or not it takes part in a PLC."
+    ),
+    "measure.n_ties_definition": (
+        "Pairs of schools tied in the year, that is sharing at least one PLC active in it. "
+        "For a group, the ties with both schools in it (the same as ties within)."
+    ),
+    "measure.internal_ties_definition": "Ties with both schools in the group, each counted once.",
+    "measure.external_ties_definition": (
+        "Ties with exactly one school in the group: ties to schools of other LAs or consortia."
+    ),
+    "measure.density_definition": (
+        "Ties among the group's schools over the ties possible, n(n−1)/2 for n schools: 0 "
+        "with no ties, 1 when every school is tied to every other. Empty below two schools."
+    ),
+    "measure.ei_index_definition": (
+        "(ties out − ties within) / (ties out + ties within): −1 when every tie stays inside "
+        "the group, +1 when every tie leaves it, 0 an even split. Empty without ties."
+    ),
+    "measure.isolate_share_definition": (
+        "Share of the group's schools tied to no other school anywhere: a school tied only "
+        "to schools of other LAs is not isolated."
+    ),
+    "measure.n_components_definition": (
+        "Connected parts of the network, each isolated school counting as one: the schools "
+        "of one component can reach each other through ties."
+    ),
+    "measure.giant_component_share_definition": (
+        "Share of the schools in the largest component: how far the network holds together."
+    ),
+    "measure.cross_consortium_share_definition": (
+        "Share of all ties joining schools in different regional consortia."
+    ),
+    "measure.n_communities_definition": (
+        "Communities the Louvain method finds in the year's network, counting those with at "
+        "least one tie; isolated schools belong to none."
+    ),
+    "measure.modularity_communities_definition": (
+        "Modularity Q of the Louvain communities: the share of ties inside communities less "
+        "the share expected by chance for schools with the same degrees. Higher means more "
+        "clearly separate groups. Empty without ties."
+    ),
+    "measure.modularity_la_definition": (
+        "The same modularity Q for the schools grouped by local authority: how far ties stay "
+        "inside LAs beyond chance."
+    ),
+    "measure.nmi_communities_la_definition": (
+        "Normalised mutual information of the communities and the LAs, over schools with "
+        "ties: 1 when the communities are exactly the LAs, near 0 when they cut across them."
+    ),
+    "measure.betweenness_error_definition": (
+        "In years large enough for betweenness to be estimated from a sample of source "
+        "schools, the largest estimated standard error of a school's betweenness; 0 when "
+        "betweenness is exact."
+    ),
+    "measure.pair_ties_definition": (
+        "Ties with one school in each of two LAs (or consortia) in the year; a group with "
+        "itself holds its ties within. The cells of the E-I matrix."
+    ),
+    "measure.welsh_medium_share_definition": (
+        "Share of an LA's schools that are Welsh medium (language medium code of the address "
+        "list of schools), over all its schools."
+    ),
+    "measure.similarity_distance_definition": (
+        "How unlike two LAs are: the Euclidean distance between them once each feature "
+        "(number of schools, Welsh-medium share) is standardised over all LAs (less the mean, "
+        "over the sample standard deviation). 0 is identical."
+    ),
+    "measure.degree_definition": "Schools a school is tied to in the year.",
+    "measure.weighted_degree_definition": (
+        "Sum of the weights of a school's ties, each weight the number of PLCs the two "
+        "schools share in the year."
+    ),
+    "measure.betweenness_definition": (
+        "How often a school lies on the shortest paths between two other schools, normalised "
+        "from 0 to 1: schools with high betweenness are brokers between schools not tied "
+        "directly. Ties count alike whatever their weight."
+    ),
+    "measure.clustering_definition": (
+        "Share of the pairs of a school's partners that are tied to each other; 0 with fewer "
+        "than two partners."
+    ),
+    "measure.n_plcs_definition": (
+        "PLCs a school has a membership counting in during the year, PLCs within the school "
+        "included."
+    ),
+    "measure.cross_la_ties_definition": "A school's ties to schools in another local authority.",
+    "measure.cross_consortium_ties_definition": (
+        "A school's ties to schools in another regional consortium."
+    ),
+    "measure.is_isolate_definition": "The school is tied to no other school in the year.",
+    "measure.eigenvector_definition": (
+        "A school's centrality counting the centrality of its partners: the leading "
+        "eigenvector of the network's adjacency matrix, of length 1 over all schools; 0 "
+        "outside the main component."
+    ),
+    "measure.community_id_definition": (
+        "The Louvain community of a school in the year, numbered by size (1 the largest); "
+        "numbers are per year. Isolated schools have none."
+    ),
+    # References
+    "reference.plcnet": (
+        "plcnet, docs/measures.md: the network of schools built from PLC membership, year by year."
+    ),
+    "reference.address_list": (
+        "Welsh Government, address list of schools (maintained schools, with their local "
+        "authority and language medium). Open Government Licence v3.0."
+    ),
+    "reference.wasserman1994": (
+        "Wasserman, S. and Faust, K. (1994). Social Network Analysis: Methods and "
+        "Applications. Cambridge University Press."
+    ),
+    "reference.krackhardt1988": (
+        "Krackhardt, D. and Stern, R. N. (1988). Informal networks and organizational crises: "
+        "an experimental simulation. Social Psychology Quarterly, 51(2), 123–140."
+    ),
+    "reference.freeman1977": (
+        "Freeman, L. C. (1977). A set of measures of centrality based on betweenness. "
+        "Sociometry, 40(1), 35–41."
+    ),
+    "reference.watts1998": (
+        "Watts, D. J. and Strogatz, S. H. (1998). Collective dynamics of 'small-world' "
+        "networks. Nature, 393, 440–442."
+    ),
+    "reference.bonacich1972": (
+        "Bonacich, P. (1972). Factoring and weighting approaches to status scores and clique "
+        "identification. Journal of Mathematical Sociology, 2(1), 113–120."
+    ),
+    "reference.blondel2008": (
+        "Blondel, V. D., Guillaume, J.-L., Lambiotte, R. and Lefebvre, E. (2008). Fast "
+        "unfolding of communities in large networks. Journal of Statistical Mechanics, P10008."
+    ),
+    "reference.newman2006": (
+        "Newman, M. E. J. (2006). Modularity and community structure in networks. PNAS, "
+        "103(23), 8577–8582."
+    ),
+    "reference.danon2005": (
+        "Danon, L., Díaz-Guilera, A., Duch, J. and Arenas, A. (2005). Comparing community "
+        "structure identification. Journal of Statistical Mechanics, P09008."
+    ),
+    "reference.brandes2007": (
+        "Brandes, U. and Pich, C. (2007). Centrality estimation in large networks. "
+        "International Journal of Bifurcation and Chaos, 17(7), 2303–2318."
+    ),
+    "reference.everitt2011": (
+        "Everitt, B. S., Landau, S., Leese, M. and Stahl, D. (2011). Cluster Analysis, 5th "
+        "edition, chapter 3 (measurement of proximity). Wiley."
+    ),
+}

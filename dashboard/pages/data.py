@@ -1,0 +1,68 @@
+"""Data: when the data were refreshed and from which files, the rows set aside and why,
+the sources and their licences, and the glossary of every measure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import dash
+from dash import html
+
+from dashboard.components.data import PAGE, build_data_layout
+from dashboard.data_data import DataPageData, load_data_page
+from dashboard.data_downloads import (
+    build_data_csv_name,
+    build_files_csv,
+    build_rejected_csv,
+    build_rejected_rows_csv,
+    build_runs_csv,
+)
+from dashboard.i18n import t
+from dashboard.language import lang_of_request
+from dashboard.views import View, read_view, register_download
+
+# No filter applies: the history and the rows set aside are about the whole database.
+FIELDS: tuple[str, ...] = ()
+
+
+def build_title() -> str:
+    """The document's title, in the language of the page that asks."""
+    lang = lang_of_request()
+    return f"{t('data.title', lang)} · {t('shell.site_name', lang)}"
+
+
+dash.register_page(
+    __name__,
+    path="/data",
+    name=t("data.nav", "en"),
+    name_cy=t("data.nav", "cy"),
+    title=build_title,
+    order=6,
+)
+
+
+def layout(**query: str) -> html.Div:
+    """The page, in the language of the URL."""
+    view = read_view(query, FIELDS)
+    if view is None:
+        return html.Div()  # the shell says what is missing
+    return build_data_layout(load_data_page(view.db), view.lang)
+
+
+BuildDataCsv = Callable[[DataPageData, str], str]
+
+
+def _register(what: str, build: BuildDataCsv) -> None:
+    def build_csv(view: View) -> str:
+        return build(load_data_page(view.db), view.lang)
+
+    def name_csv(view: View) -> str:
+        return build_data_csv_name(what, load_data_page(view.db))
+
+    register_download(PAGE, what, FIELDS, build_csv, name=name_csv)
+
+
+_register("runs", build_runs_csv)
+_register("files", build_files_csv)
+_register("rejected", build_rejected_csv)
+_register("rejected-rows", build_rejected_rows_csv)

@@ -1,0 +1,83 @@
+"""The network explorer: the schools of a year and region with their ties, on a map of Wales."""
+
+from __future__ import annotations
+
+import dash
+from dash import Input, Output, State, callback, html
+from dash.exceptions import PreventUpdate
+
+from dashboard import ids
+from dashboard.components.network import (
+    FIELDS,
+    OPTIONS,
+    PAGE,
+    build_network_layout,
+    build_network_parts,
+    find_clicked_school,
+)
+from dashboard.i18n import t
+from dashboard.language import lang_of_request
+from dashboard.network_data import NetworkData, load_network
+from dashboard.network_downloads import build_schools_csv
+from dashboard.views import View, read_view, register_download, register_view
+
+
+def build_title() -> str:
+    """The document's title, in the language of the page that asks."""
+    lang = lang_of_request()
+    return f"{t('network.title', lang)} · {t('shell.site_name', lang)}"
+
+
+dash.register_page(
+    __name__,
+    path="/network",
+    name=t("network.nav", "en"),
+    name_cy=t("network.nav", "cy"),
+    title=build_title,
+    order=1,
+)
+
+
+def _load(view: View) -> NetworkData:
+    return load_network(view.db, view.filters, view.filters.option("view"))
+
+
+def layout(**query: str) -> html.Div:
+    """The page for the view in the URL's query string (Dash passes its fields)."""
+    view = read_view(query, FIELDS, "/network", OPTIONS)
+    if view is None:
+        return html.Div()  # the shell says what is missing
+    return build_network_layout(_load(view), view.filters, view.choices, view.lang)
+
+
+def build_parts(view: View) -> tuple[object, ...]:
+    """What follows the filters and options, in the order of OUTPUTS."""
+    parts = build_network_parts(_load(view), view.filters, view.choices, view.lang)
+    return parts.as_outputs()
+
+
+OUTPUTS = [
+    Output(ids.NETWORK_SUMMARY_HEADING, "children"),
+    Output(ids.NETWORK_SUMMARY, "children"),
+    Output(ids.NETWORK_RULE, "children"),
+    Output(ids.chart_graph(PAGE, "schools"), "figure"),
+    Output(ids.chart_table(PAGE, "schools"), "children"),
+]
+register_view(PAGE, FIELDS, OUTPUTS, build_parts, OPTIONS)
+register_download(
+    PAGE, "schools", FIELDS, lambda v: build_schools_csv(_load(v).schools, v.lang), OPTIONS
+)
+
+
+@callback(
+    Output(ids.NETWORK_OPEN_SCHOOL, "href"),
+    Input(ids.chart_graph(PAGE, "schools"), "clickData"),
+    State(ids.page_url(PAGE), "search"),
+    prevent_initial_call=True,
+)
+def open_school(click: dict | None, search: str | None) -> str:
+    """A click on a school opens its profile."""
+    href = find_clicked_school(click, search)
+    if href is None:
+        raise PreventUpdate
+    return href

@@ -1,0 +1,109 @@
+"""The regions and data pages in a real browser on the fixture database: the measure and
+the LA in the URL, a pasted link, back and forward, a CSV, Welsh, and axe-core."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.test_accessibility import _describe, _run_axe
+
+pytestmark = pytest.mark.browser
+
+MEASURE_HEADING = "#regions-measure-heading"
+
+
+def _choose(page: Page, dropdown_id: str, option: str) -> None:
+    page.locator(f"#{dropdown_id}").click()
+    page.get_by_role("option", name=option, exact=True).click()
+
+
+def _expect_regions_loaded(page: Page) -> None:
+    expect(page.locator("h1")).to_have_text("Local authorities and consortia")
+    expect(page.locator(MEASURE_HEADING)).to_contain_text("2018/19")
+
+
+def test_measure_and_la_change_the_page_and_the_url(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/regions")
+    _expect_regions_loaded(page)
+    expect(page.locator(MEASURE_HEADING)).to_contain_text("Isolated schools")
+    _choose(page, "regions-measure", "Density")
+    expect(page).to_have_url(re.compile(r"/regions\?year=2018/19&measure=density$"))
+    expect(page.locator(MEASURE_HEADING)).to_contain_text("Density")
+    expect(page.locator("#regions-similar-heading")).to_have_text("Local authorities most alike")
+    _choose(page, "regions-la", "Gwynedd")
+    expect(page).to_have_url(
+        re.compile(r"/regions\?year=2018/19&consortium=GWE&la=661&measure=density$")
+    )
+    expect(page.locator("#regions-similar-heading")).to_have_text(
+        "Local authorities most like Gwynedd"
+    )
+
+
+def test_pasted_link_reproduces_the_view_and_back_and_forward_work(
+    page: Page, server_url: str
+) -> None:
+    page.goto(server_url + "/regions?year=2017/18&measure=ei_index")
+    expect(page.locator(MEASURE_HEADING)).to_contain_text("E-I index")
+    expect(page.locator(MEASURE_HEADING)).to_contain_text("2017/18")
+    expect(page.locator("#regions-measure")).to_contain_text("E-I index")
+    _choose(page, "regions-year", "2016/17")
+    expect(page.locator(MEASURE_HEADING)).to_contain_text("2016/17")
+    page.go_back()
+    expect(page.locator(MEASURE_HEADING)).to_contain_text("2017/18")
+    expect(page.locator("#regions-year")).to_contain_text("2017/18")
+    page.go_forward()
+    expect(page.locator(MEASURE_HEADING)).to_contain_text("2016/17")
+
+
+def test_csv_download_names_the_view(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/regions?year=2018/19&la=661&measure=density")
+    expect(page.locator(MEASURE_HEADING)).to_contain_text("Density")
+    with page.expect_download() as download_info:
+        page.get_by_role(
+            "button", name="Download CSV: the measure shown by local authority"
+        ).click()
+    download = download_info.value
+    assert download.suggested_filename == "plcnet-regions-measure-2018-19-661-density.csv"
+    text = Path(download.path()).read_text(encoding="utf-8")
+    assert "Gwynedd" in text
+
+
+def test_data_page_lists_refreshes_and_hides_member_ids(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/data")
+    expect(page.locator("h1")).to_have_text("The data")
+    runs = page.locator("#data-runs-table")
+    expect(runs).to_contain_text("20190901T101500-a1b2")
+    expect(runs).not_to_contain_text("20190902T090000-c3d4")  # the failed run
+    rows = page.locator("#data-rejected-rows-table")
+    expect(rows).to_contain_text("Hidden (member id)")
+    expect(rows).not_to_contain_text("m02")
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Download CSV: rows set aside by reason").click()
+    assert download_info.value.suggested_filename == (
+        "plcnet-data-rejected-20190901T101500-a1b2.csv"
+    )
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/regions",
+        "/regions?year=2017/18&la=661&measure=density&lang=cy",
+        "/data",
+        "/data?lang=cy",
+    ],
+    ids=["regions-english", "regions-welsh", "data-english", "data-welsh"],
+)
+def test_regions_and_data_have_no_serious_or_critical_violations(
+    page: Page, server_url: str, path: str
+) -> None:
+    page.goto(server_url + path)
+    expect(page.locator("html")).to_have_attribute("lang", "cy" if "cy" in path else "en")
+    expect(page.locator("h1")).to_have_count(1)
+    expect(page.locator(".chart-table").first).to_be_visible()
+    violations = _run_axe(page)
+    assert violations == [], _describe(violations)

@@ -1,0 +1,59 @@
+"""Every callback names components that its page draws.
+
+The app sets ``suppress_callback_exceptions`` (dashboard/app.py), so that Dash does
+not send every page's layout inside every page to check callbacks in the browser;
+this test does that check instead, for each page without a path variable: every
+component id of the form ``<page>-...`` that a callback reads or writes is in the
+layout the page draws for an empty query string.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import dash
+from dash.development.base_component import Component
+
+from dashboard.app import render_shell
+
+
+def _walk(component: object) -> Iterator[Component]:
+    if isinstance(component, Component):
+        yield component
+        children = getattr(component, "children", None)
+        for child in children if isinstance(children, list | tuple) else [children]:
+            yield from _walk(child)
+
+
+def _callback_ids(app: dash.Dash) -> set[str]:
+    with app.server.test_client() as client:
+        client.get("/")  # Dash registers the callbacks with the first request
+    found = set()
+    for output, spec in app.callback_map.items():
+        found |= {part.split(".")[0] for part in output.strip(".").split("...")}
+        found |= {d["id"] for d in [*spec["inputs"], *spec.get("state", [])]}
+    return {i for i in found if isinstance(i, str)}
+
+
+def _plain_pages() -> list[str]:
+    return sorted(
+        module for module, page in dash.page_registry.items() if not page.get("path_template")
+    )
+
+
+def test_callbacks_name_components_of_their_page(app: dash.Dash) -> None:
+    named = _callback_ids(app)
+    checked = []
+    for module in _plain_pages():
+        page = dash.page_registry[module]
+        prefix = module.rsplit(".", 1)[-1] + "-"
+        with app.server.test_request_context(page["path"]):
+            drawn = _ids(page["layout"]()) | _ids(render_shell())
+        missing = {i for i in named if i.startswith(prefix)} - drawn
+        assert missing == set(), f"{module}: callbacks name components it does not draw"
+        checked.append(module)
+    assert {"dashboard.pages.overview", "dashboard.pages.network"} <= set(checked)
+
+
+def _ids(layout: object) -> set[str]:
+    return {c.id for c in _walk(layout) if isinstance(getattr(c, "id", None), str)}
