@@ -33,6 +33,9 @@ So, for all of Wales (worked by hand, asserted in the tests):
 
 Network measures are derived here from the ties above (degree, components) so
 that the net_* tables agree with each other; PLC counts per school are by hand.
+net_group_pairs, the E-I matrix, counts the ties between each pair of LAs and of
+consortia the same way; in 2018/19, for instance, 660-660 1, 660-661 2, 661-661
+1, 661-681 2, and GWE-GWE 4, CSC-GWE 2.
 
 For the network page's map: every school but H has a location (H is not
 geocoded), and each LA's boundary is a rectangle around its schools drawn with
@@ -498,6 +501,7 @@ def _insert_network(con: duckdb.DuckDBPyConnection) -> None:
         _insert_school_metrics(con, year, graph)
         _insert_system_metrics(con, year, graph)
         _insert_group_metrics(con, year, graph)
+        _insert_group_pairs(con, year, graph)
 
 
 def _insert_edges(con: duckdb.DuckDBPyConnection, year: str, graph: nx.Graph) -> None:
@@ -574,6 +578,28 @@ def _insert_group_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.G
             sum(graph.degree(s) == 0 for s in members) / n,
         ))  # fmt: skip
     _insert(con, "net_group_metrics", rows)
+
+
+def _insert_group_pairs(con: duckdb.DuckDBPyConnection, year: str, graph: nx.Graph) -> None:
+    """The E-I matrix: every pair of LAs and of consortia (group_a <= group_b as text),
+    counting the ties with one school in each, 0 when none."""
+    group_of = {
+        "la": lambda school: str(_la_of(school)),
+        "consortium": lambda school: _consortium_of(_la_of(school)),
+    }
+    rows = []
+    for level, of in group_of.items():
+        groups = sorted({of(school) for school in graph.nodes})
+        counts: dict[tuple[str, str], int] = {}
+        for a, b in graph.edges:
+            pair = tuple(sorted((of(a), of(b))))
+            counts[pair] = counts.get(pair, 0) + 1
+        rows += [
+            (year, level, a, b, counts.get((a, b), 0))
+            for i, a in enumerate(groups)
+            for b in groups[i:]
+        ]
+    _insert(con, "net_group_pairs", rows)
 
 
 # The network page's map: latitude and longitude of each school (H is not geocoded)...
