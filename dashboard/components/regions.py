@@ -241,6 +241,20 @@ def _list_sort_options(measures: tuple[str, ...], lang: str) -> list[dict[str, s
 # ---- One measure by LA, and its map ---------------------------------------------------
 
 
+def _build_bars_or_message(
+    bars: pd.DataFrame, data: RegionsData, measure: str, lang: str
+) -> go.Figure:
+    """Bars of the measure with Wales marked; a message instead when no LA has a value
+    (a measure computed for consortia and Wales only, or undefined for every LA)."""
+    name = name_measure(measure, lang)
+    if bars["value"].isna().all():
+        return build_message_figure(t("regions.not_for_las", lang, measure=name))
+    wales = plot_value(measure, _wales_value(data.groups, measure))
+    return build_measure_figure(
+        bars, name, None if math.isnan(wales) else wales, _wales_label(data.groups, measure, lang)
+    )
+
+
 def build_measure_bars(
     labelled: pd.DataFrame, data: RegionsData, filters: Filters, measure: str, lang: str
 ) -> pd.DataFrame:
@@ -277,10 +291,7 @@ def _build_measure_part(
     if bars["value"].isna().all():
         message = t("regions.not_for_las", lang, measure=name)
         return build_message_figure(message), html.P(message)
-    wales = plot_value(measure, _wales_value(data.groups, measure))
-    figure = build_measure_figure(
-        bars, name, None if math.isnan(wales) else wales, _wales_label(data.groups, measure, lang)
-    )
+    figure = _build_bars_or_message(bars, data, measure, lang)
     rows = [[str(label), shown] for label, shown in zip(bars["label"], bars["shown"], strict=True)]
     rows.append([t("region.wales", lang), _show(measure, _wales_value(data.groups, measure), lang)])
     caption = t("regions.measure_caption", lang, measure=name, region=region, year=filters.year)
@@ -448,10 +459,7 @@ def _build_similar_part(
             "chosen": las["chosen"],
         }
     )
-    wales = plot_value(measure, _wales_value(data.groups, measure))
-    figure = build_measure_figure(
-        bars, name, None if math.isnan(wales) else wales, _wales_label(data.groups, measure, lang)
-    )
+    figure = _build_bars_or_message(bars, data, measure, lang)
     columns = [
         t("filters.la", lang),
         name_measure("similarity_distance", lang),

@@ -330,10 +330,15 @@ def test_csv_of_every_measure_follows_the_table(db: Database, choices: Choices) 
     filters = _view(choices, year="2018/19", consortium="GWE", sort="external_ties-desc")
     rows = _parse(build_measures_csv(load_regions(db, filters), filters, "en"))
     assert rows[0][:5] == ["Level", "Code", "Name", "Consortium", "Schools"]
-    assert rows[0][-1] == "Isolated schools (share) (%)"
+    assert rows[0][9] == "Isolated schools (share) (%)"
+    assert rows[0][-1] == "Support ties (share) (%)"
+    assert len(rows[0]) == 4 + len(REGION_MEASURES)
     assert [row[1] for row in rows[1:]] == ["661", "660", "CSC", "GWE", "W92000004"]
-    assert rows[1] == ["Local authority", "661", "Gwynedd", "GWE", "3", "1", "4",
-                       "0.600000", "0.333333", "33.3"]  # fmt: skip
+    assert rows[1][:10] == ["Local authority", "661", "Gwynedd", "GWE", "3", "1", "4",
+                            "0.600000", "0.333333", "33.3"]  # fmt: skip
+    # In 2018/19 only E (amber, Gwynedd) needs support, and E is isolated: 0 of 1.
+    assert rows[1][-3:] == ["1", "0", "0.0"]
+    assert rows[2][-3:] == ["0", "0", ""]  # Anglesey: none needs support
 
 
 def test_csv_of_the_measure_and_the_map(db: Database, choices: Choices) -> None:
@@ -379,3 +384,40 @@ def test_csv_names_carry_the_view_and_the_measure(choices: Choices) -> None:
     assert build_csv_name("regions", "measure", filters, PAGE_FIELDS) == (
         "plcnet-regions-measure-2018-19-661-density.csv"
     )
+
+
+# ---- The measures of net_group_metrics beyond ties ---------------------------------------
+
+
+def test_every_group_measure_of_the_database_is_compared(db: Database) -> None:
+    columns = set(db.query("regions__groups", year="2018/19").columns)
+    numeric = columns - {"year", "level", "group_id", "name_en", "name_cy", "consortium_code",
+                         "ons_code"}  # fmt: skip
+    # n_ties is internal_ties by another name for a group.
+    assert numeric - {"n_ties"} == set(REGION_MEASURES)
+
+
+def test_support_ties_by_la(db: Database, choices: Choices) -> None:
+    # 2016/17 (fixtures.py): Gwynedd's C and D need support, C is tied to green A;
+    # Cardiff's G needs support and is tied to green F; Anglesey has none; Wales 2 of 3.
+    filters = _view(choices, year="2016/17", measure="support_tied_share")
+    parts = build_regions_parts(load_regions(db, filters), filters, choices, "en")
+    assert _rows(parts.measure_table)[1:] == [
+        ["Cardiff", "100.0%"],
+        ["Gwynedd", "50.0%"],
+        ["Isle of Anglesey", "No data"],
+        ["Wales", "66.7%"],
+    ]
+
+
+def test_a_measure_for_consortia_only_says_so_instead_of_empty_bars(
+    db: Database, choices: Choices
+) -> None:
+    filters = _view(choices, year="2018/19", la="661", measure="modularity_la")
+    parts = build_regions_parts(load_regions(db, filters), filters, choices, "en")
+    for figure in (parts.measure_figure, parts.similar_figure):
+        assert figure.data == ()
+        assert figure.layout.annotations[0].text.startswith(
+            "Modularity of the LAs has no value for any single local authority"
+        )
+    assert _text(parts.measure_table).startswith("Modularity of the LAs has no value")
