@@ -3,7 +3,8 @@
 The reference boundaries (la_boundaries, about 1.4 MB of GeoJSON for Wales)
 are far finer than a map on a screen can show: at the width of a page a pixel is
 about 0.005 degrees. Each ring is simplified with the Douglas-Peucker algorithm
-(Douglas and Peucker 1973) to within ``TOLERANCE`` degrees and its coordinates
+(Douglas and Peucker 1973; geometry.simplify_ring, as the network map's outlines
+are) to within ``TOLERANCE`` degrees and its coordinates
 rounded to four places (about 10 m), which leaves about 90 kB for Wales. Rings
 that simplify to fewer than four points (tiny islands) are dropped. The result is
 built once per published database and kept.
@@ -23,48 +24,22 @@ import numpy as np
 import pandas as pd
 
 from dashboard.db import Database, FileIdentity
+from dashboard.geometry import MAP_TOLERANCE, simplify_ring
 
-__all__ = ["TOLERANCE", "build_la_geojson", "load_la_geojson", "simplify_geometry", "simplify_ring"]
+__all__ = ["TOLERANCE", "build_la_geojson", "load_la_geojson", "simplify_geometry"]
 
-TOLERANCE = 0.002  # degrees: about 140 m north-south, under half a pixel on a page-wide map
+TOLERANCE = MAP_TOLERANCE  # the network map's: under half a pixel on a page-wide map
 DIGITS = 4
-
-
-def _keep_points(points: np.ndarray, tolerance: float) -> np.ndarray:
-    """Douglas-Peucker: which points to keep so that the line stays within ``tolerance``."""
-    keep = np.zeros(len(points), dtype=bool)
-    keep[0] = keep[-1] = True
-    spans = [(0, len(points) - 1)]
-    while spans:  # a stack, not recursion: coastlines have thousands of points
-        first, last = spans.pop()
-        if last - first < 2:
-            continue
-        direction = points[last] - points[first]
-        offsets = points[first + 1 : last] - points[first]
-        length = float(np.hypot(*direction))
-        if length > 0:
-            distances = np.abs(direction[0] * offsets[:, 1] - direction[1] * offsets[:, 0]) / length
-        else:  # a closed ring starts and ends on the same point
-            distances = np.hypot(offsets[:, 0], offsets[:, 1])
-        farthest = int(np.argmax(distances))
-        if distances[farthest] > tolerance:
-            middle = first + 1 + farthest
-            keep[middle] = True
-            spans += [(first, middle), (middle, last)]
-    return keep
-
 
 Ring = list[list[float]]
 
 
-def simplify_ring(ring: Ring, tolerance: float = TOLERANCE) -> Ring | None:
-    """A ring (closed line of [longitude, latitude]) simplified to within ``tolerance``
-    degrees and rounded; None when fewer than four points (a triangle, closed) remain."""
-    points = np.asarray(ring, dtype=float)[:, :2]
-    kept = points[_keep_points(points, tolerance)].round(DIGITS)
-    if len(kept) < 4:
-        return None
-    return kept.tolist()
+def _simplify_closed_ring(ring: Ring, tolerance: float) -> Ring | None:
+    """A ring (closed line of [longitude, latitude]) simplified by Douglas-Peucker
+    (geometry.simplify_ring) and rounded; None when fewer than four points (a closed
+    triangle) remain."""
+    kept = simplify_ring(np.asarray(ring, dtype=float)[:, :2], tolerance).round(DIGITS)
+    return kept.tolist() if len(kept) >= 4 else None
 
 
 def simplify_geometry(geometry: dict, tolerance: float = TOLERANCE) -> dict:
@@ -74,7 +49,7 @@ def simplify_geometry(geometry: dict, tolerance: float = TOLERANCE) -> dict:
     polygons = [coordinates] if geometry["type"] == "Polygon" else coordinates
     kept = []
     for polygon in polygons:
-        rings = [simplify_ring(ring, tolerance) for ring in polygon]
+        rings = [_simplify_closed_ring(ring, tolerance) for ring in polygon]
         if rings and rings[0] is not None:
             kept.append([ring for ring in rings if ring is not None])
     return {"type": "MultiPolygon", "coordinates": kept}

@@ -20,6 +20,7 @@ from dashboard.filters import Filters
 __all__ = [
     "MAX_MATRIX_LAS",
     "NEIGHBOURS",
+    "NOT_FOR_LAS",
     "REGION_MEASURES",
     "RegionsData",
     "load_groups",
@@ -30,8 +31,9 @@ __all__ = [
     "select_shown_las",
 ]
 
-# The group measures of net_group_metrics the page compares, in the order shown.
-# n_ties is left out: for a group it is internal_ties under another name.
+# Every group measure of net_group_metrics, in the order shown: size and ties, how
+# the group holds together, communities (consortia and Wales only), assortativity,
+# and support ties. n_ties is left out: for a group it is internal_ties by another name.
 REGION_MEASURES = (
     "n_schools",
     "internal_ties",
@@ -39,7 +41,22 @@ REGION_MEASURES = (
     "ei_index",
     "density",
     "isolate_share",
+    "n_components",
+    "giant_component_share",
+    "mean_clustering",
+    "modularity_communities",
+    "modularity_la",
+    "nmi_communities_la",
+    "assort_la",
+    "assort_medium",
+    "assort_sector",
+    "assort_category",
+    "support_schools",
+    "n_support_tied",
+    "support_tied_share",
 )
+# Measures computed for consortia and Wales only: within one LA they say nothing.
+NOT_FOR_LAS = frozenset({"modularity_communities", "modularity_la", "nmi_communities_la"})
 
 NEIGHBOURS = 5  # LAs listed as most like the one chosen
 # Above this many LAs (England has 150) the LA matrix asks for a consortium first: a

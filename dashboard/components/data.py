@@ -170,7 +170,7 @@ def build_rejected_table(rejected: pd.DataFrame, lang: str) -> html.Table | html
     return _as_text_table(build_table(t("data.rejected_caption", lang), columns, rows))
 
 
-def build_rejected_figure_or_message(rejected: pd.DataFrame, lang: str) -> go.Figure:
+def build_rejected_figure_or_message(rejected: pd.DataFrame, lang: str) -> go.Figure | dict:
     if rejected.empty:
         return build_message_figure(t("data.rejected_none", lang))
     return build_rejected_figure(rejected, t("data.rejected_axis", lang))

@@ -7,7 +7,6 @@ import math
 from dataclasses import dataclass
 
 import pandas as pd
-import plotly.graph_objects as go
 from dash import Patch, dcc, html
 
 from dashboard import ids
@@ -15,6 +14,7 @@ from dashboard.components.charts import build_chart_section, build_table_section
 from dashboard.components.filters import build_filter_bar, build_option_dropdown
 from dashboard.components.tables import build_grouped_table, build_table
 from dashboard.figures.regions import (
+    Figure,
     build_map_figure,
     build_map_patch,
     build_measure_figure,
@@ -39,7 +39,9 @@ __all__ = [
     "PAGE",
     "PAGE_FIELDS",
     "SORT",
+    "PairsParts",
     "RegionsParts",
+    "build_pairs_parts",
     "build_regions_layout",
     "build_regions_parts",
     "describe_listed",
@@ -76,20 +78,20 @@ class RegionsParts:
     table_heading: str
     measures_table: html.Table
     measure_heading: str
-    measure_figure: go.Figure
+    measure_figure: Figure
     measure_table: html.Table | html.P
     map_heading: str
-    map_figure: go.Figure | Patch
+    map_figure: Figure | Patch
     map_table: html.Table | html.P
     la_pairs_heading: str
-    la_pairs_figure: go.Figure
+    la_pairs_figure: Figure
     la_pairs_table: html.Table | html.P
     consortium_pairs_heading: str
-    consortium_pairs_figure: go.Figure
+    consortium_pairs_figure: Figure
     consortium_pairs_table: html.Table | html.P
     similar_heading: str
     similar_intro: str
-    similar_figure: go.Figure
+    similar_figure: Figure
     similar_table: html.Table | html.P
 
     def as_outputs(self) -> tuple[object, ...]:
@@ -241,6 +243,20 @@ def _list_sort_options(measures: tuple[str, ...], lang: str) -> list[dict[str, s
 # ---- One measure by LA, and its map ---------------------------------------------------
 
 
+def _build_bars_or_message(
+    bars: pd.DataFrame, data: RegionsData, measure: str, lang: str
+) -> Figure:
+    """Bars of the measure with Wales marked; a message instead when no LA has a value
+    (a measure computed for consortia and Wales only, or undefined for every LA)."""
+    name = name_measure(measure, lang)
+    if bars["value"].isna().all():
+        return build_message_figure(t("regions.not_for_las", lang, measure=name))
+    wales = plot_value(measure, _wales_value(data.groups, measure))
+    return build_measure_figure(
+        bars, name, None if math.isnan(wales) else wales, _wales_label(data.groups, measure, lang)
+    )
+
+
 def build_measure_bars(
     labelled: pd.DataFrame, data: RegionsData, filters: Filters, measure: str, lang: str
 ) -> pd.DataFrame:
@@ -271,16 +287,13 @@ def _build_measure_part(
     measure: str,
     lang: str,
     region: str,
-) -> tuple[go.Figure, html.Table | html.P]:
+) -> tuple[Figure, html.Table | html.P]:
     bars = build_measure_bars(labelled, data, filters, measure, lang)
     name = name_measure(measure, lang)
     if bars["value"].isna().all():
         message = t("regions.not_for_las", lang, measure=name)
         return build_message_figure(message), html.P(message)
-    wales = plot_value(measure, _wales_value(data.groups, measure))
-    figure = build_measure_figure(
-        bars, name, None if math.isnan(wales) else wales, _wales_label(data.groups, measure, lang)
-    )
+    figure = _build_bars_or_message(bars, data, measure, lang)
     rows = [[str(label), shown] for label, shown in zip(bars["label"], bars["shown"], strict=True)]
     rows.append([t("region.wales", lang), _show(measure, _wales_value(data.groups, measure), lang)])
     caption = t("regions.measure_caption", lang, measure=name, region=region, year=filters.year)
@@ -326,7 +339,7 @@ def _build_map_part(
     lang: str,
     *,
     patch: bool,
-) -> tuple[go.Figure | Patch, html.Table | html.P]:
+) -> tuple[Figure | Patch, html.Table | html.P]:
     if data.boundaries is None:
         message = t("regions.map_missing", lang)
         return (Patch() if patch else build_message_figure(message)), html.P(message)
@@ -341,25 +354,16 @@ def _build_map_part(
 # ---- The E-I matrices -----------------------------------------------------------------
 
 
-def _pairs_hover(matrix: pd.DataFrame, shares: pd.DataFrame, lang: str) -> pd.DataFrame:
-    return pd.DataFrame(
+def _pairs_hover(matrix: pd.DataFrame, shares: pd.DataFrame, lang: str) -> list[list[str]]:
+    ties, share = matrix.to_numpy(), shares.to_numpy()
+    return [
         [
-            [
-                t(
-                    "regions.pairs_hover",
-                    lang,
-                    row=row,
-                    column=column,
-                    ties=f"{matrix.loc[row, column]:,}",
-                    share=format_share(shares.loc[row, column]),
-                )
-                for column in matrix.columns
-            ]
-            for row in matrix.index
-        ],
-        index=matrix.index,
-        columns=matrix.columns,
-    )
+            t("regions.pairs_hover", lang, row=row, column=column, ties=f"{ties[i, j]:,}",
+              share=format_share(share[i, j]))
+            for j, column in enumerate(matrix.columns)
+        ]
+        for i, row in enumerate(matrix.index)
+    ]  # fmt: skip
 
 
 def build_pairs_matrix(
@@ -380,23 +384,25 @@ def build_pairs_matrix(
 def _build_pairs_table(
     matrix: pd.DataFrame, labelled: pd.DataFrame, level: str, caption: str, lang: str
 ) -> html.Table:
-    by_name = labelled[labelled["level"] == level].set_index("name")
     tail = ("internal_ties", "external_ties", "ei_index")
+    by_name = labelled[labelled["level"] == level].set_index("name").loc[matrix.index, list(tail)]
     columns = ["", *matrix.columns, *[name_measure(m, lang) for m in tail]]
+    # Whole rows at a time: a matrix of 17 x 150 LAs is 2,550 cells.
+    cells = [[f"{n:,}" for n in row] for row in matrix.to_numpy().tolist()]
+    totals = [
+        [_show(m, value, lang) for m, value in zip(tail, values, strict=True)]
+        for values in by_name.itertuples(index=False)
+    ]
     rows = [
-        [
-            str(row),
-            *[f"{matrix.loc[row, c]:,}" for c in matrix.columns],
-            *[_show(m, by_name.loc[row, m], lang) for m in tail],
-        ]
-        for row in matrix.index
+        [str(name), *row, *total]
+        for name, row, total in zip(matrix.index, cells, totals, strict=True)
     ]
     return build_table(caption, columns, rows)
 
 
 def _build_pairs_part(
     pairs: pd.DataFrame | None, labelled: pd.DataFrame, level: str, caption: str, lang: str
-) -> tuple[go.Figure, html.Table | html.P]:
+) -> tuple[Figure, html.Table | html.P]:
     if pairs is None:
         count = int((labelled["level"] == "la").sum())
         message = t("regions.pairs_too_many", lang, count=f"{count:,}")
@@ -427,7 +433,7 @@ def build_similar_rows(data: RegionsData, labelled: pd.DataFrame, measure: str) 
 
 def _build_similar_part(
     data: RegionsData, labelled: pd.DataFrame, filters: Filters, measure: str, lang: str
-) -> tuple[str, str, go.Figure, html.Table | html.P]:
+) -> tuple[str, str, Figure, html.Table | html.P]:
     if filters.la is None:
         message = t("regions.similar_choose", lang)
         return (
@@ -448,10 +454,7 @@ def _build_similar_part(
             "chosen": las["chosen"],
         }
     )
-    wales = plot_value(measure, _wales_value(data.groups, measure))
-    figure = build_measure_figure(
-        bars, name, None if math.isnan(wales) else wales, _wales_label(data.groups, measure, lang)
-    )
+    figure = _build_bars_or_message(bars, data, measure, lang)
     columns = [
         t("filters.la", lang),
         name_measure("similarity_distance", lang),
@@ -485,11 +488,44 @@ def _build_similar_part(
 # ---- The page --------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class PairsParts:
+    """The E-I matrices of the LAs and of the consortia, figures and tables."""
+
+    la_figure: Figure
+    la_table: html.Table | html.P
+    consortium_figure: Figure
+    consortium_table: html.Table | html.P
+
+
+def build_pairs_parts(
+    data: RegionsData, filters: Filters, choices: Choices, lang: str
+) -> PairsParts:
+    """The E-I matrices. They follow the year, the consortium and the language only (not
+    the LA, measure or sort), so a page may keep them while those change."""
+    labelled = label_groups(data.groups, filters, lang)
+    region = describe_listed(filters, choices, lang)
+    la_caption = t("regions.la_pairs_caption", lang, region=region, year=filters.year)
+    consortium_caption = t("regions.consortium_pairs_caption", lang, year=filters.year)
+    la_figure, la_table = _build_pairs_part(data.la_pairs, labelled, "la", la_caption, lang)
+    consortium_figure, consortium_table = _build_pairs_part(
+        data.consortium_pairs, labelled, "consortium", consortium_caption, lang
+    )
+    return PairsParts(la_figure, la_table, consortium_figure, consortium_table)
+
+
 def build_regions_parts(
-    data: RegionsData, filters: Filters, choices: Choices, lang: str, *, patch_map: bool = False
+    data: RegionsData,
+    filters: Filters,
+    choices: Choices,
+    lang: str,
+    *,
+    patch_map: bool = False,
+    pairs: PairsParts | None = None,
 ) -> RegionsParts:
     """The parts of the page that follow the view. ``patch_map``: the map as a Patch of
-    what changed (in callbacks, where the page already holds its boundaries)."""
+    what changed (in callbacks, where the page already holds its boundaries). ``pairs``:
+    the E-I matrices when already built for this year, consortium and language."""
     labelled = label_groups(data.groups, filters, lang)
     measure = _measure_of(filters, data)
     name = name_measure(measure, lang)
@@ -498,12 +534,7 @@ def build_regions_parts(
         labelled, data, filters, measure, lang, region
     )
     map_figure, map_table = _build_map_part(labelled, data, filters, measure, lang, patch=patch_map)
-    la_caption = t("regions.la_pairs_caption", lang, region=region, year=filters.year)
-    la_figure, la_table = _build_pairs_part(data.la_pairs, labelled, "la", la_caption, lang)
-    consortium_caption = t("regions.consortium_pairs_caption", lang, year=filters.year)
-    consortium_figure, consortium_table = _build_pairs_part(
-        data.consortium_pairs, labelled, "consortium", consortium_caption, lang
-    )
+    pairs = pairs or build_pairs_parts(data, filters, choices, lang)
     similar_heading, similar_intro, similar_figure, similar_table = _build_similar_part(
         data, labelled, filters, measure, lang
     )
@@ -517,11 +548,11 @@ def build_regions_parts(
         map_figure=map_figure,
         map_table=map_table,
         la_pairs_heading=t("regions.la_pairs_heading", lang, year=filters.year),
-        la_pairs_figure=la_figure,
-        la_pairs_table=la_table,
+        la_pairs_figure=pairs.la_figure,
+        la_pairs_table=pairs.la_table,
         consortium_pairs_heading=t("regions.consortium_pairs_heading", lang, year=filters.year),
-        consortium_pairs_figure=consortium_figure,
-        consortium_pairs_table=consortium_table,
+        consortium_pairs_figure=pairs.consortium_figure,
+        consortium_pairs_table=pairs.consortium_table,
         similar_heading=similar_heading,
         similar_intro=similar_intro,
         similar_figure=similar_figure,

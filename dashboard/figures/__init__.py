@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from dashboard.labels import CATEGORIES
 
-__all__ = ["CATEGORY_STYLE", "FONT", "GRID", "INK", "LINE", "style_figure"]
+__all__ = ["CATEGORY_STYLE", "FONT", "GRID", "INK", "LINE", "build_house_layout", "style_figure"]
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 INK = "#1b1b1b"
@@ -45,3 +45,20 @@ def style_figure(figure: go.Figure, height: int) -> go.Figure:
     figure.update_xaxes(type="category", showline=True, linecolor=INK, ticks="outside")
     figure.update_yaxes(gridcolor=GRID, zeroline=True, zerolinecolor=INK, rangemode="tozero")
     return figure
+
+
+def build_house_layout(height: int, **layout: object) -> dict[str, object]:
+    """The house style of style_figure as a plain layout dict, for figures built in one go
+    (``go.Figure(data=..., layout=...)``): plotly validates a dict once, where each
+    update_* pass validates again. ``layout`` adds to it or replaces its keys."""
+    return {
+        "height": height,
+        "margin": {"l": 56, "r": 16, "t": 48, "b": 48},
+        "font": {"family": FONT, "size": 14, "color": INK},
+        "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff",
+        "hoverlabel": {"font": {"family": FONT, "size": 14}},
+        "xaxis": {"showline": True, "linecolor": INK, "ticks": "outside"},
+        "yaxis": {"gridcolor": GRID, "zeroline": True, "zerolinecolor": INK},
+        **layout,
+    }

@@ -13,6 +13,9 @@ MESSAGES: dict[str, str] = {
     "measure.level_pair": "Pob pâr o awdurdodau lleol neu o gonsortia",
     "measure.level_la": "Pob awdurdod lleol",
     "measure.level_school": "Pob ysgol",
+    "measure.level_tie": "Pob cysylltiad rhwng dwy ysgol",
+    "measure.level_plc": "Pob CDP",
+    "measure.level_impact": "Pob ysgol a blwyddyn, yn y dadansoddiad o wella",
     "measure.yes": "Ydy",
     "measure.no": "Nac ydy",
     # Names
@@ -44,6 +47,35 @@ MESSAGES: dict[str, str] = {
     "measure.is_isolate": "Ynysig",
     "measure.eigenvector": "Canolrwydd fector eigen",
     "measure.community_id": "Cymuned",
+    "measure.mean_clustering": "Clystyru cymedrig",
+    "measure.assort_la": "Cysylltu â'r tebyg: awdurdod lleol",
+    "measure.assort_medium": "Cysylltu â'r tebyg: cyfrwng iaith",
+    "measure.assort_sector": "Cysylltu â'r tebyg: sector",
+    "measure.assort_category": "Cysylltu â'r tebyg: categori cymorth",
+    "measure.support_schools": "Ysgolion sydd angen cymorth",
+    "measure.n_support_tied": "Ysgolion sydd angen cymorth wedi'u cysylltu ag ysgol werdd",
+    "measure.support_tied_share": "Cysylltiadau cymorth (cyfran)",
+    "measure.support_category": "Categori cymorth",
+    "measure.broker_role": "Broceru: {role}",
+    "measure.broker_total": "Broceru (pob rôl)",
+    "measure.partners": "Partneriaid: {category}",
+    "measure.ties_gained": "Cysylltiadau a enillwyd",
+    "measure.ties_lost": "Cysylltiadau a gollwyd",
+    "measure.weight": "CDPau a rennir",
+    "measure.plc_schools": "Ysgolion yn y CDP",
+    "measure.n_members": "Aelodau",
+    "measure.n_las": "Awdurdodau lleol dan sylw",
+    "measure.n_activities": "Gweithgareddau",
+    "measure.attendance": "Presenoldeb",
+    "measure.activity_per_member": "Presenoldeb fesul aelod",
+    "measure.cycle_completeness": "Cyflawnder y cylch ymholi",
+    "measure.review_feature": "Adolygiad: {feature}",
+    "measure.review_mean": "Adolygiad (cymedr)",
+    "measure.health_score": "Iechyd",
+    "measure.is_shallow": "Arwynebol",
+    "measure.attainment_change": "Newid mewn cyrhaeddiad",
+    "measure.impact_estimate": "Amcangyfrif",
+    "measure.confidence_interval": "Cyfwng hyder 95%",
     # Definitions
     "measure.schools_in_plcs_definition": (
         "Ysgolion ag o leiaf un aelodaeth sy'n cyfrif mewn CDP a oedd yn weithredol yn y "
@@ -177,6 +209,161 @@ MESSAGES: dict[str, str] = {
         "Cymuned Louvain ysgol yn y flwyddyn, wedi'i rhifo yn ôl maint (1 yw'r fwyaf); mae'r "
         "rhifau'n perthyn i'r flwyddyn. Nid oes gan ysgolion ynysig un."
     ),
+    "measure.mean_clustering_definition": (
+        "Clystyru cymedrig ysgolion y grŵp, gyda chlystyru pob ysgol wedi'i gymryd yn y "
+        "rhwydwaith cyfan (mae ysgolion ynysig yn cyfrif 0): pa mor glòs yw eu cymdogaethau."
+    ),
+    "measure.assort_la_definition": (
+        "O fewn ysgolion a chysylltiadau'r grŵp ei hun, i ba raddau y mae cysylltiadau'n "
+        "cysylltu ysgolion o'r un awdurdod lleol: 1 pan fo pob cysylltiad yn gwneud hynny, 0 "
+        "pan fo cysylltiadau'n cymysgu awdurdodau fel y byddai hap, negatif pan fyddant yn "
+        "ffafrio awdurdodau eraill. Gwag pan nad yw wedi'i ddiffinio: dim cysylltiadau, neu'r "
+        "un awdurdod ar bob pen (bob amser felly o fewn un awdurdod lleol)."
+    ),
+    "measure.assort_medium_definition": (
+        "Yr un peth ar gyfer cyfrwng iaith: i ba raddau y mae cysylltiadau'r grŵp yn cysylltu "
+        "ysgolion o'r un cyfrwng, 1 bob amser, 0 fel hap, negatif llai na hap."
+    ),
+    "measure.assort_sector_definition": (
+        "Yr un peth ar gyfer sector: i ba raddau y mae cysylltiadau'r grŵp yn cysylltu "
+        "ysgolion o'r un sector."
+    ),
+    "measure.assort_category_definition": (
+        "Yr un peth ar gyfer categori cymorth y flwyddyn, dros ysgolion y grŵp sydd ag un: a "
+        "yw ysgolion yn cysylltu ag ysgolion o'u categori eu hunain?"
+    ),
+    "measure.support_schools_definition": (
+        "Ysgolion y grŵp y mae eu categori cymorth y flwyddyn honno'n ambr neu'n goch: y rhai "
+        "sydd angen cymorth."
+    ),
+    "measure.n_support_tied_definition": (
+        "O'r ysgolion sydd angen cymorth (ambr neu goch), y rhai sydd wedi'u cysylltu ag o "
+        "leiaf un ysgol werdd, mewn unrhyw awdurdod lleol neu gonsortiwm."
+    ),
+    "measure.support_tied_share_definition": (
+        "Cyfran yr ysgolion sydd angen cymorth (ambr neu goch) sydd wedi'u cysylltu ag o "
+        "leiaf un ysgol werdd: a yw ysgolion sydd angen cymorth wedi'u cysylltu ag ysgolion â "
+        "chapasiti? Gwag pan nad oes yr un ysgol angen cymorth."
+    ),
+    "measure.support_category_definition": (
+        "Categori'r ysgol y flwyddyn honno yn y System Genedlaethol ar gyfer Categoreiddio "
+        "Ysgolion: gwyrdd sydd angen y lleiaf o gymorth, yna melyn, ambr a choch, y mwyaf."
+    ),
+    "measure.broker_coordinator_definition": (
+        "Parau a → ysgol → c y mae'r ysgol yn eu broceru gydag a, yr ysgol ac c i gyd yn yr "
+        "un awdurdod lleol. Mae cysylltiadau'n rhedeg o ysgol arweiniol CDP i'w haelodau "
+        "eraill; dim ond pan nad oes gan a gysylltiad ag c y mae pâr yn cyfrif."
+    ),
+    "measure.broker_gatekeeper_definition": (
+        "Parau y mae'n eu broceru gydag a mewn awdurdod lleol arall ac c yn ei un ei hun: "
+        "mae'n gadael awdurdod arall i mewn i'w un ei hun."
+    ),
+    "measure.broker_representative_definition": (
+        "Parau y mae'n eu broceru gydag a yn ei awdurdod lleol ei hun ac c mewn un arall: "
+        "mae'n cario cyswllt ei awdurdod allan."
+    ),
+    "measure.broker_itinerant_definition": (
+        "Parau y mae'n eu broceru gydag a ac c yn yr un awdurdod lleol a'r ysgol mewn un "
+        "arall: mae'n cysylltu dwy ysgol mewn awdurdod nad yw ynddo."
+    ),
+    "measure.broker_liaison_definition": (
+        "Parau y mae'n eu broceru gydag a, yr ysgol ac c mewn tri awdurdod lleol gwahanol: "
+        "mae'n cysylltu dau awdurdod, heb yr un ohonynt yn eiddo iddo."
+    ),
+    "measure.broker_total_definition": (
+        "Parau trefnedig o ysgolion (a, c) y mae'r ysgol yn eu broceru: cysylltiad o a i'r "
+        "ysgol ac un o'r ysgol i c, cysylltiadau'n rhedeg o ysgol arweiniol CDP i'w haelodau "
+        "eraill, a dim cysylltiad o a i c. Swm y pum rôl."
+    ),
+    "measure.partners_green_definition": (
+        "Ysgolion sydd wedi'u cysylltu â hi y mae eu categori cymorth y flwyddyn honno'n wyrdd."
+    ),
+    "measure.partners_yellow_definition": (
+        "Ysgolion sydd wedi'u cysylltu â hi y mae eu categori cymorth y flwyddyn honno'n felyn."
+    ),
+    "measure.partners_amber_definition": (
+        "Ysgolion sydd wedi'u cysylltu â hi y mae eu categori cymorth y flwyddyn honno'n ambr."
+    ),
+    "measure.partners_red_definition": (
+        "Ysgolion sydd wedi'u cysylltu â hi y mae eu categori cymorth y flwyddyn honno'n goch."
+    ),
+    "measure.ties_gained_definition": (
+        "Ysgolion y mae wedi'i chysylltu â nhw eleni ac nad oedd wedi'i chysylltu â nhw y "
+        "flwyddyn cynt. Gwag yn y flwyddyn gyntaf."
+    ),
+    "measure.ties_lost_definition": (
+        "Ysgolion yr oedd wedi'i chysylltu â nhw y flwyddyn cynt ac nad yw wedi'i chysylltu "
+        "â nhw eleni. Gwag yn y flwyddyn gyntaf."
+    ),
+    "measure.weight_definition": (
+        "Y CDPau y mae dwy ysgol gysylltiedig yn eu rhannu yn y flwyddyn: pwysau eu cysylltiad."
+    ),
+    "measure.plc_schools_definition": (
+        "Ysgolion ag aelodaeth sy'n cyfrif yn y CDP y flwyddyn honno."
+    ),
+    "measure.n_members_definition": (
+        "Aelodau ffugenwol gwahanol ag aelodaeth sy'n cyfrif y flwyddyn honno; dangosir llai "
+        "na 5 fel c."
+    ),
+    "measure.n_las_definition": "Awdurdodau lleol gwahanol ysgolion y CDP y flwyddyn honno.",
+    "measure.n_activities_definition": "Gweithgareddau'r CDP sydd wedi'u dyddio yn y flwyddyn.",
+    "measure.attendance_definition": (
+        "Presenoldeb gweithgareddau'r flwyddyn wedi'i adio: cyfarfodydd aelodau."
+    ),
+    "measure.activity_per_member_definition": (
+        "Presenoldeb dros aelodau: y cyfarfodydd y cymerodd yr aelod cyfartalog ran ynddynt y "
+        "flwyddyn honno."
+    ),
+    "measure.cycle_completeness_definition": (
+        "Cyfran chwe cham y cylch ymholi (dadansoddi data, gosod nodau, ymchwilio, cynllunio, "
+        "gweithredu, adolygu) ag o leiaf un gweithgaredd yn y flwyddyn."
+    ),
+    "measure.review_feature_definition": (
+        "{feature}: sgôr adolygiad y CDP ar gyfer y nodwedd hon y flwyddyn honno, 1 i 5."
+    ),
+    "measure.review_mean_definition": (
+        "Cymedr naw sgôr adolygiad y flwyddyn, 1 i 5; gwag heb adolygiad."
+    ),
+    "measure.health_score_definition": (
+        "0 i 100: cymedr tair rhan, pob un 0 i 1, dros y rhai sy'n bresennol: yr adolygiad "
+        "((cymedr − 1) / 4), y cylch ymholi (ei gyflawnder) a gweithgarwch (presenoldeb fesul "
+        "aelod / 6, hyd at 1)."
+    ),
+    "measure.is_shallow_definition": (
+        "Wedi'i nodi pan fu, y flwyddyn honno, yn cyfarfod heb ddadansoddi data nac adolygu "
+        "effaith, pan fo'i adolygiad yn sgorio ffocws ar ddysgwyr yn 2 neu lai, pan nad yw'n "
+        "cysylltu ysgolion er y bwriedid iddo wneud, pan fo ganddo aelodau ond dim "
+        "gweithgarwch, neu pan fu'n cyfarfod lai nag unwaith y tymor. Mae'r dudalen yn rhestru'r "
+        "rhesymau."
+    ),
+    "measure.deep_cross_plcs_definition": (
+        "CDPau o fwy nag un ysgol, heb eu nodi'n arwynebol y flwyddyn honno, y mae gan yr "
+        "ysgol aelodaeth sy'n cyfrif ynddynt y flwyddyn honno: prif fesur y cydweithio."
+    ),
+    "measure.deep_cross_ties_definition": (
+        "Ysgolion eraill sy'n rhannu o leiaf un CDP o'r fath (o fwy nag un ysgol, nid "
+        "arwynebol) gyda'r ysgol y flwyddyn honno."
+    ),
+    "measure.green_ties_definition": (
+        "Ysgolion y mae wedi'i chysylltu â nhw y flwyddyn honno y mae eu categori cymorth y "
+        "flwyddyn honno'n wyrdd."
+    ),
+    "measure.any_cross_plcs_definition": (
+        "CDPau o fwy nag un ysgol y mae ynddynt y flwyddyn honno, yn arwynebol ai peidio."
+    ),
+    "measure.attainment_change_definition": (
+        "Cyrhaeddiad ysgol eleni llai ei chyrhaeddiad y flwyddyn cynt; gwag yn y flwyddyn "
+        "gyntaf neu pan fo'r naill neu'r llall ar goll."
+    ),
+    "measure.impact_estimate_definition": (
+        "Y newid mewn cyrhaeddiad sy'n mynd gydag un uned yn rhagor o gydweithio, gan gymharu "
+        "blynyddoedd pob ysgol â'i gilydd (effeithiau sefydlog ysgol a blwyddyn). Cysylltiad, "
+        "nid prawf o achos."
+    ),
+    "measure.confidence_interval_definition": (
+        "Yr ystod y mae'r amcangyfrif yn debygol o fod ynddi, 95 gwaith o bob 100, o "
+        "gyfeiliornadau safonol wedi'u clystyru fesul ysgol."
+    ),
     # References
     "reference.plcnet": (
         "plcnet, docs/measures.md: y rhwydwaith o ysgolion wedi'i adeiladu o aelodaeth CDPau, "
@@ -225,5 +412,36 @@ MESSAGES: dict[str, str] = {
     "reference.everitt2011": (
         "Everitt, B. S., Landau, S., Leese, M. a Stahl, D. (2011). Cluster Analysis, 5ed "
         "argraffiad, pennod 3 (mesur agosrwydd). Wiley."
+    ),
+    "reference.newman2003": (
+        "Newman, M. E. J. (2003). Mixing patterns in networks. Physical Review E, 67, 026126."
+    ),
+    "reference.gould1989": (
+        "Gould, R. V. a Fernandez, R. M. (1989). Structures of mediation: a formal approach "
+        "to brokerage in transaction networks. Sociological Methodology, 19, 89–126."
+    ),
+    "reference.categorisation": (
+        "Llywodraeth Cymru, y System Genedlaethol ar gyfer Categoreiddio Ysgolion: categorïau "
+        "cymorth ysgolion. Trwydded Llywodraeth Agored v3.0."
+    ),
+    "reference.harris2010": (
+        "Harris, A. a Jones, M. (2010). Professional learning communities and system "
+        "improvement. Improving Schools, 13(2), 172–181."
+    ),
+    "reference.dufour2004": (
+        'DuFour, R. (2004). What is a "professional learning community"? Educational '
+        "Leadership, 61(8), 6–11."
+    ),
+    "reference.dufour2006": (
+        "DuFour, R., DuFour, R., Eaker, R. a Many, T. (2006). Learning by Doing: A Handbook "
+        "for Professional Learning Communities at Work. Solution Tree."
+    ),
+    "reference.wooldridge2010": (
+        "Wooldridge, J. M. (2010). Econometric Analysis of Cross Section and Panel Data, 2il "
+        "argraffiad, pennod 10. MIT Press."
+    ),
+    "reference.cameron2015": (
+        "Cameron, A. C. a Miller, D. L. (2015). A practitioner's guide to cluster-robust "
+        "inference. Journal of Human Resources, 50(2), 317–372."
     ),
 }

@@ -21,8 +21,11 @@ MESSAGES: dict[str, str] = {
     # Every measure side by side
     "regions.table_heading": "Pob mesur, {year}",
     "regions.table_intro": (
-        "Pob awdurdod lleol a chonsortiwm ochr yn ochr â Chymru. Mae'r rhestr termau ar y "
-        "dudalen Data yn diffinio pob mesur."
+        'Pob awdurdod lleol a chonsortiwm ochr yn ochr â Chymru. Mae "Dim data" yn nodi '
+        "mesur heb werth yno: caiff modiwlaredd a NMI eu cyfrifo ar gyfer consortia a Chymru "
+        "yn unig, ac nid yw cysylltu â'r tebyg wedi'i ddiffinio lle mae pob cysylltiad yn "
+        "cysylltu ysgolion o'r un math (yn ôl awdurdod lleol, bob amser o fewn un awdurdod). "
+        "Mae'r rhestr termau ar y dudalen Data yn diffinio pob mesur."
     ),
     "regions.table_caption": (
         "Mesurau rhwydwaith awdurdodau lleol {region}, y consortia a Chymru, {year}"
@@ -46,8 +49,9 @@ MESSAGES: dict[str, str] = {
     "regions.measure_caption": "{measure} fesul awdurdod lleol, {region}, {year}, a Chymru",
     "regions.wales_line": "Cymru: {value}",
     "regions.not_for_las": (
-        "Nid yw {measure} yn cael ei gyfrifo ar gyfer awdurdodau lleol unigol: gweler y "
-        "consortia a Chymru yn y tabl uchod."
+        "Nid oes gwerth {measure} ar gyfer yr un awdurdod lleol unigol (caiff ei gyfrifo ar "
+        "gyfer consortia a Chymru yn unig, neu nid yw wedi'i ddiffinio o fewn un awdurdod): "
+        "gweler y consortia a Chymru yn y tabl uchod."
     ),
     "regions.download_measure": "Lawrlwytho CSV: y mesur a ddangosir fesul awdurdod lleol",
     "regions.map_heading": "Map: {measure}, {year}",

@@ -21,8 +21,10 @@ MESSAGES: dict[str, str] = {
     # Every measure side by side
     "regions.table_heading": "Every measure, {year}",
     "regions.table_intro": (
-        "Each local authority and consortium beside Wales. The glossary on the Data page "
-        "defines every measure."
+        'Each local authority and consortium beside Wales. "No data" marks a measure with '
+        "no value there: modularity and NMI are computed for consortia and Wales only, and "
+        "assortativity is undefined where every tie joins schools of one kind (by LA, always "
+        "within one authority). The glossary on the Data page defines every measure."
     ),
     "regions.table_caption": (
         "Network measures of the local authorities of {region}, the consortia and Wales, {year}"
@@ -46,7 +48,8 @@ MESSAGES: dict[str, str] = {
     "regions.measure_caption": "{measure} by local authority, {region}, {year}, and Wales",
     "regions.wales_line": "Wales: {value}",
     "regions.not_for_las": (
-        "{measure} is not computed for single local authorities: see the consortia and Wales "
+        "{measure} has no value for any single local authority (it is computed for consortia "
+        "and Wales only, or is undefined within one authority): see the consortia and Wales "
         "in the table above."
     ),
     "regions.download_measure": "Download CSV: the measure shown by local authority",

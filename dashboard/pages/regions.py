@@ -3,6 +3,8 @@ matrices, and the LAs most like the one chosen."""
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from collections.abc import Callable
 
 import dash
@@ -13,6 +15,8 @@ from dashboard.components.regions import (
     FIELDS,
     PAGE,
     PAGE_FIELDS,
+    PairsParts,
+    build_pairs_parts,
     build_regions_layout,
     build_regions_parts,
 )
@@ -55,10 +59,38 @@ def layout(**query: str) -> html.Div:
     return build_regions_layout(data, view.filters, view.choices, view.lang)
 
 
+# The E-I matrices, built once per published file, year, consortium and language: a
+# new measure, sort or LA leaves them as they were (docs/dashboard.md, "How fast").
+_pairs_built: OrderedDict[tuple[object, ...], PairsParts] = OrderedDict()
+_pairs_lock = threading.Lock()
+
+
+def load_pairs_parts(view: View, data: RegionsData) -> PairsParts:
+    """The E-I matrices of the view, from the cache when built already."""
+    filters = view.filters
+    key = (str(view.db.path), view.db.identity(), filters.year, filters.consortium, view.lang)
+    with _pairs_lock:
+        if key in _pairs_built:
+            return _pairs_built[key]
+    pairs = build_pairs_parts(data, filters, view.choices, view.lang)
+    with _pairs_lock:
+        _pairs_built[key] = pairs
+        while len(_pairs_built) > 32:
+            _pairs_built.popitem(last=False)
+    return pairs
+
+
 def build_parts(view: View) -> tuple[object, ...]:
     """What follows the view, in the order of OUTPUTS; the map as a patch of its values."""
     data = load_regions(view.db, view.filters)
-    parts = build_regions_parts(data, view.filters, view.choices, view.lang, patch_map=True)
+    parts = build_regions_parts(
+        data,
+        view.filters,
+        view.choices,
+        view.lang,
+        patch_map=True,
+        pairs=load_pairs_parts(view, data),
+    )
     return parts.as_outputs()
 
 

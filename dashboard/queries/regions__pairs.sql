@@ -1,21 +1,12 @@
--- The E-I matrix of one academic year ($year): ties between each pair of groups at
--- one level ($level: 'la' or 'consortium'), both ways round, a group with itself
--- holding its internal ties. Rows are the groups of the consortium chosen
+-- The E-I matrix of one academic year ($year) from net_group_pairs: ties between each
+-- pair of groups at one level ($level: 'la' or 'consortium'), both ways round, a group
+-- with itself holding its internal ties. Rows are the groups of the consortium chosen
 -- ($consortium, NULL for all; for the consortium level, every consortium); columns
--- are every group, so that each row holds all of its group's ties. Pairs without
--- ties are listed with 0.
+-- are every group, so that each row holds all of its group's ties. net_group_pairs
+-- lists every pair once (group_a <= group_b), with 0 where no tie joins them.
 with
 
-school_groups as (
-    select
-        s.school_id,
-        case when $level = 'la' then cast(s.la_code as varchar) else la.consortium_code end
-            as group_id
-    from schools as s
-    inner join local_authorities as la on la.la_code = s.la_code
-),
-
-all_groups as (
+groups as (
     select distinct
         case when $level = 'la' then cast(la_code as varchar) else consortium_code end
             as group_id,
@@ -25,42 +16,27 @@ all_groups as (
 
 row_groups as (
     select group_id
-    from all_groups
+    from groups
     where $level = 'consortium' or $consortium is null or consortium_code = $consortium
 ),
 
-tie_groups as (
-    select
-        ga.group_id as group_a,
-        gb.group_id as group_b
-    from net_edges as e
-    inner join school_groups as ga on ga.school_id = e.school_a
-    inner join school_groups as gb on gb.school_id = e.school_b
-    where e.year = $year
+pairs as (
+    select group_a, group_b, ties
+    from net_group_pairs
+    where year = $year and level = $level
 ),
 
 both_ways as (
-    select group_a as row_group, group_b as column_group from tie_groups
+    select group_a as row_group, group_b as column_group, ties from pairs
     union all
-    select group_b as row_group, group_a as column_group from tie_groups
+    select group_b as row_group, group_a as column_group, ties from pairs
     where group_a <> group_b
 ),
 
-tie_counts as (
-    select row_group, column_group, count(*) as ties
+matrix as (
+    select row_group, column_group, ties
     from both_ways
     where row_group in (select group_id from row_groups)
-    group by row_group, column_group
-),
-
-matrix as (
-    select
-        r.group_id as row_group,
-        c.group_id as column_group,
-        coalesce(t.ties, 0) as ties
-    from row_groups as r
-    cross join all_groups as c
-    left join tie_counts as t on t.row_group = r.group_id and t.column_group = c.group_id
     order by row_group, column_group
 )
 

@@ -69,7 +69,44 @@ def test_csv_download_names_the_view(page: Page, server_url: str) -> None:
     download = download_info.value
     assert download.suggested_filename == "plcnet-regions-measure-2018-19-661-density.csv"
     text = Path(download.path()).read_text(encoding="utf-8")
-    assert "Gwynedd" in text
+    # Density 2018/19: Gwynedd's one tie within among 3 schools, 1/3 (fixtures.py).
+    assert "661,Gwynedd,0.333333" in text.splitlines()
+
+
+def test_map_is_drawn_offline_and_follows_the_measure(page: Page, server_url: str) -> None:
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(server_url + "/regions?year=2018/19")
+    _expect_regions_loaded(page)
+    areas = page.locator("#regions-map-graph path.choroplethlocation")
+    expect(areas).to_have_count(3)
+    expect(page.locator("#regions-map-graph .cbtitle")).to_contain_text("Isolated schools")
+    _choose(page, "regions-measure", "Ties out")
+    expect(page.locator("#regions-map-heading")).to_have_text("Map: Ties out, 2018/19")
+    # The callback patches values and title only; the boundaries stay drawn.
+    expect(page.locator("#regions-map-graph .cbtitle")).to_contain_text("Ties out")
+    expect(areas).to_have_count(3)
+    expect(page.locator("#regions-map-table")).to_contain_text("W06000015")
+    outside = [url for url in requests if not url.startswith(server_url)]
+    assert outside == [], "the map must not fetch anything from outside"
+
+
+def test_consortium_and_sort_change_the_table_and_the_url(page: Page, server_url: str) -> None:
+    page.goto(server_url + "/regions?year=2018/19")
+    _expect_regions_loaded(page)
+    table = page.locator("#regions-measures-table")
+    _choose(page, "regions-sort", "E-I index, highest first")
+    expect(page).to_have_url(re.compile(r"\?year=2018/19&sort=ei_index-desc$"))
+    expect(table.locator("th[aria-sort=descending]")).to_have_text("E-I index")
+    # E-I 2018/19: Cardiff 1, Gwynedd 3/5, Anglesey 1/3: the first LA row is Cardiff's.
+    expect(table.locator("tbody").first.locator("tr").nth(1).locator("th")).to_have_text("Cardiff")
+    _choose(page, "regions-consortium", "GwE")
+    expect(page).to_have_url(re.compile(r"\?year=2018/19&consortium=GWE&sort=ei_index-desc$"))
+    expect(table.locator("tbody").first).not_to_contain_text("Cardiff")
+    expect(table.locator("tbody").first.locator("tr").nth(1).locator("th")).to_have_text("Gwynedd")
+    expect(page.locator("#regions-la-pairs-table")).to_contain_text(
+        "Ties between the local authorities of GwE"
+    )
 
 
 def test_data_page_lists_refreshes_and_hides_member_ids(page: Page, server_url: str) -> None:

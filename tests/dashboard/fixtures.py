@@ -33,6 +33,16 @@ So, for all of Wales (worked by hand, asserted in the tests):
 
 Network measures are derived here from the ties above (degree, components) so
 that the net_* tables agree with each other; PLC counts per school are by hand.
+net_group_pairs, the E-I matrix, counts the ties between each pair of LAs and of
+consortia the same way; in 2018/19, for instance, 660-660 1, 660-661 2, 661-661
+1, 661-681 2, and GWE-GWE 4, CSC-GWE 2.
+The other group measures of net_group_metrics come from networkx on each group's
+own subgraph (components, largest component, mean clustering in the whole graph,
+assortativity by LA, medium, sector and support category); modularity and NMI
+are left empty. Support ties by hand from SUPPORT: in 2016/17, 661 has C (amber)
+and D (red) needing support, C tied to green A: 1 of 2; 681 has G (amber), tied
+to green F: 1 of 1; Wales 2 of 3. In 2018/19 only E (amber, 661) needs support
+and E is isolated: 0 of 1.
 
 For the network page's map: every school but H has a location (H is not
 geocoded), and each LA's boundary is a rectangle around its schools drawn with
@@ -132,6 +142,8 @@ and the rows the latest set aside (REJECTED), one of them a duplicate member id
 from __future__ import annotations
 
 import json
+import math
+import warnings
 from datetime import date, datetime
 from pathlib import Path
 
@@ -476,7 +488,7 @@ def _insert_contract(con: duckdb.DuckDBPyConnection, outcome_source: str) -> Non
 
 
 def _build_graph(year: str) -> nx.Graph:
-    graph = nx.Graph()
+    graph = nx.Graph(year=year)
     graph.add_nodes_from(school[0] for school in SCHOOLS.values())
     for a, b in TIES[year]:
         graph.add_edge(_school(a), _school(b))
@@ -498,6 +510,7 @@ def _insert_network(con: duckdb.DuckDBPyConnection) -> None:
         _insert_school_metrics(con, year, graph)
         _insert_system_metrics(con, year, graph)
         _insert_group_metrics(con, year, graph)
+        _insert_group_pairs(con, year, graph)
 
 
 def _insert_edges(con: duckdb.DuckDBPyConnection, year: str, graph: nx.Graph) -> None:
@@ -572,8 +585,87 @@ def _insert_group_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.G
             internal, external,
             (external - internal) / (external + internal) if external + internal else None,
             sum(graph.degree(s) == 0 for s in members) / n,
+            *_describe_subgraph(graph, members),
+            *_count_support_ties(graph, members, year),
         ))  # fmt: skip
     _insert(con, "net_group_metrics", rows)
+
+
+def _describe_subgraph(graph: nx.Graph, members: set[int]) -> tuple[object, ...]:
+    """Components and largest component of the group's own subgraph, mean clustering in
+    the whole graph; modularity and NMI left empty (no Louvain here); assortativity by
+    LA, medium, sector and support category (networkx; empty where undefined)."""
+    subgraph = graph.subgraph(members).copy()
+    components = list(nx.connected_components(subgraph))
+    for school in subgraph.nodes:
+        letter = _letter(school)
+        subgraph.nodes[school].update(
+            la=_la_of(school),
+            medium=SCHOOLS[letter][4],
+            sector=SCHOOLS[letter][3],
+        )
+    assortativity = [_assortativity(subgraph, name) for name in ("la", "medium", "sector")]
+    categorised = subgraph.copy()
+    for school in subgraph.nodes:
+        categorised.nodes[school]["category"] = _category(school, graph.graph["year"])
+    return (
+        len(components),
+        max(len(c) for c in components) / len(members),
+        nx.average_clustering(graph, nodes=members),
+        None,
+        None,
+        None,
+        *assortativity,
+        _assortativity(categorised, "category"),
+    )
+
+
+def _assortativity(graph: nx.Graph, attribute: str) -> float | None:
+    """networkx's coefficient; None where undefined (no ties, or 0/0 when every tie end
+    has one value, where networkx warns and returns NaN)."""
+    if graph.number_of_edges() == 0:
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        value = nx.attribute_assortativity_coefficient(graph, attribute)
+    return None if math.isnan(value) else value
+
+
+def _letter(school_id: int) -> str:
+    return next(letter for letter, school in SCHOOLS.items() if school[0] == school_id)
+
+
+def _category(school_id: int, year: str) -> str:
+    return SUPPORT[year].split()[list(SCHOOLS).index(_letter(school_id))]
+
+
+def _count_support_ties(graph: nx.Graph, members: set[int], year: str) -> tuple[object, ...]:
+    """Amber and red schools of the group, those tied to a green school anywhere, share."""
+    needing = [s for s in members if _category(s, year) in {"amber", "red"}]
+    tied = [s for s in needing if any(_category(p, year) == "green" for p in graph[s])]
+    return len(needing), len(tied), len(tied) / len(needing) if needing else None
+
+
+def _insert_group_pairs(con: duckdb.DuckDBPyConnection, year: str, graph: nx.Graph) -> None:
+    """The E-I matrix: every pair of LAs and of consortia (group_a <= group_b as text),
+    counting the ties with one school in each, 0 when none."""
+    group_of = {
+        "la": lambda school: str(_la_of(school)),
+        "consortium": lambda school: _consortium_of(_la_of(school)),
+    }
+    rows = []
+    for level, of in group_of.items():
+        groups = sorted({of(school) for school in graph.nodes})
+        counts: dict[tuple[str, str], int] = {}
+        for a, b in graph.edges:
+            pair = tuple(sorted((of(a), of(b))))
+            counts[pair] = counts.get(pair, 0) + 1
+        rows += [
+            (year, level, a, b, counts.get((a, b), 0))
+            for i, a in enumerate(groups)
+            for b in groups[i:]
+        ]
+    _insert(con, "net_group_pairs", rows)
 
 
 # The network page's map: latitude and longitude of each school (H is not geocoded)...

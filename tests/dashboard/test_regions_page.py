@@ -8,6 +8,7 @@ import csv
 import io
 import itertools
 import math
+import sys
 from collections.abc import Iterator
 
 import dash
@@ -22,6 +23,7 @@ from dashboard.components.regions import (
     MEASURE,
     PAGE_FIELDS,
     SORT,
+    RegionsParts,
     build_regions_parts,
     label_groups,
     list_sort_values,
@@ -38,6 +40,7 @@ from dashboard.regions_downloads import (
     build_pairs_csv,
     build_similar_csv,
 )
+from dashboard.views import read_view_of_search
 
 
 def _walk(component: object) -> Iterator[Component]:
@@ -173,11 +176,12 @@ def test_measure_by_la_is_sorted_largest_first_with_wales(db: Database, choices:
         ["Isle of Anglesey", "0.0%"],
         ["Wales", "37.5%"],
     ]
-    bar = parts.measure_figure.data[0]
+    bar = go.Bar(parts.measure_figure["data"][0])  # plotly checks the dict is a valid bar
     assert list(bar.y) == ["Cardiff", "Gwynedd", "Isle of Anglesey"]
     assert list(bar.x) == pytest.approx([200 / 3, 100 / 3, 0.0])
-    wales_line = parts.measure_figure.layout.shapes[0]
-    assert wales_line.x0 == pytest.approx(37.5)
+    layout = go.Layout(parts.measure_figure["layout"])
+    assert layout.shapes[0].x0 == pytest.approx(37.5)
+    assert layout.annotations[0].text == "Wales: 37.5%"
 
 
 def test_measures_table_sorted_by_a_measure_marks_its_column(
@@ -209,8 +213,7 @@ def test_the_la_and_consortium_chosen_are_marked(db: Database, choices: Choices)
 def test_map_is_a_choropleth_on_its_own_boundaries(db: Database, choices: Choices) -> None:
     filters = _view(choices, year="2018/19", consortium="GWE")
     parts = build_regions_parts(load_regions(db, filters), filters, choices, "en")
-    figure = parts.map_figure
-    assert isinstance(figure, go.Figure)
+    figure = go.Figure(parts.map_figure)  # plotly checks the dict is a valid figure
     trace = figure.data[0]
     assert trace.type == "choropleth"
     assert len(trace.geojson["features"]) == 3
@@ -245,7 +248,7 @@ def test_matrix_colours_by_share_of_the_row_and_writes_the_counts(
 ) -> None:
     filters = _view(choices, year="2018/19")
     parts = build_regions_parts(load_regions(db, filters), filters, choices, "en")
-    heatmap = parts.la_pairs_figure.data[0]
+    heatmap = go.Figure(parts.la_pairs_figure).data[0]
     assert list(heatmap.y) == ["Cardiff", "Gwynedd", "Isle of Anglesey"]
     # Cardiff's 2 ties both go to Gwynedd; Anglesey: 1 within, 2 to Gwynedd.
     assert heatmap.z[0].tolist() == pytest.approx([0.0, 1.0, 0.0])
@@ -330,10 +333,15 @@ def test_csv_of_every_measure_follows_the_table(db: Database, choices: Choices) 
     filters = _view(choices, year="2018/19", consortium="GWE", sort="external_ties-desc")
     rows = _parse(build_measures_csv(load_regions(db, filters), filters, "en"))
     assert rows[0][:5] == ["Level", "Code", "Name", "Consortium", "Schools"]
-    assert rows[0][-1] == "Isolated schools (share) (%)"
+    assert rows[0][9] == "Isolated schools (share) (%)"
+    assert rows[0][-1] == "Support ties (share) (%)"
+    assert len(rows[0]) == 4 + len(REGION_MEASURES)
     assert [row[1] for row in rows[1:]] == ["661", "660", "CSC", "GWE", "W92000004"]
-    assert rows[1] == ["Local authority", "661", "Gwynedd", "GWE", "3", "1", "4",
-                       "0.600000", "0.333333", "33.3"]  # fmt: skip
+    assert rows[1][:10] == ["Local authority", "661", "Gwynedd", "GWE", "3", "1", "4",
+                            "0.600000", "0.333333", "33.3"]  # fmt: skip
+    # In 2018/19 only E (amber, Gwynedd) needs support, and E is isolated: 0 of 1.
+    assert rows[1][-3:] == ["1", "0", "0.0"]
+    assert rows[2][-3:] == ["0", "0", ""]  # Anglesey: none needs support
 
 
 def test_csv_of_the_measure_and_the_map(db: Database, choices: Choices) -> None:
@@ -379,3 +387,63 @@ def test_csv_names_carry_the_view_and_the_measure(choices: Choices) -> None:
     assert build_csv_name("regions", "measure", filters, PAGE_FIELDS) == (
         "plcnet-regions-measure-2018-19-661-density.csv"
     )
+
+
+# ---- The measures of net_group_metrics beyond ties ---------------------------------------
+
+
+def test_every_group_measure_of_the_database_is_compared(db: Database) -> None:
+    columns = set(db.query("regions__groups", year="2018/19").columns)
+    numeric = columns - {"year", "level", "group_id", "name_en", "name_cy", "consortium_code",
+                         "ons_code"}  # fmt: skip
+    # n_ties is internal_ties by another name for a group.
+    assert numeric - {"n_ties"} == set(REGION_MEASURES)
+
+
+def test_support_ties_by_la(db: Database, choices: Choices) -> None:
+    # 2016/17 (fixtures.py): Gwynedd's C and D need support, C is tied to green A;
+    # Cardiff's G needs support and is tied to green F; Anglesey has none; Wales 2 of 3.
+    filters = _view(choices, year="2016/17", measure="support_tied_share")
+    parts = build_regions_parts(load_regions(db, filters), filters, choices, "en")
+    assert _rows(parts.measure_table)[1:] == [
+        ["Cardiff", "100.0%"],
+        ["Gwynedd", "50.0%"],
+        ["Isle of Anglesey", "No data"],
+        ["Wales", "66.7%"],
+    ]
+
+
+def test_a_measure_for_consortia_only_says_so_instead_of_empty_bars(
+    db: Database, choices: Choices
+) -> None:
+    filters = _view(choices, year="2018/19", la="661", measure="modularity_la")
+    parts = build_regions_parts(load_regions(db, filters), filters, choices, "en")
+    for figure in (parts.measure_figure, parts.similar_figure):
+        assert figure["data"] == []
+        assert figure["layout"]["annotations"][0]["text"].startswith(
+            "Modularity of the LAs has no value for any single local authority"
+        )
+    assert _text(parts.measure_table).startswith("Modularity of the LAs has no value")
+
+
+def test_callback_keeps_the_matrices_while_measure_sort_or_la_change(app: dash.Dash) -> None:
+    page = dash.page_registry["dashboard.pages.regions"]["layout"].__module__
+    module = sys.modules[page]
+    position = list(RegionsParts.__dataclass_fields__).index("la_pairs_figure")
+
+    def matrix_of(search: str) -> object:
+        with app.server.test_request_context("/regions"):
+            view = read_view_of_search(search, module.FIELDS, "/regions", PAGE_FIELDS)
+            return module.build_parts(view)[position]
+
+    first = matrix_of("?year=2018/19&consortium=GWE&measure=density")
+    assert matrix_of("?year=2018/19&consortium=GWE&measure=ei_index&sort=density-desc") is first
+    assert matrix_of("?year=2018/19&la=661") is first  # the same consortium's rows
+    # Another consortium has other rows, another year other ties.
+    cardiff = go.Figure(matrix_of("?year=2018/19&la=681")).data[0]
+    assert list(cardiff.y) == ["Cardiff"]
+    assert cardiff.text.tolist() == [[0, 2, 0]]  # C-F, D-F to Gwynedd
+    other_year = go.Figure(matrix_of("?year=2016/17&consortium=GWE")).data[0]
+    # 2016/17: A-C between Anglesey and Gwynedd; D-E within Gwynedd (rows: Gwynedd,
+    # Anglesey; columns: Cardiff, Gwynedd, Anglesey).
+    assert other_year.text.tolist() == [[0, 1, 1], [0, 1, 0]]
