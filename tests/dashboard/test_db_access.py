@@ -34,13 +34,44 @@ def test_missing_database_is_named(tmp_path: Path) -> None:
         Database(tmp_path / "nope.duckdb").query("shell__years")
 
 
-def test_holds_no_connection_between_queries(tmp_path: Path) -> None:
-    path = build_overview_db(tmp_path / "plcnet.duckdb")
-    Database(path).query("shell__years")
-    # A writer could not open the file if the dashboard still held it.
-    con = duckdb.connect(str(path))
-    con.execute("DELETE FROM etl_runs WHERE status = 'failed'")
-    con.close()
+def _files_held_open(path: Path) -> list[str]:
+    """The files of this process's open descriptors that are ``path`` or were, once."""
+    held = []
+    for fd in Path("/proc/self/fd").iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith(str(path)):
+            held.append(target)
+    return held
+
+
+def test_keeps_one_open_file_between_queries(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db.query("shell__years")
+    monkeypatch.setattr(duckdb, "connect", lambda *a, **k: pytest.fail("opened again"))
+    assert len(db.query("shell__regions")) == 3
+    assert db.call(lambda con: con.execute("select count(*) from schools").fetchone()[0]) > 0
+
+
+def test_a_query_running_across_a_refresh_finishes_on_the_old_file(tmp_path: Path) -> None:
+    published = build_overview_db(tmp_path / "plcnet.duckdb")
+    db = Database(published)
+    building = build_overview_db(tmp_path / "next.building", outcome_source="published")
+    is_demo = "select bool_and(source = 'demo') from school_outcomes"
+
+    def refresh_midway(con: duckdb.DuckDBPyConnection) -> tuple[bool, bool, bool]:
+        before = con.execute(is_demo).fetchone()[0]
+        os.replace(building, published)
+        elsewhere = db.query("shell__provenance").loc[0, "is_demo"]
+        after = con.execute(is_demo).fetchone()[0]
+        return before, elsewhere, after
+
+    assert db.call(refresh_midway) == (True, False, True)
+    # Once the last query on it has finished, the replaced file is let go.
+    assert _files_held_open(published) == [str(published)]
 
 
 def test_connection_is_read_only(overview_db_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
