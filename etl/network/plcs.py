@@ -35,7 +35,8 @@ SHALLOW_REASONS = (
 def compute_plc_measures(
     con: duckdb.DuckDBPyConnection, progress: Callable[[str], None] = print
 ) -> dict[str, int]:
-    """Fill ``net_plc_metrics`` and ``net_school_exposure``; return rows per table.
+    """Fill ``net_plc_metrics``, ``net_school_exposure`` and the PLC rows of
+    ``net_changes``; return rows per table.
 
     Needs the input tables, ``academic_years`` and ``net_edges`` (the network
     step, :func:`etl.network.compute_network`); replaces any rows the two tables hold.
@@ -56,6 +57,9 @@ def compute_plc_measures(
         rows = {table: run_model(con, table) for table in PLC_TABLES}
     finally:
         con.execute(f"DROP TABLE IF EXISTS {MEMBERSHIPS_TABLE}")
+    # The PLC rows of net_changes, beside the schools' and groups' of the network step.
+    con.execute("DELETE FROM net_changes WHERE level = 'plc'")
+    rows["net_changes"] = run_model(con, "net_changes", folder="plc_changes")
     shallow, exposed = con.execute(
         "SELECT (SELECT count(*) FILTER (WHERE is_shallow) FROM net_plc_metrics), "
         "(SELECT count(*) FILTER (WHERE deep_cross_plcs > 0) FROM net_school_exposure)"

@@ -16,11 +16,11 @@ COMMENT ON TABLE net_group_pairs IS 'Per year, ties between each pair of LAs and
 -- Key (year, level, entity_id, measure): unique, kept so by the refresh rather than by an index.
 CREATE TABLE net_changes (
     year       VARCHAR NOT NULL,
-    level      VARCHAR NOT NULL,   -- school, la, consortium, wales
-    entity_id  VARCHAR NOT NULL,   -- school number, LA code, consortium code or W92000004
-    measure    VARCHAR NOT NULL,   -- a column of net_school_metrics or net_group_metrics
+    level      VARCHAR NOT NULL,   -- school, plc, la, consortium, wales
+    entity_id  VARCHAR NOT NULL,   -- school number, PLC id, LA code, consortium code or W92000004
+    measure    VARCHAR NOT NULL,   -- a column of net_school_metrics, net_plc_metrics or net_group_metrics
     value      DOUBLE,             -- this year
     previous   DOUBLE,             -- the academic year before; NULL in the first year
     change     DOUBLE              -- value - previous; NULL when either is NULL
 );
-COMMENT ON TABLE net_changes IS 'Year-on-year change of the main network measures of every school, LA, consortium and Wales: value, the year before, and the difference.';
+COMMENT ON TABLE net_changes IS 'Year-on-year change of the main measures of every school, PLC, LA, consortium and Wales: value, the year before, and the difference.';

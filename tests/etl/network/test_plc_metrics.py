@@ -61,7 +61,7 @@ def add_activities(
     db.con.executemany(
         "INSERT INTO plc_activities VALUES (?, ?, ?, ?, ?)",
         [
-            (f"{plc_id}-A{i}", plc_id, day, stage, attendance)
+            (f"{plc_id}-{day:%Y%m%d}-{i}", plc_id, day, stage, attendance)
             for i, (day, stage) in enumerate(activities)
         ],
     )
@@ -403,3 +403,49 @@ def test_the_sql_uses_the_contract_names():
     sql = (SQL_DIR / "marts" / "net_plc_metrics.sql").read_text(encoding="utf-8")
     for code in (*SHALLOW_REASONS, *ENQUIRY_STAGES, SCOPES[0]):
         assert f"'{code}'" in sql
+
+
+def plc_change(db: NetworkDb, plc_id: str, year: str, measure: str) -> tuple:
+    """(value, previous, change) of one measure of a PLC in net_changes."""
+    rows = db.rows(
+        "SELECT value, previous, change FROM net_changes WHERE level = 'plc' "
+        "AND entity_id = $plc AND year = $year AND measure = $measure",
+        {"plc": plc_id, "year": year, "measure": measure},
+    )
+    assert len(rows) == 1
+    return rows[0]
+
+
+def test_plc_changes_from_year_to_year(db):
+    db.years("2019/20", "2020/21").schools(660, a, b).schools(661, c)
+    # Active in 2018/19 and 2019/20, not in 2020/21; c joins in 2019/20.
+    plc = add_plc(db, [a, b], start=YEAR_START, end=date(2020, 8, 31))
+    db.member(plc, c, date(2019, 9, 1))
+    add_activities(db, plc, FULL_CYCLE[:2])  # 2018/19: two activities, 2 attending each
+    add_activities(db, plc, [(date(2019, 10, 7), "analyse_data")], attendance=3)
+    measure(db)
+    # 2018/19 is the first year of the PLC: no previous value.
+    assert plc_change(db, plc, YEAR, "n_schools") == (2.0, None, None)
+    assert plc_change(db, plc, "2019/20", "n_schools") == (3.0, 2.0, 1.0)
+    assert plc_change(db, plc, "2019/20", "n_las") == (2.0, 1.0, 1.0)
+    assert plc_change(db, plc, "2019/20", "n_activities") == (1.0, 2.0, -1.0)
+    # Attendance per member: 4 / 2 in 2018/19, 3 / 3 in 2019/20.
+    assert plc_change(db, plc, "2019/20", "activity_per_member") == (1.0, 2.0, -1.0)
+    # Stages: analyse_data and set_goals of six, then analyse_data alone.
+    assert plc_change(db, plc, "2019/20", "cycle_completeness") == pytest.approx(
+        (1 / 6, 2 / 6, -1 / 6), abs=1e-12
+    )
+    # No review either year.
+    assert plc_change(db, plc, "2019/20", "review_mean") == (None, None, None)
+    # Not active in 2020/21: no rows; members are never among the measures.
+    assert db.rows(
+        "SELECT count(*) FILTER (WHERE year = '2020/21'), "
+        "count(*) FILTER (WHERE measure = 'n_members') FROM net_changes WHERE level = 'plc'"
+    ) == [(0, 0)]
+
+
+def test_measuring_plcs_again_replaces_their_changes(world):
+    plc = add_plc(world, [a, b])
+    measure(world)
+    compute_plc_measures(world.con, progress=lambda _: None)
+    assert plc_change(world, plc, YEAR, "n_schools") == (2.0, None, None)
