@@ -47,9 +47,7 @@ def _files_held_open(path: Path) -> list[str]:
     return held
 
 
-def test_keeps_one_open_file_between_queries(
-    db: Database, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_keeps_one_open_file_between_queries(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     db.query("shell__years")
     monkeypatch.setattr(duckdb, "connect", lambda *a, **k: pytest.fail("opened again"))
     assert len(db.query("shell__regions")) == 3
