@@ -19,7 +19,12 @@ from dashboard.db import Database, FileIdentity
 from dashboard.filters import Filters
 from dashboard.geometry import MAP_TOLERANCE, build_outlines
 from etl.network.layout import MAX_DRAWN_TIES
-from etl.network.subgraph import SubgraphMeasures, SubgraphSummary, measure_subgraph
+from etl.network.subgraph import (
+    SubgraphMeasures,
+    SubgraphSummary,
+    load_focus_network,
+    measure_subgraph,
+)
 
 __all__ = [
     "VIEWS",
@@ -207,8 +212,11 @@ def load_rule(db: Database, year: str) -> DrawingRule:
 
 
 def measure_focus(db: Database, filters: Filters) -> SubgraphMeasures:
-    """The subgraph of the schools chosen and the ties through PLCs of the focus area,
-    measured per request (etl.network.subgraph.measure_subgraph) and cached."""
+    """The subgraph of the schools chosen and the ties through PLCs of the focus area:
+    for the whole system, as the ETL measured it (etl.network.load_focus_network);
+    for a region, measured per request (etl.network.measure_subgraph). Cached."""
+    if _whole_system(filters):
+        return db.call(load_focus_network, year=filters.year, focus_area=filters.focus)
     return db.call(
         measure_subgraph,
         year=filters.year,
@@ -217,6 +225,12 @@ def measure_focus(db: Database, filters: Filters) -> SubgraphMeasures:
         sector=filters.sector,
         language_medium=filters.medium,
         focus_area=filters.focus,
+    )
+
+
+def _whole_system(filters: Filters) -> bool:
+    return all(
+        value is None for value in (filters.consortium, filters.la, filters.sector, filters.medium)
     )
 
 

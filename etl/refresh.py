@@ -21,7 +21,14 @@ from etl.archive import archive_dir_for, archive_inputs
 from etl.contract import CONTRACT
 from etl.load import load_contract_file, load_reference, run_model
 from etl.lock import refresh_lock
-from etl.network import LAYOUT_TABLES, NETWORK_TABLES, compute_layout, compute_network
+from etl.network import (
+    FOCUS_TABLES,
+    LAYOUT_TABLES,
+    NETWORK_TABLES,
+    compute_focus_networks,
+    compute_layout,
+    compute_network,
+)
 from etl.network.impact import IMPACT_TABLES, compute_impact
 from etl.network.plcs import PLC_TABLES, compute_plc_measures
 from etl.publish import append_run_log, building_path, publish
@@ -44,6 +51,7 @@ PUBLISHED_TABLES = (
     "academic_years",
     *NETWORK_TABLES,
     *LAYOUT_TABLES,
+    *FOCUS_TABLES,
     *PLC_TABLES,
     *IMPACT_TABLES,
     "rejected_rows",
@@ -237,6 +245,9 @@ def _build(
         steps.run("transform", lambda: run_model(con, "academic_years"))
         steps.run("network measures", lambda: compute_network(con, progress=steps.progress))
         steps.run("network layout", lambda: compute_layout(con, progress=steps.progress))
+        steps.run(
+            "focus-area networks", lambda: compute_focus_networks(con, progress=steps.progress)
+        )
         steps.run("PLC measures", lambda: compute_plc_measures(con, progress=steps.progress))
         steps.run("impact analysis", lambda: compute_impact(con, progress=steps.progress))
         _count(con, result)

@@ -195,17 +195,13 @@ def _list_figures(schools: pd.DataFrame) -> np.ndarray:
     """Each school's number and figures as a plain row, [school, degree, betweenness
     (3 significant figures, as the hover shows it), PLCs]: dcc.Graph passes a clicked
     point's customdata to callbacks only from plain lists, not from typed arrays, and
-    rounded numbers are about as short as base64 floats."""
-    betweenness = [float(f"{value:.3g}") for value in schools["betweenness"].astype(float)]
-    rows = zip(
-        schools["school_id"].astype(int).tolist(),
-        schools["degree"].astype(int).tolist(),
-        betweenness,
-        schools["n_plcs"].astype(int).tolist(),
-        strict=True,
-    )
-    figures = np.empty(len(schools), dtype=object)
-    figures[:] = [list(row) for row in rows]
+    rounded numbers are about as short as base64 floats. A two-dimensional array of
+    Python numbers: a trace's rows of it turn into lists at once."""
+    figures = np.empty((len(schools), 4), dtype=object)
+    figures[:, 0] = schools["school_id"].astype(int).tolist()
+    figures[:, 1] = schools["degree"].astype(int).tolist()
+    figures[:, 2] = [float(f"{value:.3g}") for value in schools["betweenness"].astype(float)]
+    figures[:, 3] = schools["n_plcs"].astype(int).tolist()
     return figures
 
 

@@ -13,7 +13,9 @@ whole network, so networkx is the reference here too. See ``docs/measures.md``.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, fields
 from functools import cache
 
 import duckdb
@@ -21,6 +23,7 @@ import igraph
 import numpy as np
 import pandas as pd
 
+from etl.contract import FOCUS_AREAS
 from etl.load import SQL_DIR
 from etl.network.build import build_igraph
 from etl.network.metrics import (
@@ -33,7 +36,17 @@ from etl.network.metrics import (
 )
 from etl.network.structure import compute_communities
 
-__all__ = ["SubgraphMeasures", "SubgraphSummary", "measure_subgraph"]
+__all__ = [
+    "FOCUS_TABLES",
+    "SubgraphMeasures",
+    "SubgraphSummary",
+    "compute_focus_networks",
+    "load_focus_network",
+    "measure_subgraph",
+]
+
+# The focus areas' networks across the whole system, measured at ETL time.
+FOCUS_TABLES = ("net_focus_schools", "net_focus_ties", "net_focus_summary")
 
 SCHOOL_COLUMNS = (
     "school_id",
@@ -151,6 +164,105 @@ def measure_subgraph(
     las = np.asarray(schools["la_code"], dtype=np.int64)
     ties = _fetch_ties(con, year, school_ids, focus_area)
     return _measure(year, focus_area, school_ids, las, ties)
+
+
+def compute_focus_networks(
+    con: duckdb.DuckDBPyConnection, progress: Callable[[str], None] = print
+) -> dict[str, int]:
+    """Fill the FOCUS_TABLES: :func:`measure_subgraph` of every year and focus area
+    with no region chosen; return rows per table.
+
+    At England scale one of these takes a few hundred milliseconds (its betweenness),
+    too long for a page to wait for; a region's are fast and stay per request.
+    Replaces any rows the tables hold.
+    """
+    started = time.perf_counter()
+    for table in FOCUS_TABLES:
+        con.execute(f"DELETE FROM {table}")
+    years = [
+        row[0] for row in con.execute("SELECT year FROM academic_years ORDER BY year").fetchall()
+    ]
+    for year in years:
+        for focus_area in FOCUS_AREAS:
+            _store_focus_network(con, measure_subgraph(con, year, focus_area=focus_area))
+    rows = {
+        table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in FOCUS_TABLES
+    }
+    progress(
+        f"    {len(years)} years x {len(FOCUS_AREAS)} focus areas measured "
+        f"({time.perf_counter() - started:.1f} s)"
+    )
+    return rows
+
+
+def _store_focus_network(con: duckdb.DuckDBPyConnection, found: SubgraphMeasures) -> None:
+    key = {"year": found.year, "focus_area": found.focus_area}
+    summary = pd.DataFrame([key | found.summary.as_dict()])
+    for table, frame in (
+        ("net_focus_schools", found.schools.assign(**key)),
+        ("net_focus_ties", found.ties.assign(**key)),
+        ("net_focus_summary", summary),
+    ):
+        con.register("focus_rows", frame)
+        try:
+            con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM focus_rows")
+        finally:
+            con.unregister("focus_rows")
+
+
+def load_focus_network(
+    con: duckdb.DuckDBPyConnection, year: str, focus_area: str
+) -> SubgraphMeasures:
+    """What :func:`measure_subgraph` gives for ``year`` and ``focus_area`` with no
+    region chosen, read from the FOCUS_TABLES (:func:`compute_focus_networks`)."""
+    params = {"year": year, "focus_area": focus_area}
+    summary = con.execute(
+        "SELECT * EXCLUDE (year, focus_area) FROM net_focus_summary "
+        "WHERE year = $year AND focus_area = $focus_area",
+        params,
+    ).fetchdf()
+    if summary.empty:
+        raise LookupError(
+            f"no network of focus area {focus_area!r} in {year} in net_focus_summary: "
+            "the database was not built by a refresh that measures focus areas; run "
+            "`python -m etl refresh` again."
+        )
+    schools = con.execute(
+        f"SELECT {', '.join(SCHOOL_COLUMNS)} FROM net_focus_schools "
+        "WHERE year = $year AND focus_area = $focus_area ORDER BY school_id",
+        params,
+    ).fetchdf()
+    ties = con.execute(
+        f"SELECT {', '.join(TIE_COLUMNS)} FROM net_focus_ties "
+        "WHERE year = $year AND focus_area = $focus_area ORDER BY school_a, school_b",
+        params,
+    ).fetchdf()
+    return SubgraphMeasures(
+        year, focus_area, _as_measured(schools), _as_measured(ties), _summary_of(summary)
+    )
+
+
+def _as_measured(frame: pd.DataFrame) -> pd.DataFrame:
+    """The dtypes :func:`measure_subgraph` gives: 64-bit integers, nullable communities."""
+    typed = frame.copy()
+    for column in typed.columns:
+        if column == "community_id":
+            typed[column] = typed[column].astype("Int64")
+        elif pd.api.types.is_integer_dtype(typed[column]):
+            typed[column] = typed[column].astype(np.int64)
+    return typed
+
+
+def _summary_of(row: pd.DataFrame) -> SubgraphSummary:
+    values = row.iloc[0]
+    return SubgraphSummary(**{f.name: _plain(values[f.name]) for f in fields(SubgraphSummary)})
+
+
+def _plain(value: object) -> object:
+    # NULL back to None; numpy scalars back to Python numbers, as measured.
+    if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
+        return None
+    return value.item() if isinstance(value, np.generic) else value
 
 
 @cache

@@ -150,6 +150,7 @@ from pathlib import Path
 import duckdb
 import networkx as nx
 
+from etl.network import compute_focus_networks
 from etl.network.plcs import compute_plc_measures
 from etl.schema import apply_schema
 
@@ -386,6 +387,8 @@ def build_overview_db(path: Path, *, outcome_source: str = "demo") -> Path:
         _insert_impact(con)
         # The PLC measures from the contract rows above, by the ETL's own model.
         compute_plc_measures(con, progress=lambda _line: None)
+        # The focus areas' networks from the same rows, as the refresh measures them.
+        compute_focus_networks(con, progress=lambda _line: None)
         _insert_runs(con)
     finally:
         con.close()

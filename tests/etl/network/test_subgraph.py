@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 from network_db import NetworkDb
 
-from etl.network import measure_subgraph
+from etl.contract import FOCUS_AREAS
+from etl.network import compute_focus_networks, load_focus_network, measure_subgraph
 from etl.network.build import build_networkx_graph
 
 a, b, c, d = 6600001, 6600002, 6610001, 6620001
@@ -123,6 +124,33 @@ def test_works_on_a_read_only_connection(four, tmp_path):
         assert measure_subgraph(con, "2018/19", consortium="GWE").summary.n_ties == 2
     finally:
         con.close()
+
+
+def assert_same_measures(kept, live) -> None:
+    pd.testing.assert_frame_equal(kept.schools, live.schools)
+    pd.testing.assert_frame_equal(kept.ties, live.ties)
+    assert kept.summary == live.summary
+
+
+def test_focus_networks_kept_at_etl_time_are_those_measured_live(four):
+    rows = compute_focus_networks(four.con, progress=lambda _: None)
+    # One year: 4 schools for each focus area; the ties a-c (wellbeing) and a-b, c-d
+    # (numeracy).
+    assert rows == {
+        "net_focus_schools": 4 * len(FOCUS_AREAS),
+        "net_focus_ties": 3,
+        "net_focus_summary": len(FOCUS_AREAS),
+    }
+    for focus_area in ("wellbeing", "numeracy", "literacy"):
+        kept = load_focus_network(four.con, "2018/19", focus_area)
+        assert_same_measures(kept, measure_subgraph(four.con, "2018/19", focus_area=focus_area))
+    assert load_focus_network(four.con, "2018/19", "wellbeing").summary.n_ties == 1
+
+
+def test_a_focus_network_not_kept_is_named(four):
+    compute_focus_networks(four.con, progress=lambda _: None)
+    with pytest.raises(LookupError, match=r"'numeracy' in 2030/31.*python -m etl refresh"):
+        load_focus_network(four.con, "2030/31", "numeracy")
 
 
 # --- the demo Wales against networkx ---------------------------------------------------
@@ -250,6 +278,14 @@ def test_focus_area_subgraph_agrees_with_a_networkx_projection(
     mine = {(r.school_a, r.school_b): r.weight for r in found.ties.itertuples()}
     expected = {(min(u, v), max(u, v)): w["weight"] for u, v, w in graph.edges(data=True)}
     assert mine == expected
+
+
+@pytest.mark.parametrize("focus_area", ["wellbeing", "literacy"])
+def test_the_refresh_keeps_each_focus_network_as_measured_live(demo_wales, focus_area):
+    years = [r[0] for r in demo_wales.execute("SELECT year FROM academic_years").fetchall()]
+    for year in years:
+        live = measure_subgraph(demo_wales, year, focus_area=focus_area)
+        assert_same_measures(load_focus_network(demo_wales, year, focus_area), live)
 
 
 def test_focus_area_ties_add_up_to_the_published_ties(demo_wales):
