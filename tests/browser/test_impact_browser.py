@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_accessibility import _describe, _run_axe
+from tests.browser.axe import describe, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -123,5 +123,5 @@ def test_impact_has_no_serious_or_critical_violations(
     page.goto(server_url + "/impact" + query)
     expect(page.locator("html")).to_have_attribute("lang", lang)
     _expect_loaded(page)
-    violations = _run_axe(page)
-    assert violations == [], _describe(violations)
+    violations = run_axe(page)
+    assert violations == [], describe(violations)

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_accessibility import _describe, _run_axe
+from tests.browser.axe import describe, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -230,5 +230,5 @@ def test_network_has_no_serious_or_critical_violations(
     expect(page.locator("html")).to_have_attribute("lang", lang)
     _trace_names(page)
     expect(page.locator("#network-schools-table table")).to_have_count(1)
-    violations = _run_axe(page)
-    assert violations == [], _describe(violations)
+    violations = run_axe(page)
+    assert violations == [], describe(violations)

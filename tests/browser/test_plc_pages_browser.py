@@ -16,7 +16,7 @@ import duckdb
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_accessibility import _describe, _run_axe
+from tests.browser.axe import describe, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -270,5 +270,5 @@ def test_pages_have_no_serious_or_critical_violations(
         expect(page.locator(".js-plotly-plot")).to_have_count(2)
     if path.startswith("/school/"):
         expect(page.locator(".js-plotly-plot")).to_have_count(3)
-    violations = _run_axe(page)
-    assert violations == [], _describe(violations)
+    violations = run_axe(page)
+    assert violations == [], describe(violations)

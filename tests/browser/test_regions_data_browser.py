@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_accessibility import _describe, _run_axe
+from tests.browser.axe import describe, run_axe
 
 pytestmark = pytest.mark.browser
 
@@ -142,5 +142,5 @@ def test_regions_and_data_have_no_serious_or_critical_violations(
     expect(page.locator("html")).to_have_attribute("lang", "cy" if "cy" in path else "en")
     expect(page.locator("h1")).to_have_count(1)
     expect(page.locator(".chart-table").first).to_be_visible()
-    violations = _run_axe(page)
-    assert violations == [], _describe(violations)
+    violations = run_axe(page)
+    assert violations == [], describe(violations)
