@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from dashboard.i18n import t
 from dashboard.impact_labels import label_exposure
 from dashboard.labels import (
+    REVIEW_FEATURES,
     describe_feature,
     format_share,
     label_broker_role,
@@ -120,20 +121,7 @@ TERMS: tuple[Term, ...] = (
     Term("attendance", "count", ("plc",), ("plcnet",)),
     Term("activity_per_member", "decimal", ("plc",), ("plcnet",)),
     Term("cycle_completeness", "share", ("plc",), ("dufour2006",)),
-    *(
-        Term(feature, "decimal", ("plc",), ("harris2010",))
-        for feature in (
-            "learner_focus",
-            "trust",
-            "data_informed",
-            "innovation",
-            "distributed_leadership",
-            "broad_involvement",
-            "critical_enquiry",
-            "reciprocal_accountability",
-            "dissemination",
-        )
-    ),
+    *(Term(feature, "decimal", ("plc",), ("harris2010",)) for feature in REVIEW_FEATURES),
     Term("review_mean", "decimal", ("plc",), ("harris2010",)),
     Term("health_score", "decimal", ("plc",), ("plcnet", "harris2010", "dufour2006")),
     Term("is_shallow", "flag", ("plc",), ("plcnet", "dufour2004")),
@@ -147,19 +135,7 @@ TERMS: tuple[Term, ...] = (
     Term("confidence_interval", "decimal", ("impact",), ("cameron2015",)),
 )
 
-_FEATURES = frozenset(
-    {
-        "learner_focus",
-        "trust",
-        "data_informed",
-        "innovation",
-        "distributed_leadership",
-        "broad_involvement",
-        "critical_enquiry",
-        "reciprocal_accountability",
-        "dissemination",
-    }
-)
+_FEATURES = frozenset(REVIEW_FEATURES)
 _EXPOSURES = frozenset({"deep_cross_plcs", "deep_cross_ties", "green_ties", "any_cross_plcs"})
 
 _BY_MEASURE = {term.measure: term for term in TERMS}
