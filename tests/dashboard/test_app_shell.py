@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 from collections.abc import Iterator
 from pathlib import Path
@@ -181,3 +182,10 @@ def test_missing_database_is_explained_in_the_page(
     assert "Run make etl (or python -m etl refresh)" in _text(shell)
     assert str(tmp_path / "plcnet.duckdb") in _text(shell)
     assert list(_walk(page)) == [page]
+
+
+def test_the_app_is_out_of_the_collectors_sight(app: dash.Dash) -> None:
+    # What create_app leaves behind lives as long as the process; full collections
+    # should not walk it (docs/dashboard.md, "How fast").
+    assert gc.get_freeze_count() > 10_000
+    assert all(tracked is not app.server for tracked in gc.get_objects())
