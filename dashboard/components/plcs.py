@@ -4,6 +4,7 @@ every PLC listed (no callbacks, no database)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
@@ -172,12 +173,15 @@ def build_directory_csv(directory: DirectoryPage, lang: str) -> str:
     the shallow reasons in words."""
     header = [t("plcs.col_id", lang), *_columns(lang)]
     header.insert(5, t("plcs.col_n_las", lang))
+    # A few focus areas and scopes over thousands of rows: each labelled once.
+    focus = _label_each(directory.rows["focus_area"], label_focus, lang)
+    scope = _label_each(directory.rows["scope"], label_scope, lang)
     rows = [
         [
             str(row.plc_id),
             str(row.name),
-            label_focus(str(row.focus_area), lang),
-            label_scope(str(row.scope), lang),
+            focus[row.focus_area],
+            scope[row.scope],
             _las(row, lang),
             int(row.n_las),
             int(row.n_schools),
@@ -189,6 +193,10 @@ def build_directory_csv(directory: DirectoryPage, lang: str) -> str:
         for row in directory.rows.itertuples(index=False)
     ]
     return write_csv(header, rows)
+
+
+def _label_each(codes: pd.Series, label: Callable[[str, str], str], lang: str) -> dict[object, str]:
+    return {code: label(str(code), lang) for code in codes.unique()}
 
 
 def _option_names(lang: str) -> dict[str, dict[str, str]]:
