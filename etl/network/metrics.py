@@ -57,9 +57,11 @@ __all__ = [
     "EXACT_BETWEENNESS_WORK",
     "MODELS",
     "NETWORK_TABLES",
+    "PARALLEL_WORK",
     "WORKING_TABLES",
     "Betweenness",
     "GraphMeasures",
+    "available_cpus",
     "betweenness_sources",
     "compute_betweenness",
     "compute_clustering",
@@ -385,7 +387,7 @@ def _measure_graphs(
     graphs: list[YearGraph], groups: np.ndarray, workers: int | None
 ) -> list[GraphMeasures]:
     """Measure every year; betweenness shared among processes when the work is large."""
-    workers = workers or _available_cpus()
+    workers = workers or available_cpus()
     plans = [betweenness_sources(g.graph) for g in graphs]
     work = sum(
         (g.graph.vcount() if p is None else len(p)) * g.graph.ecount()
@@ -443,7 +445,8 @@ def _partial_betweenness(
     return _batch_betweenness(build_igraph(n, edges), [b for b in batches if len(b)])
 
 
-def _available_cpus() -> int:
+def available_cpus() -> int:
+    """The CPUs this process may run on."""
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1

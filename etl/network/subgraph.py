@@ -14,9 +14,11 @@ whole network, so networkx is the reference here too. See ``docs/measures.md``.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, fields
 from functools import cache
+from multiprocessing import get_context
 
 import duckdb
 import igraph
@@ -27,7 +29,9 @@ from etl.contract import FOCUS_AREAS
 from etl.load import SQL_DIR
 from etl.network.build import build_igraph
 from etl.network.metrics import (
+    PARALLEL_WORK,
     Betweenness,
+    available_cpus,
     betweenness_sources,
     compute_betweenness,
     compute_clustering,
@@ -151,40 +155,43 @@ def measure_subgraph(
     >>> found.summary.n_schools, found.schools.columns.tolist()[:3]  # doctest: +SKIP
     (102, ['school_id', 'la_code', 'degree'])
     """
-    schools = con.execute(
-        _sql("subgraph_schools"),
-        {
-            "consortium": consortium,
-            "la_code": la,
-            "sector": sector,
-            "language_medium": language_medium,
-        },
-    ).fetchnumpy()
-    school_ids = np.asarray(schools["school_id"], dtype=np.int64)
-    las = np.asarray(schools["la_code"], dtype=np.int64)
+    school_ids, las = _fetch_schools(con, la, consortium, sector, language_medium)
     ties = _fetch_ties(con, year, school_ids, focus_area)
     return _measure(year, focus_area, school_ids, las, ties)
 
 
 def compute_focus_networks(
-    con: duckdb.DuckDBPyConnection, progress: Callable[[str], None] = print
+    con: duckdb.DuckDBPyConnection,
+    progress: Callable[[str], None] = print,
+    workers: int | None = None,
 ) -> dict[str, int]:
     """Fill the FOCUS_TABLES: :func:`measure_subgraph` of every year and focus area
     with no region chosen; return rows per table.
 
-    At England scale one of these takes a few hundred milliseconds (its betweenness),
-    too long for a page to wait for; a region's are fast and stay per request.
-    Replaces any rows the tables hold.
+    At England scale one of these takes from a few hundred milliseconds to seconds
+    (its betweenness), too long for a page to wait for; a region's are fast and stay
+    per request. Above PARALLEL_WORK the subgraphs are measured in ``workers``
+    processes (default: the CPUs available). Replaces any rows the tables hold.
     """
     started = time.perf_counter()
     for table in FOCUS_TABLES:
         con.execute(f"DELETE FROM {table}")
+    school_ids, las = _fetch_schools(con)
     years = [
         row[0] for row in con.execute("SELECT year FROM academic_years ORDER BY year").fetchall()
     ]
-    for year in years:
-        for focus_area in FOCUS_AREAS:
-            _store_focus_network(con, measure_subgraph(con, year, focus_area=focus_area))
+    ties = (
+        (year, focus_area, _fetch_ties(con, year, school_ids, focus_area))
+        for year in years
+        for focus_area in FOCUS_AREAS
+    )
+    workers = workers or available_cpus()
+    if workers < 2 or _focus_work(con, len(school_ids)) < PARALLEL_WORK:
+        measured = (_measure(y, f, school_ids, las, t) for y, f, t in ties)
+        for found in measured:
+            _store_focus_network(con, found)
+    else:
+        _measure_in_processes(con, ties, school_ids, las, workers)
     rows = {
         table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in FOCUS_TABLES
     }
@@ -193,6 +200,30 @@ def compute_focus_networks(
         f"({time.perf_counter() - started:.1f} s)"
     )
     return rows
+
+
+def _focus_work(con: duckdb.DuckDBPyConnection, n_schools: int) -> int:
+    # Schools times every year's ties: about the work of all the focus areas' subgraphs
+    # (their ties add up to about the whole network's), as the network step counts it.
+    return n_schools * con.execute("SELECT count(*) FROM net_edges").fetchone()[0]
+
+
+def _measure_in_processes(
+    con: duckdb.DuckDBPyConnection,
+    ties: Iterable[tuple[str, str, dict[str, np.ndarray]]],
+    school_ids: np.ndarray,
+    las: np.ndarray,
+    workers: int,
+) -> None:
+    """Measure each subgraph in another process (igraph holds the GIL; "spawn", as
+    forking with DuckDB's threads running is unsafe) and store the results in order."""
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        futures = [
+            pool.submit(_measure, year, focus_area, school_ids, las, found)
+            for year, focus_area, found in ties
+        ]
+        for future in futures:
+            _store_focus_network(con, future.result())
 
 
 def _store_focus_network(con: duckdb.DuckDBPyConnection, found: SubgraphMeasures) -> None:
@@ -263,6 +294,27 @@ def _plain(value: object) -> object:
     if value is None or (isinstance(value, float) and np.isnan(value)) or value is pd.NA:
         return None
     return value.item() if isinstance(value, np.generic) else value
+
+
+def _fetch_schools(
+    con: duckdb.DuckDBPyConnection,
+    la: int | None = None,
+    consortium: str | None = None,
+    sector: str | None = None,
+    language_medium: str | None = None,
+) -> tuple[np.ndarray, np.ndarray]:
+    """The region's school numbers, in order, and their LA codes."""
+    schools = con.execute(
+        _sql("subgraph_schools"),
+        {
+            "consortium": consortium,
+            "la_code": la,
+            "sector": sector,
+            "language_medium": language_medium,
+        },
+    ).fetchnumpy()
+    school_ids = np.asarray(schools["school_id"], dtype=np.int64)
+    return school_ids, np.asarray(schools["la_code"], dtype=np.int64)
 
 
 @cache

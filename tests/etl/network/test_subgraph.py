@@ -147,6 +147,17 @@ def test_focus_networks_kept_at_etl_time_are_those_measured_live(four):
     assert load_focus_network(four.con, "2018/19", "wellbeing").summary.n_ties == 1
 
 
+def test_focus_networks_measured_in_processes_are_the_same(four, monkeypatch):
+    compute_focus_networks(four.con, progress=lambda _: None, workers=1)
+    serial = four.rows("SELECT * FROM net_focus_schools ORDER BY ALL")
+    # As if the system were large: the subgraphs go to two processes.
+    monkeypatch.setattr("etl.network.subgraph.PARALLEL_WORK", 0)
+    compute_focus_networks(four.con, progress=lambda _: None, workers=2)
+    assert four.rows("SELECT * FROM net_focus_schools ORDER BY ALL") == serial
+    kept = load_focus_network(four.con, "2018/19", "numeracy")
+    assert_same_measures(kept, measure_subgraph(four.con, "2018/19", focus_area="numeracy"))
+
+
 def test_a_focus_network_not_kept_is_named(four):
     compute_focus_networks(four.con, progress=lambda _: None)
     with pytest.raises(LookupError, match=r"'numeracy' in 2030/31.*python -m etl refresh"):
