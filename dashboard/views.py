@@ -18,13 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol, TypeVar
 
 from dash import Input, Output, State, callback, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
 from dashboard.db import Database, DatabaseMissingError, current_db
-from dashboard.downloads import build_csv_name
+from dashboard.downloads import build_csv_name, build_subject_csv_name
 from dashboard.filters import (
     FIELDS,
     Choices,
@@ -39,7 +40,14 @@ from dashboard.filters import (
 )
 from dashboard.language import choose_lang, lang_from_search
 
-__all__ = ["View", "read_view", "read_view_of_search", "register_download", "register_view"]
+__all__ = [
+    "View",
+    "read_view",
+    "read_view_of_search",
+    "register_download",
+    "register_subject_page",
+    "register_view",
+]
 
 
 @dataclass(frozen=True)
@@ -178,3 +186,59 @@ def register_download(
         State(url, "pathname"),
         prevent_initial_call=True,
     )(download)
+
+
+Subject = TypeVar("Subject")
+
+
+class Parts(Protocol):
+    def as_outputs(self) -> tuple[object, ...]: ...
+
+
+def register_subject_page(
+    page: str,
+    fields: tuple[str, ...],
+    outputs: Sequence[Output],
+    subject: Callable[[View], str],
+    load: Callable[[View], Subject | None],
+    parts: Callable[[Subject, str], Parts],
+    downloads: Mapping[str, Callable[[Subject, str], str]],
+) -> Render:
+    """Register the callbacks of a page of one thing (a PLC, a school) named in its path:
+    the view (the page's ``outputs`` from ``parts(load(view), lang)``; nothing changes
+    when the thing is not there) and each CSV of ``downloads``, named after
+    ``subject(view)``, the thing's id in the path. Returns the view's render function."""
+
+    def render(view: View) -> tuple[object, ...]:
+        data = load(view)
+        if data is None:
+            raise PreventUpdate
+        return parts(data, view.lang).as_outputs()
+
+    register_view(page, fields, outputs, render)
+    for what, build in downloads.items():
+        register_download(
+            page,
+            what,
+            fields,
+            _build_subject_csv(load, build),
+            name=_name_subject_csv(page, subject, what),
+        )
+    return render
+
+
+def _build_subject_csv(
+    load: Callable[[View], Subject | None], build: Callable[[Subject, str], str]
+) -> BuildCsv:
+    def csv(view: View) -> str:
+        data = load(view)
+        return "" if data is None else build(data, view.lang)
+
+    return csv
+
+
+def _name_subject_csv(page: str, subject: Callable[[View], str], what: str) -> NameCsv:
+    def name(view: View) -> str:
+        return build_subject_csv_name(page, subject(view), what, view.filters)
+
+    return name

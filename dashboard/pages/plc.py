@@ -3,11 +3,8 @@ cycle, nine-feature review, health and shallow flag with its reasons."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import dash
 from dash import Output, html
-from dash.exceptions import PreventUpdate
 
 from dashboard import ids
 from dashboard.components.plc import (
@@ -23,12 +20,11 @@ from dashboard.components.plc import (
     build_review_csv,
 )
 from dashboard.db import DatabaseMissingError, current_db
-from dashboard.downloads import build_subject_csv_name
 from dashboard.i18n import t
 from dashboard.language import lang_of_request
 from dashboard.links import PLC_PATH, read_path_id
 from dashboard.plc_data import PlcData, empty_plc_data, load_plc, load_plc_profile
-from dashboard.views import View, read_view, register_download, register_view
+from dashboard.views import View, read_view, register_subject_page
 
 
 def build_title(plc_id: str | None = None) -> str:
@@ -79,29 +75,6 @@ def layout(plc_id: str | None = None, **query: str) -> html.Div:
     return build_plc_layout(data, view.filters, view.choices, view.lang)
 
 
-def build_parts(view: View) -> tuple[object, ...]:
-    """What follows the year, in the order of OUTPUTS."""
-    data = _load(view)
-    if data is None:
-        raise PreventUpdate
-    return build_plc_parts(data, view.lang).as_outputs()
-
-
-def _csv_name(what: str) -> Callable[[View], str]:
-    def name(view: View) -> str:
-        return build_subject_csv_name(PAGE, _id_in(view), what, view.filters)
-
-    return name
-
-
-def _csv(build: Callable[[PlcData, str], str]) -> Callable[[View], str]:
-    def csv(view: View) -> str:
-        data = _load(view)
-        return "" if data is None else build(data, view.lang)
-
-    return csv
-
-
 OUTPUTS = [
     Output(ids.PLC_YEAR_HEADING, "children"),
     Output(ids.PLC_HEALTH, "children"),
@@ -112,12 +85,18 @@ OUTPUTS = [
     Output(ids.chart_heading(PAGE, "members"), "children"),
     Output(ids.chart_table(PAGE, "members"), "children"),
 ]
-register_view(PAGE, FIELDS, OUTPUTS, build_parts)
-for _what, _build in (
-    ("cycle", build_cycle_csv),
-    ("review", build_review_csv),
-    ("activity", build_activity_csv),
-    ("health", build_health_csv),
-    ("members", build_members_csv),
-):
-    register_download(PAGE, _what, FIELDS, _csv(_build), name=_csv_name(_what))
+build_parts = register_subject_page(
+    PAGE,
+    FIELDS,
+    OUTPUTS,
+    subject=_id_in,
+    load=_load,
+    parts=build_plc_parts,
+    downloads={
+        "cycle": build_cycle_csv,
+        "review": build_review_csv,
+        "activity": build_activity_csv,
+        "health": build_health_csv,
+        "members": build_members_csv,
+    },
+)

@@ -3,11 +3,8 @@ measures against its LA and Wales, and support category over the years."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import dash
 from dash import Output, html
-from dash.exceptions import PreventUpdate
 
 from dashboard import ids
 from dashboard.components.school import (
@@ -23,7 +20,6 @@ from dashboard.components.school import (
     build_support_csv,
 )
 from dashboard.db import DatabaseMissingError, current_db
-from dashboard.downloads import build_subject_csv_name
 from dashboard.i18n import t
 from dashboard.language import lang_of_request
 from dashboard.links import SCHOOL_PATH, read_path_id
@@ -34,7 +30,7 @@ from dashboard.school_data import (
     load_school_profile,
     parse_school_id,
 )
-from dashboard.views import View, read_view, register_download, register_view
+from dashboard.views import View, read_view, register_subject_page
 
 
 def build_title(school_id: str | None = None) -> str:
@@ -88,29 +84,6 @@ def _load(view: View) -> SchoolData | None:
     return None if school_id is None else load_school(view.db, school_id, view.filters.year)
 
 
-def build_parts(view: View) -> tuple[object, ...]:
-    """What follows the year, in the order of OUTPUTS."""
-    data = _load(view)
-    if data is None:
-        raise PreventUpdate
-    return build_school_parts(data, view.lang).as_outputs()
-
-
-def _csv_name(what: str) -> Callable[[View], str]:
-    def name(view: View) -> str:
-        return build_subject_csv_name(PAGE, _number_in(view), what, view.filters)
-
-    return name
-
-
-def _csv(build: Callable[[SchoolData, str], str]) -> Callable[[View], str]:
-    def csv(view: View) -> str:
-        data = _load(view)
-        return "" if data is None else build(data, view.lang)
-
-    return csv
-
-
 OUTPUTS = [
     Output(ids.SCHOOL_GLANCE_HEADING, "children"),
     Output(ids.SCHOOL_GLANCE, "children"),
@@ -120,9 +93,18 @@ OUTPUTS = [
     Output(ids.chart_table(PAGE, "partners"), "children"),
     Output(ids.chart_graph(PAGE, "measures"), "figure"),
 ]
-register_view(PAGE, FIELDS, OUTPUTS, build_parts)
-register_download(PAGE, "plcs", FIELDS, _csv(build_plcs_csv), name=_csv_name("plcs"))
-register_download(PAGE, "partners", FIELDS, _csv(build_partners_csv), name=_csv_name("partners"))
-register_download(PAGE, "measures", FIELDS, _csv(build_measures_csv), name=_csv_name("measures"))
-register_download(PAGE, "brokerage", FIELDS, _csv(build_brokerage_csv), name=_csv_name("brokerage"))
-register_download(PAGE, "support", FIELDS, _csv(build_support_csv), name=_csv_name("support"))
+build_parts = register_subject_page(
+    PAGE,
+    FIELDS,
+    OUTPUTS,
+    subject=_number_in,
+    load=_load,
+    parts=build_school_parts,
+    downloads={
+        "plcs": build_plcs_csv,
+        "partners": build_partners_csv,
+        "measures": build_measures_csv,
+        "brokerage": build_brokerage_csv,
+        "support": build_support_csv,
+    },
+)
