@@ -22,7 +22,7 @@ from dashboard.components.charts import (
 from dashboard.components.filters import build_filter_bar
 from dashboard.components.plcs import describe_shallow, format_health
 from dashboard.components.school import build_card
-from dashboard.components.tables import build_table
+from dashboard.components.tables import build_table, list_school_cells
 from dashboard.downloads import write_csv
 from dashboard.figures.plc import build_activity_figure, build_review_figure
 from dashboard.filters import Choices, Filters
@@ -32,12 +32,10 @@ from dashboard.labels import (
     STAGES,
     describe_feature,
     format_count,
-    label_category,
     label_feature,
     label_focus,
     label_membership_type,
     label_scope,
-    label_sector,
     label_shallow_reason,
     label_stage,
 )
@@ -395,21 +393,14 @@ def _member_columns(lang: str) -> list[str]:
 
 
 def _list_member_rows(data: PlcData, lang: str, link: bool = True) -> list[list[object]]:
-    rows: list[list[object]] = []
-    for school in data.members.itertuples(index=False):
-        name: object = str(school.name)
-        if link:
-            name = dcc.Link(name, href=build_school_href(int(school.school_id), data.year, lang))
-        category = school.category
-        rows.append([
-            name,
-            str(school.school_id),
-            str(school.la_name_cy if lang == "cy" else school.la_name_en),
-            label_sector(str(school.sector), lang),
-            t("plc.no_category", lang) if pd.isna(category) else label_category(category, lang),
+    no_category = t("plc.no_category", lang)
+    return [
+        [
+            *list_school_cells(school, data.year, lang, no_category, link),
             t("plc.yes", lang) if bool(school.is_lead) else t("plc.no", lang),
-        ])  # fmt: skip
-    return rows
+        ]
+        for school in data.members.itertuples(index=False)
+    ]
 
 
 def _build_members_table(data: PlcData, lang: str) -> html.Table | html.P:

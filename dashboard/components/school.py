@@ -18,7 +18,7 @@ from dashboard import ids
 from dashboard.components.charts import build_chart_section, build_table_section
 from dashboard.components.filters import build_filter_bar
 from dashboard.components.plcs import describe_shallow, format_health
-from dashboard.components.tables import build_table
+from dashboard.components.tables import build_table, list_school_cells
 from dashboard.downloads import write_csv
 from dashboard.figures.school import (
     SERIES_STYLE,
@@ -41,7 +41,7 @@ from dashboard.labels import (
     label_sector,
 )
 from dashboard.language import build_language_href
-from dashboard.links import build_plc_href, build_school_href
+from dashboard.links import build_plc_href
 from dashboard.school_data import SCHOOL_MEASURES, SchoolData
 
 __all__ = [
@@ -266,22 +266,15 @@ def _partner_columns(lang: str) -> list[str]:
 
 def list_partner_rows(data: SchoolData, lang: str, link: bool = True) -> list[list[Cell]]:
     """The school's partners in the year as table rows (the name a link when ``link``)."""
-    rows: list[list[Cell]] = []
-    for partner in data.partners.itertuples(index=False):
-        name: Cell = str(partner.name)
-        if link:
-            name = dcc.Link(name, href=build_school_href(int(partner.school_id), data.year, lang))
-        category = partner.category
-        rows.append([
-            name,
-            str(partner.school_id),
-            str(partner.la_name_cy if lang == "cy" else partner.la_name_en),
-            label_sector(str(partner.sector), lang),
-            t("school.no_category", lang) if pd.isna(category) else label_category(category, lang),
+    no_category = t("school.no_category", lang)
+    return [
+        [
+            *list_school_cells(partner, data.year, lang, no_category, link),
             int(partner.shared_plcs),
             _yes_no(partner.cross_la, lang),
-        ])  # fmt: skip
-    return rows
+        ]
+        for partner in data.partners.itertuples(index=False)
+    ]
 
 
 def build_partners_table(data: SchoolData, lang: str) -> html.Table | html.P:

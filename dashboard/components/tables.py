@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dash import html
+import pandas as pd
+from dash import dcc, html
 
-__all__ = ["build_grouped_table", "build_table"]
+from dashboard.labels import label_category, label_sector
+from dashboard.links import build_school_href
+
+__all__ = ["build_grouped_table", "build_table", "list_school_cells"]
 
 
 def build_table(
@@ -76,3 +80,23 @@ def build_grouped_table(
         className="data-table",
         **props,
     )
+
+
+def list_school_cells(
+    school: object, year: str, lang: str, no_category: str, link: bool = True
+) -> list[object]:
+    """The cells that name a school in a table of schools: its name (a link to its
+    profile when ``link``), number, LA, sector, and support category (``no_category``
+    when it has none). ``school`` is a row with ``name``, ``school_id``,
+    ``la_name_en``, ``la_name_cy``, ``sector`` and ``category``."""
+    name: object = str(school.name)
+    if link:
+        name = dcc.Link(name, href=build_school_href(int(school.school_id), year, lang))
+    category = school.category
+    return [
+        name,
+        str(school.school_id),
+        str(school.la_name_cy if lang == "cy" else school.la_name_en),
+        label_sector(str(school.sector), lang),
+        no_category if pd.isna(category) else label_category(category, lang),
+    ]
