@@ -4,38 +4,19 @@ from __future__ import annotations
 
 import gc
 import itertools
-from collections.abc import Iterator
 from pathlib import Path
 
 import dash
 import pytest
 from dash import dcc, html
-from dash.development.base_component import Component
 
 from dashboard import __main__ as cli
 from dashboard import ids
 from dashboard.app import render_shell
 from dashboard.db import CONFIG_KEY, Database
 from dashboard.provenance import Provenance, describe_as_at, load_provenance
+from tests.dashboard.components import text_of, walk
 from tests.dashboard.fixtures import build_overview_db
-
-
-def _walk(component: object) -> Iterator[Component]:
-    if isinstance(component, Component):
-        yield component
-        children = getattr(component, "children", None)
-        for child in children if isinstance(children, list | tuple) else [children]:
-            yield from _walk(child)
-
-
-def _text(component: object) -> str:
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, Component):
-        children = getattr(component, "children", None)
-        parts = children if isinstance(children, list | tuple) else [children]
-        return "".join(_text(c) for c in parts if c is not None)
-    return ""
 
 
 def _render_overview(app: dash.Dash, query: dict[str, str]) -> tuple[html.Div, html.Div]:
@@ -52,7 +33,7 @@ def test_factory_registers_the_overview_at_the_root(app: dash.Dash) -> None:
 
 def test_page_has_one_h1_and_the_shell_one_main(app: dash.Dash) -> None:
     shell, page = _render_overview(app, {})
-    everything = [*_walk(shell), *_walk(page)]
+    everything = [*walk(shell), *walk(page)]
     assert sum(isinstance(c, html.H1) for c in everything) == 1
     mains = [c for c in everything if isinstance(c, html.Main)]
     assert len(mains) == 1
@@ -62,7 +43,7 @@ def test_page_has_one_h1_and_the_shell_one_main(app: dash.Dash) -> None:
 def test_headings_do_not_skip_levels(app: dash.Dash) -> None:
     _, page = _render_overview(app, {})
     levels = [
-        int(type(c).__name__[1]) for c in _walk(page) if type(c).__name__ in {"H1", "H2", "H3"}
+        int(type(c).__name__[1]) for c in walk(page) if type(c).__name__ in {"H1", "H2", "H3"}
     ]
     assert levels[0] == 1
     assert all(b - a <= 1 for a, b in itertools.pairwise(levels))
@@ -70,7 +51,7 @@ def test_headings_do_not_skip_levels(app: dash.Dash) -> None:
 
 def test_every_dropdown_has_a_label(app: dash.Dash) -> None:
     _, page = _render_overview(app, {})
-    components = list(_walk(page))
+    components = list(walk(page))
     labelled = {c.htmlFor for c in components if isinstance(c, html.Label)}
     dropdowns = {c.id for c in components if isinstance(c, dcc.Dropdown)}
     assert dropdowns == {
@@ -85,22 +66,22 @@ def test_every_dropdown_has_a_label(app: dash.Dash) -> None:
 
 def test_every_chart_has_a_table_beside_it(app: dash.Dash) -> None:
     _, page = _render_overview(app, {})
-    components = list(_walk(page))
+    components = list(walk(page))
     graphs = [c for c in components if isinstance(c, dcc.Graph)]
     tables = [c for c in components if isinstance(c, html.Table)]
     assert len(graphs) == len(tables) == 2
-    assert all(any(isinstance(x, html.Caption) for x in _walk(table)) for table in tables)
+    assert all(any(isinstance(x, html.Caption) for x in walk(table)) for table in tables)
 
 
 def test_page_reproduces_the_view_in_its_query_string(app: dash.Dash) -> None:
     _, page = _render_overview(app, {"year": "2017/18", "la": "661"})
-    by_id = {c.id: c for c in _walk(page) if getattr(c, "id", None)}
+    by_id = {c.id: c for c in walk(page) if getattr(c, "id", None)}
     assert by_id[ids.filter_control("overview", "year")].value == "2017/18"
     assert by_id[ids.filter_control("overview", "consortium")].value == "GWE"
     assert by_id[ids.filter_control("overview", "la")].value == 661
-    assert _text(by_id[ids.OVERVIEW_SCOPE]) == "Headline figures, 2017/18, Gwynedd"
+    assert text_of(by_id[ids.OVERVIEW_SCOPE]) == "Headline figures, 2017/18, Gwynedd"
     card = by_id[ids.overview_headline("schools_in_plcs")]
-    assert _text(card).startswith("Schools in at least one PLC1Down 2 on 2016/17")
+    assert text_of(card).startswith("Schools in at least one PLC1Down 2 on 2016/17")
 
 
 def test_html_declares_its_language_and_a_skip_link(app: dash.Dash) -> None:
@@ -113,8 +94,8 @@ def test_html_declares_its_language_and_a_skip_link(app: dash.Dash) -> None:
 
 def test_nav_is_built_from_the_page_registry(app: dash.Dash) -> None:
     shell, _ = _render_overview(app, {})
-    nav = next(c for c in _walk(shell) if isinstance(c, html.Nav))
-    links = [c for c in _walk(nav) if isinstance(c, dcc.Link)]
+    nav = next(c for c in walk(shell) if isinstance(c, html.Nav))
+    links = [c for c in walk(nav) if isinstance(c, dcc.Link)]
     shown = [(link.children, link.href) for link in links]
     assert shown[0] == ("Overview", "/")
     assert ("PLCs", "/plcs") in shown
@@ -127,8 +108,8 @@ def test_nav_is_built_from_the_page_registry(app: dash.Dash) -> None:
 
 def test_demo_data_are_announced(app: dash.Dash) -> None:
     shell, _ = _render_overview(app, {})
-    notice = next(c for c in _walk(shell) if getattr(c, "id", None) == ids.SHELL_DEMO_NOTICE)
-    assert _text(notice).startswith(
+    notice = next(c for c in walk(shell) if getattr(c, "id", None) == ids.SHELL_DEMO_NOTICE)
+    assert text_of(notice).startswith(
         "Demonstration data: simulated PLCs and outcomes on the real schools of Wales."
     )
 
@@ -147,8 +128,8 @@ def test_data_as_at_names_the_latest_successful_refresh(db: Database) -> None:
 
 def test_shell_shows_data_as_at(app: dash.Dash) -> None:
     shell, _ = _render_overview(app, {})
-    footer = next(c for c in _walk(shell) if getattr(c, "id", None) == ids.SHELL_AS_AT)
-    assert _text(footer) == "Data as at 1 September 2019 10:16 · refresh 20190901T101500-a1b2"
+    footer = next(c for c in walk(shell) if getattr(c, "id", None) == ids.SHELL_AS_AT)
+    assert text_of(footer) == "Data as at 1 September 2019 10:16 · refresh 20190901T101500-a1b2"
 
 
 def test_no_successful_refresh_is_said_plainly() -> None:
@@ -179,9 +160,9 @@ def test_missing_database_is_explained_in_the_page(
 ) -> None:
     monkeypatch.setitem(app.server.config, CONFIG_KEY, Database(tmp_path / "plcnet.duckdb"))
     shell, page = _render_overview(app, {})
-    assert "Run make etl (or python -m etl refresh)" in _text(shell)
-    assert str(tmp_path / "plcnet.duckdb") in _text(shell)
-    assert list(_walk(page)) == [page]
+    assert "Run make etl (or python -m etl refresh)" in text_of(shell)
+    assert str(tmp_path / "plcnet.duckdb") in text_of(shell)
+    assert list(walk(page)) == [page]
 
 
 def test_the_app_is_out_of_the_collectors_sight(app: dash.Dash) -> None:

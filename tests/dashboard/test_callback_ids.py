@@ -9,20 +9,10 @@ layout the page draws for an empty query string.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import dash
-from dash.development.base_component import Component
 
 from dashboard.app import render_shell
-
-
-def _walk(component: object) -> Iterator[Component]:
-    if isinstance(component, Component):
-        yield component
-        children = getattr(component, "children", None)
-        for child in children if isinstance(children, list | tuple) else [children]:
-            yield from _walk(child)
+from tests.dashboard.components import walk
 
 
 def _callback_ids(app: dash.Dash) -> set[str]:
@@ -56,4 +46,4 @@ def test_callbacks_name_components_of_their_page(app: dash.Dash) -> None:
 
 
 def _ids(layout: object) -> set[str]:
-    return {c.id for c in _walk(layout) if isinstance(getattr(c, "id", None), str)}
+    return {c.id for c in walk(layout) if isinstance(getattr(c, "id", None), str)}

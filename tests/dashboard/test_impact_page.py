@@ -4,7 +4,6 @@ fixtures.py (IMPACT_ESTIMATES, IMPACT_BINS), shown in words, tables, figures and
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,38 +24,21 @@ from dashboard.i18n import catalogue
 from dashboard.impact_data import ALL_YEARS, load_impact
 from dashboard.impact_downloads import build_bands_csv, build_variants_csv
 from dashboard.impact_labels import format_p_value, format_points
+from tests.dashboard.components import text_of, walk
 from tests.dashboard.fixtures import build_overview_db
 
 DEEP = (("exposure", "deep_cross_plcs"),)
 GREEN = (("exposure", "green_ties"),)
 
 
-def _walk(component: object) -> Iterator[Component]:
-    if isinstance(component, Component):
-        yield component
-        children = getattr(component, "children", None)
-        for child in children if isinstance(children, list | tuple) else [children]:
-            yield from _walk(child)
-
-
-def _text(component: object) -> str:
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, Component):
-        children = getattr(component, "children", None)
-        parts = children if isinstance(children, list | tuple) else [children]
-        return "".join(_text(c) for c in parts if c is not None)
-    return ""
-
-
 def _rows(table: Component) -> list[list[str]]:
     """The body of a table as text, row by row."""
-    body = next(c for c in _walk(table) if isinstance(c, html.Tbody))
-    return [[_text(cell) for cell in row.children] for row in body.children]
+    body = next(c for c in walk(table) if isinstance(c, html.Tbody))
+    return [[text_of(cell) for cell in row.children] for row in body.children]
 
 
 def _find(tree: Component, component_id: str) -> Component:
-    return next(c for c in _walk(tree) if getattr(c, "id", None) == component_id)
+    return next(c for c in walk(tree) if getattr(c, "id", None) == component_id)
 
 
 def test_estimates_come_main_first_then_its_exposure_then_the_rest(db: Database) -> None:
@@ -142,12 +124,12 @@ def test_variants_table_shows_each_model_with_its_unit_and_sample(db: Database) 
 def test_bands_table_sets_the_year_beside_all_years(db: Database) -> None:
     data = load_impact(db, Filters("2018/19", options=DEEP))
     table = build_bands_table(data, "en")
-    caption = next(c for c in _walk(table) if isinstance(c, html.Caption))
-    assert _text(caption) == (
+    caption = next(c for c in walk(table) if isinstance(c, html.Caption))
+    assert text_of(caption) == (
         "Mean change in attainment (points) by band: Deep cross-school PLCs in the year; "
         "all years and 2018/19"
     )
-    header = [_text(th) for th in _walk(table) if isinstance(th, html.Th) and th.scope == "col"]
+    header = [text_of(th) for th in walk(table) if isinstance(th, html.Th) and th.scope == "col"]
     assert header == [
         "Band",
         "All years: mean change (95% interval)",
@@ -169,7 +151,7 @@ def test_year_without_bands_says_so(db: Database) -> None:
         ["0", "1.00 (0.60 to 1.40)", "20"],
         ["1-2", "0.75 (0.30 to 1.20)", "20"],
     ]
-    assert _text(table).endswith("No change in attainment is recorded for 2016/17.")
+    assert text_of(table).endswith("No change in attainment is recorded for 2016/17.")
 
 
 def test_variants_figure_has_the_main_model_on_top_and_zero_in_view(db: Database) -> None:
@@ -250,14 +232,14 @@ def test_page_offers_the_year_and_the_exposure_and_no_region(
 ) -> None:
     filters = Filters("2018/19", options=DEEP)
     page = build_impact_layout(load_impact(db, filters), filters, choices, "en")
-    controls = {c.id for c in _walk(page) if type(c).__name__ == "Dropdown"}
+    controls = {c.id for c in walk(page) if type(c).__name__ == "Dropdown"}
     assert controls == {"impact-year", "impact-exposure"}
-    assert sum(isinstance(c, html.H1) for c in _walk(page)) == 1
-    assert _text(_find(page, ids.IMPACT_SCOPE)).startswith(
+    assert sum(isinstance(c, html.H1) for c in walk(page)) == 1
+    assert text_of(_find(page, ids.IMPACT_SCOPE)).startswith(
         "The estimates are for all schools in the data, pooled over 2017/18 to 2018/19: the "
         "analysis is not broken down by region, so this page has no region filter."
     )
-    assert _text(_find(page, f"{ids.IMPACT_MAIN}-schools")).startswith("Schools40")
+    assert text_of(_find(page, f"{ids.IMPACT_MAIN}-schools")).startswith("Schools40")
 
 
 def test_planted_effect_is_stated_on_demo_data_only(
@@ -265,11 +247,11 @@ def test_planted_effect_is_stated_on_demo_data_only(
 ) -> None:
     filters = Filters("2018/19", options=DEEP)
     demo = build_impact_layout(load_impact(db, filters), filters, choices, "en")
-    assert "adds 1.0 attainment points" in _text(_find(demo, ids.IMPACT_DEMO_NOTE))
+    assert "adds 1.0 attainment points" in text_of(_find(demo, ids.IMPACT_DEMO_NOTE))
     published = Database(build_overview_db(tmp_path / "plcnet.duckdb", outcome_source="published"))
     real = build_impact_layout(load_impact(published, filters), filters, choices, "en")
-    assert not any(getattr(c, "id", None) == ids.IMPACT_DEMO_NOTE for c in _walk(real))
-    assert "planted" not in _text(real)
+    assert not any(getattr(c, "id", None) == ids.IMPACT_DEMO_NOTE for c in walk(real))
+    assert "planted" not in text_of(real)
 
 
 # Words that claim a cause. The page may name causing only to deny it ("not ... caused").

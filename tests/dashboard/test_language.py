@@ -10,7 +10,7 @@ from dashboard import ids
 from dashboard.app import build_index, render_shell
 from dashboard.filters import Filters, build_search
 from dashboard.language import build_language_href, choose_lang, lang_from_search
-from tests.dashboard.test_app_shell import _text, _walk
+from tests.dashboard.components import text_of, walk
 
 
 @pytest.mark.parametrize(
@@ -58,14 +58,14 @@ def test_shell_follows_the_language_of_the_page_that_asks(app: dash.Dash) -> Non
     referer = "http://localhost/?year=2017/18&lang=cy"
     with app.server.test_request_context("/_dash-layout", headers={"Referer": referer}):
         shell = render_shell()
-    by_id = {c.id: c for c in _walk(shell) if getattr(c, "id", None)}
-    assert _text(by_id[ids.SHELL_AS_AT]) == (
+    by_id = {c.id: c for c in walk(shell) if getattr(c, "id", None)}
+    assert text_of(by_id[ids.SHELL_AS_AT]) == (
         "Data fel ar 1 Medi 2019 10:16 · adnewyddiad 20190901T101500-a1b2"
     )
     switch = by_id[ids.SHELL_LANGUAGE]
-    assert (_text(switch), switch.href, switch.lang) == ("English", "/?year=2017/18", "en")
+    assert (text_of(switch), switch.href, switch.lang) == ("English", "/?year=2017/18", "en")
     nav = by_id[ids.SHELL_NAV]
-    links = [(link.children, link.href) for link in _walk(nav) if hasattr(link, "href")]
+    links = [(link.children, link.href) for link in walk(nav) if hasattr(link, "href")]
     assert links[0] == ("Trosolwg", "/?lang=cy")
     assert ("Effaith", "/impact?lang=cy") in links
     assert ("CDPau", "/plcs?lang=cy") in links
@@ -76,20 +76,20 @@ def test_shell_follows_the_language_of_the_page_that_asks(app: dash.Dash) -> Non
 def test_english_shell_offers_cymraeg(app: dash.Dash) -> None:
     with app.server.test_request_context("/"):
         shell = render_shell()
-    switch = next(c for c in _walk(shell) if getattr(c, "id", None) == ids.SHELL_LANGUAGE)
-    assert (_text(switch), switch.href, switch.lang) == ("Cymraeg", "/?lang=cy", "cy")
+    switch = next(c for c in walk(shell) if getattr(c, "id", None) == ids.SHELL_LANGUAGE)
+    assert (text_of(switch), switch.href, switch.lang) == ("Cymraeg", "/?lang=cy", "cy")
 
 
 def test_overview_in_welsh_uses_welsh_words_and_names(app: dash.Dash) -> None:
     page = dash.page_registry["dashboard.pages.overview"]
     with app.server.test_request_context("/"):
         layout = page["layout"](year="2017/18", la="681", lang="cy")
-    by_id = {c.id: c for c in _walk(layout) if getattr(c, "id", None)}
-    assert _text(next(c for c in _walk(layout) if isinstance(c, html.H1))) == (
+    by_id = {c.id: c for c in walk(layout) if getattr(c, "id", None)}
+    assert text_of(next(c for c in walk(layout) if isinstance(c, html.H1))) == (
         "Trosolwg o'r system"
     )
-    assert _text(by_id[ids.OVERVIEW_SCOPE]) == "Prif ffigurau, 2017/18, Caerdydd"
-    card = _text(by_id[ids.overview_headline("schools_in_plcs")])
+    assert text_of(by_id[ids.OVERVIEW_SCOPE]) == "Prif ffigurau, 2017/18, Caerdydd"
+    card = text_of(by_id[ids.overview_headline("schools_in_plcs")])
     assert card.startswith("Ysgolion mewn o leiaf un CDP3Cynnydd o 1 ers 2016/17")
 
 

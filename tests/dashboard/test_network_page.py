@@ -3,12 +3,9 @@ school, and the CSV, on the hand-made fixture (see test_network_data.py for its 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import dash
 import pytest
 from dash import dcc, html
-from dash.development.base_component import Component
 
 from dashboard import ids
 from dashboard.components.network import (
@@ -21,28 +18,11 @@ from dashboard.db import Database
 from dashboard.filters import Choices, Filters, resolve_filters
 from dashboard.network_data import DrawingRule, load_network
 from dashboard.network_downloads import build_schools_csv
-
-
-def _walk(component: object) -> Iterator[Component]:
-    if isinstance(component, Component):
-        yield component
-        children = getattr(component, "children", None)
-        for child in children if isinstance(children, list | tuple) else [children]:
-            yield from _walk(child)
-
-
-def _text(component: object) -> str:
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, Component):
-        children = getattr(component, "children", None)
-        parts = children if isinstance(children, list | tuple) else [children]
-        return "".join(_text(c) for c in parts if c is not None)
-    return ""
+from tests.dashboard.components import text_of, walk
 
 
 def _rows(table: html.Table) -> list[list[str]]:
-    return [[_text(cell) for cell in row.children] for row in _walk(table) if type(row) is html.Tr]
+    return [[text_of(cell) for cell in row.children] for row in walk(table) if type(row) is html.Tr]
 
 
 def _render(app: dash.Dash, query: dict[str, str]) -> html.Div:
@@ -61,7 +41,7 @@ def test_page_is_registered_at_network(app: dash.Dash) -> None:
 
 
 def test_page_has_one_h1_headings_in_order_and_labelled_controls(app: dash.Dash) -> None:
-    components = list(_walk(_render(app, {})))
+    components = list(walk(_render(app, {})))
     levels = [int(type(c).__name__[1]) for c in components if type(c).__name__ in {"H1", "H2"}]
     assert levels == [1, 2, 2]
     labelled = {c.htmlFor for c in components if isinstance(c, html.Label)}
@@ -87,10 +67,10 @@ def test_page_has_one_h1_headings_in_order_and_labelled_controls(app: dash.Dash)
 
 def test_pasted_link_sets_the_options_and_the_figure(app: dash.Dash) -> None:
     page = _render(app, {"year": "2017/18", "la": "661", "colour": "category", "size": "x"})
-    by_id = {c.id: c for c in _walk(page) if getattr(c, "id", None)}
+    by_id = {c.id: c for c in walk(page) if getattr(c, "id", None)}
     assert by_id[ids.filter_control("network", "colour")].value == "category"
     assert by_id[ids.filter_control("network", "size")].value == "degree"  # unknown: default
-    assert _text(by_id[ids.NETWORK_SUMMARY_HEADING]) == "Summary, 2017/18, Gwynedd"
+    assert text_of(by_id[ids.NETWORK_SUMMARY_HEADING]) == "Summary, 2017/18, Gwynedd"
     figure = by_id[ids.chart_graph("network", "schools")].figure
     # The fixture's 2017/18 categories, A to H: green yellow yellow amber yellow green
     # amber green; so in Gwynedd C yellow, D amber, E yellow.
@@ -112,7 +92,7 @@ def test_summary_and_schools_table_for_gwe(db: Database, choices: Choices) -> No
         ["Schools without a location (not on the map)", "0"],
     ]
     schools = parts.schools
-    assert _text(schools.children[0]) == "The schools shown by degree, GwE"
+    assert text_of(schools.children[0]) == "The schools shown by degree, GwE"
     first = _rows(schools)[1]
     # The fixture's brokerage by hand: in 2018/19 C is a gatekeeper for one pair and a
     # liaison for another; the tie goes to the role listed first, gatekeeper.
@@ -126,7 +106,7 @@ def test_summary_and_schools_table_for_gwe(db: Database, choices: Choices) -> No
         "None (no ties)",
         "Gatekeeper",
     ]
-    link = next(c for c in _walk(schools) if isinstance(c, dcc.Link))
+    link = next(c for c in walk(schools) if isinstance(c, dcc.Link))
     assert link.href == "/school/6612001?year=2018/19"
 
 
@@ -138,7 +118,7 @@ def test_table_caps_the_schools_and_says_so(
     monkeypatch.setattr(components, "TABLE_LIMIT", 3)
     filters = _filters(choices, year="2018/19", size="betweenness", lang="cy")
     parts = build_network_parts(load_network(db, filters, "map"), filters, choices, "cy")
-    assert _text(parts.schools.children[0]) == (
+    assert text_of(parts.schools.children[0]) == (
         "Y 3 ysgol uchaf ar rhyngoldeb, o 8 a ddangosir, Cymru"
     )
     assert len(_rows(parts.schools)) == 1 + 3

@@ -6,12 +6,10 @@ from __future__ import annotations
 import csv
 import io
 import sys
-from collections.abc import Iterator
 
 import dash
 import pytest
 from dash import dcc, html
-from dash.development.base_component import Component
 
 from dashboard import ids
 from dashboard.components.plcs import build_directory_csv, build_directory_parts
@@ -22,6 +20,7 @@ from dashboard.labels import SHALLOW_REASONS
 from dashboard.overview_data import load_overview
 from dashboard.plcs_data import OPTIONS, load_directory
 from etl.network.plcs import SHALLOW_REASONS as ETL_SHALLOW_REASONS
+from tests.dashboard.components import text_of, walk
 
 P1 = "Literacy across Môn and Gwynedd"
 P2 = "Cardiff numeracy"
@@ -43,24 +42,6 @@ def _view(
 
 def _names(db: Database, filters: Filters, search: str = "") -> list[str]:
     return load_directory(db, filters, search).rows["name"].tolist()
-
-
-def _walk(component: object) -> Iterator[Component]:
-    if isinstance(component, Component):
-        yield component
-        children = getattr(component, "children", None)
-        for child in children if isinstance(children, list | tuple) else [children]:
-            yield from _walk(child)
-
-
-def _text(component: object) -> str:
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, Component):
-        children = getattr(component, "children", None)
-        parts = children if isinstance(children, list | tuple) else [children]
-        return "".join(_text(c) for c in parts if c is not None)
-    return ""
 
 
 @pytest.mark.parametrize(
@@ -155,28 +136,28 @@ def test_parts_draw_a_page_with_links_sort_and_pager(db: Database, choices: Choi
     parts = build_directory_parts(load_directory(db, filters), filters, choices, "en")
     assert parts.status == "PLCs 1 to 4 of 4 (3 flagged shallow). Page 1 of 1."
     assert (parts.previous_disabled, parts.next_disabled, parts.page) == (True, True, 0)
-    links = [c for c in _walk(parts.table) if isinstance(c, dcc.Link)]
+    links = [c for c in walk(parts.table) if isinstance(c, dcc.Link)]
     assert [link.href for link in links] == [
         "/plc/P1?year=2016/17",  # 50
         "/plc/P2?year=2016/17",  # 39.81
         "/plc/P6?year=2016/17",  # 16.67
         "/plc/P5?year=2016/17",  # 0
     ]
-    headers = [c for c in _walk(parts.table) if isinstance(c, html.Th) and c.scope == "col"]
+    headers = [c for c in walk(parts.table) if isinstance(c, html.Th) and c.scope == "col"]
     sorted_headers = [h for h in headers if "aria-sort" in h.to_plotly_json()["props"]]
     assert [(h.children, h.to_plotly_json()["props"]["aria-sort"]) for h in sorted_headers] == [
         ("Health score", "descending")
     ]
-    cells = [_text(c) for c in _walk(parts.table) if isinstance(c, html.Td)]
+    cells = [text_of(c) for c in walk(parts.table) if isinstance(c, html.Td)]
     assert "Yes: Members, but no activity recorded" in cells  # P5
-    caption = next(c for c in _walk(parts.table) if isinstance(c, html.Caption))
+    caption = next(c for c in walk(parts.table) if isinstance(c, html.Caption))
     assert caption.children == "PLCs active in 2016/17, Wales: page 1 of 1"
 
 
 def test_parts_in_welsh_and_when_nothing_matches(db: Database, choices: Choices) -> None:
     filters = _view("2017/18", show="shallow")
     parts = build_directory_parts(load_directory(db, filters), filters, choices, "cy")
-    cells = [_text(c) for c in _walk(parts.table) if isinstance(c, html.Td)]
+    cells = [text_of(c) for c in walk(parts.table) if isinstance(c, html.Td)]
     assert (
         "Ydy: Wedi cyfarfod, ond heb ddadansoddi data dysgwyr nac adolygu'r effaith; "
         "Llai nag un gweithgaredd y tymor"
@@ -218,10 +199,10 @@ def _render(app: dash.Dash, **query: str) -> html.Div:
 
 def test_page_reproduces_the_view_in_its_link(app: dash.Dash) -> None:
     page = _render(app, year="2018/19", consortium="GWE", sort="health", order="desc")
-    components = list(_walk(page))
+    components = list(walk(page))
     by_id = {c.id: c for c in components if getattr(c, "id", None)}
-    assert [_text(c) for c in components if isinstance(c, html.H1)] == ["PLC directory"]
-    assert _text(by_id[ids.PLCS_SCOPE]) == "PLCs active in 2018/19, GwE"
+    assert [text_of(c) for c in components if isinstance(c, html.H1)] == ["PLC directory"]
+    assert text_of(by_id[ids.PLCS_SCOPE]) == "PLCs active in 2018/19, GwE"
     assert by_id[ids.filter_control("plcs", "sort")].value == "health"
     assert by_id[ids.filter_control("plcs", "order")].value == "desc"
     assert by_id[ids.filter_control("plcs", "show")].value == "all"
@@ -230,7 +211,7 @@ def test_page_reproduces_the_view_in_its_link(app: dash.Dash) -> None:
 
 
 def test_every_control_has_a_label(app: dash.Dash) -> None:
-    components = list(_walk(_render(app)))
+    components = list(walk(_render(app)))
     labelled = {c.htmlFor for c in components if isinstance(c, html.Label)}
     controls = {c.id for c in components if isinstance(c, dcc.Dropdown | dcc.Input)}
     assert controls == {

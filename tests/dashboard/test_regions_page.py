@@ -9,14 +9,12 @@ import io
 import itertools
 import math
 import sys
-from collections.abc import Iterator
 
 import dash
 import pandas as pd
 import plotly.graph_objects as go
 import pytest
 from dash import Patch, dcc, html
-from dash.development.base_component import Component
 
 from dashboard import ids
 from dashboard.components.regions import (
@@ -41,30 +39,13 @@ from dashboard.regions_downloads import (
     build_similar_csv,
 )
 from dashboard.views import read_view_of_search
-
-
-def _walk(component: object) -> Iterator[Component]:
-    if isinstance(component, Component):
-        yield component
-        children = getattr(component, "children", None)
-        for child in children if isinstance(children, list | tuple) else [children]:
-            yield from _walk(child)
-
-
-def _text(component: object) -> str:
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, Component):
-        children = getattr(component, "children", None)
-        parts = children if isinstance(children, list | tuple) else [children]
-        return "".join(_text(c) for c in parts if c is not None)
-    return ""
+from tests.dashboard.components import text_of, walk
 
 
 def _rows(table: html.Table) -> list[list[str]]:
     return [
-        [_text(cell) for cell in row.children]
-        for row in _walk(table)
+        [text_of(cell) for cell in row.children]
+        for row in walk(table)
         if isinstance(row, html.Tr) and isinstance(row.children, list)
     ]
 
@@ -93,14 +74,14 @@ def test_page_is_registered_at_regions(app: dash.Dash) -> None:
 
 def test_page_has_one_h1_and_headings_in_order(app: dash.Dash) -> None:
     page = _render(app, {})
-    levels = [int(type(c).__name__[1]) for c in _walk(page) if type(c).__name__ in {"H1", "H2"}]
+    levels = [int(type(c).__name__[1]) for c in walk(page) if type(c).__name__ in {"H1", "H2"}]
     assert levels.count(1) == 1
     assert levels[0] == 1
     assert all(b - a <= 1 for a, b in itertools.pairwise(levels))
 
 
 def test_every_control_is_labelled(app: dash.Dash) -> None:
-    components = list(_walk(_render(app, {})))
+    components = list(walk(_render(app, {})))
     labelled = {c.htmlFor for c in components if isinstance(c, html.Label)}
     dropdowns = {c.id for c in components if isinstance(c, dcc.Dropdown)}
     assert dropdowns == {
@@ -114,7 +95,7 @@ def test_every_control_is_labelled(app: dash.Dash) -> None:
 
 
 def test_every_chart_has_a_captioned_table_and_a_download(app: dash.Dash) -> None:
-    components = list(_walk(_render(app, {"la": "660"})))
+    components = list(walk(_render(app, {"la": "660"})))
     graphs = {c.id for c in components if isinstance(c, dcc.Graph)}
     assert graphs == {
         ids.chart_graph("regions", what)
@@ -122,7 +103,7 @@ def test_every_chart_has_a_captioned_table_and_a_download(app: dash.Dash) -> Non
     }
     tables = [c for c in components if isinstance(c, html.Table)]
     assert len(tables) == len(graphs) + 1  # and the table of every measure
-    assert all(any(isinstance(x, html.Caption) for x in _walk(table)) for table in tables)
+    assert all(any(isinstance(x, html.Caption) for x in walk(table)) for table in tables)
     buttons = {c.id for c in components if isinstance(c, html.Button)}
     assert len(buttons) == len(tables)
 
@@ -131,34 +112,34 @@ def test_pasted_link_reproduces_the_view(app: dash.Dash) -> None:
     page = _render(
         app, {"year": "2017/18", "la": "661", "measure": "density", "sort": "ei_index-asc"}
     )
-    by_id = {c.id: c for c in _walk(page) if getattr(c, "id", None)}
+    by_id = {c.id: c for c in walk(page) if getattr(c, "id", None)}
     assert by_id["regions-year"].value == "2017/18"
     assert by_id["regions-consortium"].value == "GWE"
     assert by_id["regions-la"].value == 661
     assert by_id["regions-measure"].value == "density"
     assert by_id["regions-sort"].value == "ei_index-asc"
-    assert _text(by_id[ids.chart_heading("regions", "measure")]) == (
+    assert text_of(by_id[ids.chart_heading("regions", "measure")]) == (
         "Density by local authority, 2017/18"
     )
-    assert _text(by_id[ids.chart_heading("regions", "similar")]) == (
+    assert text_of(by_id[ids.chart_heading("regions", "similar")]) == (
         "Local authorities most like Gwynedd"
     )
 
 
 def test_unknown_measure_and_sort_fall_back_to_their_defaults(app: dash.Dash) -> None:
     page = _render(app, {"measure": "astrology", "sort": "nothing-desc"})
-    by_id = {c.id: c for c in _walk(page) if getattr(c, "id", None)}
+    by_id = {c.id: c for c in walk(page) if getattr(c, "id", None)}
     assert by_id["regions-measure"].value == MEASURE.values[0] == "isolate_share"
     assert by_id["regions-sort"].value == SORT.values[0] == "name"
 
 
 def test_page_in_welsh(app: dash.Dash) -> None:
     page = _render(app, {"lang": "cy", "la": "681"})
-    assert _text(next(c for c in _walk(page) if isinstance(c, html.H1))) == (
+    assert text_of(next(c for c in walk(page) if isinstance(c, html.H1))) == (
         "Awdurdodau lleol a chonsortia"
     )
-    by_id = {c.id: c for c in _walk(page) if getattr(c, "id", None)}
-    assert _text(by_id[ids.chart_heading("regions", "similar")]) == (
+    by_id = {c.id: c for c in walk(page) if getattr(c, "id", None)}
+    assert text_of(by_id[ids.chart_heading("regions", "similar")]) == (
         "Yr awdurdodau lleol tebycaf i Caerdydd"
     )
 
@@ -195,8 +176,8 @@ def test_measures_table_sorted_by_a_measure_marks_its_column(
     las = [row[0] for row in rows[1:4]]  # group headings are single cells, left out
     assert las == ["Cardiff", "Gwynedd", "Isle of Anglesey"]  # E-I 1, 3/5, 1/3
     assert rows[1][header.index("E-I index")] == "1.000"
-    heads = [c for c in _walk(parts.measures_table) if isinstance(c, html.Th)]
-    marked = [(_text(c), getattr(c, "aria-sort", None)) for c in heads]
+    heads = [c for c in walk(parts.measures_table) if isinstance(c, html.Th)]
+    marked = [(text_of(c), getattr(c, "aria-sort", None)) for c in heads]
     assert [m for m in marked if m[1]] == [("E-I index", "descending")]
 
 
@@ -285,7 +266,7 @@ def test_without_an_la_the_similar_section_asks_for_one(db: Database, choices: C
     filters = _view(choices, year="2018/19")
     parts = build_regions_parts(load_regions(db, filters), filters, choices, "en")
     assert parts.similar_heading == "Local authorities most alike"
-    assert _text(parts.similar_table).startswith("Choose a local authority")
+    assert text_of(parts.similar_table).startswith("Choose a local authority")
 
 
 def test_outputs_follow_the_order_of_the_callback(db: Database, choices: Choices) -> None:
@@ -423,7 +404,7 @@ def test_a_measure_for_consortia_only_says_so_instead_of_empty_bars(
         assert figure["layout"]["annotations"][0]["text"].startswith(
             "Modularity of the LAs has no value for any single local authority"
         )
-    assert _text(parts.measure_table).startswith("Modularity of the LAs has no value")
+    assert text_of(parts.measure_table).startswith("Modularity of the LAs has no value")
 
 
 def test_callback_keeps_the_matrices_while_measure_sort_or_la_change(app: dash.Dash) -> None:

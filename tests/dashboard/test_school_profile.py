@@ -8,14 +8,12 @@ import io
 import itertools
 import shutil
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import dash
 import duckdb
 import pytest
 from dash import dcc, html
-from dash.development.base_component import Component
 
 from dashboard import ids
 from dashboard.components.school import (
@@ -33,26 +31,9 @@ from dashboard.school_data import load_school, parse_school_id
 from dashboard.views import View
 from etl.load import SQL_DIR
 from etl.network.build import project_memberships
+from tests.dashboard.components import text_of, walk
 
 C = 6612001  # Ysgol Caernarfon, Gwynedd (661), GwE
-
-
-def _walk(component: object) -> Iterator[Component]:
-    if isinstance(component, Component):
-        yield component
-        children = getattr(component, "children", None)
-        for child in children if isinstance(children, list | tuple) else [children]:
-            yield from _walk(child)
-
-
-def _text(component: object) -> str:
-    if isinstance(component, str | int | float):
-        return str(component)
-    if isinstance(component, Component):
-        children = getattr(component, "children", None)
-        parts = children if isinstance(children, list | tuple) else [children]
-        return "".join(_text(c) for c in parts if c is not None)
-    return ""
 
 
 def _render(app: dash.Dash, school_id: str | None, **query: str) -> html.Div:
@@ -199,28 +180,28 @@ def test_format_measure(measure: str, value: float, shown: str) -> None:
 
 def test_page_draws_the_profile_with_one_h1_and_ordered_headings(app: dash.Dash) -> None:
     page = _render(app, str(C), year="2018/19")
-    components = list(_walk(page))
-    assert [_text(c) for c in components if isinstance(c, html.H1)] == ["Ysgol Caernarfon"]
+    components = list(walk(page))
+    assert [text_of(c) for c in components if isinstance(c, html.H1)] == ["Ysgol Caernarfon"]
     levels = [
         int(type(c).__name__[1]) for c in components if type(c).__name__ in {"H1", "H2", "H3"}
     ]
     assert levels[0] == 1
     assert all(b - a <= 1 for a, b in itertools.pairwise(levels))
     by_id = {c.id: c for c in components if getattr(c, "id", None)}
-    assert _text(by_id["school-card-partners"]) == (
+    assert text_of(by_id["school-card-partners"]) == (
         "Partner schools4Schools it shared at least one PLC with."
     )
-    assert _text(by_id["school-card-cross-la"]).startswith("Partners in other local authorities3")
-    assert _text(by_id["school-card-category"]).startswith("Support categoryYellow")
-    assert _text(by_id["school-card-brokerage"]).startswith("Pairs brokered2")
+    assert text_of(by_id["school-card-cross-la"]).startswith("Partners in other local authorities3")
+    assert text_of(by_id["school-card-category"]).startswith("Support categoryYellow")
+    assert text_of(by_id["school-card-brokerage"]).startswith("Pairs brokered2")
     tables = [c for c in components if isinstance(c, html.Table)]
     assert len(tables) == 5
-    assert all(any(isinstance(x, html.Caption) for x in _walk(table)) for table in tables)
+    assert all(any(isinstance(x, html.Caption) for x in walk(table)) for table in tables)
 
 
 def test_page_links_partners_and_plcs_in_the_year_and_language(app: dash.Dash) -> None:
     page = _render(app, str(C), year="2017/18", lang="cy")
-    hrefs = {_text(c): c.href for c in _walk(page) if isinstance(c, dcc.Link)}
+    hrefs = {text_of(c): c.href for c in walk(page) if isinstance(c, dcc.Link)}
     assert hrefs["Fairwater Primary"] == "/school/6812001?year=2017/18&lang=cy"
     assert hrefs["Maths across the regions"] == "/plc/P3?year=2017/18&lang=cy"
     assert hrefs["Ysgol Aber"] == "/school/6602001?year=2017/18&lang=cy"
@@ -228,18 +209,18 @@ def test_page_links_partners_and_plcs_in_the_year_and_language(app: dash.Dash) -
 
 def test_welsh_page_is_in_welsh(app: dash.Dash) -> None:
     page = _render(app, str(C), year="2018/19", lang="cy")
-    by_id = {c.id: c for c in _walk(page) if getattr(c, "id", None)}
-    assert _text(by_id[ids.SCHOOL_GLANCE_HEADING]) == "2018/19 yn gryno"
-    assert _text(by_id["school-card-category"]).startswith("Categori cymorthMelyn")
+    by_id = {c.id: c for c in walk(page) if getattr(c, "id", None)}
+    assert text_of(by_id[ids.SCHOOL_GLANCE_HEADING]) == "2018/19 yn gryno"
+    assert text_of(by_id["school-card-category"]).startswith("Categori cymorthMelyn")
 
 
 @pytest.mark.parametrize("school_id", ["6619999", "abc", "none"])
 def test_unknown_number_gets_a_message_and_a_way_back(app: dash.Dash, school_id: str) -> None:
     page = _render(app, school_id)
-    components = list(_walk(page))
-    assert [_text(c) for c in components if isinstance(c, html.H1)] == ["School not found"]
+    components = list(walk(page))
+    assert [text_of(c) for c in components if isinstance(c, html.H1)] == ["School not found"]
     assert any(
-        _text(c) == f"No school has the number {school_id} in the published data."
+        text_of(c) == f"No school has the number {school_id} in the published data."
         for c in components
     )
     assert [c.href for c in components if isinstance(c, dcc.Link)] == ["/"]
@@ -247,7 +228,7 @@ def test_unknown_number_gets_a_message_and_a_way_back(app: dash.Dash, school_id:
 
 def test_page_without_a_school_holds_every_component_for_dash_to_check(app: dash.Dash) -> None:
     page = _render(app, None)
-    found = {c.id for c in _walk(page) if getattr(c, "id", None)}
+    found = {c.id for c in walk(page) if getattr(c, "id", None)}
     module = sys.modules["dashboard.pages.school"]
     assert {o.component_id for o in module.OUTPUTS} <= found
     assert ids.csv_button("school", "partners") in found
@@ -261,7 +242,7 @@ def test_year_change_redraws_the_year_parts(app: dash.Dash, db: Database, choice
     assert len(parts) == len(module.OUTPUTS)
     assert parts[0] == "2016/17 at a glance"
     assert parts[4] == "Partner schools in 2016/17"
-    assert _text(parts[3]).count("Literacy across Môn and Gwynedd") == 1
+    assert text_of(parts[3]).count("Literacy across Môn and Gwynedd") == 1
     # The measures figure is patched, not drawn again: 6 measures x 3 lines resized,
     # the school's degree line first (2016/17, 2017/18, 2018/19).
     operations = parts[6].to_plotly_json()["operations"]
