@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components.cards import build_card
 from dashboard.components.charts import build_chart_section
 from dashboard.components.filters import build_filter_bar, build_option_dropdown
 from dashboard.components.tables import build_table
@@ -81,18 +82,6 @@ def describe_main(main: pd.Series | None, lang: str) -> list[str]:
     return [said, zero, basis]
 
 
-def _build_card(label: str, value: str, help_text: str, card_id: str) -> html.Div:
-    return html.Div(
-        [
-            html.H3(label, className="headline-label"),
-            html.P(value, className="headline-value"),
-            html.P(help_text, className="headline-help"),
-        ],
-        className="headline",
-        id=card_id,
-    )
-
-
 def _build_main_cards(main: pd.Series, lang: str) -> html.Div:
     interval = t(
         "impact.card_interval_value",
@@ -118,7 +107,7 @@ def _build_main_cards(main: pd.Series, lang: str) -> html.Div:
     names = ("estimate", "interval", "schools", "observations")
     return html.Div(
         [
-            _build_card(label, value, help_text, f"{ids.IMPACT_MAIN}-{name}")
+            build_card(label, value, help_text, f"{ids.IMPACT_MAIN}-{name}")
             for name, (label, value, help_text) in zip(names, cards, strict=True)
         ],
         className="headlines",

@@ -13,6 +13,7 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components.cards import build_card
 from dashboard.components.charts import (
     build_chart_section,
     build_download,
@@ -21,7 +22,6 @@ from dashboard.components.charts import (
 )
 from dashboard.components.filters import build_filter_bar
 from dashboard.components.plcs import describe_shallow, format_health
-from dashboard.components.school import build_card
 from dashboard.components.tables import build_table, list_school_cells
 from dashboard.downloads import write_csv
 from dashboard.figures.plc import build_activity_figure, build_review_figure

@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from dash import Patch, dcc, html
 
 from dashboard import ids
+from dashboard.components.cards import build_card
 from dashboard.components.charts import build_chart_section, build_table_section
 from dashboard.components.filters import build_filter_bar
 from dashboard.components.plcs import describe_shallow, format_health
@@ -49,7 +50,6 @@ __all__ = [
     "PAGE",
     "SchoolParts",
     "build_brokerage_csv",
-    "build_card",
     "build_measures_csv",
     "build_not_found",
     "build_partners_csv",
@@ -135,19 +135,6 @@ def _series_names(data: SchoolData, lang: str) -> dict[str, str]:
         "la": t("school.la_mean", lang, la=data.profile.la_name(lang)),
         "wales": t("school.wales_mean", lang),
     }
-
-
-def build_card(label: str, value: str, help_text: str, card_id: str) -> html.Div:
-    """A figure with its name and a sentence on what it counts (the overview's look)."""
-    return html.Div(
-        [
-            html.H3(label, className="headline-label"),
-            html.P(value, className="headline-value"),
-            html.P(help_text, className="headline-help"),
-        ],
-        className="headline",
-        id=card_id,
-    )
 
 
 def _measure_of_year(data: SchoolData, measure: str) -> float | None:
