@@ -14,8 +14,10 @@ import logging
 from pathlib import Path
 
 import dash
+import flask
 from dash import Dash, html
 
+from dashboard.access import G_USER, OPEN_USER
 from dashboard.components.shell import build_index_string, build_missing_database, build_shell
 from dashboard.db import CONFIG_KEY, Database, DatabaseMissingError, current_db
 from dashboard.i18n import DEFAULT_LANG, t
@@ -83,6 +85,7 @@ def create_app(db_path: Path) -> Dash:
     app.index_string = build_index_string(DEFAULT_LANG)
     app.interpolate_index = build_index
     app.server.config[CONFIG_KEY] = Database(db_path)
+    install_open_access(app.server)
     # Dash calls the layout function once when it is set, to check it: give
     # that call the app context that requests have.
     with app.server.app_context():
@@ -93,6 +96,15 @@ def create_app(db_path: Path) -> Dash:
     # 90 to 140 ms, on a callback whose own work takes 60 (docs/dashboard.md).
     gc.freeze()
     return app
+
+
+def install_open_access(server: flask.Flask) -> None:
+    """Open mode: every request is the local owner's (dashboard bound to 127.0.0.1)."""
+
+    def set_open_user() -> None:
+        setattr(flask.g, G_USER, OPEN_USER)
+
+    server.before_request(set_open_user)
 
 
 def __getattr__(name: str) -> object:

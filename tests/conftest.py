@@ -12,15 +12,25 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from dashboard.access import OPEN_USER, acting_as
 from etl.sources.reference import Reference, read_reference
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
 TEST_DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def acting_as_open_user() -> Iterator[None]:
+    """Outside a request, plain data functions run as the owner of an open dashboard;
+    tests of scope choose their user with dashboard.access.acting_as."""
+    with acting_as(OPEN_USER):
+        yield
 
 
 @pytest.fixture(scope="session")
