@@ -14,15 +14,14 @@ import logging
 from pathlib import Path
 
 import dash
-import flask
 from dash import Dash, html
 
-from dashboard.access import G_USER, OPEN_USER
 from dashboard.components.shell import build_index_string, build_missing_database, build_shell
 from dashboard.db import CONFIG_KEY, Database, DatabaseMissingError, current_db
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.language import lang_of_request, search_of_request
 from dashboard.provenance import load_provenance
+from dashboard.signin import AccessConfig, install_access
 from etl.config import default_db_path
 
 __all__ = ["build_index", "create_app", "render_shell"]  # `app` and `server` come from __getattr__
@@ -62,8 +61,9 @@ def build_index(**parts: str) -> str:
     return page
 
 
-def create_app(db_path: Path) -> Dash:
-    """A Dash app serving the published database at ``db_path``."""
+def create_app(db_path: Path, access: AccessConfig | None = None) -> Dash:
+    """A Dash app serving the published database at ``db_path``, its users found as
+    ``access`` says (open, for one person on their own machine, by default)."""
     db_path = Path(db_path)
     if not db_path.exists():
         _log.warning("no database at %s yet: run make etl (or python -m etl refresh)", db_path)
@@ -85,7 +85,7 @@ def create_app(db_path: Path) -> Dash:
     app.index_string = build_index_string(DEFAULT_LANG)
     app.interpolate_index = build_index
     app.server.config[CONFIG_KEY] = Database(db_path)
-    install_open_access(app.server)
+    install_access(app.server, access or AccessConfig())
     # Dash calls the layout function once when it is set, to check it: give
     # that call the app context that requests have.
     with app.server.app_context():
@@ -96,15 +96,6 @@ def create_app(db_path: Path) -> Dash:
     # 90 to 140 ms, on a callback whose own work takes 60 (docs/dashboard.md).
     gc.freeze()
     return app
-
-
-def install_open_access(server: flask.Flask) -> None:
-    """Open mode: every request is the local owner's (dashboard bound to 127.0.0.1)."""
-
-    def set_open_user() -> None:
-        setattr(flask.g, G_USER, OPEN_USER)
-
-    server.before_request(set_open_user)
 
 
 def __getattr__(name: str) -> object:

@@ -37,6 +37,11 @@ SETTINGS: dict[str, Setting] = {
         Setting("seed", "2015", "Seed of the demo generator."),
         Setting("host", "127.0.0.1", "Address the dashboard listens on."),
         Setting("port", "8050", "Port the dashboard listens on."),
+        Setting(
+            "audit_log",
+            str(PROJECT_ROOT / "data" / "audit.jsonl"),
+            "Append-only audit log of sign-ins, downloads and refusals (outside the database).",
+        ),
     ]
 }
 

@@ -33,6 +33,14 @@ def acting_as_open_user() -> Iterator[None]:
         yield
 
 
+@pytest.fixture(autouse=True)
+def audit_log_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Each test's audit events go to its own file, never to data/audit.jsonl."""
+    path = tmp_path / "audit.jsonl"
+    monkeypatch.setenv("PLCNET_AUDIT_LOG", str(path))
+    return path
+
+
 @pytest.fixture(scope="session")
 def reference_dir() -> Path:
     return REFERENCE_DIR
