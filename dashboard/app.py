@@ -16,6 +16,7 @@ from pathlib import Path
 import dash
 from dash import Dash, html
 
+from dashboard.audit_images import install_image_audit
 from dashboard.components.shell import build_index_string, build_missing_database, build_shell
 from dashboard.db import CONFIG_KEY, Database, DatabaseMissingError, current_db
 from dashboard.i18n import DEFAULT_LANG, t
@@ -86,6 +87,7 @@ def create_app(db_path: Path, access: AccessConfig | None = None) -> Dash:
     app.interpolate_index = build_index
     app.server.config[CONFIG_KEY] = Database(db_path)
     install_access(app.server, access or AccessConfig())
+    install_image_audit(app.server)
     # Dash calls the layout function once when it is set, to check it: give
     # that call the app context that requests have.
     with app.server.app_context():

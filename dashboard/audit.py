@@ -23,7 +23,16 @@ import flask
 from dashboard.access import User, current_user
 from etl.config import setting
 
-__all__ = ["EVENT_KINDS", "AuditEvent", "audit_log_path", "read_events", "record_event"]
+__all__ = [
+    "EVENT_KINDS",
+    "AuditEvent",
+    "audit_log_path",
+    "read_events",
+    "record_download",
+    "record_event",
+    "record_image",
+    "record_refusal",
+]
 
 # sign-in, sign-out, a CSV or image downloaded, a request refused.
 EVENT_KINDS = ("sign-in", "sign-out", "download", "image", "refused")
@@ -37,6 +46,7 @@ class AuditEvent:
     what: str
     filters: Mapping[str, object]
     address: str | None = None
+    page: str | None = None  # the page's path: /regions, /school/6612001
 
 
 def audit_log_path() -> Path:
@@ -53,8 +63,9 @@ def record_event(
     what: str,
     filters: Mapping[str, object] | None = None,
     user: User | None = None,
+    page: str | None = None,
 ) -> AuditEvent:
-    """Append one event, by ``user`` (the current user when not given)."""
+    """Append one event, by ``user`` (the current user when not given), on ``page``."""
     if kind not in EVENT_KINDS:
         raise ValueError(f"unknown audit event {kind!r}")
     who = user or current_user()
@@ -65,9 +76,27 @@ def record_event(
         what=what,
         filters={k: v for k, v in (filters or {}).items() if v is not None},
         address=_address(),
+        page=page,
     )
     _append_line(audit_log_path(), json.dumps(event.__dict__, ensure_ascii=False) + "\n")
     return event
+
+
+def record_download(page: str, what: str, filters: Mapping[str, object]) -> AuditEvent:
+    """A CSV sent: ``what`` is its file name, ``filters`` the view it was made for."""
+    return record_event("download", what, filters, page=page)
+
+
+def record_image(page: str, chart: str) -> AuditEvent:
+    """A chart's image downloaded in the browser (reported by assets/audit-images.js)."""
+    return record_event("image", chart, page=page)
+
+
+def record_refusal(
+    what: str, filters: Mapping[str, object] | None = None, page: str | None = None
+) -> AuditEvent:
+    """A request refused: ``what`` says what was asked for (a page, a CSV, a school)."""
+    return record_event("refused", what, filters, page=page)
 
 
 def _append_line(path: Path, line: str) -> None:

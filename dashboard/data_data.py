@@ -2,7 +2,9 @@
 the rows it set aside and why, and where each kind of file comes from.
 
 The page has no filters: the run history and the rows set aside are about the
-database as a whole, not a year or a region.
+database as a whole, not a year or a region. The refresh details (history, files,
+rows set aside) are the data team's: for anyone else they are not even read
+(:func:`may_see_refresh_details`, from the server's user, never from the browser).
 """
 
 from __future__ import annotations
@@ -11,11 +13,13 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from dashboard.access import DATA_TEAM, current_user
 from dashboard.db import Database
 from dashboard.provenance import load_provenance
 from etl.archive import archived_name
 
 __all__ = [
+    "MEMBER_ID_PATTERN",
     "ROWS_SHOWN",
     "RUNS_SHOWN",
     "SOURCES",
@@ -23,10 +27,17 @@ __all__ = [
     "find_source",
     "list_files_by_source",
     "load_data_page",
+    "load_rejected_rows",
+    "may_see_refresh_details",
 ]
 
 RUNS_SHOWN = 50  # the latest refreshes listed; etl_runs keeps every one
 ROWS_SHOWN = 50  # the first problems of the rows set aside, listed with their values
+
+# The shape of a member id (the contract's example and the demo's: "m-5f1c0a93e2"): a
+# value like it is never shown, whatever column it was found in. Values equal to a
+# member id of plc_memberships are hidden too (data__rejected_rows.sql).
+MEMBER_ID_PATTERN = r"(?i)m-[0-9a-f]{6,64}"
 
 # Where the files come from, in the order the refresh reads them: the published
 # reference files (data/reference/README.md), then the contract files.
@@ -39,13 +50,21 @@ class DataPageData:
     """``runs``: the latest RUNS_SHOWN refreshes, newest first. ``files``: the files the
     latest one read, with where each is archived. ``rejected``: rows set aside per file,
     table and reason. ``rejected_rows``: the first ROWS_SHOWN problems, member ids
-    hidden. ``is_demo``: the contract data are the demo's."""
+    hidden. ``is_demo``: the contract data are the demo's. ``details``: the user may see
+    the refresh details; when not, runs, files and the rows set aside are empty."""
 
     runs: pd.DataFrame
     files: pd.DataFrame
     rejected: pd.DataFrame
     rejected_rows: pd.DataFrame
     is_demo: bool
+    details: bool = True
+
+
+def may_see_refresh_details() -> bool:
+    """Whether the current user (the server's, not the browser's) is in the data team."""
+    user = current_user()
+    return user is not None and user.has_role(DATA_TEAM)
 
 
 def find_source(kind: str) -> str:
@@ -73,12 +92,28 @@ def load_files(db: Database) -> pd.DataFrame:
     return files
 
 
+def load_rejected_rows(db: Database, limit: int = ROWS_SHOWN) -> pd.DataFrame:
+    """The first ``limit`` problems of the rows set aside, values hidden as the current
+    user may see them: every value of a file that holds member ids is hidden from all
+    but the data team, and member ids, and values that look like one, from everyone."""
+    return db.query(
+        "data__rejected_rows",
+        limit=limit,
+        show_member_rows=may_see_refresh_details(),
+        member_id_pattern=MEMBER_ID_PATTERN,
+    )
+
+
 def load_data_page(db: Database) -> DataPageData:
-    """Everything the data page shows."""
+    """Everything the data page shows to the current user."""
+    is_demo = load_provenance(db).is_demo
+    if not may_see_refresh_details():
+        empty = pd.DataFrame()
+        return DataPageData(empty, empty, empty, empty, is_demo, details=False)
     return DataPageData(
         runs=db.query("data__runs", limit=RUNS_SHOWN),
         files=load_files(db),
         rejected=db.query("data__rejected"),
-        rejected_rows=db.query("data__rejected_rows", limit=ROWS_SHOWN),
-        is_demo=load_provenance(db).is_demo,
+        rejected_rows=load_rejected_rows(db),
+        is_demo=is_demo,
     )

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.components.data import format_time, label_kind, label_trigger
+from dashboard.components.data import format_time, label_kind, label_trigger, show_value
 from dashboard.data_data import DataPageData
-from dashboard.downloads import write_csv
+from dashboard.downloads import write_csv, write_neutralised_csv
 from dashboard.i18n import t
 
 __all__ = [
@@ -101,7 +101,7 @@ def build_rejected_csv(data: DataPageData, lang: str) -> str:
 
 
 def build_rejected_rows_csv(data: DataPageData, lang: str) -> str:
-    """The problems listed, member ids hidden as on the page."""
+    """The problems listed, values hidden as on the page."""
     header = [
         t("data.column_file", lang),
         t("data.column_table", lang),
@@ -116,11 +116,10 @@ def build_rejected_rows_csv(data: DataPageData, lang: str) -> str:
             p["table_name"],
             _int(p["line"]),
             "" if pd.isna(p["column_name"]) else p["column_name"],
-            t("data.value_hidden", lang)
-            if p["value_hidden"]
-            else ("" if pd.isna(p["value"]) else p["value"]),
+            show_value(p["value"], p["hidden_because"], lang),
             p["reason"],
         ]
         for _, p in data.rejected_rows.iterrows()
     ]
-    return write_csv(header, rows)
+    # The values come from the input files as they were: neutralise any formula.
+    return write_neutralised_csv(header, rows)

@@ -27,7 +27,9 @@ __all__ = [
     "build_headlines_csv",
     "build_subject_csv_name",
     "build_support_csv",
+    "neutralise_cell",
     "write_csv",
+    "write_neutralised_csv",
 ]
 
 
@@ -63,6 +65,37 @@ def write_csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
     writer.writerow(header)
     writer.writerows(rows)
     return out.getvalue()
+
+
+# A spreadsheet reads a cell starting with one of these as a formula (OWASP, "CSV
+# injection"): =HYPERLINK(...) in a value taken from a file or a user name would run
+# when the CSV is opened.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_NEGATIVE_NUMBER = re.compile(r"-\d+(\.\d+)?([eE][-+]?\d+)?")
+
+
+def neutralise_cell(value: object) -> object:
+    """``value`` safe to open in a spreadsheet: text starting with =, +, -, @, a tab or a
+    carriage return gets a leading apostrophe, so it is read as text; numbers, and text
+    that is just a negative number ("-2.5"), stay as they are.
+
+    >>> neutralise_cell("=1+1"), neutralise_cell("-2.5"), neutralise_cell(-3)
+    ("'=1+1", '-2.5', -3)
+    """
+    if not isinstance(value, str) or not value.startswith(_FORMULA_STARTS):
+        return value
+    if _NEGATIVE_NUMBER.fullmatch(value):
+        return value
+    return "'" + value
+
+
+def write_neutralised_csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    """write_csv with every cell, header included, through neutralise_cell: for CSVs that
+    carry text the dashboard did not write (values from input files, user names)."""
+    return write_csv(
+        [str(neutralise_cell(h)) for h in header],
+        [[neutralise_cell(cell) for cell in row] for row in rows],
+    )
 
 
 def _cell(measure: str, value: float | None) -> object:

@@ -26,6 +26,22 @@ IMPACT_CAVEATS = "impact-caveats"
 IMPACT_DEMO_NOTE = "impact-demo-note"
 
 
+# The data page: the line that says the refresh details are the data team's
+DATA_DETAILS_NOTE = "data-details-note"
+
+# The audit log (/audit): its filters, the table's region and the CSV
+AUDIT_URL = "audit-url"
+AUDIT_KIND = "audit-kind"
+AUDIT_USER = "audit-user"
+AUDIT_FROM = "audit-from"
+AUDIT_TO = "audit-to"
+AUDIT_STATUS = "audit-status"
+AUDIT_TABLE = "audit-table"
+AUDIT_HEADING = "audit-heading"
+AUDIT_CSV_BUTTON = "audit-csv-button"
+AUDIT_CSV = "audit-csv"
+
+
 # The PLC directory, a PLC's page and a school's profile (their charts, tables and
 # downloads: the functions below, with what = "directory", "activity", "plcs", ...)
 # (the directory's sort, order and show controls: filter_control("plcs", name))

@@ -24,6 +24,7 @@ from dash import Input, Output, State, callback, ctx, dcc, no_update
 from dash.exceptions import PreventUpdate
 
 from dashboard import ids
+from dashboard.audit import record_download, record_refusal
 from dashboard.db import Database, DatabaseMissingError, current_db
 from dashboard.downloads import build_csv_name, build_subject_csv_name
 from dashboard.filters import (
@@ -42,6 +43,7 @@ from dashboard.language import choose_lang, lang_from_search
 
 __all__ = [
     "View",
+    "describe_filters",
     "read_view",
     "read_view_of_search",
     "register_download",
@@ -65,6 +67,7 @@ class View:
 Render = Callable[[View], Sequence[object]]
 BuildCsv = Callable[[View], str]
 NameCsv = Callable[[View], str]
+Allowed = Callable[[], bool]
 
 
 def read_view(
@@ -168,16 +171,27 @@ def register_download(
     build: BuildCsv,
     options: tuple[PageOption, ...] = (),
     name: NameCsv | None = None,
+    allowed: Allowed | None = None,
 ) -> None:
     """Register the callback that sends ``build(view)`` as the CSV of ``what`` on ``page``,
     for the view in the URL, named after it (build_csv_name), or ``name(view)`` for pages
-    of one thing (a school's profile names the school)."""
+    of one thing (a school's profile names the school).
+
+    Each CSV sent is written to the audit log with the view's filters. ``allowed`` (the
+    current user's roles, read on the server) may refuse it: nothing is sent and the
+    refusal is logged."""
     url = ids.page_url(page)
 
     def download(_clicks: int | None, search: str | None, path: str | None) -> dict[str, object]:
         view = read_view_of_search(search, fields, path or "/", options)
+        filters = describe_filters(view.filters, fields)
+        if allowed is not None and not allowed():
+            record_refusal(f"{what} CSV", filters, page=view.path)
+            raise PreventUpdate
         file_name = name(view) if name else build_csv_name(page, what, view.filters, options)
-        return dcc.send_string(build(view), file_name)
+        text = build(view)
+        record_download(view.path, file_name, filters)
+        return dcc.send_string(text, file_name)
 
     callback(
         Output(ids.csv_download(page, what), "data"),
@@ -186,6 +200,13 @@ def register_download(
         State(url, "pathname"),
         prevent_initial_call=True,
     )(download)
+
+
+def describe_filters(filters: Filters, fields: tuple[str, ...]) -> dict[str, object]:
+    """The filters of a page's view as the audit log keeps them: the page's fields that
+    are set, then its own choices."""
+    chosen = {f: getattr(filters, f) for f in fields if f in FIELDS}
+    return {**{f: v for f, v in chosen.items() if v is not None}, **dict(filters.options)}
 
 
 Subject = TypeVar("Subject")

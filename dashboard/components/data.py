@@ -176,9 +176,15 @@ def build_rejected_figure_or_message(rejected: pd.DataFrame, lang: str) -> go.Fi
     return build_rejected_figure(rejected, t("data.rejected_axis", lang))
 
 
-def show_value(value: object, hidden: bool, lang: str) -> str:
-    """A value found in a row set aside as shown: hidden for member ids."""
-    if hidden:
+def show_value(value: object, hidden_because: object, lang: str) -> str:
+    """A value found in a row set aside as shown: hidden, saying why, when the query hid
+    it (data__rejected_rows.sql: a member id, a row of a file of member ids, a value
+    that looks like a member id)."""
+    if hidden_because == "member_file":
+        return t("data.value_hidden_member_file", lang)
+    if hidden_because == "looks_like_member_id":
+        return t("data.value_hidden_looks_like", lang)
+    if isinstance(hidden_because, str):
         return t("data.value_hidden", lang)
     return "" if value is None or pd.isna(value) else str(value)
 
@@ -199,7 +205,7 @@ def build_rejected_rows_table(problems: pd.DataFrame, lang: str) -> html.Table |
             str(p["file_name"]),
             _count(p["line"]),
             "" if pd.isna(p["column_name"]) else str(p["column_name"]),
-            show_value(p["value"], bool(p["value_hidden"]), lang),
+            show_value(p["value"], p["hidden_because"], lang),
             str(p["reason"]),
         ]
         for _, p in problems.iterrows()
@@ -249,18 +255,19 @@ def _describe_source(source: str, is_demo: bool, lang: str) -> list[str]:
 
 
 def build_sources_table(data: DataPageData, lang: str) -> html.Table:
-    """Each source: what it is, where it comes from, its licence, the files read from it."""
-    files = list_files_by_source(data.files)
+    """Each source: what it is, where it comes from, its licence, and for the data team
+    the files the latest refresh read from it."""
     columns = [
         t("data.column_source", lang),
         t("data.column_origin", lang),
         t("data.column_licence", lang),
-        t("data.column_files_read_now", lang),
     ]
-    rows = [
-        [*_describe_source(source, data.is_demo, lang), ", ".join(files.get(source, []))]
-        for source in (*SOURCES, CONTRACT)
-    ]
+    rows = [_describe_source(source, data.is_demo, lang) for source in (*SOURCES, CONTRACT)]
+    if data.details:  # the files read are a refresh detail: the data team's
+        files = list_files_by_source(data.files)
+        columns.append(t("data.column_files_read_now", lang))
+        for row, source in zip(rows, (*SOURCES, CONTRACT), strict=True):
+            row.append(", ".join(files.get(source, [])))
     return _as_text_table(build_table(t("data.sources_caption", lang), columns, rows))
 
 
@@ -311,39 +318,52 @@ def _build_plain_section(what: str, heading: str, intro: str, table: object) -> 
     )
 
 
-def build_data_layout(data: DataPageData, lang: str) -> html.Div:
-    """The whole data page (it has no filters: nothing changes after it is drawn)."""
+def _build_refresh_sections(data: DataPageData, lang: str) -> list[html.Section]:
+    """The data team's part: refresh history, files read, rows set aside."""
     run_id = _latest_run_id(data)
     example = "files/<sha256>.csv"
+    return [
+        build_table_section(
+            PAGE, "runs", heading=t("data.runs_heading", lang),
+            intro=t("data.runs_intro", lang), table=build_runs_table(data.runs, lang),
+            download_label=t("data.download_runs", lang), lang=lang,
+        ),
+        build_table_section(
+            PAGE, "files", heading=t("data.files_heading", lang),
+            intro=t("data.files_intro", lang, example=example, manifest=manifest_name(run_id)),
+            table=build_files_table(data.files, run_id, lang),
+            download_label=t("data.download_files", lang), lang=lang,
+        ),
+        build_chart_section(
+            PAGE, "rejected", heading=t("data.rejected_heading", lang),
+            intro=t("data.rejected_intro", lang, run_id=run_id),
+            figure=build_rejected_figure_or_message(data.rejected, lang),
+            table=build_rejected_table(data.rejected, lang),
+            download_label=t("data.download_rejected", lang), lang=lang, wide=True,
+        ),
+        build_table_section(
+            PAGE, "rejected-rows", heading=t("data.rejected_rows_heading", lang),
+            intro=t("data.rejected_rows_intro", lang),
+            table=build_rejected_rows_table(data.rejected_rows, lang),
+            download_label=t("data.download_rejected_rows", lang), lang=lang,
+        ),
+    ]  # fmt: skip
+
+
+def build_data_layout(data: DataPageData, lang: str) -> html.Div:
+    """The whole data page (it has no filters: nothing changes after it is drawn); the
+    refresh details only for the data team (``data.details``), a plain line for others."""
+    refresh = (
+        _build_refresh_sections(data, lang)
+        if data.details
+        else [html.P(t("data.details_data_team_only", lang), id=ids.DATA_DETAILS_NOTE)]
+    )
     return html.Div(
         [
             dcc.Location(id=ids.page_url(PAGE), refresh=False),
             html.H1(t("data.title", lang)),
             html.P(t("data.intro", lang), className="lede"),
-            build_table_section(
-                PAGE, "runs", heading=t("data.runs_heading", lang),
-                intro=t("data.runs_intro", lang), table=build_runs_table(data.runs, lang),
-                download_label=t("data.download_runs", lang), lang=lang,
-            ),
-            build_table_section(
-                PAGE, "files", heading=t("data.files_heading", lang),
-                intro=t("data.files_intro", lang, example=example, manifest=manifest_name(run_id)),
-                table=build_files_table(data.files, run_id, lang),
-                download_label=t("data.download_files", lang), lang=lang,
-            ),
-            build_chart_section(
-                PAGE, "rejected", heading=t("data.rejected_heading", lang),
-                intro=t("data.rejected_intro", lang, run_id=run_id),
-                figure=build_rejected_figure_or_message(data.rejected, lang),
-                table=build_rejected_table(data.rejected, lang),
-                download_label=t("data.download_rejected", lang), lang=lang, wide=True,
-            ),
-            build_table_section(
-                PAGE, "rejected-rows", heading=t("data.rejected_rows_heading", lang),
-                intro=t("data.rejected_rows_intro", lang),
-                table=build_rejected_rows_table(data.rejected_rows, lang),
-                download_label=t("data.download_rejected_rows", lang), lang=lang,
-            ),
+            *refresh,
             _build_plain_section(
                 "sources", t("data.sources_heading", lang), t("data.sources_intro", lang),
                 build_sources_table(data, lang),

@@ -79,14 +79,21 @@ MESSAGES: dict[str, str] = {
     "data.rejected_rows_heading": "Y rhesi cyntaf a neilltuwyd",
     "data.rejected_rows_intro": (
         "Pob problem gyda'i ffeil, ei llinell (y pennawd yw llinell 1), ei cholofn a'r gwerth "
-        "a ganfuwyd. Mae gwerthoedd mewn colofn dynodwyr aelodau wedi'u cuddio: nid yw "
-        "dynodwyr aelodau byth yn gadael y gronfa ddata, hyd yn oed rhai ffugenwol."
+        "a ganfuwyd. Nid yw dynodwyr aelodau byth yn gadael y gronfa ddata, hyd yn oed rhai "
+        "ffugenwol: mae gwerth mewn colofn dynodwyr aelodau, neu un sy'n edrych fel "
+        "dynodwr aelod mewn unrhyw golofn, wedi'i guddio."
     ),
     "data.rejected_rows_caption": "Y {count} problem gyntaf, fesul ffeil a llinell",
     "data.column_line": "Llinell",
     "data.column_column": "Colofn",
     "data.column_value": "Gwerth a ganfuwyd",
     "data.value_hidden": "Wedi'i guddio (dynodwr aelod)",
+    "data.value_hidden_member_file": "Wedi'i guddio (ffeil o ddynodwyr aelodau)",
+    "data.value_hidden_looks_like": "Wedi'i guddio (edrych fel dynodwr aelod)",
+    "data.details_data_team_only": (
+        "Dim ond i'r tîm data y dangosir hanes yr adnewyddu, y ffeiliau a ddarllenwyd a'r "
+        "rhesi a neilltuwyd."
+    ),
     "data.download_rejected_rows": "Lawrlwytho CSV: y rhesi cyntaf a neilltuwyd",
     # Sources and licences
     "data.sources_heading": "Ffynonellau a thrwyddedau",

@@ -77,14 +77,20 @@ MESSAGES: dict[str, str] = {
     "data.rejected_rows_heading": "The first rows set aside",
     "data.rejected_rows_intro": (
         "Each problem with its file, line (the header is line 1), column and the value "
-        "found. Values in a member-id column are hidden: member ids never leave the "
-        "database, even pseudonymous ones."
+        "found. Member ids never leave the database, even pseudonymous ones: a value in a "
+        "member-id column, or one that looks like a member id in any column, is hidden."
     ),
     "data.rejected_rows_caption": "The first {count} problems, by file and line",
     "data.column_line": "Line",
     "data.column_column": "Column",
     "data.column_value": "Value found",
     "data.value_hidden": "Hidden (member id)",
+    "data.value_hidden_member_file": "Hidden (a file of member ids)",
+    "data.value_hidden_looks_like": "Hidden (looks like a member id)",
+    "data.details_data_team_only": (
+        "The refresh history, the files read and the rows set aside are shown to the "
+        "data team only."
+    ),
     "data.download_rejected_rows": "Download CSV: the first rows set aside",
     # Sources and licences
     "data.sources_heading": "Sources and licences",

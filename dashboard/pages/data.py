@@ -1,5 +1,6 @@
-"""Data: when the data were refreshed and from which files, the rows set aside and why,
-the sources and their licences, and the glossary of every measure."""
+"""Data: when the data were refreshed and from which files, the rows set aside and why
+(these three for the data team only), the sources and their licences, and the glossary
+of every measure."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import dash
 from dash import html
 
 from dashboard.components.data import PAGE, build_data_layout
-from dashboard.data_data import DataPageData, load_data_page
+from dashboard.data_data import DataPageData, load_data_page, may_see_refresh_details
 from dashboard.data_downloads import (
     build_data_csv_name,
     build_files_csv,
@@ -59,7 +60,10 @@ def _register(what: str, build: BuildDataCsv) -> None:
     def name_csv(view: View) -> str:
         return build_data_csv_name(what, load_data_page(view.db))
 
-    register_download(PAGE, what, FIELDS, build_csv, name=name_csv)
+    # Every CSV of this page is a refresh detail: the data team's only.
+    register_download(
+        PAGE, what, FIELDS, build_csv, name=name_csv, allowed=may_see_refresh_details
+    )
 
 
 _register("runs", build_runs_csv)

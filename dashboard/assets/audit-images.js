@@ -1,0 +1,50 @@
+/*
+ * Plotly's "Download plot as a PNG" (the camera in a chart's toolbar) makes the
+ * image in the browser, where the server cannot see it. Report each one to the
+ * audit log: the page's path and the chart's id, nothing of the data
+ * (dashboard/audit_images.py checks the report and records who sent it).
+ */
+(function () {
+    "use strict";
+
+    // The toImage button's title in plotly.js: "Download plot as a PNG", or
+    // "Download plot" for another format.
+    var IMAGE_BUTTON = /^Download plot( as a PNG)?$/;
+
+    function pathPrefix() {
+        var config = document.getElementById("_dash-config");
+        try {
+            return JSON.parse(config.textContent).requests_pathname_prefix || "/";
+        } catch (error) {
+            return "/";
+        }
+    }
+
+    function pagePath() {
+        var prefix = pathPrefix();
+        var path = window.location.pathname;
+        return path.indexOf(prefix) === 0 ? "/" + path.slice(prefix.length) : path;
+    }
+
+    document.addEventListener(
+        "click",
+        function (event) {
+            var button = event.target.closest ? event.target.closest(".modebar-btn") : null;
+            if (!button || !IMAGE_BUTTON.test(button.getAttribute("data-title") || "")) {
+                return;
+            }
+            var graph = button.closest(".dash-graph");
+            if (!graph || !graph.id) {
+                return;
+            }
+            window.fetch(pathPrefix() + "audit/image", {
+                method: "POST",
+                credentials: "same-origin",
+                keepalive: true,
+                headers: { "Content-Type": "application/json" },
+                body: JSON.stringify({ page: pagePath(), chart: graph.id }),
+            });
+        },
+        true
+    );
+})();
