@@ -50,9 +50,7 @@ def _page_patterns(pages: Iterable[Mapping[str, object]]) -> list[tuple[re.Patte
     return patterns
 
 
-def read_image_report(
-    payload: object, pages: Iterable[Mapping[str, object]]
-) -> ImageReport | None:
+def read_image_report(payload: object, pages: Iterable[Mapping[str, object]]) -> ImageReport | None:
     """The report in ``payload``, or None unless it is exactly a registered page's path and
     the id of one of that page's charts."""
     if not isinstance(payload, dict) or set(payload) != {"page", "chart"}:
@@ -101,6 +99,4 @@ def receive_image_report() -> flask.Response:
 
 def install_image_audit(server: flask.Flask) -> None:
     """Add the endpoint that records the chart images downloaded (POST only)."""
-    server.add_url_rule(
-        IMAGE_ROUTE, "plcnet_audit_image", receive_image_report, methods=["POST"]
-    )
+    server.add_url_rule(IMAGE_ROUTE, "plcnet_audit_image", receive_image_report, methods=["POST"])

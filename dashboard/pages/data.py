@@ -61,9 +61,7 @@ def _register(what: str, build: BuildDataCsv) -> None:
         return build_data_csv_name(what, load_data_page(view.db))
 
     # Every CSV of this page is a refresh detail: the data team's only.
-    register_download(
-        PAGE, what, FIELDS, build_csv, name=name_csv, allowed=may_see_refresh_details
-    )
+    register_download(PAGE, what, FIELDS, build_csv, name=name_csv, allowed=may_see_refresh_details)
 
 
 _register("runs", build_runs_csv)
