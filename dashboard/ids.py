@@ -29,7 +29,8 @@ IMPACT_DEMO_NOTE = "impact-demo-note"
 # The data page: the line that says the refresh details are the data team's
 DATA_DETAILS_NOTE = "data-details-note"
 
-# The audit log (/audit): its filters, the table's region and the CSV
+# The audit log (/audit): its filters and the table's region (its CSV:
+# csv_button("audit", "events") and csv_download("audit", "events"))
 AUDIT_URL = "audit-url"
 AUDIT_KIND = "audit-kind"
 AUDIT_USER = "audit-user"
@@ -38,8 +39,6 @@ AUDIT_TO = "audit-to"
 AUDIT_STATUS = "audit-status"
 AUDIT_TABLE = "audit-table"
 AUDIT_HEADING = "audit-heading"
-AUDIT_CSV_BUTTON = "audit-csv-button"
-AUDIT_CSV = "audit-csv"
 
 
 # The PLC directory, a PLC's page and a school's profile (their charts, tables and

@@ -9,6 +9,7 @@ import dash
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.access import current_user
 from dashboard.i18n import t
 from dashboard.language import build_language_href
 from dashboard.provenance import Provenance, describe_as_at
@@ -49,7 +50,8 @@ def build_nav(pages: Iterable[Mapping[str, object]], lang: str) -> html.Nav:
 
     A page registers its name in each language as ``name`` (English) and ``name_<lang>``.
     Pages of one thing (a path variable, such as /school/<school_id>) are reached from
-    other pages, not from the nav.
+    other pages, not from the nav. A page registered with ``requires_role`` (the audit
+    log: admin) is linked only for users with that role.
     """
     links = [
         html.Li(
@@ -59,9 +61,17 @@ def build_nav(pages: Iterable[Mapping[str, object]], lang: str) -> html.Nav:
             )
         )
         for page in pages
-        if not page.get("path_template")
+        if not page.get("path_template") and _may_open(page)
     ]
     return html.Nav(html.Ul(links), id=ids.SHELL_NAV, **{"aria-label": t("shell.nav_label", lang)})
+
+
+def _may_open(page: Mapping[str, object]) -> bool:
+    role = page.get("requires_role")
+    if role is None:
+        return True
+    user = current_user()
+    return user is not None and user.has_role(str(role))
 
 
 def build_language_switch(lang: str, search: str | None = None) -> html.A:
