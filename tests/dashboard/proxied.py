@@ -1,0 +1,101 @@
+"""A dashboard whose users are named by a trusted proxy's headers, for tests of roles
+through the real Flask server (its test client): each request says who sends it.
+
+Dash runs a page module's callbacks in the app made after it was (re)imported, so a
+test module builds its own app once (module scope), as tests/dashboard/conftest.py
+builds the session's.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+from pathlib import Path
+
+import dash
+from flask.testing import FlaskClient
+
+from dashboard.access import read_roles_file
+from dashboard.app import create_app
+from dashboard.signin import AccessConfig
+
+PROXY = "127.0.0.1"
+
+# One identity-provider group per role, and a user in each.
+ROLES_FILE = """
+[groups]
+"analysts" = ["national"]
+"cardiff-la" = ["la:681"]
+"data" = ["data-team"]
+"auditors" = ["admin"]
+"""
+USERS = {
+    "analyst": "analysts",
+    "cardiff": "cardiff-la",
+    "datateam": "data",
+    "admin": "auditors",
+}
+
+
+def build_proxied_app(db: Path, folder: Path) -> dash.Dash:
+    roles = folder / "roles.toml"
+    roles.write_text(ROLES_FILE, encoding="utf-8")
+    config = AccessConfig(
+        mode="proxy",
+        roles=read_roles_file(roles),
+        trusted_proxies=(ipaddress.ip_network(f"{PROXY}/32"),),
+    )
+    return create_app(db, config)
+
+
+def headers_of(user: str, groups: str | None = None) -> dict[str, str]:
+    """The proxy's headers naming ``user`` (in the group USERS gives, unless told)."""
+    return {"X-Forwarded-User": user, "X-Forwarded-Groups": groups or USERS.get(user, "")}
+
+
+def post_callback(client: FlaskClient, user: str, payload: dict) -> tuple[int, str]:
+    """A callback request as ``user`` sends it through the proxy: status and body."""
+    response = client.post(
+        "/_dash-update-component",
+        json=payload,
+        headers=headers_of(user),
+        environ_base={"REMOTE_ADDR": PROXY},
+    )
+    return response.status_code, response.get_data(as_text=True)
+
+
+def open_page(client: FlaskClient, user: str, path: str, search: str = "") -> str:
+    """The page at ``path`` as Dash's router draws it for ``user`` (its JSON)."""
+    payload = {
+        "output": ".._pages_content.children..._pages_store.data..",
+        "outputs": [
+            {"id": "_pages_content", "property": "children"},
+            {"id": "_pages_store", "property": "data"},
+        ],
+        "inputs": [
+            {"id": "_pages_location", "property": "pathname", "value": path},
+            {"id": "_pages_location", "property": "search", "value": search},
+        ],
+        "changedPropIds": ["_pages_location.pathname"],
+        "state": [],
+    }
+    status, body = post_callback(client, user, payload)
+    assert status == 200, body
+    return json.dumps(json.loads(body)["response"]["_pages_content"], ensure_ascii=False)
+
+
+def download_payload(
+    page: str, what: str, search: str, path: str, url: str | None = None
+) -> dict[str, object]:
+    """The request the CSV button ``what`` of ``page`` sends for the view in the URL."""
+    url = url or f"{page}-url"
+    return {
+        "output": f"{page}-{what}-csv.data",
+        "outputs": {"id": f"{page}-{what}-csv", "property": "data"},
+        "inputs": [{"id": f"{page}-{what}-csv-button", "property": "n_clicks", "value": 1}],
+        "state": [
+            {"id": url, "property": "search", "value": search},
+            {"id": url, "property": "pathname", "value": path},
+        ],
+        "changedPropIds": [f"{page}-{what}-csv-button.n_clicks"],
+    }
