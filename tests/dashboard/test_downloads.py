@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from dashboard.db import Database
-from dashboard.downloads import build_csv_name, build_headlines_csv, build_support_csv
+from dashboard.downloads import (
+    build_csv_name,
+    build_headlines_csv,
+    build_support_csv,
+    neutralise_cell,
+    write_neutralised_csv,
+)
 from dashboard.filters import Filters
 from dashboard.overview_data import load_overview
 
@@ -52,3 +58,38 @@ def test_support_csv_in_welsh(db: Database) -> None:
         "2018/19,Ambr,0,0.0",
         "2018/19,Coch,0,0.0",
     ]
+
+
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("=1+1", "'=1+1"),
+        ('=HYPERLINK("http://x","y")', '\'=HYPERLINK("http://x","y")'),
+        ("+44 20", "'+44 20"),
+        ("-1+2", "'-1+2"),
+        ("-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"),
+        ("@SUM(A1:A2)", "'@SUM(A1:A2)"),
+        ("\t=1", "'\t=1"),
+        ("\r=1", "'\r=1"),
+        ("-", "'-"),
+        # Real negative numbers stay numbers, as text or as numbers.
+        ("-2.5", "-2.5"),
+        ("-12", "-12"),
+        ("-1.5e3", "-1.5e3"),
+        (-3, -3),
+        (-0.25, -0.25),
+        # Anything else is left as it is.
+        ("a=b", "a=b"),
+        ("2018/19", "2018/19"),
+        (" =1", " =1"),
+        ("", ""),
+        (None, None),
+    ],
+)
+def test_csv_cells_are_neutralised_against_formulas(cell: object, expected: object) -> None:
+    assert neutralise_cell(cell) == expected
+
+
+def test_a_neutralised_csv_keeps_its_numbers_and_quotes_its_text() -> None:
+    text = write_neutralised_csv(["=name", "n"], [["=1+1", -2], ["ok", "-2.5"]])
+    assert text.splitlines() == ["'=name,n", "'=1+1,-2", "ok,-2.5"]
