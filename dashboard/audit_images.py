@@ -27,7 +27,7 @@ IMAGE_ROUTE = "/audit/image"
 MAX_BODY_BYTES = 512  # a page path and a chart id; anything longer is not a report
 
 # A path variable of a page of one thing: a school number, a PLC id.
-_PATH_ID = r"[A-Za-z0-9._~%-]{1,64}"
+_PATH_ID = r"[A-Za-z0-9][A-Za-z0-9._~%-]{0,63}"
 # Chart ids are ids.chart_graph(page, what): "<page>-<what>-graph".
 _CHART = re.compile(r"[a-z][a-z0-9-]{0,80}-graph")
 

@@ -268,7 +268,8 @@ def build_sources_table(data: DataPageData, lang: str) -> html.Table:
         columns.append(t("data.column_files_read_now", lang))
         for row, source in zip(rows, (*SOURCES, CONTRACT), strict=True):
             row.append(", ".join(files.get(source, [])))
-    return _as_text_table(build_table(t("data.sources_caption", lang), columns, rows))
+    caption = t("data.sources_caption", lang) if data.details else t("data.sources_only", lang)
+    return _as_text_table(build_table(caption, columns, rows))
 
 
 # ---- Glossary ---------------------------------------------------------------------------------

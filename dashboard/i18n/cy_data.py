@@ -102,6 +102,7 @@ MESSAGES: dict[str, str] = {
         "iddynt. Cadwch y gydnabyddiaeth hon lle bynnag y caiff y ffigurau hyn eu dangos neu "
         "eu rhannu."
     ),
+    "data.sources_only": "Ffynonellau a'u trwyddedau",
     "data.sources_caption": (
         "Ffynonellau, eu trwyddedau a'r ffeiliau a ddarllenwyd gan yr adnewyddiad diweddaraf"
     ),

@@ -98,6 +98,7 @@ MESSAGES: dict[str, str] = {
         "The published files plcnet reads and the terms they come under. Keep this "
         "attribution wherever these figures are shown or passed on."
     ),
+    "data.sources_only": "Sources and their licences",
     "data.sources_caption": "Sources, their licences and the files the latest refresh read",
     "data.column_source": "Source",
     "data.column_origin": "Where it comes from",

@@ -111,6 +111,7 @@ def test_an_image_download_is_logged(client: FlaskClient, page: str, chart: str)
         ({"page": ["/regions"], "chart": "regions-measure-graph"}, "application/json"),
         ({"page": "/regions?year=2018/19", "chart": "regions-measure-graph"}, "application/json"),
         ({"page": "/school/1/../../x", "chart": "school-measures-graph"}, "application/json"),
+        ({"page": "/school/..", "chart": "school-measures-graph"}, "application/json"),
         ({"page": "/regions", "chart": "regions-" + "x" * 600 + "-graph"}, "application/json"),
         ({"page": "/regions", "chart": "regions-measure-graph"}, "text/plain"),
     ],
@@ -274,6 +275,7 @@ def test_others_see_the_data_page_without_refresh_details(client: FlaskClient, u
     assert "astrology" not in page  # a value of a row set aside
     assert "shown to the data team only" in page
     assert "data-sources-table" in page and "data-glossary-table" in page
+    assert "Sources and their licences" in page
     welsh = open_page(client, user, "/data", "?lang=cy")
     assert "Dim ond i'r tîm data" in welsh
 
