@@ -83,7 +83,8 @@ def receive_image_report() -> flask.Response:
         return _answer("Forbidden", 403)
     if request.mimetype != "application/json" or (request.content_length or 0) > MAX_BODY_BYTES:
         return _answer("Bad request", 400)
-    body = request.get_data(cache=False)
+    # Read no more than a report can be, whatever the body (chunked, no length) holds.
+    body = request.stream.read(MAX_BODY_BYTES + 1)
     if len(body) > MAX_BODY_BYTES:
         return _answer("Bad request", 400)
     try:

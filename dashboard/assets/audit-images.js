@@ -43,6 +43,9 @@
                 keepalive: true,
                 headers: { "Content-Type": "application/json" },
                 body: JSON.stringify({ page: pagePath(), chart: graph.id }),
+            }).catch(function () {
+                // The image is downloaded already: a report lost on the way (the
+                // network, a sign-out) is not the reader's error to see.
             });
         },
         true
