@@ -290,3 +290,16 @@ def test_the_data_csvs_are_for_the_data_team_only(client: FlaskClient, what: str
     assert (refused.kind, refused.user, refused.what) == ("refused", "analyst", f"{what} CSV")
     assert (sent.kind, sent.user, sent.page) == ("download", "datateam", "/data")
     assert sent.what == f"plcnet-data-{what}-{LATEST_RUN}.csv"
+
+
+def test_crafted_filter_values_choose_nothing_odd_and_break_nothing(client: FlaskClient) -> None:
+    _record_history()
+    payload = _events_payload(kind=["download"], user={"$ne": None})
+    payload["inputs"][2]["value"] = ["2000-01-01"]  # type: ignore[index]
+    status, body = post_callback(client, "admin", payload)
+    assert status == 200
+    # Values of the wrong type are no filter: every event is listed.
+    assert all(text in body for text in ("ffion", "school-measures-graph", "regions-measure"))
+    payload["inputs"][3]["value"] = "31/12/2000"  # type: ignore[index]
+    status, body = post_callback(client, "admin", payload)
+    assert status == 200 and "BBBB-MM-DD" in body  # said in Welsh, as the URL asks
