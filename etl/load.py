@@ -3,11 +3,14 @@
 Contract files are read by DuckDB itself as text, checked by the declarative
 checks of :mod:`etl.validate` in one pass, and only then cast into their tables;
 rows with problems go to ``rejected_rows`` with their file, line, column, value
-and reason.
+and reason. Member ids are pseudonymised as their file is read
+(:mod:`etl.pseudonym`); no value as sent of a file of member ids that could be
+a person is kept, not even in ``rejected_rows``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +18,7 @@ import duckdb
 import pandas as pd
 
 from etl.contract import ContractFile
+from etl.pseudonym import HIDE_FUNCTION, PSEUDONYM_FUNCTION, PseudonymKey, pseudonym_functions
 from etl.sources.common import InputError, Rejection
 from etl.sources.contract_files import stage_contract_file
 from etl.sources.reference import Reference
@@ -104,23 +108,42 @@ def _cast(column_name: str, sql_type: str) -> str:
 
 
 def load_contract_file(
-    con: duckdb.DuckDBPyConnection, spec: ContractFile, path: Path, run_id: str
+    con: duckdb.DuckDBPyConnection,
+    spec: ContractFile,
+    path: Path,
+    run_id: str,
+    key: PseudonymKey | None = None,
 ) -> LoadedFile:
-    """Validate and load one contract file: rows loaded, rows set aside, encoding used."""
-    encoding = stage_contract_file(con, path)
+    """Validate and load one contract file: rows loaded, rows set aside, encoding used.
+
+    ``key`` pseudonymises the member ids; a file with member ids needs one.
+    """
+    if not spec.member_id_columns:
+        return _load_checked(con, spec, path, run_id)
+    if key is None:
+        raise ValueError(f"{spec.table} holds member ids: loading it needs a pseudonym key")
+    with pseudonym_functions(con, key) as register_hide:
+        return _load_checked(con, spec, path, run_id, register_hide)
+
+
+def _load_checked(
+    con: duckdb.DuckDBPyConnection,
+    spec: ContractFile,
+    path: Path,
+    run_id: str,
+    register_hide: Callable[[frozenset[str]], None] | None = None,
+) -> LoadedFile:
+    transforms = {
+        name: lambda text: f"{PSEUDONYM_FUNCTION}({text})" for name in spec.member_id_columns
+    }
+    encoding = stage_contract_file(con, path, transforms)
     header = [row[0] for row in con.execute("DESCRIBE __staged").fetchall()]
     _check_header(spec, path, header)
     _ensure_optional_columns(con, spec, header)
     con.execute(f"CREATE OR REPLACE TEMP TABLE __checked AS {problems_sql(spec, '__staged')}")
-    value_of = " ".join(f"WHEN {literal(c.name)} THEN {quote(c.name)}" for c in spec.columns)
-    con.execute(
-        f"""
-        INSERT INTO rejected_rows
-        SELECT $run_id, $table, $file, __line, p.column, CASE p.column {value_of} END, p.reason
-        FROM (SELECT *, unnest(__problems) AS p FROM __checked WHERE len(__problems) > 0)
-        """,
-        {"run_id": run_id, "table": spec.table, "file": str(path)},
-    )
+    if register_hide is not None:
+        register_hide(_member_ids(con, spec))
+    _reject(con, spec, path, run_id, hide=register_hide is not None)
     casts = ", ".join(_cast(c.name, c.sql_type) for c in spec.columns)
     loaded = con.execute(
         f"INSERT INTO {quote(spec.table)} BY NAME SELECT {casts} FROM __checked "
@@ -129,6 +152,40 @@ def load_contract_file(
     set_aside = con.execute("SELECT count(*) FROM __checked WHERE len(__problems) > 0").fetchone()
     con.execute("DROP TABLE __staged; DROP TABLE __checked")
     return LoadedFile(int(loaded), int(set_aside[0]), encoding)
+
+
+def _member_ids(con: duckdb.DuckDBPyConnection, spec: ContractFile) -> frozenset[str]:
+    """Every pseudonymised member id of the file being loaded."""
+    union = " UNION ".join(
+        f"SELECT trim({quote(c)}) FROM __checked" for c in spec.member_id_columns
+    )
+    return frozenset(r[0] for r in con.execute(union).fetchall() if r[0])
+
+
+def _reject(
+    con: duckdb.DuckDBPyConnection, spec: ContractFile, path: Path, run_id: str, *, hide: bool
+) -> None:
+    """Set aside every row with a problem, once per problem, with the value in question.
+
+    In a file of member ids (``hide``), the value of another column is hidden
+    when it is one of the file's member ids (columns swapped) or looks like an
+    e-mail address or a name: the member id columns hold pseudonyms already.
+    """
+
+    def value(column: str) -> str:
+        if hide and column not in spec.member_id_columns:
+            return f"{HIDE_FUNCTION}({quote(column)})"
+        return quote(column)
+
+    value_of = " ".join(f"WHEN {literal(c.name)} THEN {value(c.name)}" for c in spec.columns)
+    con.execute(
+        f"""
+        INSERT INTO rejected_rows
+        SELECT $run_id, $table, $file, __line, p.column, CASE p.column {value_of} END, p.reason
+        FROM (SELECT *, unnest(__problems) AS p FROM __checked WHERE len(__problems) > 0)
+        """,
+        {"run_id": run_id, "table": spec.table, "file": str(path)},
+    )
 
 
 def run_model(
