@@ -223,14 +223,26 @@ def _warn_if_shared(path: Path, progress: Callable[[str], None]) -> None:
         progress(f"  warning: the pseudonym key file {path} can be read by others; chmod 600 it")
 
 
+def _refuse_empty(name: str) -> None:
+    """A variable set to nothing is a mistake (a secret that failed to arrive), never "unset"."""
+    setting = config.SETTINGS[name]
+    if setting.is_set() and not setting.value().strip():
+        raise PseudonymKeyError(
+            f"{setting.variable} is set but empty; set it (see docs/operations.md) or unset it. "
+            "No key was made, so that no member's pseudonym changes by mistake."
+        )
+
+
 def resolve_key(progress: Callable[[str], None], key_file: Path | None = None) -> PseudonymKey:
     """The key in force (see the module's docstring); raises PseudonymKeyError."""
+    _refuse_empty("pseudonym_key")
     secret = config.setting("pseudonym_key").strip()
     if secret:
         return PseudonymKey(
             _check_length(secret.encode("utf-8"), "PLCNET_PSEUDONYM_KEY"),
             "PLCNET_PSEUDONYM_KEY",
         )
+    _refuse_empty("pseudonym_key_file")
     explicit = key_file or (
         Path(config.setting("pseudonym_key_file"))
         if config.SETTINGS["pseudonym_key_file"].is_set()

@@ -355,3 +355,13 @@ def test_key_from_the_environment_wins_over_the_key_file(
     monkeypatch.setenv("PLCNET_PSEUDONYM_KEY_FILE", str(key_file))
     _refresh_with(KEY_B, raw, db, reference_dir, monkeypatch)
     assert _members(db)[0][2] == _independent_pseudonym(KEY_B, "T00123")
+
+
+@pytest.mark.parametrize("variable", ["PLCNET_PSEUDONYM_KEY", "PLCNET_PSEUDONYM_KEY_FILE"])
+def test_a_key_setting_set_to_nothing_stops_the_refresh(
+    variable, raw, tmp_path, reference_dir, monkeypatch
+):
+    monkeypatch.setenv(variable, " ")
+    with pytest.raises(PseudonymKeyError, match=f"{variable} is set but empty"):
+        refresh(raw, tmp_path / "plcnet.duckdb", reference_dir, progress=_quiet)
+    assert not (tmp_path / "plcnet.duckdb").exists()
