@@ -155,9 +155,10 @@ def _load_checked(
 
 
 def _member_ids(con: duckdb.DuckDBPyConnection, spec: ContractFile) -> frozenset[str]:
-    """Every pseudonymised member id of the file being loaded."""
+    """Every pseudonymised member id of the file being loaded and of those loaded before it."""
     union = " UNION ".join(
-        f"SELECT trim({quote(c)}) FROM __checked" for c in spec.member_id_columns
+        [f"SELECT trim({quote(c)}) FROM __checked" for c in spec.member_id_columns]
+        + [f"SELECT {quote(c)} FROM {quote(spec.table)}" for c in spec.member_id_columns]
     )
     return frozenset(r[0] for r in con.execute(union).fetchall() if r[0])
 
@@ -168,8 +169,9 @@ def _reject(
     """Set aside every row with a problem, once per problem, with the value in question.
 
     In a file of member ids (``hide``), the value of another column is hidden
-    when it is one of the file's member ids (columns swapped) or looks like an
-    e-mail address or a name: the member id columns hold pseudonyms already.
+    when it is a member id of this file or of one loaded before it (columns
+    swapped) or looks like an e-mail address or a name: the member id columns
+    hold pseudonyms already.
     """
 
     def value(column: str) -> str:

@@ -66,7 +66,7 @@ MIN_KEY_LENGTH = 32
 HIDDEN_PREFIX = "[hidden: "
 LOOKS_LIKE_EMAIL = "[hidden: looks like an e-mail address]"
 LOOKS_LIKE_NAME = "[hidden: looks like a person's name]"
-A_MEMBER_ID = "[hidden: a member id of this file]"
+A_MEMBER_ID = "[hidden: a member id]"
 # Why a member id is set aside, by the marker that replaces it.
 MEMBER_ID_REASONS = {
     LOOKS_LIKE_EMAIL: "looks like an e-mail address, not a pseudonymous id: pseudonymise "

@@ -236,7 +236,7 @@ def test_other_rejected_rows_of_a_members_file_keep_no_id_as_sent(
     assert rejected == [
         (10, "plc_id", "P3"),  # no such PLC: its member id stays out of sight
         (11, "member_id", _independent_pseudonym(KEY_A, "T00123")),  # duplicate key
-        (12, "role", "[hidden: a member id of this file]"),  # columns swapped
+        (12, "role", "[hidden: a member id]"),  # columns swapped
         (13, "role", "[hidden: looks like a person's name]"),
     ]
 
@@ -365,3 +365,21 @@ def test_a_key_setting_set_to_nothing_stops_the_refresh(
     with pytest.raises(PseudonymKeyError, match=f"{variable} is set but empty"):
         refresh(raw, tmp_path / "plcnet.duckdb", reference_dir, progress=_quiet)
     assert not (tmp_path / "plcnet.duckdb").exists()
+
+
+def test_a_member_id_of_an_earlier_file_in_the_wrong_column_is_hidden(
+    raw, tmp_path, reference_dir, monkeypatch
+):
+    """A second memberships file with its columns swapped: its ids are the first file's."""
+    (raw / "then more memberships.csv").write_text(
+        "plc_id,school_id,role,member_id,joined,left\nP1,6602131,staff-7781,member,2016-09-05,\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "plcnet.duckdb"
+    _refresh_with(KEY_A, raw, db, reference_dir, monkeypatch)
+    assert _rows(
+        db,
+        "SELECT column_name, value FROM rejected_rows WHERE source_file LIKE ?",
+        ["%then more memberships%"],
+    ) == [("role", "[hidden: a member id]")]
+    assert _where_found(db, GOOD_IDS) == []
