@@ -55,6 +55,6 @@ test: setup browser lint ## Run ruff and every test, browser tests included
 bench: setup ## Benchmarks: ETL and measures at Wales and England scale
 	PYTHONPATH=. $(PY) tests/bench/run.py --england
 
-clean: ## Remove generated data, the database and caches (never data/reference or your raw files)
+clean: ## Remove generated data, the database and caches (never data/reference, your raw files or data/pseudonym.key)
 	rm -rf $(DEMO_DIR) data/england data/archive data/*.duckdb data/*.duckdb.* data/.*.building* .pytest_cache .ruff_cache
 	find . -name __pycache__ -not -path './.venv/*' -prune -exec rm -rf {} +

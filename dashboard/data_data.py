@@ -34,10 +34,11 @@ __all__ = [
 RUNS_SHOWN = 50  # the latest refreshes listed; etl_runs keeps every one
 ROWS_SHOWN = 50  # the first problems of the rows set aside, listed with their values
 
-# The shape of a member id (the contract's example and the demo's: "m-5f1c0a93e2"): a
-# value like it is never shown, whatever column it was found in. Values equal to a
+# The shape of a member id as sent (the contract's example and the demo's:
+# "m-5f1c0a93e2") and of its pseudonym (etl/pseudonym.py: "m_" and 16 hex digits): a
+# value like either is never shown, whatever column it was found in. Values equal to a
 # member id of plc_memberships are hidden too (data__rejected_rows.sql).
-MEMBER_ID_PATTERN = r"(?i)m-[0-9a-f]{6,64}"
+MEMBER_ID_PATTERN = r"(?i)m[-_][0-9a-f]{6,64}"
 
 # Where the files come from, in the order the refresh reads them: the published
 # reference files (data/reference/README.md), then the contract files.

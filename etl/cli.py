@@ -51,6 +51,15 @@ def _add_refresh_options(parser: argparse.ArgumentParser) -> None:
         help="Largest share of a table's rows a refresh may lose before it is refused "
         "(default %(default)s).",
     )
+    add(
+        "--pseudonym-key-file",
+        type=Path,
+        default=None,
+        metavar="FILE",
+        help="File of the secret key that pseudonymises member ids; the refresh stops if it "
+        "cannot be read (default: PLCNET_PSEUDONYM_KEY, PLCNET_PSEUDONYM_KEY_FILE, else "
+        "data/pseudonym.key, created on first use).",
+    )
 
 
 def _add_demo_command(commands: argparse._SubParsersAction) -> None:
@@ -202,6 +211,7 @@ def run_refresh(args: argparse.Namespace) -> int:
             max_shrink=args.max_shrink,
             wait_seconds=args.wait,
             archive_dir=args.archive,
+            pseudonym_key_file=args.pseudonym_key_file,
         )
     except (InputError, TableShrankError) as error:
         print(f"Refresh failed: {error}\nThe published database was not changed.", file=sys.stderr)
@@ -220,7 +230,9 @@ def run_schedule(args: argparse.Namespace) -> int:
     from etl.schedule import ScheduledRefresh, build_scheduler, run_scheduled_refresh
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    job = ScheduledRefresh(args.raw, args.db, args.reference, args.max_shrink)
+    job = ScheduledRefresh(
+        args.raw, args.db, args.reference, args.max_shrink, args.pseudonym_key_file
+    )
     try:
         scheduler = build_scheduler(job, args.cron, args.timezone)
     except ValueError as error:

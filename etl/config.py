@@ -20,8 +20,16 @@ class Setting:
     default: str
     help: str
 
+    @property
+    def variable(self) -> str:
+        return f"PLCNET_{self.name.upper()}"
+
     def value(self) -> str:
-        return os.environ.get(f"PLCNET_{self.name.upper()}", self.default)
+        return os.environ.get(self.variable, self.default)
+
+    def is_set(self) -> bool:
+        """True when the environment sets it, even to its default."""
+        return self.variable in os.environ
 
 
 SETTINGS: dict[str, Setting] = {
@@ -41,6 +49,18 @@ SETTINGS: dict[str, Setting] = {
             "audit_log",
             str(PROJECT_ROOT / "data" / "audit.jsonl"),
             "Append-only audit log of sign-ins, downloads and refusals (outside the database).",
+        ),
+        Setting(
+            "pseudonym_key",
+            "",
+            "Secret key of the keyed hash that pseudonymises member ids at ingest; "
+            "wins over the key file. Never put it in the repository or on a command line.",
+        ),
+        Setting(
+            "pseudonym_key_file",
+            str(PROJECT_ROOT / "data" / "pseudonym.key"),
+            "File holding that secret key. Set it, and a refresh stops if the file "
+            "cannot be read; left unset, the default file is created on first use.",
         ),
     ]
 }

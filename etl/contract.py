@@ -80,6 +80,8 @@ TYPES = {
     "school_id": "INTEGER",
     "year": "VARCHAR",
     "score": "TINYINT",
+    # Pseudonymised as the file is read (etl/pseudonym.py): never stored as sent.
+    "member_id": "VARCHAR",
 }
 
 
@@ -133,6 +135,11 @@ class ContractFile:
     @property
     def column_names(self) -> tuple[str, ...]:
         return tuple(c.name for c in self.columns)
+
+    @property
+    def member_id_columns(self) -> tuple[str, ...]:
+        """Columns of member ids, pseudonymised as the file is read."""
+        return tuple(c.name for c in self.columns if c.type == "member_id")
 
     def example_row(self) -> dict[str, str]:
         return {c.name: c.example for c in self.columns}
@@ -200,8 +207,10 @@ CONTRACT: tuple[ContractFile, ...] = (
             ),
             Column(
                 "member_id",
-                "text",
-                "Pseudonymous id of the practitioner; never a name, never shown on screen.",
+                "member_id",
+                "Your own id of the practitioner, the same in every file and every year; "
+                "never a name or an e-mail address. Replaced by a keyed hash as it is read "
+                "(see below); never shown on screen.",
                 example="m-5f1c0a93e2",
             ),
             Column(
@@ -332,6 +341,7 @@ _TYPE_WORDS = {
     "school_id": "school number, seven digits",
     "year": "academic year, e.g. 2018/19",
     "score": "whole number 1 to 5",
+    "member_id": "member id (text)",
 }
 
 
@@ -353,6 +363,11 @@ def render_markdown() -> str:
             )
         rules = [f"`{a}` ≤ `{b}` when both are set" for a, b in spec.ordered_dates]
         rules += [check.reason for check in spec.row_checks]
+        rules += [
+            f"a `{name}` that looks like an e-mail address or a person's name is set aside, "
+            "its value not kept (see below)"
+            for name in spec.member_id_columns
+        ]
         if rules:
             parts.append("\nRules: " + "; ".join(rules) + ".")
         header = ",".join(spec.column_names)

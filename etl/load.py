@@ -3,18 +3,29 @@
 Contract files are read by DuckDB itself as text, checked by the declarative
 checks of :mod:`etl.validate` in one pass, and only then cast into their tables;
 rows with problems go to ``rejected_rows`` with their file, line, column, value
-and reason.
+and reason. Member ids are pseudonymised as their file is read
+(:mod:`etl.pseudonym`); no value as sent of a file of member ids that could be
+a person is kept, not even in ``rejected_rows``.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pandas as pd
 
-from etl.contract import ContractFile
+from etl.contract import CONTRACT, ContractFile
+from etl.pseudonym import (
+    A_MEMBER_ID,
+    HIDE_FUNCTION,
+    PSEUDONYM_FUNCTION,
+    PseudonymKey,
+    pseudonym,
+    pseudonym_functions,
+)
 from etl.sources.common import InputError, Rejection
 from etl.sources.contract_files import stage_contract_file
 from etl.sources.reference import Reference
@@ -104,23 +115,42 @@ def _cast(column_name: str, sql_type: str) -> str:
 
 
 def load_contract_file(
-    con: duckdb.DuckDBPyConnection, spec: ContractFile, path: Path, run_id: str
+    con: duckdb.DuckDBPyConnection,
+    spec: ContractFile,
+    path: Path,
+    run_id: str,
+    key: PseudonymKey | None = None,
 ) -> LoadedFile:
-    """Validate and load one contract file: rows loaded, rows set aside, encoding used."""
-    encoding = stage_contract_file(con, path)
+    """Validate and load one contract file: rows loaded, rows set aside, encoding used.
+
+    ``key`` pseudonymises the member ids; a file with member ids needs one.
+    """
+    if not spec.member_id_columns:
+        return _load_checked(con, spec, path, run_id)
+    if key is None:
+        raise ValueError(f"{spec.table} holds member ids: loading it needs a pseudonym key")
+    with pseudonym_functions(con, key) as register_hide:
+        return _load_checked(con, spec, path, run_id, register_hide)
+
+
+def _load_checked(
+    con: duckdb.DuckDBPyConnection,
+    spec: ContractFile,
+    path: Path,
+    run_id: str,
+    register_hide: Callable[[frozenset[str]], None] | None = None,
+) -> LoadedFile:
+    transforms = {
+        name: lambda text: f"{PSEUDONYM_FUNCTION}({text})" for name in spec.member_id_columns
+    }
+    encoding = stage_contract_file(con, path, transforms)
     header = [row[0] for row in con.execute("DESCRIBE __staged").fetchall()]
     _check_header(spec, path, header)
     _ensure_optional_columns(con, spec, header)
     con.execute(f"CREATE OR REPLACE TEMP TABLE __checked AS {problems_sql(spec, '__staged')}")
-    value_of = " ".join(f"WHEN {literal(c.name)} THEN {quote(c.name)}" for c in spec.columns)
-    con.execute(
-        f"""
-        INSERT INTO rejected_rows
-        SELECT $run_id, $table, $file, __line, p.column, CASE p.column {value_of} END, p.reason
-        FROM (SELECT *, unnest(__problems) AS p FROM __checked WHERE len(__problems) > 0)
-        """,
-        {"run_id": run_id, "table": spec.table, "file": str(path)},
-    )
+    if register_hide is not None:
+        register_hide(_member_ids(con, spec))
+    _reject(con, spec, path, run_id, hide=register_hide is not None)
     casts = ", ".join(_cast(c.name, c.sql_type) for c in spec.columns)
     loaded = con.execute(
         f"INSERT INTO {quote(spec.table)} BY NAME SELECT {casts} FROM __checked "
@@ -129,6 +159,74 @@ def load_contract_file(
     set_aside = con.execute("SELECT count(*) FROM __checked WHERE len(__problems) > 0").fetchone()
     con.execute("DROP TABLE __staged; DROP TABLE __checked")
     return LoadedFile(int(loaded), int(set_aside[0]), encoding)
+
+
+def _member_ids(con: duckdb.DuckDBPyConnection, spec: ContractFile) -> frozenset[str]:
+    """Every pseudonymised member id of the file being loaded and of those loaded before it."""
+    union = " UNION ".join(
+        [f"SELECT trim({quote(c)}) FROM __checked" for c in spec.member_id_columns]
+        + [f"SELECT {quote(c)} FROM {quote(spec.table)}" for c in spec.member_id_columns]
+    )
+    return frozenset(r[0] for r in con.execute(union).fetchall() if r[0])
+
+
+def _reject(
+    con: duckdb.DuckDBPyConnection, spec: ContractFile, path: Path, run_id: str, *, hide: bool
+) -> None:
+    """Set aside every row with a problem, once per problem, with the value in question.
+
+    In a file of member ids (``hide``), the value of another column is hidden
+    when it is a member id of this file or of one loaded before it (columns
+    swapped) or looks like an e-mail address or a name: the member id columns
+    hold pseudonyms already.
+    """
+
+    def value(column: str) -> str:
+        if hide and column not in spec.member_id_columns:
+            return f"{HIDE_FUNCTION}({quote(column)})"
+        return quote(column)
+
+    value_of = " ".join(f"WHEN {literal(c.name)} THEN {value(c.name)}" for c in spec.columns)
+    con.execute(
+        f"""
+        INSERT INTO rejected_rows
+        SELECT $run_id, $table, $file, __line, p.column, CASE p.column {value_of} END, p.reason
+        FROM (SELECT *, unnest(__problems) AS p FROM __checked WHERE len(__problems) > 0)
+        """,
+        {"run_id": run_id, "table": spec.table, "file": str(path)},
+    )
+
+
+def hide_member_ids_set_aside(con: duckdb.DuckDBPyConnection, key: PseudonymKey) -> int:
+    """Hide every rejected value, of any file and column, that is a member id of any file
+    of the refresh (columns swapped, an id typed in the wrong file); return how many
+    distinct values were hidden.
+
+    Each file's own pass (_reject) knows only the ids loaded so far and only looks at
+    files of member ids; this pass runs once every file is in, and compares pseudonyms,
+    the ids as sent being gone. Values of member id columns are pseudonyms already.
+    """
+    specs = [spec for spec in CONTRACT if spec.member_id_columns]
+    ids = " UNION ".join(
+        f"SELECT {quote(column)} FROM {quote(spec.table)}"
+        for spec in specs
+        for column in spec.member_id_columns
+    )
+    member_ids = frozenset(r[0] for r in con.execute(ids).fetchall() if r[0])
+    id_columns = sorted({c for spec in specs for c in spec.member_id_columns})
+    found = con.execute(
+        "SELECT DISTINCT value FROM rejected_rows"
+        " WHERE NOT list_contains($id_columns, column_name) AND value IS NOT NULL",
+        {"id_columns": id_columns},
+    ).fetchall()
+    hits = [v for (v,) in found if v.strip() and pseudonym(key, v) in member_ids]
+    if hits:
+        con.execute(
+            "UPDATE rejected_rows SET value = $hidden"
+            " WHERE NOT list_contains($id_columns, column_name) AND list_contains($hits, value)",
+            {"hidden": A_MEMBER_ID, "id_columns": id_columns, "hits": hits},
+        )
+    return len(hits)
 
 
 def run_model(

@@ -19,7 +19,7 @@ import duckdb
 
 from etl.archive import archive_dir_for, archive_inputs
 from etl.contract import CONTRACT
-from etl.load import load_contract_file, load_reference, run_model
+from etl.load import hide_member_ids_set_aside, load_contract_file, load_reference, run_model
 from etl.lock import refresh_lock
 from etl.network import (
     FOCUS_TABLES,
@@ -31,6 +31,7 @@ from etl.network import (
 )
 from etl.network.impact import IMPACT_TABLES, compute_impact
 from etl.network.plcs import PLC_TABLES, compute_plc_measures
+from etl.pseudonym import PseudonymKey, resolve_key
 from etl.publish import append_run_log, building_path, publish
 from etl.schema import apply_schema
 from etl.sources.common import InputError
@@ -80,6 +81,8 @@ class RefreshResult:
     step_seconds: dict[str, float] = field(default_factory=dict)
     input_files: list[InputFile] = field(default_factory=list)
     ignored_files: list[str] = field(default_factory=list)
+    # Where the pseudonym key came from and its fingerprint (never the key).
+    pseudonym_key: str = ""
     message: str = ""
 
     def as_dict(self) -> dict[str, object]:
@@ -94,6 +97,7 @@ class RefreshResult:
             "step_seconds": {k: round(v, 3) for k, v in self.step_seconds.items()},
             "input_files": [f.as_dict() for f in self.input_files],
             "ignored_files": self.ignored_files,
+            "pseudonym_key": self.pseudonym_key,
             "message": self.message,
         }
 
@@ -125,6 +129,8 @@ class RefreshOptions:
     max_shrink: float = DEFAULT_MAX_SHRINK
     # Where read files are archived by checksum; None: archive/ beside the database.
     archive_dir: Path | None = None
+    # The file of the key that pseudonymises member ids; None: the settings decide.
+    pseudonym_key_file: Path | None = None
 
 
 def refresh(
@@ -138,14 +144,16 @@ def refresh(
     max_shrink: float = DEFAULT_MAX_SHRINK,
     wait_seconds: float = 0.0,
     archive_dir: Path | None = None,
+    pseudonym_key_file: Path | None = None,
 ) -> RefreshResult:
     """Run one refresh and publish its database.
 
-    Raises InputError on unreadable input, TableShrankError when a table would lose
-    more than ``max_shrink`` of its rows (unless ``force``), RefreshLockedError when
-    another refresh of ``db_path`` holds the lock past ``wait_seconds``.
+    Raises InputError on unreadable input or an unreadable pseudonym key
+    (PseudonymKeyError), TableShrankError when a table would lose more than
+    ``max_shrink`` of its rows (unless ``force``), RefreshLockedError when another
+    refresh of ``db_path`` holds the lock past ``wait_seconds``.
     """
-    options = RefreshOptions(trigger, force, max_shrink, archive_dir)
+    options = RefreshOptions(trigger, force, max_shrink, archive_dir, pseudonym_key_file)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     with refresh_lock(db_path, wait_seconds, progress):
         return _refresh_locked(raw_dir, db_path, reference_dir, options, progress)
@@ -165,7 +173,10 @@ def _refresh_locked(
     built = building_path(db_path, result.run_id)
     progress(f"plcnet refresh {result.run_id}: {raw_dir} -> {db_path}")
     try:
-        _build(built, raw_dir, reference_dir, result, _Steps(result, progress))
+        key = resolve_key(progress, options.pseudonym_key_file)
+        result.pseudonym_key = f"{key.source} (fingerprint {key.fingerprint})"
+        progress(f"  member ids pseudonymised with the key from {result.pseudonym_key}")
+        _build(built, raw_dir, reference_dir, key, result, _Steps(result, progress))
         if not options.force:
             check_shrinkage(db_path, result.row_counts, options.max_shrink)
         result.status = "success"
@@ -226,7 +237,12 @@ def check_shrinkage(db_path: Path, new_counts: dict[str, int], max_shrink: float
 
 
 def _build(
-    built: Path, raw_dir: Path, reference_dir: Path, result: RefreshResult, steps: _Steps
+    built: Path,
+    raw_dir: Path,
+    reference_dir: Path,
+    key: PseudonymKey,
+    result: RefreshResult,
+    steps: _Steps,
 ) -> None:
     if not raw_dir.is_dir():
         raise InputError(
@@ -241,7 +257,7 @@ def _build(
         )
         result.input_files.extend(reference.input_files)
         steps.run("load reference", lambda: load_reference(con, reference, result.run_id))
-        steps.run("load contract files", lambda: _load_contract(con, raw_dir, result, steps))
+        steps.run("load contract files", lambda: _load_contract(con, raw_dir, key, result, steps))
         steps.run("transform", lambda: run_model(con, "academic_years"))
         steps.run("network measures", lambda: compute_network(con, progress=steps.progress))
         steps.run("network layout", lambda: compute_layout(con, progress=steps.progress))
@@ -257,7 +273,11 @@ def _build(
 
 
 def _load_contract(
-    con: duckdb.DuckDBPyConnection, raw_dir: Path, result: RefreshResult, steps: _Steps
+    con: duckdb.DuckDBPyConnection,
+    raw_dir: Path,
+    key: PseudonymKey,
+    result: RefreshResult,
+    steps: _Steps,
 ) -> None:
     found = find_inputs(raw_dir)
     result.ignored_files = [str(p) for p in found.get("unknown", [])]
@@ -265,7 +285,7 @@ def _load_contract(
         steps.progress(f"    not recognised, not loaded: {path} (its header matches no input)")
     for spec in CONTRACT:
         for path in found.get(f"contract:{spec.table}", []):
-            loaded = load_contract_file(con, spec, path, result.run_id)
+            loaded = load_contract_file(con, spec, path, result.run_id, key)
             result.input_files.append(
                 InputFile(
                     str(path),
@@ -279,6 +299,7 @@ def _load_contract(
                 f"    {path.name} ({loaded.encoding}): {loaded.rows:,} rows loaded, "
                 f"{loaded.set_aside:,} set aside"
             )
+    hide_member_ids_set_aside(con, key)
 
 
 def _count(con: duckdb.DuckDBPyConnection, result: RefreshResult) -> None:

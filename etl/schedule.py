@@ -31,6 +31,7 @@ class ScheduledRefresh:
     db_path: Path
     reference_dir: Path
     max_shrink: float
+    pseudonym_key_file: Path | None = None
 
 
 def run_scheduled_refresh(job: ScheduledRefresh) -> str:
@@ -44,6 +45,7 @@ def run_scheduled_refresh(job: ScheduledRefresh) -> str:
             trigger="schedule",
             progress=log.info,
             max_shrink=job.max_shrink,
+            pseudonym_key_file=job.pseudonym_key_file,
         )
     except (InputError, TableShrankError) as error:
         log.error("refresh failed, the published database was not changed: %s", error)

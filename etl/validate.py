@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from etl.contract import Column, ContractFile
+from etl.pseudonym import HIDDEN_PREFIX, MEMBER_ID_REASONS
 
 __all__ = ["Check", "checks_for", "literal", "problems_sql", "quote"]
 
@@ -75,6 +76,11 @@ def _column_checks(column: Column) -> list[Check]:
     typed = _type_check(column)
     if typed:
         checks.append(typed)
+    if column.type == "member_id":
+        checks += [
+            Check(column.name, f"trim({name}) = {literal(marker)}", reason)
+            for marker, reason in MEMBER_ID_REASONS.items()
+        ]
     if column.allowed:
         values = ", ".join(literal(a) for a in column.allowed)
         checks.append(
@@ -120,9 +126,15 @@ def _reference_checks(spec: ContractFile) -> list[Check]:
 
 def _key_check(spec: ContractFile) -> Check:
     keys = ", ".join(f"trim({quote(k)})" for k in spec.key)
+    # Two different e-mail addresses hide behind the same marker: no duplicate.
+    hidden = "".join(
+        f" AND NOT starts_with({quote(k)}, {literal(HIDDEN_PREFIX)})"
+        for k in spec.key
+        if k in spec.member_id_columns
+    )
     return Check(
         spec.key[-1],
-        f"row_number() OVER (PARTITION BY {keys} ORDER BY __line) > 1",
+        f"row_number() OVER (PARTITION BY {keys} ORDER BY __line) > 1{hidden}",
         f"duplicate key ({', '.join(spec.key)}): the same row is given twice; keep one",
     )
 

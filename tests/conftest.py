@@ -6,10 +6,14 @@
   without it).
 - Tiny hand-made inputs live in tests/data/; anything larger is generated with
   a fixed seed.
+- Refreshes under test pseudonymise member ids with a key of the session's own
+  (PLCNET_PSEUDONYM_KEY_FILE, inherited by subprocesses), never the developer's
+  data/pseudonym.key.
 """
 
 from __future__ import annotations
 
+import secrets
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -39,6 +43,18 @@ def audit_log_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "audit.jsonl"
     monkeypatch.setenv("PLCNET_AUDIT_LOG", str(path))
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_pseudonym_key(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A pseudonym key file of the session's own for every refresh the tests run."""
+    path = tmp_path_factory.mktemp("pseudonym") / "pseudonym.key"
+    path.write_text(secrets.token_hex(32), encoding="ascii")
+    path.chmod(0o600)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.delenv("PLCNET_PSEUDONYM_KEY", raising=False)
+        patch.setenv("PLCNET_PSEUDONYM_KEY_FILE", str(path))
+        yield path
 
 
 @pytest.fixture(scope="session")

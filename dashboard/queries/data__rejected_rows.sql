@@ -5,8 +5,10 @@
 -- - 'member_file': its file holds member ids (a table with a member_id column) and
 --   $show_member_rows is false (everyone but the data team): a file with its columns
 --   swapped has member ids in other columns;
--- - 'looks_like_member_id': it has the shape of one ($member_id_pattern) or is one of
---   the member ids published (for everyone).
+-- - 'looks_like_member_id': the refresh hid it already (a member id or a person's
+--   name or e-mail address in any column: etl/pseudonym.py, "[hidden: ...]"), or it has
+--   the shape of one ($member_id_pattern), or is one of the pseudonyms published (for
+--   everyone).
 with
 
 member_tables as (
@@ -31,7 +33,8 @@ problems as (
             when r.column_name = 'member_id' then 'member_id'
             when r.table_name in (select m.table_name from member_tables as m)
                 and not $show_member_rows then 'member_file'
-            when regexp_full_match(trim(r.value), $member_id_pattern)
+            when starts_with(r.value, '[hidden: ')
+                or regexp_full_match(trim(r.value), $member_id_pattern)
                 or lower(trim(r.value)) in (select i.member_id from member_ids as i)
                 then 'looks_like_member_id'
         end as hidden_because,

@@ -3,11 +3,16 @@
 Whatever the format, a file becomes the temp table ``__staged``: every column
 as text, plus ``__line``, the line (CSV) or row (Excel, Parquet; the header is
 row 1) each record came from, so that a rejected row can be found in the file.
+
+A column named in ``transforms`` is rewritten by its SQL expression in the same
+statement that reads the file (member ids become pseudonyms there), so its
+values as sent are never stored, not even in ``__staged``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import duckdb
@@ -16,7 +21,10 @@ from openpyxl import load_workbook
 
 from etl.sources.common import InputError
 
-__all__ = ["CONTRACT_SUFFIXES", "read_header", "stage_contract_file"]
+__all__ = ["CONTRACT_SUFFIXES", "Transforms", "read_header", "stage_contract_file"]
+
+# Column name -> a function from the SQL text of the column's value to the SQL stored.
+Transforms = Mapping[str, Callable[[str], str]]
 
 CONTRACT_SUFFIXES = (".csv", ".xlsx", ".parquet")
 
@@ -25,19 +33,39 @@ CONTRACT_SUFFIXES = (".csv", ".xlsx", ".parquet")
 CSV_ENCODINGS = ("utf-8", "latin-1")
 
 
-def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path) -> str:
+def _quote(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _select_list(names: list[str], text_of: Callable[[str], str], transforms: Transforms) -> str:
+    """Every column as text named as in the file, ``transforms`` applied."""
+    items = []
+    for name in names:
+        value = text_of(_quote(name))
+        if name in transforms:
+            value = transforms[name](value)
+        items.append(f"{value} AS {_quote(name)}")
+    return ", ".join(items)
+
+
+def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, transforms: Transforms) -> str:
     last_error: duckdb.Error | None = None
+    source = """read_csv($path, header = true, all_varchar = true, delim = ',',
+                          quote = '"', escape = '"', null_padding = true,
+                          encoding = $encoding)"""
     for encoding in CSV_ENCODINGS:
+        params = {"path": str(path), "encoding": encoding}
         try:
+            described = con.execute(f"DESCRIBE SELECT * FROM {source}", params).fetchall()
+            names = [row[0] for row in described]
             con.execute(
-                """
+                f"""
                 CREATE OR REPLACE TEMP TABLE __staged AS
-                SELECT *, CAST(row_number() OVER () + 1 AS INTEGER) AS __line
-                FROM read_csv($path, header = true, all_varchar = true, delim = ',',
-                              quote = '"', escape = '"', null_padding = true,
-                              encoding = $encoding)
+                SELECT {_select_list(names, str, transforms)},
+                       CAST(row_number() OVER () + 1 AS INTEGER) AS __line
+                FROM {source}
                 """,
-                {"path": str(path), "encoding": encoding},
+                params,
             )
             return encoding
         except duckdb.Error as error:
@@ -79,7 +107,7 @@ def _excel_rows(path: Path) -> list[list[str | None]]:
         book.close()
 
 
-def _stage_excel(con: duckdb.DuckDBPyConnection, path: Path) -> str:
+def _stage_excel(con: duckdb.DuckDBPyConnection, path: Path, transforms: Transforms) -> str:
     rows = _excel_rows(path)
     if not rows:
         raise InputError(f"{path}: the first sheet is empty; put the header in row 1.")
@@ -88,16 +116,18 @@ def _stage_excel(con: duckdb.DuckDBPyConnection, path: Path) -> str:
     frame["__line"] = range(2, len(rows) + 1)
     frame = frame[frame.drop(columns="__line").notna().any(axis=1)]  # Excel's empty tail rows
     con.register("__excel", frame)
-    casts = ", ".join(f'CAST("{c}" AS VARCHAR) AS "{c}"' for c in header)
-    con.execute(
-        f"CREATE OR REPLACE TEMP TABLE __staged AS SELECT {casts}, "
-        "CAST(__line AS INTEGER) AS __line FROM __excel"
-    )
-    con.unregister("__excel")
+    casts = _select_list(header, lambda c: f"CAST({c} AS VARCHAR)", transforms)
+    try:
+        con.execute(
+            f"CREATE OR REPLACE TEMP TABLE __staged AS SELECT {casts}, "
+            "CAST(__line AS INTEGER) AS __line FROM __excel"
+        )
+    finally:
+        con.unregister("__excel")
     return "xlsx"
 
 
-def _stage_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> str:
+def _stage_parquet(con: duckdb.DuckDBPyConnection, path: Path, transforms: Transforms) -> str:
     try:
         names = [
             r[0]
@@ -105,7 +135,7 @@ def _stage_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> str:
                 "DESCRIBE SELECT * FROM read_parquet($p)", {"p": str(path)}
             ).fetchall()
         ]
-        casts = ", ".join(f'CAST("{n}" AS VARCHAR) AS "{n}"' for n in names)
+        casts = _select_list(names, lambda c: f"CAST({c} AS VARCHAR)", transforms)
         con.execute(
             f"CREATE OR REPLACE TEMP TABLE __staged AS SELECT {casts}, "
             "CAST(row_number() OVER () + 1 AS INTEGER) AS __line FROM read_parquet($p)",
@@ -119,10 +149,12 @@ def _stage_parquet(con: duckdb.DuckDBPyConnection, path: Path) -> str:
     return "parquet"
 
 
-def stage_contract_file(con: duckdb.DuckDBPyConnection, path: Path) -> str:
+def stage_contract_file(
+    con: duckdb.DuckDBPyConnection, path: Path, transforms: Transforms | None = None
+) -> str:
     """Stage ``path`` as ``__staged``; return the encoding or format that read it."""
     stagers = {".csv": _stage_csv, ".xlsx": _stage_excel, ".parquet": _stage_parquet}
-    return stagers[path.suffix.lower()](con, path)
+    return stagers[path.suffix.lower()](con, path, transforms or {})
 
 
 def read_header(path: Path) -> list[str]:

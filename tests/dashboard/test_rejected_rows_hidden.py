@@ -78,16 +78,18 @@ def _shows_a_member_id(text: str, ids: tuple[str, ...] = NEVER_SHOWN) -> list[st
     return [i for i in ids if i in text]
 
 
-def test_the_refresh_sets_the_swapped_rows_aside_with_the_ids_in_the_role_column(
+def test_the_refresh_sets_the_swapped_rows_aside_hiding_the_member_id_it_knows(
     swapped_db: Path,
 ) -> None:
-    # The database holds them as found: only what is shown is hidden.
+    # m-aaaa is a member id of another file (read after this one): the refresh hides
+    # it (etl.load.hide_member_ids_set_aside); the rest it cannot tell from other
+    # values, so they are kept as found and hidden where shown.
     with duckdb.connect(str(swapped_db), read_only=True) as con:
         found = con.execute(
             "SELECT value FROM rejected_rows WHERE column_name = 'role'"
             " AND source_file LIKE '%memberships_export.csv'"
         ).fetchall()
-    assert sorted(v for (v,) in found) == sorted(MEMBER_IDS)
+    assert sorted(v for (v,) in found) == sorted(["[hidden: a member id]", *MEMBER_IDS[1:]])
 
 
 def test_the_data_team_sees_the_rows_but_no_member_id(swapped_db: Path) -> None:

@@ -7,10 +7,12 @@ import pytest
 
 from etl.contract import CONTRACT, contract_file
 from etl.load import load_contract_file, load_reference
+from etl.pseudonym import PseudonymKey, pseudonym
 from etl.schema import apply_schema
 from etl.sources.common import InputError
 
 RUN = "test-run"
+KEY = PseudonymKey(b"a test key of thirty-two characters", "test")
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +23,7 @@ def loaded(wales_reference, test_data):
     load_reference(con, wales_reference, RUN)
     counts = {}
     for spec in CONTRACT:
-        loaded = load_contract_file(con, spec, test_data / "raw_tiny" / spec.file_name, RUN)
+        loaded = load_contract_file(con, spec, test_data / "raw_tiny" / spec.file_name, RUN, KEY)
         counts[spec.table] = (loaded.rows, loaded.set_aside)
     yield con, counts
     con.close()
@@ -100,7 +102,7 @@ def test_optional_dates_load_as_null_and_values_are_typed(loaded):
     con, _ = loaded
     assert con.execute("SELECT end_date FROM plcs WHERE plc_id = 'P2'").fetchone() == (None,)
     left = con.execute(
-        "SELECT \"left\" FROM plc_memberships WHERE member_id = 'm-cccc'"
+        'SELECT "left" FROM plc_memberships WHERE member_id = ?', [pseudonym(KEY, "m-cccc")]
     ).fetchone()[0]
     assert str(left) == "2018-01-31"
 
@@ -172,7 +174,7 @@ def test_parquet_contract_file_loads_like_its_csv(wales_reference, test_data, tm
     )
     con = _fresh_db(wales_reference)
     load_contract_file(con, contract_file("plcs"), test_data / "raw_tiny" / "plcs.csv", RUN)
-    loaded = load_contract_file(con, contract_file("plc_memberships"), parquet, RUN)
+    loaded = load_contract_file(con, contract_file("plc_memberships"), parquet, RUN, KEY)
     assert (loaded.rows, loaded.set_aside, loaded.encoding) == (5, 3, "parquet")
 
 
