@@ -75,9 +75,7 @@ def provider_command(port: int, dashboard_url: str) -> list[str]:
 
 
 @contextmanager
-def provider_running(
-    port: int, dashboard_url: str, client_secret: str, log: Path
-) -> Iterator[str]:
+def provider_running(port: int, dashboard_url: str, client_secret: str, log: Path) -> Iterator[str]:
     """The development provider on ``port`` for the dashboard at ``dashboard_url``;
     yields its issuer URL; stopped on exit."""
     env = {**os.environ, "PLCNET_DEV_CLIENT_SECRET": client_secret}
@@ -113,9 +111,7 @@ def sign_in_environment(
 
 
 @contextmanager
-def serving_with_sign_in(
-    db: Path, env: Mapping[str, str] | None = None
-) -> Iterator[SignInServed]:
+def serving_with_sign_in(db: Path, env: Mapping[str, str] | None = None) -> Iterator[SignInServed]:
     """The development provider and the dashboard on ``db`` requiring sign-in with it,
     each on a free port; ``env`` adds settings to the dashboard's."""
     dashboard_port, provider_port = find_free_port(), find_free_port()
