@@ -96,18 +96,21 @@ def provider_running(port: int, dashboard_url: str, client_secret: str, log: Pat
 
 
 def sign_in_environment(
-    issuer: str, client_secret: str, session_secret: str, audit_log: Path
+    issuer: str, client_secret: str, session_secret: str, audit_log: Path | None
 ) -> dict[str, str]:
-    """The settings of a dashboard signing in with the development provider."""
-    return {
+    """The settings of a dashboard signing in with the development provider (the audit
+    log where the settings say when ``audit_log`` is None)."""
+    settings = {
         "PLCNET_AUTH_MODE": "oidc",
         "PLCNET_OIDC_ISSUER": issuer,
         "PLCNET_OIDC_CLIENT_ID": CLIENT_ID,
         "PLCNET_OIDC_CLIENT_SECRET": client_secret,
         "PLCNET_ROLES_FILE": str(ROLES_FILE),
         "PLCNET_SESSION_SECRET": session_secret,
-        "PLCNET_AUDIT_LOG": str(audit_log),
     }
+    if audit_log is not None:
+        settings["PLCNET_AUDIT_LOG"] = str(audit_log)
+    return settings
 
 
 @contextmanager
