@@ -28,7 +28,7 @@ from dashboard import audit
 from dashboard.access import User, roles_of_groups
 from dashboard.language import build_language_href, lang_from_search, lang_of_request
 from dashboard.signin import SESSION_USER, AccessConfig, OidcConfig, split_groups
-from dashboard.signin_pages import PlainLink, build_plain_page
+from dashboard.signin_pages import build_plain_page
 
 __all__ = ["install_oidc", "safe_next"]
 
@@ -93,8 +93,7 @@ def install_oidc(server: flask.Flask, config: AccessConfig) -> None:
 
     def failed(lang: str, error: Exception) -> Response:
         audit.record_event("refused", "/signin", {"reason": type(error).__name__})
-        link = PlainLink("signin.try_again", "/signin")
-        return build_plain_page(lang, "signin.failed_title", "signin.failed_text", 400, link)
+        return build_plain_page(lang, "failed", 400, "try-again")
 
     @server.get("/signin")
     def sign_in() -> Response:
@@ -148,7 +147,4 @@ def install_oidc(server: flask.Flask, config: AccessConfig) -> None:
         # The provider's logout answer may carry a state: nothing to check, the
         # session was cleared before leaving and this page shows no data.
         flask.session.clear()
-        link = PlainLink("signin.sign_in_again", "/signin")
-        return build_plain_page(
-            lang_of_request(), "signin.signed_out_title", "signin.signed_out_text", 200, link
-        )
+        return build_plain_page(lang_of_request(), "signed-out", 200, "sign-in-again")

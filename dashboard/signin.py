@@ -35,7 +35,7 @@ from dashboard import audit
 from dashboard.access import G_USER, OPEN_USER, User, roles_of_groups
 from dashboard.i18n import t
 from dashboard.language import lang_of_request
-from dashboard.signin_pages import STYLESHEETS, PlainLink, build_plain_page
+from dashboard.signin_pages import STYLESHEETS, build_plain_page
 
 __all__ = [
     "MODES",
@@ -221,9 +221,7 @@ def _answer_without_user(request: flask.Request, config: AccessConfig) -> Respon
     if _is_data_request(request):
         text = t("signin.sign_in_required", lang_of_request())
         return flask.Response(text, status=401, mimetype="text/plain")
-    return build_plain_page(
-        lang_of_request(), "signin.sign_in_required", "signin.required_text", 401
-    )
+    return build_plain_page(lang_of_request(), "required", 401)
 
 
 def _answer_no_access(request: flask.Request, config: AccessConfig, user: User) -> Response:
@@ -231,15 +229,8 @@ def _answer_no_access(request: flask.Request, config: AccessConfig, user: User) 
     if _is_data_request(request):
         text = t("signin.no_access_title", lang_of_request())
         return flask.Response(text, status=403, mimetype="text/plain")
-    link = PlainLink("signin.sign_out", "/signout") if config.mode == "oidc" else None
-    return build_plain_page(
-        lang_of_request(),
-        "signin.no_access_title",
-        "signin.no_access_text",
-        403,
-        link,
-        name=user.name,
-    )
+    link = "sign-out" if config.mode == "oidc" else None
+    return build_plain_page(lang_of_request(), "no-access", 403, link, name=user.name)
 
 
 def install_access(server: flask.Flask, config: AccessConfig) -> None:

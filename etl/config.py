@@ -50,14 +50,22 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting("oidc_issuer", "", "OpenID Connect issuer URL (discovery is read from it)."),
         Setting("oidc_client_id", "", "OpenID Connect client id of the dashboard."),
-        Setting("oidc_client_secret", "", "OpenID Connect client secret (or use the _FILE)."),
+        Setting(
+            "oidc_client_secret",
+            "",
+            "OpenID Connect client secret (else read from oidc_client_secret_file).",
+        ),
         Setting("oidc_client_secret_file", "", "File holding the OpenID Connect client secret."),
         Setting("oidc_scopes", "openid profile", "Scopes asked of the OpenID Connect provider."),
         Setting(
             "groups_claim", "groups", "Claim of the ID token or userinfo that lists the groups."
         ),
         Setting("roles_file", "", "TOML file mapping the provider's groups to plcnet's roles."),
-        Setting("session_secret", "", "Secret signing the session cookies (or use the _FILE)."),
+        Setting(
+            "session_secret",
+            "",
+            "Secret signing the session cookies (else read from session_secret_file).",
+        ),
         Setting(
             "session_secret_file", "", "File holding the secret that signs the session cookies."
         ),
