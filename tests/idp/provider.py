@@ -291,6 +291,10 @@ def _add_routes(app: flask.Flask, server: AuthorizationServer, store: Store) -> 
     def discovery() -> flask.Response:
         return flask.jsonify(_discovery(store.issuer))
 
+    @app.get("/favicon.ico")
+    def favicon() -> flask.Response:
+        return flask.Response(status=204)
+
     @app.get("/jwks")
     def jwks() -> flask.Response:
         return flask.jsonify(store.public_keys)
