@@ -16,7 +16,7 @@ from dashboard import ids
 from dashboard.audit import read_events
 from dashboard.signin import SESSION_COOKIE, SESSION_USER
 from tests.idp.accounts import ACCOUNTS
-from tests.idp.serving import SignInServed, sign_in, submit_login_form
+from tests.idp.serving import SignInServed, serving_with_sign_in, sign_in, submit_login_form
 
 PAGES = ["/", "/network", "/regions", "/plcs", "/plc/P1", "/school/6812001", "/impact", "/data"]
 DASH_DATA = ["/_dash-layout", "/_dash-dependencies"]
@@ -207,3 +207,12 @@ def test_sign_in_returns_only_to_this_site(signin_served, target):
     http = requests.Session()
     landed = sign_in(http, signin_served, "analyst", next_path=target)
     assert landed.url == f"{signin_served.url}/"
+
+
+def test_groups_only_at_userinfo_are_read_from_there(signin_db):
+    with serving_with_sign_in(signin_db, provider_options=["--groups-at-userinfo-only"]) as served:
+        http = requests.Session()
+        assert sign_in(http, served, "cardiff").status_code == 200
+        assert http.get(f"{served.url}/_dash-layout", timeout=30).status_code == 200
+        [event] = events_of(served, "sign-in", "cardiff")
+        assert event.filters["roles"] == "la:681"

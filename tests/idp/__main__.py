@@ -22,6 +22,11 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     )
     parser.add_argument("--redirect-uri", action="append", required=True)
     parser.add_argument("--post-logout-redirect-uri", action="append", default=[])
+    parser.add_argument(
+        "--groups-at-userinfo-only",
+        action="store_true",
+        help="leave the groups out of the ID token, as some providers do",
+    )
     return parser.parse_args(argv)
 
 
@@ -34,7 +39,7 @@ def main(argv: list[str] | None = None) -> int:
     client = Client(
         args.client_id, args.client_secret, args.redirect_uri, args.post_logout_redirect_uri
     )
-    app = create_provider(issuer, [client])
+    app = create_provider(issuer, [client], groups_in_id_token=not args.groups_at_userinfo_only)
     logging.getLogger("werkzeug").setLevel(logging.WARNING)
     print(f"Development OpenID Connect provider at {issuer}", flush=True)
     app.run(host=args.host, port=args.port, threaded=True)

@@ -107,13 +107,13 @@ class AuthorizationCode:
 @dataclass
 class Token:
     access_token: str
-    client_id: str
+    client: Client
     scope: str
     account: str
     expires_at: float
 
     def check_client(self, client: Client) -> bool:
-        return client.client_id == self.client_id
+        return client.client_id == self.client.client_id
 
     def get_scope(self) -> str:
         return self.scope
@@ -129,6 +129,9 @@ class Token:
 
     def get_user(self) -> Account:
         return ACCOUNTS[self.account]
+
+    def get_client(self) -> Client:
+        return self.client
 
 
 @dataclass
@@ -146,17 +149,15 @@ class Store:
         return KeySet([self.key]).as_dict(private=False)
 
 
-def describe_user(account: Account) -> UserInfo:
+def describe_user(account: Account, with_groups: bool = True) -> UserInfo:
     """The claims of ``account``, in the ID token and at the userinfo endpoint."""
-    return UserInfo(
-        sub=account.name,
-        name=account.display_name,
-        preferred_username=account.name,
-        groups=list(account.groups),
-    )
+    claims = UserInfo(sub=account.name, name=account.display_name, preferred_username=account.name)
+    if with_groups:
+        claims["groups"] = list(account.groups)
+    return claims
 
 
-def _build_grants(store: Store) -> tuple[type, OpenIDCode]:
+def _build_grants(store: Store, groups_in_id_token: bool) -> tuple[type, OpenIDCode]:
     class CodeGrant(grants.AuthorizationCodeGrant):
         TOKEN_ENDPOINT_AUTH_METHODS = ("client_secret_basic", "client_secret_post")
 
@@ -202,7 +203,7 @@ def _build_grants(store: Store) -> tuple[type, OpenIDCode]:
             return {"iss": store.issuer, "aud": [client.client_id]}
 
         def generate_user_info(self, user: Account, scope: str) -> UserInfo:
-            return describe_user(user)
+            return describe_user(user, with_groups=groups_in_id_token)
 
     return CodeGrant, IdToken(require_nonce=True)
 
@@ -241,8 +242,12 @@ def _build_endpoints(store: Store) -> tuple[type, type, ResourceProtector]:
     return UserInfoAnswer, EndSession, protector
 
 
-def create_provider(issuer: str, clients: list[Client]) -> flask.Flask:
-    """The provider's Flask app, its issuer URL ``issuer`` (no trailing slash)."""
+def create_provider(
+    issuer: str, clients: list[Client], groups_in_id_token: bool = True
+) -> flask.Flask:
+    """The provider's Flask app, its issuer URL ``issuer`` (no trailing slash); the
+    groups in the ID token and at userinfo, or (``groups_in_id_token=False``, as some
+    providers do) at userinfo only."""
     app = flask.Flask("plcnet-dev-idp")
     app.secret_key = secrets.token_bytes(32)
     app.config.update(SESSION_COOKIE_NAME="plcnet_idp", SESSION_COOKIE_SAMESITE="Lax")
@@ -252,14 +257,14 @@ def create_provider(issuer: str, clients: list[Client]) -> flask.Flask:
     def save_token(token: dict[str, object], request: object) -> None:
         store.tokens[str(token["access_token"])] = Token(
             access_token=str(token["access_token"]),
-            client_id=request.client.client_id,
+            client=request.client,
             scope=str(token.get("scope", "")),
             account=request.user.name,
             expires_at=time.time() + int(token.get("expires_in", 3600)),
         )
 
     server = AuthorizationServer(app, query_client=store.clients.get, save_token=save_token)
-    code_grant, id_token = _build_grants(store)
+    code_grant, id_token = _build_grants(store, groups_in_id_token)
     server.register_grant(code_grant, [StrictCodeChallenge(required=True), id_token])
     userinfo, end_session, protector = _build_endpoints(store)
     server.register_endpoint(userinfo(resource_protector=protector))

@@ -14,7 +14,7 @@ import re
 import secrets
 import subprocess
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,7 +56,7 @@ class SignInServed:
     session_secret: str
 
 
-def provider_command(port: int, dashboard_url: str) -> list[str]:
+def provider_command(port: int, dashboard_url: str, *options: str) -> list[str]:
     return [
         sys.executable,
         "-m",
@@ -71,17 +71,21 @@ def provider_command(port: int, dashboard_url: str) -> list[str]:
         f"{dashboard_url}/signed-out",
         "--post-logout-redirect-uri",
         f"{dashboard_url}/signed-out?lang=cy",
+        *options,
     ]
 
 
 @contextmanager
-def provider_running(port: int, dashboard_url: str, client_secret: str, log: Path) -> Iterator[str]:
-    """The development provider on ``port`` for the dashboard at ``dashboard_url``;
-    yields its issuer URL; stopped on exit."""
+def provider_running(
+    port: int, dashboard_url: str, client_secret: str, log: Path, options: Sequence[str] = ()
+) -> Iterator[str]:
+    """The development provider on ``port`` for the dashboard at ``dashboard_url``
+    (with the command-line ``options`` of tests/idp/__main__.py); yields its issuer
+    URL; stopped on exit."""
     env = {**os.environ, "PLCNET_DEV_CLIENT_SECRET": client_secret}
     with log.open("wb") as out:
         process = subprocess.Popen(
-            provider_command(port, dashboard_url),
+            provider_command(port, dashboard_url, *options),
             cwd=PROJECT_ROOT,
             env=env,
             stdout=out,
@@ -114,15 +118,21 @@ def sign_in_environment(
 
 
 @contextmanager
-def serving_with_sign_in(db: Path, env: Mapping[str, str] | None = None) -> Iterator[SignInServed]:
+def serving_with_sign_in(
+    db: Path, env: Mapping[str, str] | None = None, provider_options: Sequence[str] = ()
+) -> Iterator[SignInServed]:
     """The development provider and the dashboard on ``db`` requiring sign-in with it,
-    each on a free port; ``env`` adds settings to the dashboard's."""
+    each on a free port; ``env`` adds settings to the dashboard's, ``provider_options``
+    options to the provider's command line."""
     dashboard_port, provider_port = find_free_port(), find_free_port()
     dashboard_url = f"http://127.0.0.1:{dashboard_port}"
     client_secret, session_secret = secrets.token_urlsafe(24), secrets.token_urlsafe(48)
     audit_log = db.with_name(f"audit-{dashboard_port}.jsonl")
     provider_log = db.with_name(f"idp-{provider_port}.log")
-    with provider_running(provider_port, dashboard_url, client_secret, provider_log) as issuer:
+    provider = provider_running(
+        provider_port, dashboard_url, client_secret, provider_log, provider_options
+    )
+    with provider as issuer:
         settings = sign_in_environment(issuer, client_secret, session_secret, audit_log)
         with serving(
             db, {**settings, **(env or {})}, port=dashboard_port, ready_path="/signed-out"
