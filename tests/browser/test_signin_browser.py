@@ -114,3 +114,20 @@ def test_a_wrong_password_is_said_plainly(fresh_page: Page, signin_served: SignI
     expect(fresh_page.get_by_role("alert")).to_have_text("Wrong username or password.")
     violations = run_axe(fresh_page)
     assert violations == [], describe(violations)
+
+
+def test_a_page_open_when_the_session_ends_goes_back_to_sign_in(
+    fresh_page: Page, signin_served: SignInServed
+) -> None:
+    fresh_page.goto(f"{signin_served.url}/plcs?lang=cy")
+    log_in_at_provider(fresh_page, signin_served, "analyst")
+    expect(fresh_page.locator(f"#{ids.SHELL_ACCOUNT}")).to_contain_text("Ana Analyst")
+    fresh_page.wait_for_load_state("networkidle")
+    # Both sessions end (here and at the provider) while the page stays open.
+    fresh_page.context.clear_cookies()
+    fresh_page.get_by_role("link", name="Trosolwg").first.click()
+    fresh_page.wait_for_url(lambda url: url.startswith(f"{signin_served.issuer}/authorize?"))
+    expect(fresh_page.get_by_label("Password")).to_be_visible()
+    log_in_at_provider(fresh_page, signin_served, "analyst")
+    fresh_page.wait_for_url(lambda url: url.startswith(signin_served.url))
+    expect(fresh_page.locator(f"#{ids.SHELL_ACCOUNT}")).to_contain_text("Ana Analyst")
