@@ -11,10 +11,10 @@ DB ?= data/plcnet.duckdb
 DEMO_DIR := data/raw/demo
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help setup demo etl serve run test lint format browser bench clean
+.PHONY: help setup demo etl serve serve-auth run test lint format browser bench clean
 
 help: ## List the commands
-	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-8s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 .tools/bin/uv:
 	$(PYTHON_BOOT) -m venv .tools
@@ -35,6 +35,9 @@ etl: setup ## Refresh: validate and load data/raw into $(DB)
 
 serve: setup ## Serve the dashboard at http://127.0.0.1:8050
 	$(PY) -m dashboard --db $(DB)
+
+serve-auth: setup ## Serve with sign-in required (development provider on :9000, docs/access.md)
+	$(PY) -m tests.idp.serve_auth --db $(DB)
 
 run: demo etl serve ## Set up, build the demo data, load it and serve the dashboard
 

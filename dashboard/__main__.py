@@ -1,4 +1,9 @@
-"""Serve the dashboard: ``python -m dashboard [--db PATH] [--host H] [--port N]``."""
+"""Serve the dashboard: ``python -m dashboard [--db PATH] [--host H] [--port N]
+[--public-aggregates-only]``.
+
+Without sign-in configured it serves on this computer only; on any other address it
+refuses to start (exit 2) unless ``--public-aggregates-only`` (docs/access.md).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +12,7 @@ import sys
 from pathlib import Path
 
 from dashboard.i18n import DEFAULT_LANG, t
+from dashboard.signin_settings import AccessSetupError, OpenNotLocalError, load_access_config
 from etl.config import SETTINGS, default_db_path, setting
 
 
@@ -18,18 +24,29 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--port", type=int, default=int(setting("port")), help=SETTINGS["port"].help
     )
     parser.add_argument("--debug", action="store_true", help=t("cli.debug_help", DEFAULT_LANG))
+    parser.add_argument(
+        "--public-aggregates-only", action="store_true", help=t("cli.public_help", DEFAULT_LANG)
+    )
     return parser.parse_args(argv)
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
+    try:
+        access = load_access_config(args.host, public_only=args.public_aggregates_only)
+    except OpenNotLocalError:
+        print(t("cli.open_refused", DEFAULT_LANG, host=args.host), file=sys.stderr)
+        return 2
+    except AccessSetupError as error:
+        print(t("cli.access_error", DEFAULT_LANG, error=error), file=sys.stderr)
+        return 2
     if not args.db.is_file():
         print(t("cli.no_database", DEFAULT_LANG, path=args.db), file=sys.stderr)
         return 2
     # Imported here so that a missing database is reported before Dash loads.
     from dashboard.app import create_app
 
-    app = create_app(args.db)
+    app = create_app(args.db, access)
     url = f"http://{args.host}:{args.port}"
     print(t("cli.serving", DEFAULT_LANG, url=url), flush=True)
     app.run(host=args.host, port=args.port, debug=args.debug)

@@ -3,7 +3,9 @@
 ``create_app(db_path)`` builds an app on any published database (the tests use
 a fixture). ``app`` and ``server`` (for a WSGI server: ``gunicorn
 dashboard.app:server``) are built on first use, on the default database of
-etl.config, so that importing this module builds nothing.
+etl.config, so that importing this module builds nothing; with the access mode of
+the settings, where open mode is refused, since the address a WSGI server listens
+on is not known here (docs/access.md).
 """
 
 from __future__ import annotations
@@ -14,15 +16,23 @@ import logging
 from pathlib import Path
 
 import dash
+import flask
 from dash import Dash, html
 
+from dashboard.access import current_user
 from dashboard.audit_images import install_image_audit
-from dashboard.components.shell import build_index_string, build_missing_database, build_shell
+from dashboard.components.shell import (
+    ShellAccess,
+    build_index_string,
+    build_missing_database,
+    build_shell,
+)
 from dashboard.db import CONFIG_KEY, Database, DatabaseMissingError, current_db
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.language import lang_of_request, search_of_request
 from dashboard.provenance import load_provenance
 from dashboard.signin import AccessConfig, install_access
+from dashboard.signin_settings import load_access_config
 from etl.config import default_db_path
 
 __all__ = ["build_index", "create_app", "render_shell"]  # `app` and `server` come from __getattr__
@@ -44,11 +54,23 @@ def render_shell() -> html.Div:
     db = current_db()
     pages = dash.page_registry.values()
     lang = lang_of_request()
+    access = describe_access()
     try:
         provenance = load_provenance(db)
     except DatabaseMissingError:
-        return build_missing_database(pages, db.path, lang)
-    return build_shell(pages, provenance, lang, search=search_of_request())
+        return build_missing_database(pages, db.path, lang, access)
+    return build_shell(pages, provenance, lang, search=search_of_request(), access=access)
+
+
+def describe_access() -> ShellAccess:
+    """The access mode of this server and who is signed in, for the shell."""
+    config: AccessConfig = flask.current_app.config.get("PLCNET_ACCESS") or AccessConfig()
+    user = current_user() if config.signs_in else None
+    return ShellAccess(
+        mode=config.mode,
+        user_name=user.name if user else None,
+        can_sign_out=config.mode == "oidc",
+    )
 
 
 def build_index(**parts: str) -> str:
@@ -103,7 +125,7 @@ def create_app(db_path: Path, access: AccessConfig | None = None) -> Dash:
 def __getattr__(name: str) -> object:
     # Module attributes built on first use (PEP 562): `app` and `server`.
     if name in {"app", "server"}:
-        built = create_app(default_db_path())
+        built = create_app(default_db_path(), load_access_config(host=None))
         globals().update(app=built, server=built.server)
         return globals()[name]
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

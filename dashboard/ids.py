@@ -8,6 +8,8 @@ SHELL_NAV = "shell-nav"
 SHELL_DEMO_NOTICE = "shell-demo-notice"
 SHELL_AS_AT = "shell-as-at"
 SHELL_LANGUAGE = "shell-language"
+SHELL_ACCESS_NOTICE = "shell-access-notice"
+SHELL_ACCOUNT = "shell-account"
 
 # The overview page (its charts, filters and downloads: the functions below)
 OVERVIEW_SCOPE = "overview-scope"

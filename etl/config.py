@@ -62,6 +62,50 @@ SETTINGS: dict[str, Setting] = {
             "File holding that secret key. Set it, and a refresh stops if the file "
             "cannot be read; left unset, the default file is created on first use.",
         ),
+        # Sign-in (docs/access.md). Secrets have no default: never in the repository.
+        Setting(
+            "auth_mode",
+            "open",
+            "How users sign in: open (no sign-in, 127.0.0.1 only), oidc, proxy or public.",
+        ),
+        Setting("oidc_issuer", "", "OpenID Connect issuer URL (discovery is read from it)."),
+        Setting("oidc_client_id", "", "OpenID Connect client id of the dashboard."),
+        Setting(
+            "oidc_client_secret",
+            "",
+            "OpenID Connect client secret (else read from oidc_client_secret_file).",
+        ),
+        Setting("oidc_client_secret_file", "", "File holding the OpenID Connect client secret."),
+        Setting("oidc_scopes", "openid profile", "Scopes asked of the OpenID Connect provider."),
+        Setting(
+            "groups_claim", "groups", "Claim of the ID token or userinfo that lists the groups."
+        ),
+        Setting("roles_file", "", "TOML file mapping the provider's groups to plcnet's roles."),
+        Setting(
+            "session_secret",
+            "",
+            "Secret signing the session cookies (else read from session_secret_file).",
+        ),
+        Setting(
+            "session_secret_file", "", "File holding the secret that signs the session cookies."
+        ),
+        Setting("session_hours", "8", "Hours a sign-in lasts before signing in again."),
+        Setting(
+            "cookie_secure",
+            "auto",
+            "Session cookie marked Secure: auto (when the request came over HTTPS), true, false.",
+        ),
+        Setting(
+            "trusted_proxies",
+            "",
+            "Addresses or networks (comma-separated) of the reverse proxies believed.",
+        ),
+        Setting("proxy_user_header", "X-Forwarded-User", "Header naming the user (proxy mode)."),
+        Setting(
+            "proxy_groups_header",
+            "X-Forwarded-Groups",
+            "Header listing the user's groups, comma-separated (proxy mode).",
+        ),
     ]
 }
 

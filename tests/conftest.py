@@ -24,6 +24,9 @@ import pytest
 from dashboard.access import OPEN_USER, acting_as
 from etl.sources.reference import Reference, read_reference
 
+# The sign-in fixtures (a real OpenID Connect provider and the dashboard requiring it).
+pytest_plugins = ["tests.idp.fixtures"]
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
 TEST_DATA = Path(__file__).resolve().parent / "data"

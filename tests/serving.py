@@ -9,7 +9,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,17 +60,27 @@ def stop_process(process: subprocess.Popen[bytes]) -> None:
 
 
 @contextmanager
-def serving(db: Path) -> Iterator[Served]:
-    """The dashboard on ``db`` on a free local port; stopped on exit."""
-    port = find_free_port()
+def serving(
+    db: Path,
+    env: Mapping[str, str] | None = None,
+    args: Sequence[str] = (),
+    port: int | None = None,
+    ready_path: str = "/",
+) -> Iterator[Served]:
+    """The dashboard on ``db`` on a free local port (or ``port``), with ``env`` added to
+    the environment and ``args`` to the command line; serving once ``ready_path``
+    answers 200; stopped on exit."""
+    port = port or find_free_port()
     log = db.with_name(f"server-{port}.log")
-    env = {**os.environ, "PLCNET_I18N_STRICT": "1"}
-    command = [sys.executable, "-m", "dashboard", "--db", str(db), "--port", str(port)]
+    environment = {**os.environ, "PLCNET_I18N_STRICT": "1", **(env or {})}
+    command = [sys.executable, "-m", "dashboard", "--db", str(db), "--port", str(port), *args]
     with log.open("wb") as out:
-        process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=out, stderr=out)
+        process = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=environment, stdout=out, stderr=out
+        )
     url = f"http://127.0.0.1:{port}"
     try:
-        _wait_until_serving(url + "/", process, log)
+        _wait_until_serving(url + ready_path, process, log)
         assert f"Serving plcnet at {url}" in log.read_text()
         yield Served(url, log)
     finally:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 import dash
@@ -15,12 +16,23 @@ from dashboard.language import build_language_href
 from dashboard.provenance import Provenance, describe_as_at
 
 __all__ = [
+    "ShellAccess",
     "build_index_string",
     "build_language_switch",
     "build_missing_database",
     "build_nav",
     "build_shell",
 ]
+
+
+@dataclass(frozen=True)
+class ShellAccess:
+    """What the shell says about access: the mode (dashboard/signin.py) and, when
+    someone signed in, their name and whether plcnet can sign them out."""
+
+    mode: str
+    user_name: str | None = None
+    can_sign_out: bool = False
 
 
 def build_index_string(lang: str) -> str:
@@ -91,8 +103,31 @@ def build_language_switch(lang: str, search: str | None = None) -> html.A:
     )
 
 
+def _build_account(access: ShellAccess | None, lang: str) -> list[html.Div]:
+    """Who is signed in, with the way out: for signed-in users only."""
+    if access is None or access.user_name is None:
+        return []
+    parts: list[object] = [html.Span(t("signin.signed_in_as", lang, name=access.user_name))]
+    if access.can_sign_out:
+        href = build_language_href("/signout", None, lang)
+        # A plain link: signing out leaves the Dash app for the server's /signout.
+        parts += [" ", html.A(t("signin.sign_out", lang), href=href, className="sign-out")]
+    return [
+        html.Div(
+            parts,
+            id=ids.SHELL_ACCOUNT,
+            className="account",
+            role="group",
+            **{"aria-label": t("signin.user_label", lang)},
+        )
+    ]
+
+
 def _build_header(
-    pages: Iterable[Mapping[str, object]], lang: str, search: str | None = None
+    pages: Iterable[Mapping[str, object]],
+    lang: str,
+    search: str | None = None,
+    access: ShellAccess | None = None,
 ) -> html.Header:
     return html.Header(
         html.Div(
@@ -109,6 +144,7 @@ def _build_header(
                     className="brand",
                 ),
                 build_nav(pages, lang),
+                *_build_account(access, lang),
                 build_language_switch(lang, search),
             ],
             className="header-inner",
@@ -126,17 +162,34 @@ def _build_demo_notice(lang: str) -> html.Div:
     )
 
 
+def _build_access_notice(access: ShellAccess | None, lang: str) -> list[html.Div]:
+    """In open mode, on every page: no sign-in, and so this computer only."""
+    if access is None or access.mode != "open":
+        return []
+    return [
+        html.Div(
+            html.P([html.Strong(t("signin.open_label", lang)), " ", t("signin.open_notice", lang)]),
+            id=ids.SHELL_ACCESS_NOTICE,
+            className="demo-notice access-notice",
+            role="note",
+        )
+    ]
+
+
 def build_shell(
     pages: Iterable[Mapping[str, object]],
     provenance: Provenance,
     lang: str,
     search: str | None = None,
+    access: ShellAccess | None = None,
 ) -> html.Div:
-    """Header, demo notice (when the data are simulated), the page in ``main``, the footer."""
+    """Header (with who is signed in), the open-mode notice, the demo notice (when the
+    data are simulated), the page in ``main``, the footer."""
     notice = [_build_demo_notice(lang)] if provenance.is_demo else []
     return html.Div(
         [
-            _build_header(pages, lang, search),
+            _build_header(pages, lang, search, access),
+            *_build_access_notice(access, lang),
             *notice,
             html.Main(dash.page_container, id=ids.SHELL_MAIN, tabIndex="-1"),
             html.Footer(
@@ -149,12 +202,16 @@ def build_shell(
 
 
 def build_missing_database(
-    pages: Iterable[Mapping[str, object]], path: Path, lang: str
+    pages: Iterable[Mapping[str, object]],
+    path: Path,
+    lang: str,
+    access: ShellAccess | None = None,
 ) -> html.Div:
     """The shell when no database has been published yet: say so and how to make one."""
     return html.Div(
         [
-            _build_header(pages, lang),
+            _build_header(pages, lang, access=access),
+            *_build_access_notice(access, lang),
             html.Main(
                 [
                     html.H1(t("shell.site_name", lang)),

@@ -1,0 +1,26 @@
+/*
+ * When the sign-in has ended (its hours are up, or the user signed out in another
+ * tab), Dash's own requests get 401 and no data. Rather than leave a page that no
+ * longer changes, load it again: the server then sends the browser to sign in, and
+ * back to the same view afterwards.
+ */
+(function () {
+    "use strict";
+
+    var fetchBefore = window.fetch;
+    var reloading = false;
+    window.fetch = function (resource, options) {
+        return fetchBefore.call(this, resource, options).then(function (response) {
+            var url = typeof resource === "string" ? resource : resource && resource.url;
+            if (response.status === 401 && url && url.indexOf("/_dash-") !== -1) {
+                if (!reloading) {
+                    reloading = true;
+                    window.location.reload();
+                }
+                // Dash never sees the refusal: the page is being replaced.
+                return new Promise(function () {});
+            }
+            return response;
+        });
+    };
+})();
