@@ -187,16 +187,12 @@ class Database:
             self._remember(key, result)
         return result
 
-    def _run(
-        self, sql: str, params: Params, identity: FileIdentity, scope: Scope
-    ) -> pd.DataFrame:
+    def _run(self, sql: str, params: Params, identity: FileIdentity, scope: Scope) -> pd.DataFrame:
         with self._cursor(identity, scope) as con:
             return con.execute(sql, params).fetchdf()
 
     @contextmanager
-    def _cursor(
-        self, identity: FileIdentity, scope: Scope
-    ) -> Iterator[duckdb.DuckDBPyConnection]:
+    def _cursor(self, identity: FileIdentity, scope: Scope) -> Iterator[duckdb.DuckDBPyConnection]:
         """A cursor on the file of ``identity``, set to ``scope``, given back for reuse
         afterwards."""
         with self._lock:
