@@ -16,6 +16,7 @@ import html
 import ipaddress
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 import dash
@@ -35,7 +36,7 @@ ROLES = {
     "cardiff-la": frozenset({"la:681"}),
     "csc": frozenset({"consortium:CSC"}),
 }
-GROUPS = {"analyst": "plcnet-analysts", "cardiff": "cardiff-la", "csc": "csc"}
+GROUPS = {"analyst": "plcnet-analysts", "cardiff": "cardiff-la", "csc": "csc", "public": ""}
 PROXY = {"REMOTE_ADDR": "127.0.0.1"}
 
 # What no Cardiff or CSC user may receive: GwE's schools and PLC P1.
@@ -49,16 +50,13 @@ def _set_user_of(config: AccessConfig) -> object:
     return scratch.before_request_funcs[None][-1]
 
 
-@pytest.fixture
-def proxied(app: dash.Dash) -> Iterator[flask.Flask]:
-    """The session's app with its users found by the trusted-proxy mode for the test:
-    its sign-in hook (installed by create_app) swapped for the proxy mode's, and put
-    back after. One app per session: Dash's callbacks are global."""
+@contextmanager
+def _served_as(app: dash.Dash, config: AccessConfig) -> Iterator[flask.Flask]:
+    """The session's app with its users found as ``config`` says: its sign-in hook
+    (installed by create_app) swapped for that mode's, and put back after. One app
+    per session: Dash's callbacks are global."""
     server = app.server
     hooks = server.before_request_funcs[None]
-    config = AccessConfig(
-        mode="proxy", roles=ROLES, trusted_proxies=(ipaddress.ip_network("127.0.0.1/32"),)
-    )
     swapped = [
         _set_user_of(config) if getattr(hook, "__name__", "") == "set_user" else hook
         for hook in hooks
@@ -69,6 +67,23 @@ def proxied(app: dash.Dash) -> Iterator[flask.Flask]:
         yield server
     finally:
         server.before_request_funcs[None] = hooks
+
+
+@pytest.fixture
+def proxied(app: dash.Dash) -> Iterator[flask.Flask]:
+    """The app behind a trusted proxy (127.0.0.1) that names the user in headers."""
+    config = AccessConfig(
+        mode="proxy", roles=ROLES, trusted_proxies=(ipaddress.ip_network("127.0.0.1/32"),)
+    )
+    with _served_as(app, config) as server:
+        yield server
+
+
+@pytest.fixture
+def public(app: dash.Dash) -> Iterator[Browser]:
+    """The app started with --public-aggregates-only: everyone is anonymous."""
+    with _served_as(app, AccessConfig(mode="public")) as server:
+        yield Browser(server, "public")
 
 
 @dataclass
@@ -342,3 +357,35 @@ def test_filters_of_a_pasted_url_offer_only_the_scope(cardiff: Browser) -> None:
 def test_aggregate_pages_stay_whole_for_a_regional_user(cardiff: Browser) -> None:
     drawn = _text(cardiff.open_page("/regions", "?year=2018/19"))
     assert "Isle of Anglesey" in drawn and "Gwynedd" in drawn and "Cardiff" in drawn
+
+
+# ------------------------------------------------ public aggregates only: no detail
+
+ALL_SCHOOLS = (*GWE_SCHOOLS, "Fairwater", "Grangetown", "Heath High", "6812001", "6814001")
+ALL_PLCS = (P1, "Cardiff numeracy", "Maths across", "Wellbeing at Heath", "Early years")
+
+
+@pytest.mark.parametrize("path", ["/school/6812001", "/plc/P3"])
+def test_public_only_gets_no_school_or_plc_page(public: Browser, path: str) -> None:
+    drawn = public.open_page(path, "?year=2018/19")
+    assert "outside the area you may see" in _text(drawn)
+    assert _has_none_of(drawn, ALL_SCHOOLS + ALL_PLCS)
+    assert public.download("school", "partners", "/school/6812001", "").status_code == 204
+
+
+def test_public_only_directory_and_network_are_empty(public: Browser) -> None:
+    directory = public.post(
+        ("plcs-directory-table", "children"),
+        _directory_payload("?year=2018/19"),
+        [("plcs-url", "search")],
+    )
+    assert directory.status_code == 200
+    assert _has_none_of(directory, ALL_PLCS)
+    network = public.download("network", "schools", "/network", "?year=2018/19")
+    assert network.status_code == 200
+    assert _has_none_of(network, ALL_SCHOOLS)
+
+
+def test_public_only_still_sees_the_aggregates(public: Browser) -> None:
+    drawn = _text(public.open_page("/regions", "?year=2018/19"))
+    assert "Isle of Anglesey" in drawn and "Cardiff" in drawn
