@@ -373,6 +373,13 @@ def test_public_only_gets_no_school_or_plc_page(public: Browser, path: str) -> N
     assert public.download("school", "partners", "/school/6812001", "").status_code == 204
 
 
+@pytest.mark.parametrize("path", ["/network", "/plcs"])
+def test_public_only_pages_of_detail_are_drawn_empty(public: Browser, path: str) -> None:
+    drawn = public.open_page(path, "?year=2018/19")
+    assert drawn.status_code == 200
+    assert _has_none_of(drawn, ALL_SCHOOLS + ALL_PLCS)
+
+
 def test_public_only_directory_and_network_are_empty(public: Browser) -> None:
     directory = public.post(
         ("plcs-directory-table", "children"),
@@ -384,6 +391,9 @@ def test_public_only_directory_and_network_are_empty(public: Browser) -> None:
     network = public.download("network", "schools", "/network", "?year=2018/19")
     assert network.status_code == 200
     assert _has_none_of(network, ALL_SCHOOLS)
+    view = public.post(("network-url", "search"), _network_payload(661), [("network-la", "value")])
+    assert view.status_code == 200
+    assert _has_none_of(view, ALL_SCHOOLS)
 
 
 def test_public_only_still_sees_the_aggregates(public: Browser) -> None:
