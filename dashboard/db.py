@@ -145,8 +145,6 @@ class Database:
         query that uses none and is not listed as aggregate-only is refused. The frame
         returned is a copy: callers may change it freely.
         """
-        sql = read_query(name)
-        check_query_scoped(name, sql)
         scope = current_scope()
         before = self.identity()
         key = (before, scope.cache_key(), name, tuple(sorted(params.items())))
@@ -155,6 +153,9 @@ class Database:
             if cached is not None:
                 self._cache.move_to_end(key)
                 return cached.copy()
+        # Checked here, before it first runs: what is cached was checked.
+        sql = read_query(name)
+        check_query_scoped(name, sql)
         frame = self._run(sql, params, before, scope)
         # A swap between the stat and the open would file new data under the
         # old identity; only cache when the file stayed the same throughout.
