@@ -18,9 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import AbstractContextManager
 
+import dash
+import flask
 import pytest
 
-from dashboard.access import User, acting_as
+from dashboard.access import G_USER, Scope, User, acting_as, current_scope
 from dashboard.db import Database
 from dashboard.filters import Filters, load_choices, resolve_filters
 from dashboard.network_data import load_network, measure_focus
@@ -343,3 +345,16 @@ def test_call_is_cached_per_scope(db: Database) -> None:
         assert db.call(count_visible) == 3
     with _as("public"):
         assert db.call(count_visible) == 0
+
+
+def test_a_request_the_sign_in_never_saw_has_the_acting_user_and_signed_in_wins(
+    app: dash.Dash,
+) -> None:
+    with app.server.test_request_context("/"), _as("la:681"):
+        # A test's or a script's request context: the acting user (none in service).
+        assert current_scope() == CARDIFF.scope
+        # Once the sign-in layer has named the user, that user, whoever acts.
+        setattr(flask.g, G_USER, NATIONAL)
+        assert current_scope().everything
+        setattr(flask.g, G_USER, None)
+        assert current_scope() == Scope.nothing()
