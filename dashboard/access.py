@@ -145,8 +145,12 @@ def acting_as(user: User | None) -> Iterator[User | None]:
 
 
 def current_user() -> User | None:
-    """The user of the current request (set by the sign-in layer), else of acting_as."""
-    if flask.has_request_context():
+    """The user of the current request (set by the sign-in layer), else of acting_as.
+
+    A request context the sign-in layer never saw (a test's or a script's
+    test_request_context) has the acting user too: in service that is nobody.
+    """
+    if flask.has_request_context() and G_USER in flask.g:
         return flask.g.get(G_USER)
     return _acting.get()
 

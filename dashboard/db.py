@@ -13,6 +13,13 @@ entries simply stop being asked for.
 The file is attached to a private in-memory DuckDB rather than opened with
 ``duckdb.connect(path)``: DuckDB shares one instance per path within a process, and
 a shared instance would keep serving the old file after the rename.
+
+Every query and call is run for the user of the request (dashboard/scope.py): the
+user's region scope is read here, from the server's session
+(``access.current_scope``), never from a parameter a page passes; it is set on the
+connection as the DuckDB variable ``plcnet_scope`` (a bound value) before the SQL
+runs, and results are cached under it too, so that one user's rows never answer
+another's query.
 """
 
 from __future__ import annotations
@@ -30,6 +37,9 @@ import duckdb
 import flask
 import pandas as pd
 
+from dashboard.access import Scope, current_scope
+from dashboard.scope import SET_SCOPE_SQL, check_query_scoped, scope_value
+
 __all__ = [
     "QUERIES_DIR",
     "Database",
@@ -37,6 +47,7 @@ __all__ = [
     "apply_macros",
     "current_db",
     "read_query",
+    "set_scope",
 ]
 
 QUERIES_DIR = Path(__file__).resolve().parent / "queries"
@@ -62,6 +73,11 @@ def read_query(name: str) -> str:
 def apply_macros(con: duckdb.DuckDBPyConnection) -> None:
     """Create the macros of ``queries/_macros.sql`` (small-number suppression) on ``con``."""
     con.execute(read_query("_macros"))
+
+
+def set_scope(con: duckdb.DuckDBPyConnection, scope: Scope) -> None:
+    """Give ``scope`` to the SQL on ``con``: the variable the scope macros read."""
+    con.execute(SET_SCOPE_SQL, {"scope": scope_value(scope)})
 
 
 # The name the published file is attached under in each private instance.
@@ -125,16 +141,22 @@ class Database:
     def query(self, name: str, **params: object) -> pd.DataFrame:
         """Run ``queries/<name>.sql`` with named parameters (``$name`` in the SQL).
 
-        The frame returned is a copy: callers may change it freely.
+        Only the rows of the user's scope come back (the query's own scope macros); a
+        query that uses none and is not listed as aggregate-only is refused. The frame
+        returned is a copy: callers may change it freely.
         """
+        scope = current_scope()
         before = self.identity()
-        key = (before, name, tuple(sorted(params.items())))
+        key = (before, scope.cache_key(), name, tuple(sorted(params.items())))
         with self._lock:
             cached = self._cache.get(key)
             if cached is not None:
                 self._cache.move_to_end(key)
                 return cached.copy()
-        frame = self._run(read_query(name), params, before)
+        # Checked here, before it first runs: what is cached was checked.
+        sql = read_query(name)
+        check_query_scoped(name, sql)
+        frame = self._run(sql, params, before, scope)
         # A swap between the stat and the open would file new data under the
         # old identity; only cache when the file stayed the same throughout.
         if self.identity() == before:
@@ -146,30 +168,34 @@ class Database:
         (macros applied), for work one SQL file cannot do alone, such as measuring a
         subgraph (etl.network.subgraph.measure_subgraph).
 
-        The result is cached like a query's, under the file's identity, the function
-        and the parameters; it is shared by every caller that asks the same, so do
-        not change it.
+        The connection carries the user's scope like a query's (the scope macros work
+        on it); a function that does not use them returns rows of every school, and
+        its caller must keep those of the scope. The result is cached like a query's,
+        under the file's identity, the user's scope, the function and the parameters;
+        it is shared by every caller that asks the same, so do not change it.
         """
+        scope = current_scope()
         before = self.identity()
         name = f"{function.__module__}.{function.__qualname__}"
-        key = (before, "call", name, tuple(sorted(params.items())))
+        key = (before, scope.cache_key(), "call", name, tuple(sorted(params.items())))
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]  # type: ignore[return-value]
-        with self._cursor(before) as con:
+        with self._cursor(before, scope) as con:
             result = function(con, **params)
         if self.identity() == before:
             self._remember(key, result)
         return result
 
-    def _run(self, sql: str, params: Params, identity: FileIdentity) -> pd.DataFrame:
-        with self._cursor(identity) as con:
+    def _run(self, sql: str, params: Params, identity: FileIdentity, scope: Scope) -> pd.DataFrame:
+        with self._cursor(identity, scope) as con:
             return con.execute(sql, params).fetchdf()
 
     @contextmanager
-    def _cursor(self, identity: FileIdentity) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor on the file of ``identity``, given back for reuse afterwards."""
+    def _cursor(self, identity: FileIdentity, scope: Scope) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor on the file of ``identity``, set to ``scope``, given back for reuse
+        afterwards."""
         with self._lock:
             opened = self._open_file(identity)
             cursor = opened.idle.pop() if opened.idle else None
@@ -177,6 +203,8 @@ class Database:
         try:
             if cursor is None:
                 cursor = opened.new_cursor()
+            # Set on every use: a cursor from the pool carries its last user's scope.
+            set_scope(cursor, scope)
             yield cursor
         finally:
             self._give_back(opened, cursor)

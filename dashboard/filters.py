@@ -8,6 +8,10 @@ add choices of its own (``PageOption``: what a chart shows, say ``measure=densit
 functions here turn a query string into valid filters (ignoring what the data do
 not hold), filters back into a query string, and keep the two in step when
 either the URL (back, forward, a pasted link) or a control changes.
+
+On pages that show school or PLC detail, the regions offered are those of the
+user's scope only (``load_choices(db, detail=True)``), and a region outside it,
+asked for in a URL or a callback, is ignored: the view falls back to the scope.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from urllib.parse import parse_qs, urlencode
 
 import pandas as pd
 
+from dashboard.access import Scope, current_scope
 from dashboard.db import Database
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.labels import (
@@ -41,6 +46,7 @@ __all__ = [
     "build_search",
     "describe_region",
     "keep_fields",
+    "keep_las_in_scope",
     "list_consortium_options",
     "list_focus_options",
     "list_la_options",
@@ -95,6 +101,9 @@ class Choices:
     sectors: tuple[str, ...] = ()
     media: tuple[str, ...] = ()
     focus_areas: tuple[str, ...] = ()
+    # On pages showing detail, the user's scope: the region of a view stays inside
+    # it (resolve_filters). None on pages of aggregates, which every user sees whole.
+    scope: Scope | None = None
 
     def consortium_of(self, la: int) -> str | None:
         match = self.las.loc[self.las["la_code"] == la, "consortium_code"]
@@ -124,17 +133,56 @@ def _name_column(stem: str, lang: str) -> str:
     return f"{stem}_cy" if lang == "cy" else f"{stem}_en"
 
 
-def load_choices(db: Database) -> Choices:
-    """Read the years, LAs, sectors, media and focus areas the filters offer."""
+def load_choices(db: Database, detail: bool = False) -> Choices:
+    """Read the years, LAs, sectors, media and focus areas the filters offer; for a page
+    that shows detail (``detail``), only the LAs (and their consortia) of the user's
+    scope, read from the server's session."""
     years = db.query("shell__years")["year"].tolist()
     types = db.query("shell__school_types")
+    las = db.query("shell__regions")
+    scope = current_scope() if detail else None
+    if scope is not None:
+        las = keep_las_in_scope(las, scope)
     return Choices(
         years=years,
-        las=db.query("shell__regions"),
+        las=las,
         sectors=tuple(types.loc[types["field"] == "sector", "value"]),
         media=tuple(types.loc[types["field"] == "language_medium", "value"]),
         focus_areas=tuple(types.loc[types["field"] == "focus_area", "value"]),
+        scope=scope,
     )
+
+
+def keep_las_in_scope(las: pd.DataFrame, scope: Scope) -> pd.DataFrame:
+    """The rows of ``las`` (shell__regions) whose schools' detail ``scope`` allows."""
+    allowed = [
+        scope.allows(int(la), str(consortium))
+        for la, consortium in zip(las["la_code"], las["consortium_code"], strict=True)
+    ]
+    return las[allowed].reset_index(drop=True)
+
+
+def _region_in_scope(
+    consortium: str | None, la: int | None, choices: Choices
+) -> tuple[str | None, int | None]:
+    """The region asked for when the scope covers it whole; else the scope's own region
+    (its one consortium or LA), or none for a scope of several (the data layer then
+    keeps to the scope)."""
+    scope = choices.scope
+    if scope is None or scope.everything:
+        return consortium, la
+    if la is not None and scope.allows(la, consortium):
+        return consortium, la
+    if la is None and consortium is not None and consortium in scope.consortia:
+        return consortium, None
+    if len(scope.consortia) == 1 and not scope.las:
+        return next(iter(scope.consortia)), None
+    if len(scope.las) == 1 and not scope.consortia:
+        only = next(iter(scope.las))
+        only_consortium = choices.consortium_of(only)
+        if only_consortium is not None:
+            return only_consortium, only
+    return None, None
 
 
 def parse_search(search: str | None) -> dict[str, str]:
@@ -157,7 +205,8 @@ def resolve_filters(
 
     An unknown year gives the latest; an unknown region gives all of Wales; an
     LA alone brings its consortium; an LA outside the consortium asked for is
-    dropped, since the LA list only offers the consortium's own LAs.
+    dropped, since the LA list only offers the consortium's own LAs. On a page
+    showing detail, a region not wholly in the user's scope gives the scope's.
     """
     year = query.get("year")
     if year not in choices.years:
@@ -171,6 +220,7 @@ def resolve_filters(
         la = None
     elif consortium is None:
         consortium = la_consortium
+    consortium, la = _region_in_scope(consortium, la, choices)
     sector = query.get("sector")
     medium = query.get("medium")
     focus = query.get("focus")

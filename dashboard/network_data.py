@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pandas as pd
@@ -214,7 +214,28 @@ def load_rule(db: Database, year: str) -> DrawingRule:
 def measure_focus(db: Database, filters: Filters) -> SubgraphMeasures:
     """The subgraph of the schools chosen and the ties through PLCs of the focus area:
     for the whole system, as the ETL measured it (etl.network.load_focus_network);
-    for a region, measured per request (etl.network.measure_subgraph). Cached."""
+    for a region, measured per request (etl.network.measure_subgraph). Cached.
+
+    Its schools and ties are those of the user's scope only; its summary is the
+    subgraph's, an aggregate like the regions page's.
+    """
+    return _keep_visible(db, _measure_subgraph(db, filters))
+
+
+def _keep_visible(db: Database, found: SubgraphMeasures) -> SubgraphMeasures:
+    # The ETL's measures know nothing of users: keep the schools of the user's scope,
+    # and the ties between two of them.
+    visible = db.query("network__visible")["school_id"]
+    ties = found.ties
+    kept = ties["school_a"].isin(visible) & ties["school_b"].isin(visible)
+    return replace(
+        found,
+        schools=found.schools[found.schools["school_id"].isin(visible)].reset_index(drop=True),
+        ties=ties[kept].reset_index(drop=True),
+    )
+
+
+def _measure_subgraph(db: Database, filters: Filters) -> SubgraphMeasures:
     if _whole_system(filters):
         return db.call(load_focus_network, year=filters.year, focus_area=filters.focus)
     return db.call(

@@ -3,7 +3,10 @@ year it is active in, its member schools in the year chosen, and the mean review
 all PLCs that year to set its own against.
 
 Plain functions on a :class:`~dashboard.db.Database`; the SQL is in
-``queries/plc__*.sql`` and the measures come from ``net_plc_metrics``.
+``queries/plc__*.sql`` and the measures come from ``net_plc_metrics``. Each query keeps
+to the user's scope (dashboard/scope.py): a PLC outside it gives nothing, and its
+profile raises :class:`~dashboard.scope.OutsideScopeError` so that the page can say
+so; a PLC in scope lists its member schools in scope and counts the others.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from datetime import date
 import pandas as pd
 
 from dashboard.db import Database
+from dashboard.scope import OutsideScopeError
 
 __all__ = [
     "PlcData",
@@ -21,6 +25,7 @@ __all__ = [
     "empty_plc_data",
     "load_plc",
     "load_plc_members",
+    "load_plc_members_outside",
     "load_plc_profile",
     "load_plc_years",
     "load_review_means",
@@ -53,6 +58,8 @@ class PlcData:
     years: pd.DataFrame
     members: pd.DataFrame
     review_means: pd.Series
+    # Member schools that year outside the user's scope: counted, never listed.
+    members_outside: int = 0
 
     def year_row(self) -> pd.Series | None:
         """The PLC's measures in the year chosen; None when it is not active then."""
@@ -69,9 +76,15 @@ def _to_text(value: object) -> str | None:
 
 
 def load_plc_profile(db: Database, plc_id: str) -> PlcProfile | None:
-    """The PLC ``plc_id``; None when there is none."""
+    """The PLC ``plc_id``; None when there is none. Its lead school is None when
+    outside the user's scope.
+
+    Raises OutsideScopeError when the PLC is outside the user's scope.
+    """
     found = db.query("plc__profile", plc_id=plc_id)
     if found.empty:
+        if bool(db.query("plc__known", plc_id=plc_id)["known"].iloc[0]):
+            raise OutsideScopeError(f"PLC {plc_id} is outside the user's scope")
         return None
     row = found.iloc[0]
     lead = row["lead_school_id"]
@@ -97,8 +110,14 @@ def load_plc_years(db: Database, plc_id: str) -> pd.DataFrame:
 
 
 def load_plc_members(db: Database, plc_id: str, year: str) -> pd.DataFrame:
-    """The PLC's member schools in ``year``, by name."""
+    """The PLC's member schools in ``year`` in the user's scope, by name."""
     return db.query("plc__members", plc_id=plc_id, year=year)
+
+
+def load_plc_members_outside(db: Database, plc_id: str, year: str) -> int:
+    """How many of the PLC's member schools in ``year`` are outside the user's scope."""
+    found = db.query("plc__members_outside", plc_id=plc_id, year=year)
+    return int(found["members_outside"].iloc[0])
 
 
 def load_review_means(db: Database, year: str) -> pd.Series:
@@ -108,7 +127,10 @@ def load_review_means(db: Database, year: str) -> pd.Series:
 
 
 def load_plc(db: Database, plc_id: str, year: str) -> PlcData | None:
-    """Everything the page of ``plc_id`` shows for ``year``; None for an unknown PLC."""
+    """Everything the page of ``plc_id`` shows for ``year``; None for an unknown PLC.
+
+    Raises OutsideScopeError for a PLC outside the user's scope.
+    """
     profile = load_plc_profile(db, plc_id)
     if profile is None:
         return None
@@ -118,6 +140,7 @@ def load_plc(db: Database, plc_id: str, year: str) -> PlcData | None:
         years=load_plc_years(db, plc_id),
         members=load_plc_members(db, plc_id, year),
         review_means=load_review_means(db, year),
+        members_outside=load_plc_members_outside(db, plc_id, year),
     )
 
 

@@ -1,7 +1,9 @@
 """The numbers behind a school's profile (``/school/<school number>``), for one year.
 
 Plain functions on a :class:`~dashboard.db.Database`, so that the tests call them
-without Dash; the SQL is in ``queries/school__*.sql``.
+without Dash; the SQL is in ``queries/school__*.sql``. Each query keeps to the user's
+scope (dashboard/scope.py): a school outside it gives nothing, and its profile
+raises :class:`~dashboard.scope.OutsideScopeError` so that the page can say so.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import pandas as pd
 
 from dashboard.db import Database
 from dashboard.labels import BROKER_ROLES
+from dashboard.scope import OutsideScopeError
 
 __all__ = [
     "SCHOOL_MEASURES",
@@ -22,6 +25,7 @@ __all__ = [
     "load_school_brokerage",
     "load_school_measures",
     "load_school_partners",
+    "load_school_partners_outside",
     "load_school_plcs",
     "load_school_profile",
     "load_school_support",
@@ -74,6 +78,8 @@ class SchoolData:
     plcs: pd.DataFrame
     partners: pd.DataFrame
     brokerage: pd.DataFrame
+    # Partners that year outside the user's scope: counted, never listed.
+    partners_outside: int = 0
 
 
 def parse_school_id(value: object) -> int | None:
@@ -85,9 +91,14 @@ def parse_school_id(value: object) -> int | None:
 
 
 def load_school_profile(db: Database, school_id: int) -> SchoolProfile | None:
-    """The school's details; None when no school has that number."""
+    """The school's details; None when no school has that number.
+
+    Raises OutsideScopeError when the school is outside the user's scope.
+    """
     found = db.query("school__profile", school_id=school_id)
     if found.empty:
+        if bool(db.query("school__known", school_id=school_id)["known"].iloc[0]):
+            raise OutsideScopeError(f"school {school_id} is outside the user's scope")
         return None
     row = found.iloc[0]
     pupils = row["pupils"]
@@ -128,6 +139,12 @@ def load_school_partners(db: Database, school_id: int, year: str) -> pd.DataFram
     return db.query("school__partners", school_id=school_id, year=year)
 
 
+def load_school_partners_outside(db: Database, school_id: int, year: str) -> int:
+    """How many of the school's partners in ``year`` are outside the user's scope."""
+    found = db.query("school__partners_outside", school_id=school_id, year=year)
+    return int(found["partners_outside"].iloc[0])
+
+
 def load_school_brokerage(db: Database, school_id: int) -> pd.DataFrame:
     """The school's brokerage roles per year, oldest first: pairs brokered in each role
     of labels.BROKER_ROLES and in all (``total``)."""
@@ -135,7 +152,10 @@ def load_school_brokerage(db: Database, school_id: int) -> pd.DataFrame:
 
 
 def load_school(db: Database, school_id: int, year: str) -> SchoolData | None:
-    """Everything the profile of ``school_id`` shows for ``year``; None for an unknown school."""
+    """Everything the profile of ``school_id`` shows for ``year``; None for an unknown school.
+
+    Raises OutsideScopeError for a school outside the user's scope.
+    """
     profile = load_school_profile(db, school_id)
     if profile is None:
         return None
@@ -147,6 +167,7 @@ def load_school(db: Database, school_id: int, year: str) -> SchoolData | None:
         plcs=load_school_plcs(db, school_id, year),
         partners=load_school_partners(db, school_id, year),
         brokerage=load_school_brokerage(db, school_id),
+        partners_outside=load_school_partners_outside(db, school_id, year),
     )
 
 

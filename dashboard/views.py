@@ -12,6 +12,10 @@ shows, say) are kept in the URL the same way; their control's id is
     FIELDS = ("year", "consortium", "la")
     OPTIONS = (PageOption("measure", ("density", "ei_index")),)
     register_view("regions", FIELDS, OUTPUTS, build_parts, OPTIONS)
+
+A page that shows school or PLC detail passes ``detail=True``: its filters then offer
+only the regions of the user's scope (filters.load_choices), and a region outside
+it in the URL or a callback falls back to the scope.
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ from dashboard.filters import (
     sync_filters,
 )
 from dashboard.language import choose_lang, lang_from_search
+from dashboard.scope import OutsideScopeError
 
 __all__ = [
     "View",
@@ -75,12 +80,13 @@ def read_view(
     fields: tuple[str, ...],
     path: str = "/",
     options: tuple[PageOption, ...] = (),
+    detail: bool = False,
 ) -> View | None:
     """The view a page's ``layout(**query)`` is asked for; None before any data are
     published (the shell then says what is missing)."""
     try:
         db = current_db()
-        choices = load_choices(db)
+        choices = load_choices(db, detail)
     except DatabaseMissingError:
         return None
     filters = resolve_filters(keep_fields(query, _names(fields, options)), choices, options)
@@ -96,10 +102,11 @@ def read_view_of_search(
     fields: tuple[str, ...],
     path: str = "/",
     options: tuple[PageOption, ...] = (),
+    detail: bool = False,
 ) -> View:
     """The view of a query string, for callbacks (the database is there: the page loaded)."""
     db = current_db()
-    choices = load_choices(db)
+    choices = load_choices(db, detail)
     query = keep_fields(parse_search(search), _names(fields, options))
     filters = resolve_filters(query, choices, options)
     return View(db, choices, filters, lang_from_search(search), path)
@@ -115,6 +122,7 @@ def register_view(
     outputs: Sequence[Output],
     render: Render,
     options: tuple[PageOption, ...] = (),
+    detail: bool = False,
 ) -> None:
     """Register the callback that keeps ``page``'s URL, filter bar and option controls in
     step and redraws ``outputs`` with ``render(view)`` (one value per output, in order).
@@ -129,7 +137,7 @@ def register_view(
 
     def update_view(search: str | None, path: str | None, *values: object) -> tuple[object, ...]:
         db = current_db()
-        choices = load_choices(db)
+        choices = load_choices(db, detail)
         lang = lang_from_search(search)
         sync = sync_filters(
             choices,
@@ -172,6 +180,7 @@ def register_download(
     options: tuple[PageOption, ...] = (),
     name: NameCsv | None = None,
     allowed: Allowed | None = None,
+    detail: bool = False,
 ) -> None:
     """Register the callback that sends ``build(view)`` as the CSV of ``what`` on ``page``,
     for the view in the URL, named after it (build_csv_name), or ``name(view)`` for pages
@@ -183,7 +192,7 @@ def register_download(
     url = ids.page_url(page)
 
     def download(_clicks: int | None, search: str | None, path: str | None) -> dict[str, object]:
-        view = read_view_of_search(search, fields, path or "/", options)
+        view = read_view_of_search(search, fields, path or "/", options, detail)
         filters = describe_filters(view.filters, fields)
         if allowed is not None and not allowed():
             record_refusal(f"{what} CSV", filters, page=view.path)
@@ -227,16 +236,14 @@ def register_subject_page(
 ) -> Render:
     """Register the callbacks of a page of one thing (a PLC, a school) named in its path:
     the view (the page's ``outputs`` from ``parts(load(view), lang)``; nothing changes
-    when the thing is not there) and each CSV of ``downloads``, named after
+    when the thing is not there or outside the user's scope, and no CSV is sent for
+    it) and each CSV of ``downloads``, named after
     ``subject(view)``, the thing's id in the path. Returns the view's render function."""
 
     def render(view: View) -> tuple[object, ...]:
-        data = load(view)
-        if data is None:
-            raise PreventUpdate
-        return parts(data, view.lang).as_outputs()
+        return parts(_load_or_nothing(load, view), view.lang).as_outputs()
 
-    register_view(page, fields, outputs, render)
+    register_view(page, fields, outputs, render, detail=True)
     for what, build in downloads.items():
         register_download(
             page,
@@ -244,15 +251,35 @@ def register_subject_page(
             fields,
             _build_subject_csv(load, build),
             name=_name_subject_csv(page, subject, what),
+            detail=True,
         )
     return render
+
+
+def _load_or_nothing(load: Callable[[View], Subject | None], view: View) -> Subject:
+    """The thing in the view's path; a callback about a thing unknown or outside the
+    user's scope (a crafted request: the page itself says so) changes nothing."""
+    data = _load_in_scope(load, view, "view")
+    if data is None:
+        raise PreventUpdate
+    return data
+
+
+def _load_in_scope(load: Callable[[View], Subject | None], view: View, what: str) -> Subject | None:
+    """``load(view)``; a thing outside the user's scope is refused (PreventUpdate: nothing
+    at all is sent, not even an empty file named after it) and the refusal recorded."""
+    try:
+        return load(view)
+    except OutsideScopeError:
+        record_refusal(f"{what} outside scope", page=view.path)
+        raise PreventUpdate from None
 
 
 def _build_subject_csv(
     load: Callable[[View], Subject | None], build: Callable[[Subject, str], str]
 ) -> BuildCsv:
     def csv(view: View) -> str:
-        data = load(view)
+        data = _load_in_scope(load, view, "CSV")
         return "" if data is None else build(data, view.lang)
 
     return csv

@@ -22,6 +22,7 @@ from dashboard.components.charts import (
 )
 from dashboard.components.filters import build_filter_bar
 from dashboard.components.plcs import describe_shallow, format_health
+from dashboard.components.scope import add_outside_note
 from dashboard.components.tables import build_table, list_school_cells
 from dashboard.downloads import write_csv
 from dashboard.figures.plc import build_activity_figure, build_review_figure
@@ -74,7 +75,7 @@ class PlcParts:
     review_table: html.Table
     activity_figure: go.Figure
     members_heading: str
-    members_table: html.Table | html.P
+    members_table: html.Table | html.P | html.Div
 
     def as_outputs(self) -> tuple[object, ...]:
         return (
@@ -403,7 +404,15 @@ def _list_member_rows(data: PlcData, lang: str, link: bool = True) -> list[list[
     ]
 
 
-def _build_members_table(data: PlcData, lang: str) -> html.Table | html.P:
+def _build_members_table(data: PlcData, lang: str) -> html.Table | html.P | html.Div:
+    """The member schools in the user's scope; those outside it only counted."""
+    shown = _build_members_in_scope(data, lang)
+    return add_outside_note(
+        shown, data.members_outside, t("scope.members_outside", lang, count=data.members_outside)
+    )
+
+
+def _build_members_in_scope(data: PlcData, lang: str) -> html.Table | html.P:
     name = data.profile.name
     if data.members.empty:
         return html.P(t("plc.members_empty", lang, name=name, year=data.year))

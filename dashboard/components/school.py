@@ -19,6 +19,7 @@ from dashboard.components.cards import build_card
 from dashboard.components.charts import build_chart_section, build_table_section
 from dashboard.components.filters import build_filter_bar
 from dashboard.components.plcs import describe_shallow, format_health
+from dashboard.components.scope import add_outside_note
 from dashboard.components.tables import build_table, list_school_cells
 from dashboard.downloads import write_csv
 from dashboard.figures.school import (
@@ -81,7 +82,7 @@ class SchoolParts:
     plcs_heading: str
     plcs_table: html.Table | html.P
     partners_heading: str
-    partners_table: html.Table | html.P
+    partners_table: html.Table | html.P | html.Div
     measures_marks: Patch
 
     def as_outputs(self) -> tuple[object, ...]:
@@ -264,7 +265,15 @@ def list_partner_rows(data: SchoolData, lang: str, link: bool = True) -> list[li
     ]
 
 
-def build_partners_table(data: SchoolData, lang: str) -> html.Table | html.P:
+def build_partners_table(data: SchoolData, lang: str) -> html.Table | html.P | html.Div:
+    """The partners in the user's scope; those outside it only counted."""
+    shown = _build_partners_in_scope(data, lang)
+    return add_outside_note(
+        shown, data.partners_outside, t("scope.partners_outside", lang, count=data.partners_outside)
+    )
+
+
+def _build_partners_in_scope(data: SchoolData, lang: str) -> html.Table | html.P:
     name = data.profile.name
     if data.partners.empty:
         return html.P(t("school.partners_empty", lang, name=name, year=data.year))

@@ -44,7 +44,7 @@ def _load(view: View) -> NetworkData:
 
 def layout(**query: str) -> html.Div:
     """The page for the view in the URL's query string (Dash passes its fields)."""
-    view = read_view(query, FIELDS, "/network", OPTIONS)
+    view = read_view(query, FIELDS, "/network", OPTIONS, detail=True)
     if view is None:
         return html.Div()  # the shell says what is missing
     return build_network_layout(_load(view), view.filters, view.choices, view.lang)
@@ -63,9 +63,14 @@ OUTPUTS = [
     Output(ids.chart_graph(PAGE, "schools"), "figure"),
     Output(ids.chart_table(PAGE, "schools"), "children"),
 ]
-register_view(PAGE, FIELDS, OUTPUTS, build_parts, OPTIONS)
+register_view(PAGE, FIELDS, OUTPUTS, build_parts, OPTIONS, detail=True)
 register_download(
-    PAGE, "schools", FIELDS, lambda v: build_schools_csv(_load(v).schools, v.lang), OPTIONS
+    PAGE,
+    "schools",
+    FIELDS,
+    lambda v: build_schools_csv(_load(v).schools, v.lang),
+    OPTIONS,
+    detail=True,
 )
 
 

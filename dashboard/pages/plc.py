@@ -19,11 +19,13 @@ from dashboard.components.plc import (
     build_plc_parts,
     build_review_csv,
 )
+from dashboard.components.scope import build_outside_scope
 from dashboard.db import DatabaseMissingError, current_db
 from dashboard.i18n import t
 from dashboard.language import lang_of_request
 from dashboard.links import PLC_PATH, read_path_id
 from dashboard.plc_data import PlcData, empty_plc_data, load_plc, load_plc_profile
+from dashboard.scope import OutsideScopeError
 from dashboard.views import View, read_view, register_subject_page
 
 
@@ -35,6 +37,9 @@ def build_title(plc_id: str | None = None) -> str:
         profile = load_plc_profile(current_db(), wanted) if wanted else None
     except DatabaseMissingError:
         profile = None
+    except OutsideScopeError:
+        # Not even the name of a PLC outside the user's scope.
+        return f"{t('scope.outside_title', lang)} · {t('shell.site_name', lang)}"
     if profile is None:
         return f"{t('plc.not_found_title', lang)} · {t('shell.site_name', lang)}"
     return f"{t('plc.title', lang, name=profile.name)} · {t('shell.site_name', lang)}"
@@ -63,13 +68,17 @@ def layout(plc_id: str | None = None, **query: str) -> html.Div:
     """The page of the PLC in the path, for the view in the query string.
 
     Dash also calls it with no PLC, to check the callbacks against the page's
-    components: it then gets every component, empty.
+    components: it then gets every component, empty. A PLC outside the user's scope
+    gets a plain message, and nothing of the PLC.
     """
     wanted = read_path_id(plc_id)
-    view = read_view(query, FIELDS, path=f"/plc/{plc_id or ''}")
+    view = read_view(query, FIELDS, path=f"/plc/{plc_id or ''}", detail=True)
     if view is None:
         return html.Div()  # the shell says what is missing
-    data = empty_plc_data(view.filters.year) if plc_id is None else _load(view)
+    try:
+        data = empty_plc_data(view.filters.year) if plc_id is None else _load(view)
+    except OutsideScopeError:
+        return build_outside_scope(t("scope.outside_plc", view.lang), view.lang)
     if data is None:
         return build_not_found(wanted, view.filters.year, view.lang)
     return build_plc_layout(data, view.filters, view.choices, view.lang)

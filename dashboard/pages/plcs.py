@@ -39,7 +39,7 @@ dash.register_page(
 
 def layout(**query: str) -> html.Div:
     """The directory for the view in the URL's query string, its first page drawn."""
-    view = read_view(query, FIELDS, "/plcs", OPTIONS)
+    view = read_view(query, FIELDS, "/plcs", OPTIONS, detail=True)
     if view is None:
         return html.Div()  # the shell says what is missing
     directory = load_directory(view.db, view.filters)
@@ -52,7 +52,7 @@ def build_parts(view: View) -> tuple[object, ...]:
 
 
 OUTPUTS = [Output(ids.PLCS_SCOPE, "children")]
-register_view(PAGE, FIELDS, OUTPUTS, build_parts, OPTIONS)
+register_view(PAGE, FIELDS, OUTPUTS, build_parts, OPTIONS, detail=True)
 
 
 register_download(
@@ -61,6 +61,7 @@ register_download(
     FIELDS,
     lambda v: build_directory_csv(load_directory(v.db, v.filters, page_size=None), v.lang),
     OPTIONS,
+    detail=True,
 )
 
 # Paging and searching: a step of the pager keeps the view and moves a page; a new
@@ -92,7 +93,7 @@ def update_directory(
     search: str | None, text: str | None, _previous: int, _next: int, page: int | None
 ) -> tuple[object, ...]:
     """Draw the page of the directory the pager, the search box or the URL asks for."""
-    view = read_view_of_search(search, FIELDS, "/plcs", OPTIONS)
+    view = read_view_of_search(search, FIELDS, "/plcs", OPTIONS, detail=True)
     page = choose_page(ctx.triggered_id, page)
     directory = load_directory(view.db, view.filters, text or "", page)
     return build_directory_parts(directory, view.filters, view.choices, view.lang).as_outputs()

@@ -19,6 +19,7 @@ from dashboard.components.school import (
     build_school_parts,
     build_support_csv,
 )
+from dashboard.components.scope import build_outside_scope
 from dashboard.db import DatabaseMissingError, current_db
 from dashboard.i18n import t
 from dashboard.language import lang_of_request
@@ -30,6 +31,7 @@ from dashboard.school_data import (
     load_school_profile,
     parse_school_id,
 )
+from dashboard.scope import OutsideScopeError
 from dashboard.views import View, read_view, register_subject_page
 
 
@@ -41,6 +43,9 @@ def build_title(school_id: str | None = None) -> str:
         profile = None if number is None else load_school_profile(current_db(), number)
     except DatabaseMissingError:
         profile = None
+    except OutsideScopeError:
+        # Not even the name of a school outside the user's scope.
+        return f"{t('scope.outside_title', lang)} · {t('shell.site_name', lang)}"
     if profile is None:
         return f"{t('school.not_found_title', lang)} · {t('shell.site_name', lang)}"
     return f"{t('school.title', lang, name=profile.name)} · {t('shell.site_name', lang)}"
@@ -60,16 +65,17 @@ def layout(school_id: str | None = None, **query: str) -> html.Div:
     """The profile of the school in the path, for the view in the query string.
 
     Dash also calls it with no school, to check the callbacks against the page's
-    components: it then gets every component, empty.
+    components: it then gets every component, empty. A school outside the user's
+    scope gets a plain message, and nothing of the school.
     """
     number = read_path_id(school_id)
-    view = read_view(query, FIELDS, path=f"/school/{number}")
+    view = read_view(query, FIELDS, path=f"/school/{number}", detail=True)
     if view is None:
         return html.Div()  # the shell says what is missing
-    if school_id is None:
-        data: SchoolData | None = empty_school_data(view.filters.year)
-    else:
-        data = _load(view)
+    try:
+        data = empty_school_data(view.filters.year) if school_id is None else _load(view)
+    except OutsideScopeError:
+        return build_outside_scope(t("scope.outside_school", view.lang), view.lang)
     if data is None:
         return build_not_found(number, view.lang)
     return build_school_layout(data, view.filters, view.choices, view.lang)

@@ -41,3 +41,33 @@ create or replace temp macro memberships_in(for_year) as table
       and (p.end_date is null or p.end_date >= y.start_date)
       and m.joined <= y.end_date
       and (m."left" is null or m."left" >= y.start_date);
+
+-- Region scope (dashboard/scope.py, docs/access.md "Scope"). db.py sets the variable
+-- plcnet_scope on the connection before each query, from the signed-in user's roles:
+-- {everything, detail, las, consortia}. The schools whose detail the user may see:
+-- every school for national users; the schools of the user's LAs and consortia;
+-- none when detail is off (public aggregates only, no role) or the variable is not
+-- set at all (deny by default: the NULLs make every condition false).
+-- Every query that returns a school's or a PLC's detail keeps to these.
+create or replace temp macro visible_schools() as table
+    select s.school_id
+    from schools as s
+    inner join local_authorities as la on la.la_code = s.la_code
+    where coalesce(getvariable('plcnet_scope').detail, false)
+      and (
+          coalesce(getvariable('plcnet_scope').everything, false)
+          or list_contains(getvariable('plcnet_scope').las, s.la_code)
+          or list_contains(getvariable('plcnet_scope').consortia, la.consortium_code)
+      );
+
+-- The PLCs whose page the user may see: those led by a school in scope, or with at
+-- least one member (in any year) from a school in scope. Their members from schools
+-- outside the scope are shown only as a count (plc__members_outside.sql).
+create or replace temp macro visible_plcs() as table
+    select p.plc_id
+    from plcs as p
+    where p.lead_school_id in (select school_id from visible_schools())
+    union
+    select m.plc_id
+    from plc_memberships as m
+    where m.school_id in (select school_id from visible_schools());

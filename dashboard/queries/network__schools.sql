@@ -8,7 +8,9 @@
 with
 
 region_schools as (
+    -- Only the schools in the user's scope (visible_schools) are shown or drawn.
     select school_id from chosen_schools($consortium, $la, $sector, $medium)
+    where school_id in (select school_id from visible_schools())
 ),
 
 categories as (

@@ -1,12 +1,16 @@
 -- The member schools of one PLC ($plc_id) in a year ($year): a school is a member
 -- when one of its members' memberships counts that year. With the school's LA,
 -- sector and support category that year, and whether it leads the PLC. By name.
+-- Only for a PLC in the user's scope (visible_plcs), and only its member schools in
+-- scope (visible_schools); plc__members_outside.sql counts the others.
 with
 
 member_schools as (
     select distinct school_id
     from memberships_in($year)
     where plc_id = $plc_id
+      and plc_id in (select plc_id from visible_plcs())
+      and school_id in (select school_id from visible_schools())
 ),
 
 categories as (

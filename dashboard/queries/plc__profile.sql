@@ -1,5 +1,7 @@
 -- One PLC for its page ($plc_id): what the contract says of it, its lead school
--- and the first and last academic years it is active in. No row for an unknown id.
+-- and the first and last academic years it is active in. No row for an unknown id,
+-- nor for a PLC outside the user's scope (visible_plcs); the lead school only when it
+-- is in scope itself (visible_schools).
 with
 
 active_years as (
@@ -20,14 +22,16 @@ profile as (
         p.membership_type,
         p.start_date,
         p.end_date,
-        p.lead_school_id,
-        s.name as lead_school_name,
+        v.school_id as lead_school_id,
+        case when v.school_id is not null then s.name end as lead_school_name,
         a.first_year,
         a.last_year
     from plcs as p
     left join schools as s on s.school_id = p.lead_school_id
+    left join visible_schools() as v on v.school_id = p.lead_school_id
     cross join active_years as a
     where p.plc_id = $plc_id
+      and p.plc_id in (select plc_id from visible_plcs())
 )
 
 select * from profile

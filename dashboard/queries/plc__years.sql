@@ -5,6 +5,7 @@
 -- Attendance (member-meetings) from 1 to 4 is suppressed, and so is any attendance
 -- when the members are, since attendance over activities would tell how many
 -- members there are (secondary suppression, as official statistics do).
+-- Nothing for a PLC outside the user's scope (visible_plcs).
 with
 
 plc_years as (
@@ -47,6 +48,7 @@ plc_years as (
     from net_plc_metrics as n
     inner join academic_years as y on y.year = n.year
     where n.plc_id = $plc_id
+      and n.plc_id in (select plc_id from visible_plcs())
     order by y.start_date
 )
 

@@ -8,6 +8,7 @@
 -- shallow ones; a page past the end is one row of NULLs but these two.
 -- Members under 5 are suppressed, and sorting by members sorts the counts shown,
 -- so that the order tells nothing the page does not.
+-- Only PLCs in the user's scope (visible_plcs) are listed or counted.
 with
 
 year_memberships as (
@@ -19,6 +20,7 @@ region_plcs as (
     from year_memberships as m
     inner join chosen_schools($consortium, $la, $sector, $medium) as c
         on c.school_id = m.school_id
+    where m.plc_id in (select plc_id from visible_plcs())
 ),
 
 listed as (

@@ -1,6 +1,7 @@
 -- One school's Gould-Fernandez brokerage roles in every year ($school_id), oldest
 -- first: the ordered pairs of schools not tied directly that it links, by role,
 -- LAs as the groups (net_school_metrics; docs/measures.md, "Brokerage roles").
+-- Nothing for a school outside the user's scope (visible_schools).
 with
 
 roles as (
@@ -15,6 +16,7 @@ roles as (
     from net_school_metrics as m
     inner join academic_years as y on y.year = m.year
     where m.school_id = $school_id
+      and m.school_id in (select school_id from visible_schools())
     order by y.start_date
 )
 

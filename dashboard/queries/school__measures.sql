@@ -1,10 +1,14 @@
 -- One school's network measures for every year ($school_id), beside the mean of
 -- the schools of its LA and of all schools (isolated schools included, as in
--- net_school_metrics). One row per year and scope: school, la, wales.
+-- net_school_metrics). One row per year and scope: school, la, wales. Nothing for a
+-- school outside the user's scope (visible_schools).
 with
 
 the_school as (
-    select school_id, la_code from schools where school_id = $school_id
+    select school_id, la_code
+    from schools
+    where school_id = $school_id
+      and school_id in (select school_id from visible_schools())
 ),
 
 school_rows as (

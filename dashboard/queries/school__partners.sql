@@ -1,6 +1,8 @@
 -- The schools tied to one school ($school_id) in a year ($year): shared PLCs, the
 -- partner's LA, sector and support category that year, whether the tie crosses
--- an LA or consortium line. Most shared PLCs first, then by name.
+-- an LA or consortium line. Most shared PLCs first, then by name. Only partners in the
+-- user's scope (visible_schools), and only for a school in scope; the partners
+-- outside it are counted by school__partners_outside.sql.
 with
 
 ties as (
@@ -12,6 +14,7 @@ ties as (
     from net_edges as e
     where e.year = $year
       and (e.school_a = $school_id or e.school_b = $school_id)
+      and $school_id in (select school_id from visible_schools())
 ),
 
 categories as (
@@ -35,6 +38,7 @@ partners as (
     inner join schools as s on s.school_id = t.partner_id
     inner join local_authorities as la on la.la_code = s.la_code
     left join categories as c on c.school_id = t.partner_id
+    where t.partner_id in (select school_id from visible_schools())
     order by t.shared_plcs desc, s.name, s.school_id
 )
 

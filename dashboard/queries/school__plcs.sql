@@ -1,13 +1,15 @@
 -- The PLCs one school ($school_id) takes part in during a year ($year): focus,
 -- scope, how members came, whether the school leads it, its member schools and
 -- members that year (a count of people under 5 suppressed), its health score and
--- shallow flag with reasons (net_plc_metrics). By name.
+-- shallow flag with reasons (net_plc_metrics). By name. Nothing for a school outside
+-- the user's scope (visible_schools); a PLC of a school in scope is in scope.
 with
 
 school_plcs as (
     select distinct plc_id
     from memberships_in($year)
     where school_id = $school_id
+      and school_id in (select school_id from visible_schools())
 ),
 
 plcs_of_school as (

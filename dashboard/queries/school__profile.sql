@@ -1,5 +1,6 @@
 -- One school's details for its profile ($school_id): name, LA and consortium in
--- both languages, sector, language medium, pupils. No row for an unknown number.
+-- both languages, sector, language medium, pupils. No row for an unknown number,
+-- nor for a school outside the user's scope (visible_schools).
 with
 
 profile as (
@@ -18,6 +19,7 @@ profile as (
     from schools as s
     inner join local_authorities as la on la.la_code = s.la_code
     where s.school_id = $school_id
+      and s.school_id in (select school_id from visible_schools())
 )
 
 select * from profile

@@ -1,4 +1,5 @@
--- One school's support category in every year it has one ($school_id).
+-- One school's support category in every year it has one ($school_id); nothing for a
+-- school outside the user's scope (visible_schools).
 with
 
 categories as (
@@ -9,6 +10,7 @@ categories as (
     inner join academic_years as y on y.year = o.year
     where o.school_id = $school_id
       and o.measure = 'support_category'
+      and o.school_id in (select school_id from visible_schools())
     order by y.start_date
 )
 

@@ -51,7 +51,8 @@ import dash
 import duckdb
 import numpy as np
 
-from dashboard.db import CONFIG_KEY, Database, apply_macros, read_query
+from dashboard.access import OPEN_USER, acting_as
+from dashboard.db import CONFIG_KEY, Database, apply_macros, read_query, set_scope
 from tests.serving import serving
 
 __all__ = [
@@ -361,6 +362,8 @@ class Floor:
         self.client = app.server.test_client()  # type: ignore[attr-defined]
         self.con = duckdb.connect(str(db), read_only=True)
         apply_macros(self.con)
+        # The served dashboard is open: its queries run in the local owner's scope.
+        set_scope(self.con, OPEN_USER.scope)
         self.seen: set[str] = set()
         # Dash's first request builds its validation layout from every page's default
         # layout, so the served dashboard has those queries cached before any page is
@@ -369,7 +372,7 @@ class Floor:
         # another database.
         with recording_queries() as calls:
             self.client.get("/")
-            with app.server.test_request_context("/"):  # type: ignore[attr-defined]
+            with app.server.test_request_context("/"), acting_as(OPEN_USER):  # type: ignore[attr-defined]
                 for page in dash.page_registry.values():
                     if callable(page["layout"]):
                         page["layout"]()
