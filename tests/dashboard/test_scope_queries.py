@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.data_data import MEMBER_ID_PATTERN
 from dashboard.db import QUERIES_DIR, Database
 from dashboard.scope import AGGREGATE_QUERIES, SCOPE_MACROS, UnscopedQueryError
 
@@ -32,7 +33,11 @@ def test_every_query_listed_as_aggregate_only_exists_and_has_a_reason() -> None:
 REGION = {"consortium": None, "la": None, "sector": None, "medium": None}
 # Parameters for each aggregate-only query (none for those that take none).
 AGGREGATE_PARAMS: dict[str, dict[str, object]] = {
-    "data__rejected_rows": {"limit": 100},
+    "data__rejected_rows": {
+        "limit": 100,
+        "show_member_rows": False,
+        "member_id_pattern": MEMBER_ID_PATTERN,
+    },
     "data__runs": {"limit": 100},
     "impact__bins": {"exposure": "deep_cross_plcs", "year": "2018/19"},
     "network__drawing": {"year": "2018/19"},
