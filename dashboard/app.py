@@ -20,8 +20,10 @@ from dash import Dash, html
 from dashboard.access import G_USER, OPEN_USER
 from dashboard.components.shell import build_index_string, build_missing_database, build_shell
 from dashboard.db import CONFIG_KEY, Database, DatabaseMissingError, current_db
+from dashboard.headers import install_headers
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.language import lang_of_request, search_of_request
+from dashboard.payloads import install_payload_checks
 from dashboard.provenance import load_provenance
 from etl.config import default_db_path
 
@@ -86,6 +88,8 @@ def create_app(db_path: Path) -> Dash:
     app.interpolate_index = build_index
     app.server.config[CONFIG_KEY] = Database(db_path)
     install_open_access(app.server)
+    install_headers(app)
+    install_payload_checks(app)
     # Dash calls the layout function once when it is set, to check it: give
     # that call the app context that requests have.
     with app.server.app_context():
