@@ -12,7 +12,9 @@ it can fail a callback (a 500):
   ``filters.sync_filters`` and ``filters.parse_search``, with :func:`require_scalar`
   and :func:`require_text`.
 
-Each raises :class:`MalformedValueError`, which the app answers with 400.
+Each raises :class:`MalformedValueError`, which the app answers with 400. A request
+for a script Dash does not serve (``/_dash-component-suites/<not a library>/...``) is a
+404, as any other missing file, not the 500 Dash gives it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 import flask
+from dash.exceptions import DependencyException
+from werkzeug.exceptions import NotFound
 
 from dashboard.i18n import t
 from dashboard.language import lang_of_request
@@ -93,7 +97,8 @@ def refuse_malformed(error: MalformedValueError) -> flask.Response:
 
 def install_payload_checks(app: Dash) -> None:
     """Check every callback request of ``app`` before Dash runs it, and answer
-    MalformedValueError, from there or from a callback, with 400."""
+    MalformedValueError, from there or from a callback, with 400; an unknown script
+    of Dash's with 404."""
     update_path = f"{app.config.routes_pathname_prefix}_dash-update-component"
 
     def check_payload() -> None:
@@ -103,3 +108,4 @@ def install_payload_checks(app: Dash) -> None:
 
     app.server.before_request(check_payload)
     app.server.register_error_handler(MalformedValueError, refuse_malformed)
+    app.server.register_error_handler(DependencyException, lambda _error: NotFound())
