@@ -12,9 +12,9 @@ serves, pages, ``/_dash-*`` routes, assets and errors alike:
 - ``Referrer-Policy: same-origin``: the dashboard's URLs carry the filters (an LA,
   a school number); a link followed elsewhere sends none of it.
 
-``ServerHeader`` is WSGI middleware that names the server ``plcnet`` with no version,
-whatever serves it; ``QuietRequestHandler`` stops Werkzeug's own server (``python -m
-dashboard``) adding its ``Werkzeug/x Python/y`` banner besides.
+``ServerHeader`` is WSGI middleware that names the server ``plcnet`` with no version;
+``QuietRequestHandler`` stops Werkzeug's own server (``python -m dashboard``) adding its
+``Werkzeug/x Python/y`` banner besides.
 """
 
 from __future__ import annotations
@@ -95,8 +95,11 @@ def install_headers(app: Dash) -> None:
 
 
 class ServerHeader:
-    """WSGI middleware: the response's ``Server`` header says ``plcnet`` and nothing more,
-    at the level every WSGI server sees, so that it holds under any of them."""
+    """WSGI middleware: the app's ``Server`` header says ``plcnet`` and nothing more.
+
+    At the WSGI level, so that it holds whatever serves the app; a server that adds a
+    banner of its own besides must be told not to (QuietRequestHandler, for Werkzeug's).
+    """
 
     def __init__(self, app: WSGIApplication) -> None:
         self.app = app
