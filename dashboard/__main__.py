@@ -45,11 +45,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     # Imported here so that a missing database is reported before Dash loads.
     from dashboard.app import create_app
+    from dashboard.headers import QuietRequestHandler
 
     app = create_app(args.db, access)
     url = f"http://{args.host}:{args.port}"
     print(t("cli.serving", DEFAULT_LANG, url=url), flush=True)
-    app.run(host=args.host, port=args.port, debug=args.debug)
+    # Werkzeug's server would add its version banner to the app's Server header.
+    app.run(host=args.host, port=args.port, debug=args.debug, request_handler=QuietRequestHandler)
     return 0
 
 

@@ -28,8 +28,10 @@ from dashboard.components.shell import (
     build_shell,
 )
 from dashboard.db import CONFIG_KEY, Database, DatabaseMissingError, current_db
+from dashboard.headers import install_headers
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.language import lang_of_request, search_of_request
+from dashboard.payloads import install_payload_checks
 from dashboard.provenance import load_provenance
 from dashboard.signin import AccessConfig, install_access
 from dashboard.signin_settings import load_access_config
@@ -110,6 +112,8 @@ def create_app(db_path: Path, access: AccessConfig | None = None) -> Dash:
     app.server.config[CONFIG_KEY] = Database(db_path)
     install_access(app.server, access or AccessConfig())
     install_image_audit(app.server)
+    install_headers(app)
+    install_payload_checks(app)
     # Dash calls the layout function once when it is set, to check it: give
     # that call the app context that requests have.
     with app.server.app_context():

@@ -33,6 +33,7 @@ from dashboard.labels import (
     sort_media,
     sort_sectors,
 )
+from dashboard.payloads import require_scalar, require_text
 
 # Every filter, in the order of the filter bar and of the query string.
 FIELDS = ("year", "consortium", "la", "sector", "medium", "focus")
@@ -186,8 +187,10 @@ def _region_in_scope(
 
 
 def parse_search(search: str | None) -> dict[str, str]:
-    """``?year=2018/19&la=661`` -> ``{"year": "2018/19", "la": "661"}`` (first value wins)."""
-    query = parse_qs((search or "").lstrip("?"), keep_blank_values=False)
+    """``?year=2018/19&la=661`` -> ``{"year": "2018/19", "la": "661"}`` (first value wins).
+
+    A query string sent as anything but text raises MalformedValueError (a 400)."""
+    query = parse_qs((require_text(search, "search") or "").lstrip("?"), keep_blank_values=False)
     return {key: values[0] for key, values in query.items()}
 
 
@@ -237,8 +240,15 @@ def resolve_filters(
 
 def keep_fields(query: Mapping[str, object], fields: tuple[str, ...]) -> dict[str, object]:
     """``query`` with only the filters a page has (and the language), so that a filter
-    the page does not offer never narrows what it shows."""
-    return {key: value for key, value in query.items() if key in fields or key == "lang"}
+    the page does not offer never narrows what it shows.
+
+    Dash gives a page's layout a key repeated in the URL (``?la=661&la=662``) as a list
+    of its values: the first wins, as in parse_search."""
+    return {
+        key: value[0] if isinstance(value, list) and value else value
+        for key, value in query.items()
+        if key in fields or key == "lang"
+    }
 
 
 def build_search(
@@ -282,9 +292,12 @@ def sync_filters(
     follow it; or a control (``"year"``, ``"consortium"``, ``"la"``, ...), and the URL
     follows. None means nothing to do, which is the case when a Location
     reports the URL the controls already show. ``fields`` are the filters the
-    page has, ``options`` its own choices; the URL's others are ignored.
+    page has, ``options`` its own choices; the URL's others are ignored. A control's
+    value that is a list or an object raises MalformedValueError (a 400).
     """
     fields = (*fields, *(o.name for o in options))
+    # A control's value comes from the browser: text or a number (an LA), else a 400.
+    controls = {name: require_scalar(value, name) for name, value in controls.items()}
     if changed == "url":
         wanted = resolve_filters(keep_fields(parse_search(search), fields), choices, options)
         if wanted == resolve_filters(controls, choices, options):

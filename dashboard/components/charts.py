@@ -17,11 +17,27 @@ __all__ = [
     "GRAPH_CONFIG",
     "build_chart_section",
     "build_download",
+    "build_graph",
     "build_table_region",
     "build_table_section",
 ]
 
-GRAPH_CONFIG = {"displaylogo": False, "responsive": True}
+# Every chart's toolbar, and nothing in it that leaves the dashboard: plotly.js offers
+# "Share chart" (an upload to Plotly Cloud, at plotlyServerURL, its default) and links
+# to plotly.com and Chart Studio unless told not to. The download as PNG stays.
+GRAPH_CONFIG = {
+    "displaylogo": False,
+    "showSendToCloud": False,
+    "showEditInChartStudio": False,
+    "showLink": False,
+    "plotlyServerURL": "",
+    "responsive": True,
+}
+
+
+def build_graph(graph_id: str, figure: go.Figure | dict[str, object]) -> dcc.Graph:
+    """A chart's graph. The only maker of dcc.Graph: every chart has GRAPH_CONFIG."""
+    return dcc.Graph(id=graph_id, figure=figure, config=dict(GRAPH_CONFIG))
 
 
 def build_download(page: str, what: str, label: str, lang: str) -> html.Div:
@@ -73,7 +89,7 @@ def build_chart_section(
     """A section: heading, optional intro, the chart with its table and CSV download.
     ``wide``: the table is too wide to stand beside the chart and goes below it."""
     heading_id = ids.chart_heading(page, what)
-    graph = dcc.Graph(id=ids.chart_graph(page, what), figure=figure, config=GRAPH_CONFIG)
+    graph = build_graph(ids.chart_graph(page, what), figure)
     return html.Section(
         [
             html.H2(heading, id=heading_id),

@@ -17,6 +17,7 @@ from dashboard.components.plcs import (
 )
 from dashboard.i18n import t
 from dashboard.language import lang_of_request
+from dashboard.payloads import require_text
 from dashboard.plcs_data import OPTIONS, load_directory
 from dashboard.views import View, read_view, read_view_of_search, register_download, register_view
 
@@ -95,5 +96,6 @@ def update_directory(
     """Draw the page of the directory the pager, the search box or the URL asks for."""
     view = read_view_of_search(search, FIELDS, "/plcs", OPTIONS, detail=True)
     page = choose_page(ctx.triggered_id, page)
+    text = require_text(text, ids.PLCS_SEARCH)
     directory = load_directory(view.db, view.filters, text or "", page)
     return build_directory_parts(directory, view.filters, view.choices, view.lang).as_outputs()
