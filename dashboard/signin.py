@@ -208,9 +208,15 @@ class TrustedProxyFix:
 
 
 def _is_data_request(request: flask.Request) -> bool:
-    """Dash's own requests (layout, callbacks and so downloads) and anything but a
-    plain GET of a page: answered 401, never sent to sign-in."""
-    return request.method not in {"GET", "HEAD"} or request.path.startswith("/_")
+    """Dash's own requests (layout, callbacks and so downloads), assets, and anything
+    but a plain GET of a page (an image, a script: the browser says what it fetches
+    for in Sec-Fetch-Dest): answered 401, never sent to sign-in, whose redirect to the
+    provider a sub-resource could not follow anyway."""
+    return (
+        request.method not in {"GET", "HEAD"}
+        or request.path.startswith(("/_", "/assets/"))
+        or request.headers.get("Sec-Fetch-Dest", "document") != "document"
+    )
 
 
 def _answer_without_user(request: flask.Request, config: AccessConfig) -> Response:
