@@ -11,7 +11,8 @@ from playwright.sync_api import Browser, Page, expect
 
 from dashboard import ids
 from tests.browser.axe import describe, run_axe
-from tests.idp.accounts import ACCOUNTS, password_of
+from tests.browser.signin import log_in_at_provider
+from tests.idp.accounts import ACCOUNTS
 from tests.idp.serving import SignInServed
 
 pytestmark = pytest.mark.browser
@@ -36,13 +37,6 @@ def fresh_page(browser: Browser) -> Iterator[Page]:
     context.close()
     unexpected = [e for e in errors if not any(s in e for s in EXPECTED_ERRORS)]
     assert unexpected == [], "the page logged errors"
-
-
-def log_in_at_provider(page: Page, served: SignInServed, name: str) -> None:
-    page.wait_for_url(lambda url: url.startswith(f"{served.issuer}/authorize?"))
-    page.get_by_label("Username").fill(name)
-    page.get_by_label("Password").fill(password_of(name))
-    page.get_by_role("button", name="Sign in").click()
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
