@@ -323,3 +323,23 @@ def test_the_attack_finds_counts_that_are_shown(attack: Attack, demo_db: Path) -
     shown = plc_years(demo_db, 6, 40)[:40]
     assert shown
     assert recovered(attack, shown) == shown
+
+
+def test_figures_of_larger_plcs_are_still_shown(attack: Attack, demo_db: Path) -> None:
+    # Suppression takes only what would reveal a small count: with 6 members or more and
+    # attendance of 5 or more, the score, attendance and per-member figures are shown.
+    with duckdb.connect(str(demo_db), read_only=True) as con:
+        plc_id, year, score, per_member = con.execute(
+            "select plc_id, year, health_score, activity_per_member from net_plc_metrics"
+            " where n_members >= 6 and attendance >= 5 order by year, plc_id limit 1"
+        ).fetchone()
+    data = load_plc(attack.db, plc_id, year)
+    assert data is not None
+    seen = Seen()
+    read_glance(seen, data)
+    read_plc_csvs(seen, data)
+    assert seen.health == {f"{score:.0f}"}
+    assert f"{per_member:.1f}" in {
+        row[t("plc.col_per_member", LANG)] for row in read_csv(build_activity_csv(data, LANG))
+    }
+    assert SUPPRESSED not in seen.members | {str(a) for a in seen.attendance}
