@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import pandas as pd
+
 from dashboard.i18n import t
 from etl.contract import ENQUIRY_STAGES, REVIEW_FEATURES
 from etl.contract import FOCUS_AREAS as CONTRACT_FOCUS_AREAS
@@ -25,6 +27,7 @@ __all__ = [
     "format_change",
     "format_change_amount",
     "format_count",
+    "format_figure",
     "format_share",
     "format_value",
     "label_broker_role",
@@ -186,12 +189,24 @@ SUPPRESSION_THRESHOLD = 5
 
 def format_count(value: float | None, suppressed: bool, lang: str) -> str:
     """A count of people as shown: "c" where the query suppressed it (fewer than
-    SUPPRESSION_THRESHOLD), "No data" where it is missing, else with separators."""
+    SUPPRESSION_THRESHOLD, or to protect such a count: docs/measures.md, "Disclosure
+    control"), "No data" where it is missing, else with separators."""
     if suppressed:
         return t("suppression.symbol", lang)
     if value is None:
         return t("headline.no_data", lang)
     return f"{round(value):,}"
+
+
+def format_figure(value: object, suppressed: bool, lang: str, digits: int = 0) -> str:
+    """A figure worked out from a count of people (a health score, attendance per
+    member) as shown: "c" where the query suppressed it with the count (secondary
+    suppression, docs/measures.md), "" where it is missing, else to ``digits`` places."""
+    if suppressed:
+        return t("suppression.symbol", lang)
+    if value is None or pd.isna(value):
+        return ""
+    return f"{float(value):.{digits}f}"
 
 
 def format_share(share: float) -> str:

@@ -33,6 +33,7 @@ from dashboard.labels import (
     STAGES,
     describe_feature,
     format_count,
+    format_figure,
     label_feature,
     label_focus,
     label_membership_type,
@@ -103,7 +104,8 @@ def _number(value: object) -> float | None:
 def compute_health_parts(row: pd.Series) -> dict[str, float | None]:
     """The three parts of the health score, each out of 100 (docs/measures.md): review
     (1 to 5 mapped to 0 to 100), enquiry cycle (stages reached of 6) and attendance
-    (member-meetings per member against six, capped); None where the part is missing."""
+    (member-meetings per member against six, capped); None where the part is missing
+    or suppressed (``per_member_suppressed``)."""
     review = _number(row["review_mean"])
     per_member = _number(row["activity_per_member"])
     return {
@@ -119,13 +121,24 @@ def _describe_health_parts(row: pd.Series, lang: str) -> str:
     if parts["review"] is not None:
         named.append(t("plc.part_review", lang, value=f"{parts['review']:.0f}"))
     named.append(t("plc.part_cycle", lang, value=f"{parts['cycle']:.0f}"))
-    if parts["activity"] is not None:
-        named.append(t("plc.part_activity", lang, value=f"{parts['activity']:.0f}"))
-    return t("plc.health_parts", lang, parts="; ".join(named))
+    # A suppressed attendance part is named, as "c", so that the parts do not seem
+    # to be all of the score.
+    activity = format_figure(parts["activity"], bool(row["per_member_suppressed"]), lang)
+    if activity:
+        named.append(t("plc.part_activity", lang, value=activity))
+    described = t("plc.health_parts", lang, parts="; ".join(named))
+    if bool(row["health_suppressed"]):
+        described += " " + t("plc.health_withheld", lang)
+    return described
 
 
 def _members_shown(row: pd.Series, lang: str) -> str:
     return format_count(_number(row["members"]), bool(row["members_suppressed"]), lang)
+
+
+def _per_member_shown(row: pd.Series, lang: str) -> str:
+    suppressed = bool(row["per_member_suppressed"])
+    return format_figure(row["activity_per_member"], suppressed, lang, digits=1)
 
 
 def _build_shallow_card(row: pd.Series, lang: str) -> html.Div:
@@ -155,13 +168,15 @@ def build_glance(data: PlcData, lang: str) -> list[object]:
     row = data.year_row()
     if row is None:
         return [html.P(t("plc.not_active", lang, name=data.profile.name, year=data.year))]
-    health = format_health(row["health_score"])
+    health = format_health(row["health_score"], row["health_suppressed"], lang)
+    if not bool(row["health_suppressed"]):
+        health = t("plc.health_value", lang, score=health)
     return [
         html.Div(
             [
                 build_card(
                     t("plc.card_health", lang),
-                    t("plc.health_value", lang, score=health),
+                    health,
                     _describe_health_parts(row, lang),
                     "plc-card-health",
                 ),
@@ -322,7 +337,6 @@ def _activity_columns(lang: str) -> list[str]:
 def _list_activity_rows(data: PlcData, lang: str) -> list[list[object]]:
     rows = []
     for _, row in data.years.iterrows():
-        per_member = _number(row["activity_per_member"])
         rows.append([
             str(row["year"]),
             int(row["n_schools"]),
@@ -330,7 +344,7 @@ def _list_activity_rows(data: PlcData, lang: str) -> list[list[object]]:
             int(row["n_las"]),
             int(row["n_activities"]),
             format_count(_number(row["attendance"]), bool(row["attendance_suppressed"]), lang),
-            "" if per_member is None or bool(row["members_suppressed"]) else f"{per_member:.1f}",
+            _per_member_shown(row, lang),
         ])  # fmt: skip
     return rows
 
@@ -370,13 +384,12 @@ def _list_health_rows(data: PlcData, lang: str) -> list[list[object]]:
     rows = []
     for _, row in data.years.iterrows():
         review = _number(row["review_mean"])
-        per_member = _number(row["activity_per_member"])
         rows.append([
             str(row["year"]),
-            format_health(row["health_score"]),
+            format_health(row["health_score"], row["health_suppressed"], lang),
             "" if review is None else f"{review:.2f}",
             f"{round(float(row['cycle_completeness']) * len(STAGES))} / {len(STAGES)}",
-            "" if per_member is None or bool(row["members_suppressed"]) else f"{per_member:.1f}",
+            _per_member_shown(row, lang),
             describe_shallow(row["is_shallow"], row["shallow_reasons"], lang),
         ])  # fmt: skip
     return rows

@@ -17,7 +17,13 @@ from dashboard.components.tables import build_table
 from dashboard.downloads import write_csv
 from dashboard.filters import Choices, Filters, describe_region
 from dashboard.i18n import t
-from dashboard.labels import format_count, label_focus, label_scope, label_shallow_reason
+from dashboard.labels import (
+    format_count,
+    format_figure,
+    label_focus,
+    label_scope,
+    label_shallow_reason,
+)
 from dashboard.links import build_plc_href
 from dashboard.plcs_data import OPTIONS, DirectoryPage
 
@@ -62,9 +68,10 @@ def describe_scope(filters: Filters, choices: Choices, lang: str) -> str:
     return t("plcs.scope", lang, year=filters.year, region=region)
 
 
-def format_health(score: object) -> str:
-    """A health score (0 to 100) to the unit; "" when missing."""
-    return "" if score is None or pd.isna(score) else f"{float(score):.0f}"
+def format_health(score: object, suppressed: object, lang: str, digits: int = 0) -> str:
+    """A health score (0 to 100) to the unit (or ``digits`` places); "c" where the
+    query suppressed it, "" when missing."""
+    return format_figure(score, bool(suppressed), lang, digits)
 
 
 def describe_shallow(is_shallow: object, reasons: object, lang: str) -> str:
@@ -110,7 +117,7 @@ def list_directory_rows(rows: pd.DataFrame, year: str, lang: str) -> list[list[o
             f"{int(row.n_schools):,}",
             _members(row, lang),
             f"{int(row.n_activities):,}",
-            format_health(row.health_score),
+            format_health(row.health_score, row.health_suppressed, lang),
             describe_shallow(row.is_shallow, row.shallow_reasons, lang),
         ]
         for row in rows.itertuples(index=False)
@@ -187,7 +194,7 @@ def build_directory_csv(directory: DirectoryPage, lang: str) -> str:
             int(row.n_schools),
             _members(row, lang),
             int(row.n_activities),
-            "" if pd.isna(row.health_score) else f"{float(row.health_score):.1f}",
+            format_health(row.health_score, row.health_suppressed, lang, digits=1),
             describe_shallow(row.is_shallow, row.shallow_reasons, lang),
         ]
         for row in directory.rows.itertuples(index=False)

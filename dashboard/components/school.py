@@ -226,7 +226,7 @@ def list_plc_rows(data: SchoolData, lang: str, link: bool = True) -> list[list[C
             _yes_no(plc.is_lead, lang),
             int(plc.n_schools),
             format_count(_count(plc.members), bool(plc.members_suppressed), lang),
-            format_health(plc.health_score),
+            format_health(plc.health_score, plc.health_suppressed, lang),
             describe_shallow(plc.is_shallow, plc.shallow_reasons, lang),
         ])  # fmt: skip
     return rows

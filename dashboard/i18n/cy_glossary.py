@@ -303,16 +303,18 @@ MESSAGES: dict[str, str] = {
     ),
     "measure.n_members_definition": (
         "Aelodau ffugenwol gwahanol ag aelodaeth sy'n cyfrif y flwyddyn honno; dangosir llai "
-        "na 5 fel c."
+        "na 5 fel c, a 5 hefyd mewn CDP â 4 ysgol yn aelodau."
     ),
     "measure.n_las_definition": "Awdurdodau lleol gwahanol ysgolion y CDP y flwyddyn honno.",
     "measure.n_activities_definition": "Gweithgareddau'r CDP sydd wedi'u dyddio yn y flwyddyn.",
     "measure.attendance_definition": (
-        "Presenoldeb gweithgareddau'r flwyddyn wedi'i adio: cyfarfodydd aelodau."
+        "Presenoldeb gweithgareddau'r flwyddyn wedi'i adio: cyfarfodydd aelodau. Dangosir "
+        "fel c o 1 i 4, a lle bynnag y dangosir yr aelodau fel c."
     ),
     "measure.activity_per_member_definition": (
         "Presenoldeb dros aelodau: y cyfarfodydd y cymerodd yr aelod cyfartalog ran ynddynt y "
-        "flwyddyn honno."
+        "flwyddyn honno. Dangosir fel c lle bynnag y dangosir yr aelodau neu'r presenoldeb "
+        "fel c."
     ),
     "measure.cycle_completeness_definition": (
         "Cyfran chwe cham y cylch ymholi (dadansoddi data, gosod nodau, ymchwilio, cynllunio, "
@@ -327,7 +329,8 @@ MESSAGES: dict[str, str] = {
     "measure.health_score_definition": (
         "0 i 100: cymedr tair rhan, pob un 0 i 1, dros y rhai sy'n bresennol: yr adolygiad "
         "((cymedr − 1) / 4), y cylch ymholi (ei gyflawnder) a gweithgarwch (presenoldeb fesul "
-        "aelod / 6, hyd at 1)."
+        "aelod / 6, hyd at 1). Dangosir fel c lle bynnag y dangosir presenoldeb fesul aelod "
+        "fel c."
     ),
     "measure.is_shallow_definition": (
         "Wedi'i nodi pan fu, y flwyddyn honno, yn cyfarfod heb ddadansoddi data nac adolygu "

@@ -23,6 +23,10 @@ MESSAGES: dict[str, str] = {
     "plc.part_review": "adolygiad {value}",
     "plc.part_cycle": "cylch ymholi {value}",
     "plc.part_activity": "presenoldeb {value}",
+    "plc.health_withheld": (
+        "Fe'i dangosir fel c, gan y byddai ei ran presenoldeb yn datgelu faint o "
+        "aelodau neu bresenoldebau a fu, ac mae'r rheini wedi'u hatal."
+    ),
     "plc.card_shallow": "Arwynebol?",
     "plc.shallow_yes": "Wedi'i nodi'n arwynebol",
     "plc.shallow_no": "Heb ei nodi",
@@ -31,7 +35,9 @@ MESSAGES: dict[str, str] = {
     "plc.card_schools": "Ysgolion sy'n aelodau",
     "plc.card_schools_help": "Ysgolion ag aelod y flwyddyn honno.",
     "plc.card_members": "Aelodau",
-    "plc.card_members_help": "Dangosir cyfrifon o dan 5 fel c.",
+    "plc.card_members_help": (
+        "Dangosir cyfrifon o dan 5 fel c, a 5 hefyd pan fo 4 ysgol yn aelodau."
+    ),
     "plc.card_activities": "Gweithgareddau",
     "plc.card_activities_help": "Cyfarfodydd a gofnodwyd yn y flwyddyn.",
     # Y cylch ymholi

@@ -279,15 +279,17 @@ MESSAGES: dict[str, str] = {
     "measure.plc_schools_definition": "Schools with a membership counting in the PLC that year.",
     "measure.n_members_definition": (
         "Distinct pseudonymous members with a membership counting that year; fewer than 5 "
-        "are shown as c."
+        "are shown as c, and so is 5 in a PLC with 4 member schools."
     ),
     "measure.n_las_definition": "Distinct local authorities of the PLC's schools that year.",
     "measure.n_activities_definition": "The PLC's activities dated in the year.",
     "measure.attendance_definition": (
-        "The attendance of the year's activities added up: member-meetings."
+        "The attendance of the year's activities added up: member-meetings. Shown as c "
+        "from 1 to 4, and wherever the members are."
     ),
     "measure.activity_per_member_definition": (
-        "Attendance over members: the meetings the average member took part in that year."
+        "Attendance over members: the meetings the average member took part in that year. "
+        "Shown as c wherever the members or the attendance are."
     ),
     "measure.cycle_completeness_definition": (
         "Share of the six stages of the enquiry cycle (analyse data, set goals, research, "
@@ -302,7 +304,8 @@ MESSAGES: dict[str, str] = {
     "measure.health_score_definition": (
         "0 to 100: the mean of three parts, each 0 to 1, over those present: the review "
         "((mean − 1) / 4), the enquiry cycle (its completeness) and activity "
-        "(attendance per member / 6, at most 1)."
+        "(attendance per member / 6, at most 1). Shown as c wherever attendance per member "
+        "is."
     ),
     "measure.is_shallow_definition": (
         "Flagged when, that year, it met without analysing data or reviewing impact, its "

@@ -23,6 +23,10 @@ MESSAGES: dict[str, str] = {
     "plc.part_review": "review {value}",
     "plc.part_cycle": "enquiry cycle {value}",
     "plc.part_activity": "attendance {value}",
+    "plc.health_withheld": (
+        "Shown as c, since its attendance part would tell how many members or "
+        "attendances there were, which are withheld."
+    ),
     "plc.card_shallow": "Shallow?",
     "plc.shallow_yes": "Flagged shallow",
     "plc.shallow_no": "Not flagged",
@@ -31,7 +35,7 @@ MESSAGES: dict[str, str] = {
     "plc.card_schools": "Member schools",
     "plc.card_schools_help": "Schools with a member that year.",
     "plc.card_members": "Members",
-    "plc.card_members_help": "Counts under 5 are shown as c.",
+    "plc.card_members_help": "Counts under 5 are shown as c, and so is 5 with 4 member schools.",
     "plc.card_activities": "Activities",
     "plc.card_activities_help": "Meetings recorded in the year.",
     # The enquiry cycle

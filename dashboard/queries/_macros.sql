@@ -18,6 +18,33 @@ create or replace temp macro suppress_count(n) as
 create or replace temp macro is_suppressed(n) as
     coalesce(n < 5, false);
 
+-- Secondary suppression (docs/measures.md, "Disclosure control"): a figure from
+-- which a suppressed count could be worked out is suppressed too. One rule each,
+-- here, for every query that shows a PLC-year (net_plc_metrics).
+--
+-- Members. Each member school has at least one member, so the number of member
+-- schools, shown and listed everywhere, is a lower bound: 4 schools beside "c"
+-- would mean 4 members. So 5 members with 4 schools is "c" too, and "c" beside 4
+-- schools leaves 4 or 5.
+create or replace temp macro members_suppressed(n_members, n_schools) as
+    is_suppressed(n_members) or coalesce(n_members = 5 and n_schools = 4, false);
+
+-- Attendance (member-meetings) from 1 to 4 is a small count itself; with the
+-- members suppressed, attendance over activities or per member would tell them.
+create or replace temp macro attendance_suppressed(attendance, n_members, n_schools) as
+    members_suppressed(n_members, n_schools)
+    or coalesce(attendance > 0 and is_suppressed(attendance), false);
+
+-- Attendance per member and the health score (whose attendance part is
+-- min(per member / 6, 1), beside a review and a cycle that are shown) divide
+-- attendance by members: suppressed whenever either is.
+create or replace temp macro per_member_suppressed(attendance, n_members, n_schools) as
+    attendance_suppressed(attendance, n_members, n_schools);
+
+-- A value in place, NULL where its flag says it is suppressed.
+create or replace temp macro unless_suppressed(value, suppressed) as
+    case when suppressed then null else value end;
+
 -- The schools a page's filters choose: consortium code, LA code, sector and
 -- language medium, NULL meaning all. One definition for every query.
 create or replace temp macro chosen_schools(consortium, la_code, sector, medium) as table

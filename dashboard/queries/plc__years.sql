@@ -2,29 +2,35 @@
 -- first: member schools, members (suppressed under 5), activities and attendance,
 -- the enquiry-cycle stages reached, the nine review scores, the health score and
 -- the shallow flag with its reasons (net_plc_metrics, docs/measures.md).
--- Attendance (member-meetings) from 1 to 4 is suppressed, and so is any attendance
--- when the members are, since attendance over activities would tell how many
--- members there are (secondary suppression, as official statistics do).
+-- Members, attendance, attendance per member and the health score are suppressed
+-- by the rules of _macros.sql (members_suppressed and the macros after it): NULL,
+-- with a flag saying so.
 -- Nothing for a PLC outside the user's scope (visible_plcs).
 with
+
+flagged as (
+    select
+        *,
+        members_suppressed(n_members, n_schools) as members_hidden,
+        attendance_suppressed(attendance, n_members, n_schools) as attendance_hidden,
+        per_member_suppressed(attendance, n_members, n_schools) as per_member_hidden
+    from net_plc_metrics
+    where plc_id = $plc_id
+),
 
 plc_years as (
     select
         n.year,
         n.n_schools,
-        suppress_count(n.n_members) as members,
-        is_suppressed(n.n_members) as members_suppressed,
+        unless_suppressed(n.n_members, n.members_hidden) as members,
+        n.members_hidden as members_suppressed,
         n.n_las,
         n.n_consortia,
         n.n_activities,
-        case
-            when is_suppressed(n.n_members) or (n.attendance > 0 and is_suppressed(n.attendance))
-                then null
-            else n.attendance
-        end as attendance,
-        is_suppressed(n.n_members)
-        or (n.attendance > 0 and is_suppressed(n.attendance)) as attendance_suppressed,
-        n.activity_per_member,
+        unless_suppressed(n.attendance, n.attendance_hidden) as attendance,
+        n.attendance_hidden as attendance_suppressed,
+        unless_suppressed(n.activity_per_member, n.per_member_hidden) as activity_per_member,
+        n.per_member_hidden as per_member_suppressed,
         n.reached_analyse_data,
         n.reached_set_goals,
         n.reached_research,
@@ -42,13 +48,13 @@ plc_years as (
         n.reciprocal_accountability,
         n.dissemination,
         n.review_mean,
-        n.health_score,
+        unless_suppressed(n.health_score, n.per_member_hidden) as health_score,
+        n.per_member_hidden as health_suppressed,
         n.is_shallow,
         n.shallow_reasons
-    from net_plc_metrics as n
+    from flagged as n
     inner join academic_years as y on y.year = n.year
-    where n.plc_id = $plc_id
-      and n.plc_id in (select plc_id from visible_plcs())
+    where n.plc_id in (select plc_id from visible_plcs())
     order by y.start_date
 )
 

@@ -6,8 +6,8 @@
 -- $descending or not, then by name; one page of $limit rows from $offset ($limit
 -- NULL for all). Every row carries the number of rows in all pages and of the
 -- shallow ones; a page past the end is one row of NULLs but these two.
--- Members under 5 are suppressed, and sorting by members sorts the counts shown,
--- so that the order tells nothing the page does not.
+-- Members and health scores are suppressed by the rules of _macros.sql, and sorting
+-- by either sorts the values shown, so that the order tells nothing the page does not.
 -- Only PLCs in the user's scope (visible_plcs) are listed or counted.
 with
 
@@ -41,19 +41,29 @@ listed as (
       )
 ),
 
-sortable as (
+flagged as (
     select
         *,
-        suppress_count(n_members) as members,
-        is_suppressed(n_members) as members_suppressed,
+        members_suppressed(n_members, n_schools) as members_hidden,
+        per_member_suppressed(attendance, n_members, n_schools) as health_hidden
+    from listed
+),
+
+sortable as (
+    select
+        * exclude (health_score),
+        unless_suppressed(n_members, members_hidden) as members,
+        members_hidden as members_suppressed,
+        unless_suppressed(health_score, health_hidden) as health_score,
+        health_hidden as health_suppressed,
         case $sort
             when 'las' then n_las
             when 'schools' then n_schools
-            when 'members' then suppress_count(n_members)
+            when 'members' then unless_suppressed(n_members, members_hidden)
             when 'activities' then n_activities
-            when 'health' then health_score
+            when 'health' then unless_suppressed(health_score, health_hidden)
         end::double as sort_value
-    from listed
+    from flagged
 ),
 
 totals as (
@@ -102,6 +112,7 @@ directory as (
         p.members_suppressed,
         p.n_activities,
         p.health_score,
+        p.health_suppressed,
         p.is_shallow,
         p.shallow_reasons,
         t.total,

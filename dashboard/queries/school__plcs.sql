@@ -1,8 +1,9 @@
 -- The PLCs one school ($school_id) takes part in during a year ($year): focus,
 -- scope, how members came, whether the school leads it, its member schools and
--- members that year (a count of people under 5 suppressed), its health score and
--- shallow flag with reasons (net_plc_metrics). By name. Nothing for a school outside
--- the user's scope (visible_schools); a PLC of a school in scope is in scope.
+-- members that year and its health score (suppressed by the rules of _macros.sql),
+-- its shallow flag with reasons (net_plc_metrics). By name.
+-- Nothing for a school outside the user's scope (visible_schools); a PLC of a
+-- school in scope is in scope.
 with
 
 school_plcs as (
@@ -21,9 +22,12 @@ plcs_of_school as (
         n.membership_type,
         n.lead_school_id = $school_id as is_lead,
         n.n_schools,
-        suppress_count(n.n_members) as members,
-        is_suppressed(n.n_members) as members_suppressed,
-        n.health_score,
+        unless_suppressed(n.n_members, members_suppressed(n.n_members, n.n_schools)) as members,
+        members_suppressed(n.n_members, n.n_schools) as members_suppressed,
+        unless_suppressed(
+            n.health_score, per_member_suppressed(n.attendance, n.n_members, n.n_schools)
+        ) as health_score,
+        per_member_suppressed(n.attendance, n.n_members, n.n_schools) as health_suppressed,
         n.is_shallow,
         n.shallow_reasons
     from school_plcs as sp

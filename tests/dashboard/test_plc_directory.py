@@ -8,6 +8,7 @@ import io
 import sys
 
 import dash
+import pandas as pd
 import pytest
 from dash import dcc, html
 
@@ -89,8 +90,10 @@ def test_searches_names_and_ids(db: Database, search: str, expected: list[str]) 
 @pytest.mark.parametrize(
     ("sort", "order", "expected"),
     [
-        ("health", "desc", [P3, P4, P1]),  # 94.44, 61.11, 56.48
-        ("health", "asc", [P1, P4, P3]),
+        # Health 94.44, 61.11 and 56.48 would tell the members (all under 5): all "c", so
+        # sorting by health must not tell them apart either.
+        ("health", "desc", [P1, P3, P4]),
+        ("health", "asc", [P1, P3, P4]),
         ("name", "desc", [P4, P3, P1]),
         ("las", "asc", [P4, P1, P3]),  # 1, 2, 2: ties by name
         ("schools", "desc", [P1, P3, P4]),  # 3, 3, 1
@@ -124,7 +127,8 @@ def test_rows_carry_las_members_and_shallow_reasons(db: Database) -> None:
     assert rows.loc["P1", "n_las"] == 2
     assert rows["members"].isna().all() and rows["members_suppressed"].all()
     assert list(rows.loc["P2", "shallow_reasons"]) == ["no_analysis_or_review", "low_learner_focus"]
-    assert rows.loc["P2", "health_score"] == pytest.approx(100 * (13 / 36 + 1 / 3 + 1 / 2) / 3)
+    # P2's health, 100 * (13 / 36 + 1 / 3 + 1 / 2) / 3, would tell its 2 members: withheld.
+    assert pd.isna(rows.loc["P2", "health_score"]) and rows.loc["P2", "health_suppressed"]
 
 
 def test_the_shallow_reasons_are_the_etl_codes() -> None:
@@ -137,11 +141,12 @@ def test_parts_draw_a_page_with_links_sort_and_pager(db: Database, choices: Choi
     assert parts.status == "PLCs 1 to 4 of 4 (3 flagged shallow). Page 1 of 1."
     assert (parts.previous_disabled, parts.next_disabled, parts.page) == (True, True, 0)
     links = [c for c in walk(parts.table) if isinstance(c, dcc.Link)]
+    # Every health score is "c" (members under 5): by name, as the page shows nothing else.
     assert [link.href for link in links] == [
-        "/plc/P1?year=2016/17",  # 50
-        "/plc/P2?year=2016/17",  # 39.81
-        "/plc/P6?year=2016/17",  # 16.67
-        "/plc/P5?year=2016/17",  # 0
+        "/plc/P2?year=2016/17",
+        "/plc/P6?year=2016/17",
+        "/plc/P5?year=2016/17",
+        "/plc/P1?year=2016/17",
     ]
     headers = [c for c in walk(parts.table) if isinstance(c, html.Th) and c.scope == "col"]
     sorted_headers = [h for h in headers if "aria-sort" in h.to_plotly_json()["props"]]
@@ -180,7 +185,7 @@ def test_csv_holds_every_plc_listed_with_its_reasons(db: Database) -> None:
         "Member schools", "Members", "Activities", "Health score", "Shallow",
     ]  # fmt: skip
     assert rows[1] == [
-        "P2", P2, "Numeracy", "Between schools", "Cardiff", "1", "2", "c", "3", "39.8",
+        "P2", P2, "Numeracy", "Between schools", "Cardiff", "1", "2", "c", "3", "c",
         "Yes: Met, but never analysed learners' data nor reviewed impact; "
         "Its review scores the focus on learners 2 or less of 5",
     ]  # fmt: skip
@@ -207,7 +212,7 @@ def test_page_reproduces_the_view_in_its_link(app: dash.Dash) -> None:
     assert by_id[ids.filter_control("plcs", "order")].value == "desc"
     assert by_id[ids.filter_control("plcs", "show")].value == "all"
     links = [c.children for c in components if isinstance(c, dcc.Link)]
-    assert links == [P3, P1]
+    assert links == [P1, P3]  # health 56.48 and 94.44 both "c": by name
 
 
 def test_every_control_has_a_label(app: dash.Dash) -> None:

@@ -1,4 +1,5 @@
-"""Small-number suppression: counts of people below 5 never leave the query; shown as "c"."""
+"""Small-number suppression: counts of people below 5, and the figures they could be worked
+out from, never leave the query; shown as "c" (docs/measures.md, "Disclosure control")."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import duckdb
 import pytest
 
 from dashboard.db import apply_macros
-from dashboard.labels import SUPPRESSION_THRESHOLD, format_count
+from dashboard.labels import SUPPRESSION_THRESHOLD, format_count, format_figure
 from etl.schema import apply_schema
 
 # Members per PLC in the fixture (fixtures.py): P1 3, P2 2, P3 3, P4 2, P5 2, P6 1,
@@ -64,3 +65,56 @@ def test_suppressed_count_is_shown_as_c(
     value: float | None, suppressed: bool, lang: str, expected: str
 ) -> None:
     assert format_count(value, suppressed, lang) == expected
+
+
+def _macro(sql: str, **values: object) -> object:
+    con = duckdb.connect()
+    try:
+        apply_schema(con)
+        apply_macros(con)
+        return con.execute(f"select {sql}", values).fetchone()[0]
+    finally:
+        con.close()
+
+
+@pytest.mark.parametrize(
+    ("members", "schools", "expected"),
+    [(4, 1, True), (4, 4, True), (5, 4, True), (5, 5, False), (6, 4, False), (5, 3, False),
+     (0, 0, True), (None, None, False)],
+)  # fmt: skip
+def test_members_are_suppressed_with_the_twin_that_hides_four_schools(
+    members: int | None, schools: int | None, expected: bool
+) -> None:
+    # 4 schools beside "c" must leave 4 or 5 members, not 4 alone.
+    got = _macro("members_suppressed($m::integer, $s::integer)", m=members, s=schools)
+    assert got is expected
+
+
+@pytest.mark.parametrize(
+    ("attendance", "members", "schools", "expected"),
+    [(3, 10, 3, True), (0, 10, 3, False), (12, 10, 3, False), (12, 3, 1, True),
+     (12, 5, 4, True), (None, 10, 3, False)],
+)  # fmt: skip
+def test_attendance_and_per_member_go_with_what_they_reveal(
+    attendance: int | None, members: int, schools: int, expected: bool
+) -> None:
+    values = {"a": attendance, "m": members, "s": schools}
+    for macro in ("attendance_suppressed", "per_member_suppressed"):
+        got = _macro(f"{macro}($a::integer, $m::integer, $s::integer)", **values)
+        assert got is expected
+
+
+def test_unless_suppressed_keeps_only_what_may_be_shown() -> None:
+    assert _macro("unless_suppressed(56.48::double, true)") is None
+    assert _macro("unless_suppressed(56.48::double, false)") == pytest.approx(56.48)
+
+
+@pytest.mark.parametrize(
+    ("value", "suppressed", "digits", "expected"),
+    [(56.48, True, 0, "c"), (56.48, False, 0, "56"), (56.48, False, 1, "56.5"),
+     (None, False, 1, ""), (float("nan"), False, 0, ""), (None, True, 0, "c")],
+)  # fmt: skip
+def test_suppressed_figure_is_shown_as_c(
+    value: float | None, suppressed: bool, digits: int, expected: str
+) -> None:
+    assert format_figure(value, suppressed, "en", digits) == expected
