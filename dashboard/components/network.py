@@ -26,6 +26,7 @@ from dashboard.network_data import (
     NetworkSummary,
     rank_schools,
 )
+from dashboard.payloads import MalformedValueError
 from etl.network.subgraph import SubgraphSummary
 
 __all__ = [
@@ -72,13 +73,31 @@ class NetworkParts:
 def find_clicked_school(click: Mapping[str, object] | None, search: str | None) -> str | None:
     """The profile to open for a click on the network (dcc.Graph's clickData), in the year
     and language of the page's URL; None when the click was not on a school."""
-    points = (click or {}).get("points") or []
-    custom = points[0].get("customdata") if points else None
-    if not custom:
+    custom = _clicked_customdata(click)
+    if custom is None:
         return None
     query = parse_search(search)
-    school_id = round(float(custom[0]))
+    school_id = round(float(custom))
     return build_school_href(school_id, query.get("year", ""), choose_lang(query.get("lang")))
+
+
+def _clicked_customdata(click: object) -> float | None:
+    """The school number a click carries (its point's first customdata); None for a
+    click elsewhere; MalformedValueError (a 400) for anything but Plotly's shape, as a
+    crafted request may send."""
+    if click is None:
+        return None
+    points = click.get("points") if isinstance(click, Mapping) else None
+    if not isinstance(points, list):
+        raise MalformedValueError(ids.chart_graph(PAGE, "schools") + ".clickData")
+    point = points[0] if points else {}
+    custom = point.get("customdata") if isinstance(point, Mapping) else None
+    first = custom[0] if isinstance(custom, list) and custom else custom
+    if not first:
+        return None
+    if isinstance(first, bool) or not isinstance(first, int | float):
+        raise MalformedValueError(ids.chart_graph(PAGE, "schools") + ".clickData")
+    return first
 
 
 def _count(value: int) -> str:

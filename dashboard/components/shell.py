@@ -163,12 +163,14 @@ def _build_demo_notice(lang: str) -> html.Div:
 
 
 def _build_access_notice(access: ShellAccess | None, lang: str) -> list[html.Div]:
-    """In open mode, on every page: no sign-in, and so this computer only."""
-    if access is None or access.mode != "open":
+    """On every page, where no one signs in: open mode (this computer only) or public
+    aggregates only (why no school or PLC is shown)."""
+    if access is None or access.mode not in {"open", "public"}:
         return []
+    label, notice = f"signin.{access.mode}_label", f"signin.{access.mode}_notice"
     return [
         html.Div(
-            html.P([html.Strong(t("signin.open_label", lang)), " ", t("signin.open_notice", lang)]),
+            html.P([html.Strong(t(label, lang)), " ", t(notice, lang)]),
             id=ids.SHELL_ACCESS_NOTICE,
             className="demo-notice access-notice",
             role="note",

@@ -8,6 +8,11 @@ MESSAGES: dict[str, str] = {
         "dim mewngofnodi. Mae unrhyw un sy'n cyrraedd y cyfeiriad hwn yn gweld manylion "
         "pob ysgol; dim ond ar y cyfrifiadur hwn y caiff ei weini."
     ),
+    "signin.public_label": "Ffigurau cyhoeddus yn unig:",
+    "signin.public_notice": (
+        "ffigurau cenedlaethol ac awdurdodau lleol, wedi'u hatal fel ym mhobman; "
+        "ni ddangosir unrhyw ysgol na CDP. Mewngofnodwch i weld manylion eich ardal."
+    ),
     "signin.signed_in_as": "Wedi mewngofnodi fel {name}",
     "signin.sign_out": "Allgofnodi",
     "signin.user_label": "Eich cyfrif",

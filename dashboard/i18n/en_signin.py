@@ -9,6 +9,11 @@ MESSAGES: dict[str, str] = {
         "no sign-in. Anyone who can reach this address sees every school's detail; "
         "it is served on this computer only."
     ),
+    "signin.public_label": "Public figures only:",
+    "signin.public_notice": (
+        "national and local-authority figures, suppressed as everywhere; "
+        "no school or PLC is shown. Sign in for the detail of your area."
+    ),
     "signin.signed_in_as": "Signed in as {name}",
     "signin.sign_out": "Sign out",
     "signin.user_label": "Your account",

@@ -17,7 +17,7 @@ from dashboard.components.plcs import (
 )
 from dashboard.i18n import t
 from dashboard.language import lang_of_request
-from dashboard.payloads import require_text
+from dashboard.payloads import MalformedValueError, require_text
 from dashboard.plcs_data import OPTIONS, load_directory
 from dashboard.views import View, read_view, read_view_of_search, register_download, register_view
 
@@ -73,6 +73,8 @@ _STEPS = {ids.PLCS_PREVIOUS: -1, ids.PLCS_NEXT: 1}
 
 def choose_page(trigger: object, page: int | None) -> int:
     """The page (from 0) to draw after ``trigger`` (the id of what changed)."""
+    if page is not None and (isinstance(page, bool) or not isinstance(page, int)):
+        raise MalformedValueError(ids.PLCS_PAGE)  # a crafted request: a 400
     step = _STEPS.get(str(trigger))
     return max(0, (page or 0) + step) if step else 0
 

@@ -138,3 +138,38 @@ def test_a_url_that_is_not_text_is_refused(payload: dict) -> None:
 )
 def test_text_urls_and_other_props_pass(payload: object) -> None:
     check_callback_payload(payload)
+
+
+CLICK = (ids.chart_graph("network", "schools"), "clickData")
+PLCS_PAGE = (ids.PLCS_PAGE, "data")
+
+
+@pytest.mark.parametrize(
+    ("key", "crafted"),
+    [
+        (CLICK, ["a", "list"]),
+        (CLICK, {"points": "not a list"}),
+        (CLICK, {"points": [{"customdata": ["6612001"]}]}),
+        (CLICK, {"points": [{"customdata": [{"school": 1}]}]}),
+        (PLCS_PAGE, [1, 2]),
+        (PLCS_PAGE, "3"),
+        (PLCS_PAGE, {"page": 3}),
+    ],
+)
+def test_a_crafted_click_or_page_store_is_a_400(
+    client: FlaskClient, key: Key, crafted: object
+) -> None:
+    dep = next(d for d in _dependencies(client) if key in (*d.inputs, *d.state))
+    values = {**_valid_values(dep), key: crafted}
+    reply = _post(client, dep, values, key)
+    assert reply.status_code == 400, reply.get_data(as_text=True)[:300]
+    assert reply.get_data(as_text=True) == t("request.malformed", "en")
+
+
+def test_a_click_on_a_school_still_opens_its_profile(client: FlaskClient) -> None:
+    dep = next(d for d in _dependencies(client) if CLICK in d.inputs)
+    click = {"points": [{"customdata": [6612001, "x"]}]}
+    reply = _post(client, dep, {**_valid_values(dep), CLICK: click}, CLICK)
+    assert reply.status_code == 200
+    href = reply.get_json()["response"][ids.NETWORK_OPEN_SCHOOL]["href"]
+    assert href == "/school/6612001?year=2018/19"

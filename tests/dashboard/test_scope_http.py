@@ -62,11 +62,14 @@ def _served_as(app: dash.Dash, config: AccessConfig) -> Iterator[flask.Flask]:
         for hook in hooks
     ]
     assert swapped != hooks, "create_app's sign-in hook was not found"
+    installed = server.config["PLCNET_ACCESS"]
     server.before_request_funcs[None] = swapped
+    server.config["PLCNET_ACCESS"] = config  # what the shell says of the mode
     try:
         yield server
     finally:
         server.before_request_funcs[None] = hooks
+        server.config["PLCNET_ACCESS"] = installed
 
 
 @pytest.fixture
@@ -399,3 +402,15 @@ def test_public_only_directory_and_network_are_empty(public: Browser) -> None:
 def test_public_only_still_sees_the_aggregates(public: Browser) -> None:
     drawn = _text(public.open_page("/regions", "?year=2018/19"))
     assert "Isle of Anglesey" in drawn and "Cardiff" in drawn
+
+
+@pytest.mark.parametrize(("lang", "words"), [("en", "Public figures only:"), ("cy", "Ffigurau")])
+def test_public_only_says_so_on_every_page(public: Browser, lang: str, words: str) -> None:
+    client = public.server.test_client()
+    shell = client.get(
+        "/_dash-layout",
+        headers={"Referer": f"http://localhost/regions?lang={lang}"},
+        environ_base=PROXY,
+    )
+    assert shell.status_code == 200
+    assert words in _text(shell)
