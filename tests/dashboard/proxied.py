@@ -1,25 +1,29 @@
 """A dashboard whose users are named by a trusted proxy's headers, for tests of roles
 through the real Flask server (its test client): each request says who sends it.
 
-Dash runs a page module's callbacks in the app made after it was (re)imported, so a
-test module builds its own app once (module scope), as tests/dashboard/conftest.py
-builds the session's.
+Tests use the session's app (tests/dashboard/conftest.py) with its users found another
+way for a while (serving_as): Dash runs a page module's callbacks in the app made after
+it was imported, so a second app would take them from the first.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import dash
+import flask
 from flask.testing import FlaskClient
 
 from dashboard.access import read_roles_file
-from dashboard.app import create_app
-from dashboard.signin import AccessConfig
+from dashboard.db import CONFIG_KEY, Database
+from dashboard.signin import AccessConfig, install_access
 
 PROXY = "127.0.0.1"
+ACCESS_KEY = "PLCNET_ACCESS"  # where install_access keeps its configuration
 
 # One identity-provider group per role, and a user in each.
 ROLES_FILE = """
@@ -37,15 +41,49 @@ USERS = {
 }
 
 
-def build_proxied_app(db: Path, folder: Path) -> dash.Dash:
+def proxy_config(folder: Path) -> AccessConfig:
+    """Proxy mode: the users of USERS named by a trusted proxy (127.0.0.1)."""
     roles = folder / "roles.toml"
     roles.write_text(ROLES_FILE, encoding="utf-8")
-    config = AccessConfig(
+    return AccessConfig(
         mode="proxy",
         roles=read_roles_file(roles),
         trusted_proxies=(ipaddress.ip_network(f"{PROXY}/32"),),
     )
-    return create_app(db, config)
+
+
+def _set_user_of(config: AccessConfig) -> object:
+    scratch = flask.Flask("scratch")
+    install_access(scratch, config)
+    return scratch.before_request_funcs[None][-1]
+
+
+@contextmanager
+def serving_as(
+    app: dash.Dash, config: AccessConfig, db: Path | None = None
+) -> Iterator[flask.Flask]:
+    """The session's app with its users found as ``config`` says (and on the database at
+    ``db``, when given): its sign-in hook, installed by create_app, swapped for that
+    mode's, and put back after. One app per session: Dash gives a page module's
+    callbacks to the app made after the module was imported, so a second app would
+    take them from the first."""
+    server = app.server
+    hooks = server.before_request_funcs[None]
+    swapped = [
+        _set_user_of(config) if getattr(hook, "__name__", "") == "set_user" else hook
+        for hook in hooks
+    ]
+    assert swapped != hooks, "create_app's sign-in hook was not found"
+    installed = {key: server.config[key] for key in (ACCESS_KEY, CONFIG_KEY)}
+    server.before_request_funcs[None] = swapped
+    server.config[ACCESS_KEY] = config  # what the shell says of the mode
+    if db is not None:
+        server.config[CONFIG_KEY] = Database(db)
+    try:
+        yield server
+    finally:
+        server.before_request_funcs[None] = hooks
+        server.config.update(installed)
 
 
 def headers_of(user: str, groups: str | None = None) -> dict[str, str]:

@@ -7,8 +7,9 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
+from collections.abc import Iterator
 
+import dash
 import pytest
 from flask.testing import FlaskClient
 
@@ -16,20 +17,21 @@ from dashboard.access import User
 from dashboard.audit import AuditEvent, read_events, record_event
 from tests.dashboard.proxied import (
     PROXY,
-    build_proxied_app,
     download_payload,
     headers_of,
     open_page,
     post_callback,
+    proxy_config,
+    serving_as,
 )
 
 LATEST_RUN = "20190901T101500-a1b2"  # the fixture's latest refresh (tests/dashboard/fixtures.py)
 
 
 @pytest.fixture(scope="module")
-def client(overview_db_path: Path, tmp_path_factory: pytest.TempPathFactory) -> FlaskClient:
-    app = build_proxied_app(overview_db_path, tmp_path_factory.mktemp("proxied"))
-    return app.server.test_client()
+def client(app: dash.Dash, tmp_path_factory: pytest.TempPathFactory) -> Iterator[FlaskClient]:
+    with serving_as(app, proxy_config(tmp_path_factory.mktemp("proxied"))) as server:
+        yield server.test_client()
 
 
 def _events() -> list[AuditEvent]:

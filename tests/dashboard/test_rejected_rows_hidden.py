@@ -8,8 +8,10 @@ row is set aside for its role, and its member id sits in the ``role`` column.
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
+import dash
 import duckdb
 import pandas as pd
 import pytest
@@ -22,7 +24,13 @@ from dashboard.data_downloads import build_rejected_rows_csv
 from dashboard.db import Database
 from etl.refresh import refresh
 from tests.dashboard.components import text_of
-from tests.dashboard.proxied import build_proxied_app, download_payload, open_page, post_callback
+from tests.dashboard.proxied import (
+    download_payload,
+    open_page,
+    post_callback,
+    proxy_config,
+    serving_as,
+)
 
 # Header as the contract says; the values of member_id and role swapped.
 SWAPPED = """plc_id,school_id,member_id,role,joined,left
@@ -61,9 +69,12 @@ def swapped_db(tmp_path_factory: pytest.TempPathFactory, reference_dir: Path) ->
 
 
 @pytest.fixture(scope="module")
-def client(swapped_db: Path, tmp_path_factory: pytest.TempPathFactory) -> FlaskClient:
-    app = build_proxied_app(swapped_db, tmp_path_factory.mktemp("proxied-swapped"))
-    return app.server.test_client()
+def client(
+    app: dash.Dash, swapped_db: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[FlaskClient]:
+    config = proxy_config(tmp_path_factory.mktemp("proxied-swapped"))
+    with serving_as(app, config, swapped_db) as server:
+        yield server.test_client()
 
 
 def _swapped_rows(rows: pd.DataFrame) -> pd.DataFrame:

@@ -16,20 +16,20 @@ import html
 import ipaddress
 import json
 from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 import dash
 import flask
 import pytest
 
-from dashboard.signin import AccessConfig, install_access
+from dashboard.signin import AccessConfig
 from tests.bench.dashboard_bench import (
     Dependency,
     build_payload,
     read_components,
     read_dependencies,
 )
+from tests.dashboard.proxied import serving_as
 
 ROLES = {
     "plcnet-analysts": frozenset({"national"}),
@@ -44,48 +44,20 @@ GWE_SCHOOLS = ("Ysgol", "6602001", "6602002", "6612001", "6612002", "6614001")
 P1 = "Literacy across M"
 
 
-def _set_user_of(config: AccessConfig) -> object:
-    scratch = flask.Flask("scratch")
-    install_access(scratch, config)
-    return scratch.before_request_funcs[None][-1]
-
-
-@contextmanager
-def _served_as(app: dash.Dash, config: AccessConfig) -> Iterator[flask.Flask]:
-    """The session's app with its users found as ``config`` says: its sign-in hook
-    (installed by create_app) swapped for that mode's, and put back after. One app
-    per session: Dash's callbacks are global."""
-    server = app.server
-    hooks = server.before_request_funcs[None]
-    swapped = [
-        _set_user_of(config) if getattr(hook, "__name__", "") == "set_user" else hook
-        for hook in hooks
-    ]
-    assert swapped != hooks, "create_app's sign-in hook was not found"
-    installed = server.config["PLCNET_ACCESS"]
-    server.before_request_funcs[None] = swapped
-    server.config["PLCNET_ACCESS"] = config  # what the shell says of the mode
-    try:
-        yield server
-    finally:
-        server.before_request_funcs[None] = hooks
-        server.config["PLCNET_ACCESS"] = installed
-
-
 @pytest.fixture
 def proxied(app: dash.Dash) -> Iterator[flask.Flask]:
     """The app behind a trusted proxy (127.0.0.1) that names the user in headers."""
     config = AccessConfig(
         mode="proxy", roles=ROLES, trusted_proxies=(ipaddress.ip_network("127.0.0.1/32"),)
     )
-    with _served_as(app, config) as server:
+    with serving_as(app, config) as server:
         yield server
 
 
 @pytest.fixture
 def public(app: dash.Dash) -> Iterator[Browser]:
     """The app started with --public-aggregates-only: everyone is anonymous."""
-    with _served_as(app, AccessConfig(mode="public")) as server:
+    with serving_as(app, AccessConfig(mode="public")) as server:
         yield Browser(server, "public")
 
 
