@@ -167,10 +167,13 @@ def _build_access_notice(access: ShellAccess | None, lang: str) -> list[html.Div
     aggregates only (why no school or PLC is shown)."""
     if access is None or access.mode not in {"open", "public"}:
         return []
-    label, notice = f"signin.{access.mode}_label", f"signin.{access.mode}_notice"
+    if access.mode == "open":
+        label, notice = t("signin.open_label", lang), t("signin.open_notice", lang)
+    else:
+        label, notice = t("signin.public_label", lang), t("signin.public_notice", lang)
     return [
         html.Div(
-            html.P([html.Strong(t(label, lang)), " ", t(notice, lang)]),
+            html.P([html.Strong(label), " ", notice]),
             id=ids.SHELL_ACCESS_NOTICE,
             className="demo-notice access-notice",
             role="note",
