@@ -25,3 +25,25 @@ def test_overview_has_no_serious_or_critical_violations(
     expect(page.locator(".js-plotly-plot")).to_have_count(2)
     violations = run_axe(page)
     assert violations == [], describe(violations)
+
+
+PHONE_PAGES = ("/", "/network", "/regions", "/plcs", "/impact", "/data", "/audit")
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_every_page_reflows_on_a_phone_without_scrolling_sideways(
+    page: Page, server_url: str, lang: str
+) -> None:
+    # WCAG 2.2, 1.4.10 Reflow: at 390 CSS pixels only data tables (in their own
+    # scrolling region) may be wider than the screen, never the page itself. Open mode
+    # shows every link of the nav, the widest header there is.
+    page.set_viewport_size({"width": 390, "height": 844})
+    query = "?lang=cy" if lang == "cy" else ""
+    for path in PHONE_PAGES:
+        page.goto(server_url + path + query)
+        expect(page.get_by_role("heading", level=1).first).to_be_visible()
+        page.wait_for_load_state("networkidle")
+        widths = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert widths[0] <= widths[1], (path, widths)
