@@ -73,7 +73,7 @@ def _build_dropdown(
     )
 
 
-def _build_day_input(control_id: str, label: str, value: str) -> html.Div:
+def _build_day_input(control_id: str, label: str, value: str, lang: str) -> html.Div:
     # A text box rather than a date picker: typed, read aloud and checked on the server.
     return html.Div(
         [
@@ -84,7 +84,7 @@ def _build_day_input(control_id: str, label: str, value: str) -> html.Div:
                 value=value,
                 debounce=True,
                 autoComplete="off",
-                placeholder="YYYY-MM-DD",
+                placeholder=t("audit.day_placeholder", lang),
                 inputMode="numeric",
             ),
         ],
@@ -107,11 +107,11 @@ def _build_filters(query: AuditQuery, users: Sequence[str], lang: str) -> html.D
             ),
             _build_day_input(
                 ids.AUDIT_FROM, t("audit.filter_from", lang),
-                query.start.isoformat() if query.start else "",
+                query.start.isoformat() if query.start else "", lang,
             ),
             _build_day_input(
                 ids.AUDIT_TO, t("audit.filter_to", lang),
-                query.end.isoformat() if query.end else "",
+                query.end.isoformat() if query.end else "", lang,
             ),
         ],
         role="search",

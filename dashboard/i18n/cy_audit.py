@@ -9,7 +9,7 @@ MESSAGES: dict[str, str] = {
     "audit.intro": (
         "Pwy fewngofnododd ac allgofnododd, lawrlwythodd pa CSV neu ddelwedd siart, a "
         "gafodd ei wrthod beth: y diweddaraf yn gyntaf, amseroedd yn UTC. Mae'r log yn "
-        "enwi tudalennau, ysgolion, PLCau a hidlwyr, byth aelodau."
+        "enwi tudalennau, ysgolion, CDPau a hidlwyr, byth aelodau."
     ),
     "audit.refused": "Nid oes gennych fynediad i'r dudalen hon.",
     "audit.filters_label": "Dewis digwyddiadau",
@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     "audit.filter_user": "Defnyddiwr",
     "audit.filter_user_all": "Pob defnyddiwr",
     "audit.filter_from": "O (BBBB-MM-DD)",
+    "audit.day_placeholder": "BBBB-MM-DD",
     "audit.filter_to": "I (BBBB-MM-DD)",
     "audit.kind_sign_in": "Mewngofnodi",
     "audit.kind_sign_out": "Allgofnodi",

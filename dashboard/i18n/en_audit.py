@@ -18,6 +18,7 @@ MESSAGES: dict[str, str] = {
     "audit.filter_user": "User",
     "audit.filter_user_all": "Every user",
     "audit.filter_from": "From (YYYY-MM-DD)",
+    "audit.day_placeholder": "YYYY-MM-DD",
     "audit.filter_to": "To (YYYY-MM-DD)",
     "audit.kind_sign_in": "Sign-in",
     "audit.kind_sign_out": "Sign-out",
