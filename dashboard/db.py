@@ -97,9 +97,7 @@ class _OpenFile:
     @classmethod
     def open(cls, path: Path, identity: FileIdentity) -> _OpenFile:
         instance = duckdb.connect(":memory:")
-        # The path goes in as a literal: ATTACH takes no parameters.
-        literal = str(path).replace("'", "''")
-        instance.execute(f"ATTACH '{literal}' AS {ATTACHED} (READ_ONLY)")
+        instance.execute(f"ATTACH $path AS {ATTACHED} (READ_ONLY)", {"path": str(path)})
         return cls(identity, instance)
 
     def close_if_unused(self) -> None:

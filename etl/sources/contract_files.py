@@ -168,8 +168,12 @@ def read_header(path: Path) -> list[str]:
             return []
         return [str(c) for c in first if c is not None]
     try:
-        return [
-            r[0] for r in duckdb.sql(f"DESCRIBE SELECT * FROM read_parquet('{path}')").fetchall()
-        ]
+        # A private connection and a bound path: the name of a file in the raw folder
+        # is the sender's, and must never be read as SQL.
+        with duckdb.connect() as con:
+            described = con.execute(
+                "DESCRIBE SELECT * FROM read_parquet($path)", {"path": str(path)}
+            )
+            return [r[0] for r in described.fetchall()]
     except duckdb.Error:
         return []
