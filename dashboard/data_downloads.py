@@ -7,7 +7,7 @@ import pandas as pd
 
 from dashboard.components.data import format_time, label_kind, label_trigger, show_value
 from dashboard.data_data import DataPageData
-from dashboard.downloads import write_csv, write_neutralised_csv
+from dashboard.downloads import write_csv
 from dashboard.i18n import t
 
 __all__ = [
@@ -122,4 +122,4 @@ def build_rejected_rows_csv(data: DataPageData, lang: str) -> str:
         for _, p in data.rejected_rows.iterrows()
     ]
     # The values come from the input files as they were: neutralise any formula.
-    return write_neutralised_csv(header, rows)
+    return write_csv(header, rows)

@@ -29,7 +29,6 @@ __all__ = [
     "build_support_csv",
     "neutralise_cell",
     "write_csv",
-    "write_neutralised_csv",
 ]
 
 
@@ -59,11 +58,13 @@ def build_subject_csv_name(page: str, subject: str, what: str, filters: Filters)
 
 
 def write_csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    """The text of a CSV file: one header row, then ``rows``."""
+    """The text of a CSV file: one header row, then ``rows``, every cell through
+    neutralise_cell (names of schools and PLCs, values of rejected rows and user names
+    come from outside and may be written as formulas)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
-    writer.writerows(rows)
+    writer.writerow([neutralise_cell(h) for h in header])
+    writer.writerows([neutralise_cell(cell) for cell in row] for row in rows)
     return out.getvalue()
 
 
@@ -71,31 +72,24 @@ def write_csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 # injection"): =HYPERLINK(...) in a value taken from a file or a user name would run
 # when the CSV is opened.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-_NEGATIVE_NUMBER = re.compile(r"-\d+(\.\d+)?([eE][-+]?\d+)?")
+# A number written with its sign ("-2.5", "+3", "-1,204", "-12%") is read as a number,
+# never a formula: it stays as it is.
+_SIGNED_NUMBER = re.compile(r"[-+]\d[\d,]*(\.\d+)?([eE][-+]?\d+)?%?")
 
 
 def neutralise_cell(value: object) -> object:
     """``value`` safe to open in a spreadsheet: text starting with =, +, -, @, a tab or a
     carriage return gets a leading apostrophe, so it is read as text; numbers, and text
-    that is just a negative number ("-2.5"), stay as they are.
+    that is just a signed number ("-2.5", "+3"), stay as they are.
 
     >>> neutralise_cell("=1+1"), neutralise_cell("-2.5"), neutralise_cell(-3)
     ("'=1+1", '-2.5', -3)
     """
     if not isinstance(value, str) or not value.startswith(_FORMULA_STARTS):
         return value
-    if _NEGATIVE_NUMBER.fullmatch(value):
+    if _SIGNED_NUMBER.fullmatch(value):
         return value
     return "'" + value
-
-
-def write_neutralised_csv(header: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
-    """write_csv with every cell, header included, through neutralise_cell: for CSVs that
-    carry text the dashboard did not write (values from input files, user names)."""
-    return write_csv(
-        [str(neutralise_cell(h)) for h in header],
-        [[neutralise_cell(cell) for cell in row] for row in rows],
-    )
 
 
 def _cell(measure: str, value: float | None) -> object:

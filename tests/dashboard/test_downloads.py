@@ -10,7 +10,7 @@ from dashboard.downloads import (
     build_headlines_csv,
     build_support_csv,
     neutralise_cell,
-    write_neutralised_csv,
+    write_csv,
 )
 from dashboard.filters import Filters
 from dashboard.overview_data import load_overview
@@ -72,10 +72,15 @@ def test_support_csv_in_welsh(db: Database) -> None:
         ("\t=1", "'\t=1"),
         ("\r=1", "'\r=1"),
         ("-", "'-"),
+        ("-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"),
+        ("@SUM(1+1)*cmd|' /C calc'!A0", "'@SUM(1+1)*cmd|' /C calc'!A0"),
         # Real negative numbers stay numbers, as text or as numbers.
         ("-2.5", "-2.5"),
         ("-12", "-12"),
         ("-1.5e3", "-1.5e3"),
+        ("+3", "+3"),
+        ("-1,204", "-1,204"),
+        ("-12%", "-12%"),
         (-3, -3),
         (-0.25, -0.25),
         # Anything else is left as it is.
@@ -90,6 +95,6 @@ def test_csv_cells_are_neutralised_against_formulas(cell: object, expected: obje
     assert neutralise_cell(cell) == expected
 
 
-def test_a_neutralised_csv_keeps_its_numbers_and_quotes_its_text() -> None:
-    text = write_neutralised_csv(["=name", "n"], [["=1+1", -2], ["ok", "-2.5"]])
+def test_every_csv_keeps_its_numbers_and_quotes_its_formulas() -> None:
+    text = write_csv(["=name", "n"], [["=1+1", -2], ["ok", "-2.5"]])
     assert text.splitlines() == ["'=name,n", "'=1+1,-2", "ok,-2.5"]
