@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from tests.browser.watch import watched_page
 from tests.dashboard.fixtures import build_overview_db
 from tests.serving import serving
 
@@ -72,12 +73,5 @@ def chromium_path() -> str | None:
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     """A fresh page; the test fails if the page logs an error (a failed callback does)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(10_000)
-    opened = context.new_page()
-    errors: list[str] = []
-    opened.on("console", lambda message: message.type == "error" and errors.append(message.text))
-    opened.on("pageerror", lambda error: errors.append(str(error)))
-    yield opened
-    context.close()
-    assert errors == [], "the page logged errors"
+    with watched_page(browser) as opened:
+        yield opened

@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 from dashboard import ids
 from tests.browser.axe import describe, run_axe
 from tests.browser.signin import log_in_at_provider
+from tests.browser.watch import watched_page
 from tests.idp.accounts import ACCOUNTS
 from tests.idp.serving import SignInServed
 
@@ -27,16 +28,8 @@ EXPECTED_ERRORS = ("status of 401", "status of 403")
 @pytest.fixture
 def fresh_page(browser: Browser) -> Iterator[Page]:
     """A page in a new context (no cookies: nobody signed in); fails on page errors."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    context.set_default_timeout(15_000)
-    opened = context.new_page()
-    errors: list[str] = []
-    opened.on("console", lambda m: m.type == "error" and errors.append(m.text))
-    opened.on("pageerror", lambda error: errors.append(str(error)))
-    yield opened
-    context.close()
-    unexpected = [e for e in errors if not any(s in e for s in EXPECTED_ERRORS)]
-    assert unexpected == [], "the page logged errors"
+    with watched_page(browser, 15_000, EXPECTED_ERRORS) as opened:
+        yield opened
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
