@@ -10,10 +10,7 @@ from __future__ import annotations
 import ast
 import itertools
 import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
@@ -25,8 +22,8 @@ import pytest
 from dashboard.db import Database
 from etl.config import PROJECT_ROOT
 from tests.dashboard.fixtures import YEARS, build_overview_db
+from tests.etl.cli_run import TINY, run_refresh
 
-TINY = Path(__file__).resolve().parent.parent / "data" / "raw_tiny"
 # Each would run its own statement if pasted between quotes in SQL.
 HOSTILE_NAMES = (
     "a.parquet'); COPY (SELECT 1) TO 'x.csv'; --.parquet",
@@ -68,18 +65,7 @@ def test_hostile_parquet_names_load_as_data_and_run_nothing(
     db = tmp_path / "plcnet.duckdb"
     work = tmp_path / "cwd"
     work.mkdir()
-    done = subprocess.run(
-        [
-            sys.executable, "-m", "etl", "refresh", "--raw", str(raw), "--db", str(db),
-            "--reference", str(PROJECT_ROOT / "data" / "reference"),
-        ],
-        cwd=work,
-        env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
-    )  # fmt: skip
+    done = run_refresh(raw, db, cwd=work)
     assert done.returncode == 0, done.stdout + done.stderr
     for name in WRITTEN_BY_AN_INJECTION:
         assert not list(tmp_path.rglob(name)), f"{name} was written: the name ran as SQL"
