@@ -91,9 +91,15 @@ def fetch_school_ids(con: duckdb.DuckDBPyConnection) -> np.ndarray:
 def fetch_edge_indices(
     con: duckdb.DuckDBPyConnection, year: str, school_ids: np.ndarray
 ) -> np.ndarray:
-    """The ties of ``year`` as an ``(m, 2)`` array of vertex indices into ``school_ids``."""
+    """The ties of ``year`` as an ``(m, 2)`` array of vertex indices into ``school_ids``.
+
+    In ``(school_a, school_b)`` order: DuckDB returns rows in whatever order its
+    threads finish, and the order of a graph's edges decides the order of
+    floating-point sums over them (modularity, the layout), so their last digits.
+    """
     ends = con.execute(
-        "SELECT school_a, school_b FROM net_edges WHERE year = $year", {"year": year}
+        "SELECT school_a, school_b FROM net_edges WHERE year = $year ORDER BY school_a, school_b",
+        {"year": year},
     ).fetchnumpy()
     # school_ids is sorted, so a binary search maps ids to vertex indices in bulk.
     a = np.searchsorted(school_ids, np.asarray(ends["school_a"], dtype=np.int64))
@@ -130,7 +136,7 @@ def build_networkx_graph(con: duckdb.DuckDBPyConnection, year: str) -> nx.Graph:
     graph.add_nodes_from(int(i) for i in fetch_school_ids(con))
     rows = con.execute(
         "SELECT school_a, school_b, weight, shared_members, cross_la, cross_consortium "
-        "FROM net_edges WHERE year = $year",
+        "FROM net_edges WHERE year = $year ORDER BY school_a, school_b",
         {"year": year},
     ).fetchall()
     graph.add_edges_from(

@@ -107,7 +107,8 @@ def compute_layout(
     previous: np.ndarray | None = None
     parts = []
     for year in fetch_years(con):
-        edges = _sorted_edges(fetch_edge_indices(con, year, school_ids))
+        # In vertex order, so the layout's floating-point sums repeat exactly.
+        edges = fetch_edge_indices(con, year, school_ids)
         xy = layout_year(len(school_ids), edges, _fetch_communities(con, year), previous)
         parts.append(_layout_table(year, school_ids, xy))
         previous = np.where(_tied(len(school_ids), edges)[:, None], xy, np.nan)
@@ -130,12 +131,6 @@ def compute_layout(
         f"({time.perf_counter() - started:.1f} s)"
     )
     return rows
-
-
-def _sorted_edges(edges: np.ndarray) -> np.ndarray:
-    """Ties in vertex order: DuckDB returns them in whatever order its threads
-    finished, and the layout's floating-point sums depend on the order."""
-    return edges[np.lexsort((edges[:, 1], edges[:, 0]))]
 
 
 def _fetch_communities(con: duckdb.DuckDBPyConnection, year: str) -> np.ndarray:

@@ -30,7 +30,9 @@ school_counts as (
         g.group_id,
         count(*) as n_schools,
         count_if(m.is_isolate) as n_isolates,
-        avg(m.clustering) as mean_clustering,
+        -- Summed in school order: a parallel sum adds in whatever order its threads
+        -- finish, and the last digit would change from run to run.
+        avg(m.clustering order by m.school_id) as mean_clustering,
         count_if(m.support_category in ('amber', 'red')) as support_schools,
         count_if(m.support_category in ('amber', 'red') and m.partners_green > 0)
             as n_support_tied
