@@ -181,3 +181,23 @@ def test_year_graphs_put_schools_in_id_order(two_years):
     assert year.school_ids.tolist() == [A, B, C, D]
     assert year.graph.vcount() == 4
     assert sorted(tuple(e) for e in year.graph.get_edgelist()) == [(0, 1), (0, 2), (1, 2)]
+
+
+def test_year_graphs_take_ties_in_school_order_whatever_order_they_are_stored_in(db):
+    """The order of a graph's edges decides the order of floating-point sums over them,
+    so it must not be the order DuckDB's threads stored or returned the ties in."""
+    db.years("2019/20", "2020/21")
+    add_random_network(db, 1, ("2018/19", "2019/20", "2020/21"))
+    db.measure()
+    db.con.execute("CREATE TEMP TABLE stored AS SELECT * FROM net_edges")
+    db.con.execute("DELETE FROM net_edges")
+    db.con.execute(
+        "INSERT INTO net_edges SELECT * FROM stored ORDER BY school_a DESC, school_b DESC"
+    )
+    for year in build_year_graphs(db.con):
+        edges = [tuple(e) for e in year.edges.tolist()]
+        assert len(edges) > 10
+        assert edges == sorted(edges)
+        assert year.graph.get_edgelist() == edges
+    graph = build_networkx_graph(db.con, "2019/20")
+    assert list(graph.edges) == sorted(graph.edges)
