@@ -6,17 +6,36 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from etl import config
 from etl.contract import CONTRACT_DOC, write_contract_doc
 from etl.lock import RefreshLockedError
+from etl.publish import disk_full_error, run_log_path
 from etl.refresh import DEFAULT_MAX_SHRINK, RefreshResult, TableShrankError, refresh
 from etl.sources.common import InputError
 
-__all__ = ["main"]
+__all__ = ["EXIT_CODES", "main"]
+
+# Every exit code of ``python -m etl``; docs/operations.md lists each and what to do
+# (tests/etl/test_exit_codes.py checks that it does).
+EXIT_OK = 0
+EXIT_UNEXPECTED = 1
+EXIT_REFUSED = 2
+EXIT_LOCKED = 3
+EXIT_DISK_FULL = 4
+EXIT_INTERRUPTED = 130
+EXIT_CODES = {
+    EXIT_OK: "done",
+    EXIT_UNEXPECTED: "unexpected error",
+    EXIT_REFUSED: "refused",
+    EXIT_LOCKED: "another refresh is running",
+    EXIT_DISK_FULL: "disk full",
+    EXIT_INTERRUPTED: "interrupted",
+}
+NOT_CHANGED = "The published database was not changed."
 
 
 def _quiet(_: str) -> None:
@@ -158,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run_contract_doc(args: argparse.Namespace) -> int:
     write_contract_doc(args.path)
     print(f"Wrote the generated part of {args.path}")
-    return 0
+    return EXIT_OK
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -179,7 +198,7 @@ def run_demo(args: argparse.Namespace) -> int:
         print(f"Demo Wales written to {out}")
     for name, rows in counts.items():
         print(f"  {name:<24} {rows:>10,} rows")
-    return 0
+    return EXIT_OK
 
 
 def print_summary(result: RefreshResult) -> None:
@@ -201,29 +220,54 @@ def print_summary(result: RefreshResult) -> None:
 def run_refresh(args: argparse.Namespace) -> int:
     progress = _quiet if args.quiet or args.json else print
     try:
-        result = refresh(
-            args.raw,
-            args.db,
-            args.reference,
-            trigger=args.trigger,
-            progress=progress,
-            force=args.force,
-            max_shrink=args.max_shrink,
-            wait_seconds=args.wait,
-            archive_dir=args.archive,
-            pseudonym_key_file=args.pseudonym_key_file,
-        )
+        result = _refresh(args, progress)
     except (InputError, TableShrankError) as error:
-        print(f"Refresh failed: {error}\nThe published database was not changed.", file=sys.stderr)
-        return 2
+        return _failed(str(error), EXIT_REFUSED)
     except RefreshLockedError as error:
         print(f"Refresh not started: {error}", file=sys.stderr)
-        return 3
+        return EXIT_LOCKED
+    except KeyboardInterrupt:
+        print(f"Refresh interrupted. {NOT_CHANGED}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as error:  # the run log has the traceback; the operator gets words
+        return _unforeseen(error, args.db)
     if args.json:
         print(json.dumps(result.as_dict(), indent=2, default=str))
     elif not args.quiet:
         print_summary(result)
-    return 0
+    return EXIT_OK
+
+
+def _failed(message: str, code: int) -> int:
+    print(f"Refresh failed: {message}\n{NOT_CHANGED}", file=sys.stderr)
+    return code
+
+
+def _unforeseen(error: Exception, db_path: Path) -> int:
+    full = disk_full_error(error, db_path)
+    if full is not None:
+        return _failed(str(full), EXIT_DISK_FULL)
+    return _failed(
+        f"unexpected error ({type(error).__name__}: {error}). Its traceback is in the run "
+        f"log {run_log_path(db_path)}; if it happens again, send that record to whoever "
+        "maintains plcnet.",
+        EXIT_UNEXPECTED,
+    )
+
+
+def _refresh(args: argparse.Namespace, progress: Callable[[str], None]) -> RefreshResult:
+    return refresh(
+        args.raw,
+        args.db,
+        args.reference,
+        trigger=args.trigger,
+        progress=progress,
+        force=args.force,
+        max_shrink=args.max_shrink,
+        wait_seconds=args.wait,
+        archive_dir=args.archive,
+        pseudonym_key_file=args.pseudonym_key_file,
+    )
 
 
 def run_schedule(args: argparse.Namespace) -> int:
@@ -237,7 +281,7 @@ def run_schedule(args: argparse.Namespace) -> int:
         scheduler = build_scheduler(job, args.cron, args.timezone)
     except ValueError as error:
         print(error, file=sys.stderr)
-        return 2
+        return EXIT_REFUSED
     if args.run_now:
         run_scheduled_refresh(job)
     next_run = scheduler.get_job("refresh").trigger.get_next_fire_time(None, datetime.now(UTC))
@@ -250,7 +294,7 @@ def run_schedule(args: argparse.Namespace) -> int:
         scheduler.start()
     except (KeyboardInterrupt, SystemExit):
         print("Schedule stopped.")
-    return 0
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
