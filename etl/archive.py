@@ -157,7 +157,13 @@ def _store(
     partial = target.with_name(target.name + ".partial")
     partial.unlink(missing_ok=True)
     try:
-        _copy(source, partial)
+        try:
+            _copy(source, partial)
+        except OSError as error:
+            if error.errno not in (errno.ENOSPC, errno.EDQUOT):
+                raise
+            # Name the file being written, so that the message names the full disk.
+            raise OSError(error.errno, error.strerror, str(partial)) from error
         _check_unchanged(source, snapshot)
         if not _matches(partial, item.sha256):
             _copy_mismatch(source, partial, item.sha256)

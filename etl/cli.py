@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import sys
+import traceback
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,8 +14,14 @@ from pathlib import Path
 from etl import config
 from etl.contract import CONTRACT_DOC, write_contract_doc
 from etl.lock import RefreshLockedError
-from etl.publish import disk_full_error, run_log_path
-from etl.refresh import DEFAULT_MAX_SHRINK, RefreshResult, TableShrankError, refresh
+from etl.publish import DiskFullError, UnexpectedError, log_run, run_log_path
+from etl.refresh import (
+    DEFAULT_MAX_SHRINK,
+    RefreshResult,
+    TableShrankError,
+    explained_failure,
+    refresh,
+)
 from etl.sources.common import InputError
 
 __all__ = ["EXIT_CODES", "main"]
@@ -229,8 +236,12 @@ def run_refresh(args: argparse.Namespace) -> int:
     except KeyboardInterrupt:
         print(f"Refresh interrupted. {NOT_CHANGED}", file=sys.stderr)
         return EXIT_INTERRUPTED
-    except Exception as error:  # the run log has the traceback; the operator gets words
-        return _unforeseen(error, args.db)
+    except DiskFullError as error:
+        return _failed(str(error), EXIT_DISK_FULL)
+    except UnexpectedError as error:
+        return _failed(f"{error}. {_where_recorded(error, args.db)}", EXIT_UNEXPECTED)
+    except Exception as error:  # before a run began: the lock file, the database's folder
+        return _failed_before_the_run(error, args)
     if args.json:
         print(json.dumps(result.as_dict(), indent=2, default=str))
     elif not args.quiet:
@@ -243,16 +254,33 @@ def _failed(message: str, code: int) -> int:
     return code
 
 
-def _unforeseen(error: Exception, db_path: Path) -> int:
-    full = disk_full_error(error, db_path)
-    if full is not None:
-        return _failed(str(full), EXIT_DISK_FULL)
-    return _failed(
-        f"unexpected error ({type(error).__name__}: {error}). Its traceback is in the run "
-        f"log {run_log_path(db_path)}; if it happens again, send that record to whoever "
-        "maintains plcnet.",
-        EXIT_UNEXPECTED,
-    )
+def _where_recorded(error: UnexpectedError, db_path: Path) -> str:
+    if error.recorded:
+        return (
+            f"Its traceback is in the run log {run_log_path(db_path)}; if it happens again, "
+            "send that record to whoever maintains plcnet"
+        )
+    return "Its traceback is in the record above; send it to whoever maintains plcnet"
+
+
+def _failed_before_the_run(error: Exception, args: argparse.Namespace) -> int:
+    """A failure outside any run: record it here, as a run would have, and say it plainly."""
+    raised = explained_failure(error, args.db)
+    record: dict[str, object] = {
+        "run_id": None,
+        "status": "failed",
+        "db_path": str(args.db),
+        "message": str(raised),
+        "trigger": args.trigger,
+        "started_at": datetime.now(UTC).isoformat(),
+        "error_type": type(error).__name__,
+    }
+    if isinstance(raised, UnexpectedError):
+        record["traceback"] = "".join(traceback.format_exception(error))
+        raised.recorded = log_run(args.db, record)
+        return _failed(f"{raised}. {_where_recorded(raised, args.db)}", EXIT_UNEXPECTED)
+    log_run(args.db, record)
+    return _failed(str(raised), EXIT_DISK_FULL)
 
 
 def _refresh(args: argparse.Namespace, progress: Callable[[str], None]) -> RefreshResult:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 __all__ = [
     "DiskFullError",
+    "UnexpectedError",
     "append_run_log",
     "building_path",
     "disk_full_error",
@@ -35,12 +36,24 @@ _DUCKDB_FILE = re.compile(r'file "([^"]+)"')
 class DiskFullError(Exception):
     """A write failed because the disk is full; nothing was published."""
 
+    # Whether the failed run is in the run log (else it was printed on standard error).
+    recorded = False
+
     def __init__(self, path: Path) -> None:
         self.path = path
         self.free = _free_bytes(path)
         super().__init__(
             f"the disk holding {path} is full ({self.free:,} bytes free); free space and run again."
         )
+
+
+class UnexpectedError(Exception):
+    """A failure the refresh did not foresee; its traceback is kept in the run log."""
+
+    recorded = False
+
+    def __init__(self, error: Exception) -> None:
+        super().__init__(f"unexpected error ({type(error).__name__}: {error})")
 
 
 def _free_bytes(path: Path) -> int:

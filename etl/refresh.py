@@ -40,6 +40,7 @@ from etl.network.plcs import PLC_TABLES, compute_plc_measures
 from etl.pseudonym import PseudonymKey, resolve_key
 from etl.publish import (
     DiskFullError,
+    UnexpectedError,
     building_path,
     disk_full_error,
     log_run,
@@ -184,11 +185,12 @@ def _refresh_locked(
     started_at = datetime.now(UTC)
     clock = time.perf_counter()
     built = building_path(db_path, result.run_id)
-    # Before anything is read, so that a file written to during the run is caught.
-    snapshot = snapshot_inputs((reference_dir, raw_dir))
-    progress(f"plcnet refresh {result.run_id}: {raw_dir} -> {db_path}")
     failure: dict[str, object] = {}
+    raised: Exception | None = None
     try:
+        # Before anything is read, so that a file written to during the run is caught.
+        snapshot = snapshot_inputs((reference_dir, raw_dir))
+        progress(f"plcnet refresh {result.run_id}: {raw_dir} -> {db_path}")
         key = resolve_key(progress, options.pseudonym_key_file)
         result.pseudonym_key = f"{key.source} (fingerprint {key.fingerprint})"
         progress(f"  member ids pseudonymised with the key from {result.pseudonym_key}")
@@ -207,36 +209,43 @@ def _refresh_locked(
         result.status, result.message = "interrupted", "stopped by an interrupt (Ctrl-C)"
         raise
     except Exception as error:
-        result.status = "failed"
-        full = disk_full_error(error, db_path)
-        result.message = str(full or error)
-        failure = _failure_details(full or error)
-        if full is not None and full is not error:
-            raise full from error
-        raise
+        raised = explained_failure(error, db_path)
+        result.status, result.message = "failed", str(raised)
+        failure = _failure_details(error, raised)
+        if raised is error:
+            raise
+        raise raised from error
     finally:
         result.seconds = time.perf_counter() - clock
-        remove_partial(built)
-        remove_partial(built.with_name(built.name + ".wal"))
-        remove_partial(built.with_name(built.name + ".tmp"))
+        for suffix in ("", ".wal", ".tmp"):  # the build, its journal, DuckDB's spill folder
+            remove_partial(built.with_name(built.name + suffix))
         record = {
             **result.as_dict(),
             **failure,
             "trigger": options.trigger,
             "started_at": started_at.isoformat(),
         }
-        log_run(db_path, record)
+        recorded = log_run(db_path, record)
+        if isinstance(raised, DiskFullError | UnexpectedError):
+            raised.recorded = recorded
     return result
 
 
-# Failures the refresh foresees and explains; any other keeps its traceback in the run log.
+# Failures the refresh foresees and explains in words; any other is an UnexpectedError.
 EXPLAINED = (InputError, TableShrankError, DiskFullError)
 
 
-def _failure_details(error: Exception) -> dict[str, object]:
+def explained_failure(error: Exception, db_path: Path) -> Exception:
+    """``error`` if foreseen, a DiskFullError if the disk is full, else an UnexpectedError."""
+    if isinstance(error, EXPLAINED):
+        return error
+    return disk_full_error(error, db_path) or UnexpectedError(error)
+
+
+def _failure_details(error: Exception, raised: Exception) -> dict[str, object]:
     """What the run log keeps of a failure: its type, and the traceback if unforeseen."""
     details: dict[str, object] = {"error_type": type(error).__name__}
-    if not isinstance(error, EXPLAINED):
+    if isinstance(raised, UnexpectedError):
         details["traceback"] = "".join(traceback.format_exception(error))
     return details
 
