@@ -23,6 +23,7 @@ import errno
 import json
 import os
 import shutil
+import stat
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -71,6 +72,11 @@ def manifest_name(run_id: str) -> str:
     return f"runs/{run_id}.json"
 
 
+def _key(path: Path) -> str:
+    # One spelling of a path however it was found (relative, absolute, by a symlink).
+    return str(path.resolve())
+
+
 def _signature(path: Path) -> tuple[int, int, int]:
     stat = path.stat()
     return stat.st_size, stat.st_mtime_ns, stat.st_ino
@@ -83,13 +89,16 @@ def snapshot_inputs(folders: Iterable[Path]) -> Snapshot:
         if not folder.is_dir():
             continue
         for path in folder.rglob("*"):
-            if path.is_file():
-                snapshot[str(path)] = _signature(path)
+            try:
+                if path.is_file():
+                    snapshot[_key(path)] = _signature(path)
+            except FileNotFoundError:  # removed while we looked: it will not be read either
+                continue
     return snapshot
 
 
 def _check_unchanged(source: Path, snapshot: Snapshot) -> None:
-    before = snapshot.get(str(source))
+    before = snapshot.get(_key(source))
     now = _signature(source) if source.exists() else None
     if before is not None and now != before:
         raise FileChangedError(
@@ -151,7 +160,8 @@ def _store(
     if target.exists():
         reason = _reason_to_replace(source, target, item.sha256)
         if reason is None:
-            target.chmod(READ_ONLY)
+            if stat.S_IMODE(target.stat().st_mode) != READ_ONLY:  # archived before 0o444
+                target.chmod(READ_ONLY)
             return
         progress(f"    replacing the archived {target.name}: {reason}")
     partial = target.with_name(target.name + ".partial")

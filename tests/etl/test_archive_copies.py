@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -70,9 +71,9 @@ def _last_run(db: Path) -> dict[str, object]:
     return json.loads(lines[-1])
 
 
-def _first_refresh(tmp_path: Path) -> tuple[Path, Path, Path, list[dict[str, object]]]:
+def _first_refresh(tmp_path: Path, *extra: str) -> tuple[Path, Path, Path, list[dict[str, object]]]:
     raw, db = tiny_raw(tmp_path), tmp_path / "plcnet.duckdb"
-    done = run_refresh(raw, db)
+    done = run_refresh(raw, db, *extra)
     assert done.returncode == 0, done.stderr
     archive = tmp_path / "archive"
     return raw, db, archive, _manifest(archive, str(_last_run(db)["run_id"]))
@@ -148,10 +149,10 @@ def test_a_damaged_archived_file_is_written_again_and_the_refresh_says_so(tmp_pa
     assert not list(archive.rglob("*.partial")), "a partial copy was left in the archive"
 
 
-def _start_refresh(raw: Path, db: Path) -> subprocess.Popen[str]:
+def _start_refresh(raw: Path, db: Path, reference: Path) -> subprocess.Popen[str]:
     command = [sys.executable, "-u", "-m", "etl", "refresh", "--raw", str(raw), "--db", str(db)]
     return subprocess.Popen(
-        [*command, "--reference", str(REFERENCE_DIR)],
+        [*command, "--reference", str(reference)],
         cwd=db.parent,
         env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)},
         stdout=subprocess.PIPE,
@@ -170,16 +171,34 @@ def _wait_until_started(run: subprocess.Popen[str]) -> list[str]:
     pytest.fail(f"the refresh ended before it began: {lines}; {run.stderr.read()}")
 
 
-@pytest.mark.parametrize("edit", ["append a line", "truncate to half", "rewrite in place"])
-def test_a_file_written_to_during_the_refresh_is_refused_not_archived(tmp_path, edit):
-    raw, db, archive, _entries = _first_refresh(tmp_path)
+def _append_a_blank_line(path: Path) -> None:
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write("\n")
+
+
+# (the folder, the file, the edit made while the refresh runs)
+DURING = {
+    "contract file appended": ("raw", EDITED, _append),
+    "contract file truncated": ("raw", EDITED, _truncate),
+    "contract file rewritten in place": ("raw", EDITED, _rewrite_same_size),
+    "reference file appended": ("reference", "local_authorities.csv", _append_a_blank_line),
+}
+
+
+@pytest.mark.parametrize("case", list(DURING), ids=lambda c: c.replace(" ", "-"))
+def test_a_file_written_to_during_the_refresh_is_refused_not_archived(tmp_path, case):
+    reference = tmp_path / "reference"
+    shutil.copytree(REFERENCE_DIR, reference)
+    raw, db, archive, _entries = _first_refresh(tmp_path, "--reference", str(reference))
     published = sha256(db)
     archived_before = sorted(p.name for p in (archive / "files").iterdir())
+    folder, name, edit = DURING[case]
+    edited = tmp_path / folder / name
 
-    run = _start_refresh(raw, db)
+    run = _start_refresh(raw, db, reference)
     try:
         _wait_until_started(run)
-        EDITS[edit](raw / EDITED)
+        edit(edited)
         _out, stderr = run.communicate(timeout=TIMEOUT_S)
     finally:
         if run.poll() is None:
@@ -188,7 +207,7 @@ def test_a_file_written_to_during_the_refresh_is_refused_not_archived(tmp_path, 
 
     assert run.returncode == 2, f"exit {run.returncode}; stderr:\n{stderr}"
     assert "Traceback" not in stderr, stderr
-    assert f"{raw / EDITED} changed while the refresh was reading it" in stderr, stderr
+    assert f"{edited} changed while the refresh was reading it" in stderr, stderr
     assert "run the refresh again" in stderr and "was not changed" in stderr, stderr
     assert sha256(db) == published, "the published database changed"
     failed = _last_run(db)
