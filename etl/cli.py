@@ -6,17 +6,43 @@ import argparse
 import json
 import logging
 import sys
-from collections.abc import Sequence
+import traceback
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 
 from etl import config
 from etl.contract import CONTRACT_DOC, write_contract_doc
 from etl.lock import RefreshLockedError
-from etl.refresh import DEFAULT_MAX_SHRINK, RefreshResult, TableShrankError, refresh
+from etl.publish import DiskFullError, UnexpectedError, log_run, run_log_path
+from etl.refresh import (
+    DEFAULT_MAX_SHRINK,
+    RefreshResult,
+    TableShrankError,
+    explained_failure,
+    refresh,
+)
 from etl.sources.common import InputError
 
-__all__ = ["main"]
+__all__ = ["EXIT_CODES", "main"]
+
+# Every exit code of ``python -m etl``; docs/operations.md lists each and what to do
+# (tests/etl/test_exit_codes.py checks that it does).
+EXIT_OK = 0
+EXIT_UNEXPECTED = 1
+EXIT_REFUSED = 2
+EXIT_LOCKED = 3
+EXIT_DISK_FULL = 4
+EXIT_INTERRUPTED = 130
+EXIT_CODES = {
+    EXIT_OK: "done",
+    EXIT_UNEXPECTED: "unexpected error",
+    EXIT_REFUSED: "refused",
+    EXIT_LOCKED: "another refresh is running",
+    EXIT_DISK_FULL: "disk full",
+    EXIT_INTERRUPTED: "interrupted",
+}
+NOT_CHANGED = "The published database was not changed."
 
 
 def _quiet(_: str) -> None:
@@ -158,7 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
 def run_contract_doc(args: argparse.Namespace) -> int:
     write_contract_doc(args.path)
     print(f"Wrote the generated part of {args.path}")
-    return 0
+    return EXIT_OK
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -179,7 +205,7 @@ def run_demo(args: argparse.Namespace) -> int:
         print(f"Demo Wales written to {out}")
     for name, rows in counts.items():
         print(f"  {name:<24} {rows:>10,} rows")
-    return 0
+    return EXIT_OK
 
 
 def print_summary(result: RefreshResult) -> None:
@@ -201,29 +227,75 @@ def print_summary(result: RefreshResult) -> None:
 def run_refresh(args: argparse.Namespace) -> int:
     progress = _quiet if args.quiet or args.json else print
     try:
-        result = refresh(
-            args.raw,
-            args.db,
-            args.reference,
-            trigger=args.trigger,
-            progress=progress,
-            force=args.force,
-            max_shrink=args.max_shrink,
-            wait_seconds=args.wait,
-            archive_dir=args.archive,
-            pseudonym_key_file=args.pseudonym_key_file,
-        )
+        result = _refresh(args, progress)
     except (InputError, TableShrankError) as error:
-        print(f"Refresh failed: {error}\nThe published database was not changed.", file=sys.stderr)
-        return 2
+        return _failed(str(error), EXIT_REFUSED)
     except RefreshLockedError as error:
         print(f"Refresh not started: {error}", file=sys.stderr)
-        return 3
+        return EXIT_LOCKED
+    except KeyboardInterrupt:
+        print(f"Refresh interrupted. {NOT_CHANGED}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except DiskFullError as error:
+        return _failed(str(error), EXIT_DISK_FULL)
+    except UnexpectedError as error:
+        return _failed(f"{error}. {_where_recorded(error, args.db)}", EXIT_UNEXPECTED)
+    except Exception as error:  # before a run began: the lock file, the database's folder
+        return _failed_before_the_run(error, args)
     if args.json:
         print(json.dumps(result.as_dict(), indent=2, default=str))
     elif not args.quiet:
         print_summary(result)
-    return 0
+    return EXIT_OK
+
+
+def _failed(message: str, code: int) -> int:
+    print(f"Refresh failed: {message}\n{NOT_CHANGED}", file=sys.stderr)
+    return code
+
+
+def _where_recorded(error: UnexpectedError, db_path: Path) -> str:
+    if error.recorded:
+        return (
+            f"Its traceback is in the run log {run_log_path(db_path)}; if it happens again, "
+            "send that record to whoever maintains plcnet"
+        )
+    return "Its traceback is in the record above; send it to whoever maintains plcnet"
+
+
+def _failed_before_the_run(error: Exception, args: argparse.Namespace) -> int:
+    """A failure outside any run: record it here, as a run would have, and say it plainly."""
+    raised = explained_failure(error, args.db)
+    record: dict[str, object] = {
+        "run_id": None,
+        "status": "failed",
+        "db_path": str(args.db),
+        "message": str(raised),
+        "trigger": args.trigger,
+        "started_at": datetime.now(UTC).isoformat(),
+        "error_type": type(error).__name__,
+    }
+    if isinstance(raised, UnexpectedError):
+        record["traceback"] = "".join(traceback.format_exception(error))
+        raised.recorded = log_run(args.db, record)
+        return _failed(f"{raised}. {_where_recorded(raised, args.db)}", EXIT_UNEXPECTED)
+    log_run(args.db, record)
+    return _failed(str(raised), EXIT_DISK_FULL)
+
+
+def _refresh(args: argparse.Namespace, progress: Callable[[str], None]) -> RefreshResult:
+    return refresh(
+        args.raw,
+        args.db,
+        args.reference,
+        trigger=args.trigger,
+        progress=progress,
+        force=args.force,
+        max_shrink=args.max_shrink,
+        wait_seconds=args.wait,
+        archive_dir=args.archive,
+        pseudonym_key_file=args.pseudonym_key_file,
+    )
 
 
 def run_schedule(args: argparse.Namespace) -> int:
@@ -237,7 +309,7 @@ def run_schedule(args: argparse.Namespace) -> int:
         scheduler = build_scheduler(job, args.cron, args.timezone)
     except ValueError as error:
         print(error, file=sys.stderr)
-        return 2
+        return EXIT_REFUSED
     if args.run_now:
         run_scheduled_refresh(job)
     next_run = scheduler.get_job("refresh").trigger.get_next_fire_time(None, datetime.now(UTC))
@@ -250,7 +322,7 @@ def run_schedule(args: argparse.Namespace) -> int:
         scheduler.start()
     except (KeyboardInterrupt, SystemExit):
         print("Schedule stopped.")
-    return 0
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:

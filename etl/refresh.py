@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import time
+import traceback
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -17,7 +18,12 @@ from typing import TypeVar
 
 import duckdb
 
-from etl.archive import archive_dir_for, archive_inputs
+from etl.archive import (
+    archive_dir_for,
+    archive_inputs,
+    check_inputs_unchanged,
+    snapshot_inputs,
+)
 from etl.contract import CONTRACT
 from etl.load import hide_member_ids_set_aside, load_contract_file, load_reference, run_model
 from etl.lock import refresh_lock
@@ -32,7 +38,15 @@ from etl.network import (
 from etl.network.impact import IMPACT_TABLES, compute_impact
 from etl.network.plcs import PLC_TABLES, compute_plc_measures
 from etl.pseudonym import PseudonymKey, resolve_key
-from etl.publish import append_run_log, building_path, publish
+from etl.publish import (
+    DiskFullError,
+    UnexpectedError,
+    building_path,
+    disk_full_error,
+    log_run,
+    publish,
+    remove_partial,
+)
 from etl.schema import apply_schema
 from etl.sources.common import InputError
 from etl.sources.detect import find_inputs
@@ -171,43 +185,76 @@ def _refresh_locked(
     started_at = datetime.now(UTC)
     clock = time.perf_counter()
     built = building_path(db_path, result.run_id)
-    progress(f"plcnet refresh {result.run_id}: {raw_dir} -> {db_path}")
+    failure: dict[str, object] = {}
+    raised: Exception | None = None
     try:
+        # Before anything is read, so that a file written to during the run is caught.
+        snapshot = snapshot_inputs((reference_dir, raw_dir))
+        progress(f"plcnet refresh {result.run_id}: {raw_dir} -> {db_path}")
         key = resolve_key(progress, options.pseudonym_key_file)
         result.pseudonym_key = f"{key.source} (fingerprint {key.fingerprint})"
         progress(f"  member ids pseudonymised with the key from {result.pseudonym_key}")
         _build(built, raw_dir, reference_dir, key, result, _Steps(result, progress))
+        check_inputs_unchanged(result.input_files, snapshot)
         if not options.force:
             check_shrinkage(db_path, result.row_counts, options.max_shrink)
         result.status = "success"
         result.seconds = time.perf_counter() - clock
         _record_run(built, db_path, result, started_at, options.trigger)
         archive = options.archive_dir or archive_dir_for(db_path)
-        manifest = archive_inputs(result.input_files, archive, result.run_id)
+        manifest = archive_inputs(result.input_files, archive, result.run_id, snapshot, progress)
         progress(f"  input files archived by checksum: {manifest}")
         publish(built, db_path)
-    except Exception as error:
-        result.status = "failed"
-        result.message = str(error)
+    except KeyboardInterrupt:
+        result.status, result.message = "interrupted", "stopped by an interrupt (Ctrl-C)"
         raise
+    except Exception as error:
+        raised = explained_failure(error, db_path)
+        result.status, result.message = "failed", str(raised)
+        failure = _failure_details(error, raised)
+        if raised is error:
+            raise
+        raise raised from error
     finally:
         result.seconds = time.perf_counter() - clock
-        built.unlink(missing_ok=True)
-        built.with_name(built.name + ".wal").unlink(missing_ok=True)
+        for suffix in ("", ".wal", ".tmp"):  # the build, its journal, DuckDB's spill folder
+            remove_partial(built.with_name(built.name + suffix))
         record = {
             **result.as_dict(),
+            **failure,
             "trigger": options.trigger,
             "started_at": started_at.isoformat(),
         }
-        append_run_log(db_path, record)
+        recorded = log_run(db_path, record)
+        if isinstance(raised, DiskFullError | UnexpectedError):
+            raised.recorded = recorded
     return result
+
+
+# Failures the refresh foresees and explains in words; any other is an UnexpectedError.
+EXPLAINED = (InputError, TableShrankError, DiskFullError)
+
+
+def explained_failure(error: Exception, db_path: Path) -> Exception:
+    """``error`` if foreseen, a DiskFullError if the disk is full, else an UnexpectedError."""
+    if isinstance(error, EXPLAINED):
+        return error
+    return disk_full_error(error, db_path) or UnexpectedError(error)
+
+
+def _failure_details(error: Exception, raised: Exception) -> dict[str, object]:
+    """What the run log keeps of a failure: its type, and the traceback if unforeseen."""
+    details: dict[str, object] = {"error_type": type(error).__name__}
+    if isinstance(raised, UnexpectedError):
+        details["traceback"] = "".join(traceback.format_exception(error))
+    return details
 
 
 def remove_leftovers(db_path: Path, progress: Progress) -> None:
     """Delete half-built databases of killed runs; safe because we hold the refresh lock."""
     for leftover in sorted(db_path.parent.glob(f".{db_path.name}.*.building*")):
         progress(f"  removing {leftover.name}, left by a refresh that did not finish")
-        leftover.unlink(missing_ok=True)
+        remove_partial(leftover)
 
 
 def published_row_counts(db_path: Path) -> dict[str, int]:

@@ -2,11 +2,14 @@
 
 - A refresh killed at any moment (kill -9) leaves the published database
   readable and either unchanged or, if the kill came after the atomic rename,
-  the complete new one; the next refresh clears the stale lock and succeeds.
+  the complete new one; the next refresh clears the stale lock and what was
+  half built, and succeeds. Five chosen moments, and twenty random ones spread
+  over a refresh's measured duration (seeded, so a failure can be replayed).
 - Two refreshes of one database at once: the second exits with code 3 and a
   message, or with ``--wait`` queues behind the first and then publishes.
 
-Each refresh here is ``python -m etl refresh`` on the demo Wales, started as a
+Each refresh here is ``python -m etl refresh`` on the tiny raw folder (a few
+seconds a run, so that 25 kills stay within about two minutes), started as a
 subprocess, as cron or an operator would start it.
 """
 
@@ -16,12 +19,14 @@ import hashlib
 import json
 import os
 import queue
+import random
 import shutil
 import signal
 import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import duckdb
@@ -32,6 +37,7 @@ from etl.refresh import PUBLISHED_TABLES, refresh
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
+TINY = PROJECT_ROOT / "tests" / "data" / "raw_tiny"
 COMMAND_TIMEOUT_S = 120
 # What the refresh prints when it holds the lock and starts building.
 STARTED = "plcnet refresh "
@@ -150,21 +156,23 @@ class Refresh:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):
-    """The demo Wales and a database published from it, both by the real commands."""
+def tiny(tmp_path_factory):
+    """The tiny raw folder, a database published from it by the real command, and how
+    long that refresh took."""
     folder = tmp_path_factory.mktemp("reliability")
     raw, db = folder / "raw", folder / "plcnet.duckdb"
-    made = _run("demo", "--out", str(raw))
-    assert made.returncode == 0, made.stderr
+    shutil.copytree(TINY, raw)
+    started = time.monotonic()
     published = _run("refresh", "--raw", str(raw), "--db", str(db))
+    seconds = time.monotonic() - started
     assert published.returncode == 0, published.stderr
-    return raw, db, _row_counts(db)
+    return raw, db, _row_counts(db), seconds
 
 
 @pytest.fixture
-def published(demo, tmp_path):
-    """A copy of the published demo database, for one test to refresh and kill over."""
-    raw, golden, counts = demo
+def published(tiny, tmp_path):
+    """A copy of the published tiny database, for one test to refresh and kill over."""
+    raw, golden, counts, _seconds = tiny
     db = tmp_path / "plcnet.duckdb"
     shutil.copy2(golden, db)
     return raw, db, counts
@@ -214,6 +222,47 @@ KILL_MOMENTS = {
 def test_kill_9_leaves_the_published_database_in_service(published, moment):
     raw, db, counts = published
     when, acceptable = KILL_MOMENTS[moment]
+    # Killed mid-run, the lock file must still name the killed refresh.
+    holds_lock = moment in {"while loading the contract files", "in the network measures"}
+    kill_and_check(raw, db, counts, when, acceptable, f"killed {moment}", holds_lock)
+
+
+# Twenty kills at random moments, one in each twentieth of a refresh's measured
+# duration (so that they spread over all of it), drawn from a fixed seed: the same
+# moments every run, and a failure names the seed and the moment to replay it.
+KILL_SEED = 20261207
+RANDOM_KILLS = 20
+_draw = random.Random(KILL_SEED)
+RANDOM_FRACTIONS = [(i + _draw.random()) / RANDOM_KILLS for i in range(RANDOM_KILLS)]
+
+
+@pytest.mark.parametrize("index", range(RANDOM_KILLS), ids=lambda i: f"random-{i:02d}")
+def test_kill_9_at_a_random_moment_leaves_the_published_database_in_service(tiny, published, index):
+    raw, db, counts = published
+    seconds = tiny[3]
+    delay = RANDOM_FRACTIONS[index] * seconds
+
+    def wait(run: Refresh, db: Path) -> None:
+        time.sleep(delay)
+
+    label = (
+        f"random kill {index} of {RANDOM_KILLS} (seed {KILL_SEED}): at {delay:.2f} s, "
+        f"{RANDOM_FRACTIONS[index]:.3f} of a {seconds:.1f} s refresh"
+    )
+    kill_and_check(raw, db, counts, wait, {UNCHANGED, NEW}, label, holds_lock=False)
+
+
+def kill_and_check(
+    raw: Path,
+    db: Path,
+    counts: dict[str, int],
+    when: Callable[[Refresh, Path], None],
+    acceptable: set[str],
+    label: str,
+    holds_lock: bool,
+) -> None:
+    """kill -9 a refresh of ``db`` at ``when``; check what it left and that the next
+    refresh succeeds and clears it. ``label`` names the kill in every failure."""
     before_sha, before_runs = _sha256(db), _run_ids(db)
     lock = lock_path(db)
 
@@ -224,51 +273,55 @@ def test_kill_9_leaves_the_published_database_in_service(published, moment):
     finally:
         run.close()
     killed_id = run.run_id()
-
-    # The published file is exactly the old one, or exactly the new complete one.
-    if _sha256(db) == before_sha:
-        state = UNCHANGED
-    else:
-        state = NEW
-        assert killed_id is not None, f"killed {moment}: the file changed before the run began"
-        assert _run_ids(db) == [*before_runs, killed_id], (
-            f"killed {moment}: the published file changed but is not the killed run's "
-            "complete database"
-        )
-    assert state in acceptable, f"killed {moment}: the published database is {state}"
-    assert _row_counts(db) == counts, f"killed {moment}: the published database ({state})"
-    assert (
-        _read(db, "SELECT count(*) FROM net_school_metrics")[0][0] == counts["net_school_metrics"]
-    )
+    state = _published_state(db, before_sha, before_runs, killed_id, label)
+    assert state in acceptable, f"{label}: the published database is {state}"
+    assert _row_counts(db) == counts, f"{label}: the published database ({state})"
 
     # A lock file still naming a holder is the dead process's; the next run must say so.
     holder = lock.read_text(encoding="utf-8").strip() if lock.exists() else ""
-    if moment in {"while loading the contract files", "in the network measures"}:
+    if holds_lock:
         assert holder.startswith(f"pid {run.process.pid} "), (
-            f"killed {moment}: the lock file should name the killed refresh, not {holder!r}"
+            f"{label}: the lock file should name the killed refresh, not {holder!r}"
         )
-    assert holder == "" or holder.startswith(f"pid {run.process.pid} "), holder
+    assert holder == "" or holder.startswith(f"pid {run.process.pid} "), f"{label}: {holder}"
 
     lines: list[str] = []
     result = refresh(raw, db, REFERENCE_DIR, progress=lines.append)
-    assert result.status == "success"
+    assert result.status == "success", f"{label}: the next refresh {result.status}"
     cleared = [line for line in lines if "cleared a stale lock" in line]
     if holder:
         assert len(cleared) == 1 and f"pid {run.process.pid}" in cleared[0], (
-            f"killed {moment}: the next refresh should report clearing the stale lock; "
+            f"{label}: the next refresh should report clearing the stale lock; "
             f"it printed {lines[:3]}"
         )
     else:
-        assert cleared == [], f"killed {moment}: no lock was left, yet {cleared}"
-    assert _run_ids(db)[-1] == result.run_id
-    assert _row_counts(db) == counts
-    assert lock.read_text(encoding="utf-8") == "", "the finished refresh left its pid"
+        assert cleared == [], f"{label}: no lock was left, yet {cleared}"
+    assert _run_ids(db)[-1] == result.run_id, label
+    assert _row_counts(db) == counts, label
+    assert lock.read_text(encoding="utf-8") == "", f"{label}: the finished refresh left its pid"
+    _assert_nothing_half_built(db, label)
 
-    # The next refresh removed whatever the killed one had half built.
-    leftovers = sorted(
-        p.name for p in db.parent.iterdir() if p.name.endswith((".building", ".wal"))
+
+def _published_state(
+    db: Path, before_sha: str, before_runs: list[str], killed_id: str | None, label: str
+) -> str:
+    """The published file is exactly the old one, or exactly the killed run's complete one."""
+    if _sha256(db) == before_sha:
+        return UNCHANGED
+    assert killed_id is not None, f"{label}: the file changed before the run began"
+    assert _run_ids(db) == [*before_runs, killed_id], (
+        f"{label}: the published file changed but is not the killed run's complete database"
     )
-    assert leftovers == [], f"killed {moment}: left beside the database: {leftovers}"
+    return NEW
+
+
+def _assert_nothing_half_built(db: Path, label: str) -> None:
+    """The next refresh removed whatever the killed one had half built or half copied."""
+    beside = [p.name for p in db.parent.iterdir() if p.name.endswith((".building", ".wal"))]
+    assert beside == [], f"{label}: left beside the database: {sorted(beside)}"
+    archive = db.parent / "archive" / "files"
+    copies = [p.name for p in archive.iterdir() if p.name.endswith(".partial")]
+    assert copies == [], f"{label}: left half copied in the archive: {sorted(copies)}"
 
 
 def test_second_refresh_is_refused_and_a_waiting_one_queues_behind(published):
