@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from etl.contract import CONTRACT
+from etl.contract import CONTRACT, contract_file
 from etl.sources.address_list import is_address_list
 from etl.sources.boundaries import BOUNDARY_SUFFIXES, boundary_kind
 from etl.sources.categorisation import is_categorisation
@@ -107,44 +107,64 @@ def _unreadable(path: Path, what: str, advice: str) -> UnreadableInputError:
     return UnreadableInputError(f"{path}: {what}; {advice}.")
 
 
-def _detect_text(path: Path, head: bytes) -> str:
+def _wrong_header(path: Path, header: list[str]) -> UnreadableInputError:
+    """A file named as a contract file whose first row is no header plcnet reads."""
+    spec = contract_file(path.stem.lower())
+    shown = ", ".join(str(c) for c in header[:4]) + (", ..." if len(header) > 4 else "")
+    first = f"its first row ({shown})" if header else "its first row is empty and"
+    return _unreadable(
+        path,
+        f"named as the {spec.table} file, but {first} is not the header of {spec.table} "
+        "nor of any other file plcnet reads",
+        f"put the header row on line 1 with the columns {', '.join(spec.column_names)}",
+    )
+
+
+def _text_or_refuse(path: Path, head: bytes) -> tuple[str, str] | None:
+    """The text of ``head`` and its encoding; None for bytes that are not text and were
+    not meant for plcnet; raises when they were, by name or by a header once decoded."""
     try:
-        text, _ = decode_text(head, partial=True)
+        return decode_text(head, partial=True)
     except NotTextError as error:
         guessed = _classify_text(error.guessed)[0] if error.guessed else None
         if meant_for_plcnet(path) or guessed:
             raise _unreadable(path, error.what, error.advice) from error
+        return None
+
+
+def _detect_text(path: Path, head: bytes) -> str:
+    decoded = _text_or_refuse(path, head)
+    if decoded is None:
         return "unknown"
+    text = decoded[0]
     kind, delimiter = _classify_text(text)
     if kind and delimiter != "," and not kind.startswith("contract:"):
         raise _unreadable(
             path, f"this file is {DELIMITER_NAMES[delimiter]}-separated", SAVE_AS_CSV_UTF8
         )
-    if kind is None and not text.strip() and meant_for_plcnet(path):
-        raise _unreadable(path, "the file holds only blank lines", "export it again")
+    if kind is None and meant_for_plcnet(path):
+        if not text.strip():
+            raise _unreadable(path, "the file holds only blank lines", "export it again")
+        raise _wrong_header(path, read_rows(text, delimiter, limit=1)[0])
     return kind or "unknown"
 
 
 def _not_the_format(path: Path, head: bytes) -> UnreadableInputError | None:
     """Why a file named ``.xlsx`` or ``.parquet`` is not one, if it is meant for plcnet."""
-    named = FORMAT_NAMES[path.suffix.lower()]
-    try:
-        text, encoding = decode_text(head, partial=True)
-    except NotTextError as error:
-        guessed = _classify_text(error.guessed)[0] if error.guessed else None
-        if meant_for_plcnet(path) or guessed:
-            return _unreadable(path, error.what, error.advice)
+    decoded = _text_or_refuse(path, head)
+    if decoded is None:
         return None
+    text, encoding = decoded
     kind, delimiter = _classify_text(text)
-    if meant_for_plcnet(path) or kind:
-        encoding = "" if encoding.startswith("utf-8") else f"{encoding.upper()} "
-        return _unreadable(
-            path,
-            f"this file is named as {named} but holds {encoding}"
-            f"{DELIMITER_NAMES[delimiter]}-separated text (CSV)",
-            f'rename it "{path.stem}.csv" or {SAVE_AS_CSV_UTF8}',
-        )
-    return None
+    if not (meant_for_plcnet(path) or kind):
+        return None
+    encoding = "" if encoding.startswith("utf-8") else f"{encoding.upper()} "
+    return _unreadable(
+        path,
+        f"this file is named as {FORMAT_NAMES[path.suffix.lower()]} but holds {encoding}"
+        f"{DELIMITER_NAMES[delimiter]}-separated text (CSV)",
+        f'rename it "{path.stem}.csv" or {SAVE_AS_CSV_UTF8}',
+    )
 
 
 def _detect_binary(path: Path, head: bytes) -> str:
@@ -155,11 +175,14 @@ def _detect_binary(path: Path, head: bytes) -> str:
             raise problem
         return "unknown"
     try:
-        table = _contract_table(read_header(path))
+        header = read_header(path)
     except InputError as error:
         if meant_for_plcnet(path):
             raise UnreadableInputError(str(error)) from error
         return "unknown"
+    table = _contract_table(header)
+    if table is None and meant_for_plcnet(path):
+        raise _wrong_header(path, header)
     return f"contract:{table}" if table else "unknown"
 
 
@@ -171,7 +194,8 @@ def detect_kind(path: Path) -> str:
     Raises :class:`UnreadableInputError` for a file meant for plcnet, by its name (a
     contract file's, as ``plcs.xlsx``) or by its header once decoded or split,
     that cannot be read: empty, UTF-16 without a byte-order mark, not the format
-    its name says, not text at all. A file that is neither stays ``unknown``.
+    its name says, not text at all, or named as a contract file without its
+    header. A file that is neither stays ``unknown``.
     """
     if path.suffix.lower() in BOUNDARY_SUFFIXES:
         return f"boundaries:{boundary_kind(path)}" if boundary_kind(path) else "unknown"

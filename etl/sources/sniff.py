@@ -55,6 +55,8 @@ DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
 # hardly ever occur in text; a head full of them is binary.
 TEXT_CONTROLS = {"\t", "\n", "\r", "\f"}
 MAX_CONTROL_SHARE = 0.01
+# The bytes Windows-1252 leaves undefined: text holding one is in neither of its encodings.
+CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 
 # Files of other formats, by their first bytes: said as what they are, not as "bytes".
 SIGNATURES = (
@@ -144,6 +146,14 @@ def _not_text(data: bytes) -> NotTextError:
     for signature, what, advice in SIGNATURES:
         if data.startswith(signature):
             return NotTextError(f"this is {what}, not text", advice)
+    without_nul = data.replace(b"\x00", b"").decode("latin-1")
+    if b"\x00" in data and not _looks_binary(without_nul):
+        return NotTextError(
+            f"this is text holding NUL bytes (the first at offset {data.index(0)}), "
+            "which no CSV file has",
+            SAVE_AS_CSV_UTF8,
+            without_nul,
+        )
     return NotTextError(
         f"this is not a CSV, Excel or Parquet file: {describe_bytes(data)}",
         "replace it with the file as exported (CSV UTF-8, .xlsx or .parquet), "
@@ -181,9 +191,20 @@ def decode_text(data: bytes, *, partial: bool = False) -> tuple[str, str]:
         except UnicodeDecodeError:
             continue
         if _looks_binary(text):
-            break
+            raise _not_text(data)
         return text, encoding
-    raise _not_text(data)
+    # Text, but with bytes neither encoding has (0x81, 0x8d, 0x8f, 0x90, 0x9d in
+    # Windows-1252): some other code page, which cannot be told for sure.
+    guessed = data.decode("latin-1")
+    if _looks_binary(guessed):
+        raise _not_text(data)
+    odd = next(i for i, b in enumerate(data) if b in CP1252_UNDEFINED)
+    raise NotTextError(
+        f"cannot be read as UTF-8 or Windows-1252: byte {data[odd]:#04x} at offset {odd} "
+        "is a letter in neither",
+        SAVE_AS_CSV_UTF8,
+        guessed,
+    )
 
 
 def header_delimiter(text: str) -> str:

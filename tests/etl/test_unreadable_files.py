@@ -22,9 +22,13 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
+from openpyxl import Workbook
 
 from tests.etl.cli_run import (
+    REFERENCE_DIR,
     accounted_rows,
     query,
     rejected_rows,
@@ -52,6 +56,12 @@ def _utf16_be_no_mark(text: str) -> bytes:
 def _random_bytes(_: str) -> bytes:
     # Fixed seed: the same bytes each run; they start with no known file signature.
     return bytes([0x8F, 0x01]) + random.Random(10).randbytes(4094)
+
+
+def _unknown_code_page(text: str) -> bytes:
+    # 0x9d is a letter in no encoding plcnet reads without a mark (nor in Windows-1252).
+    header, first, *rest = text.encode("utf-8").split(b"\n")
+    return b"\n".join([header, first.replace(b",", b",\x9d", 1), *rest])
 
 
 def _empty(_: str) -> bytes:
@@ -86,6 +96,7 @@ UNREADABLE = {
     ),
     "random bytes": (_random_bytes, "not a CSV, Excel or Parquet file: its first bytes are 8f 01"),
     "0 bytes": (_empty, "0 bytes: the file is empty"),
+    "unknown code page": (_unknown_code_page, "cannot be read as UTF-8 or Windows-1252: byte 0x9d"),
 }
 # Text plcnet reads as CSV, and the words that say what it is when named as a workbook.
 READABLE_TEXT = {
@@ -152,7 +163,7 @@ def test_an_unreadable_file_named_for_plcnet_stops_the_refresh(
     spoil, what = UNREADABLE[case]
     content = spoil(_contract_text(published[0], name))
     advice = "export it again" if case == "0 bytes" else ""
-    if case.startswith("utf-16"):
+    if case.startswith("utf-16") or case == "unknown code page":
         advice = SAVE_AS_UTF8
     elif case == "random bytes":
         advice = "replace it with the file as exported"
@@ -204,6 +215,43 @@ def test_every_unreadable_file_is_named_at_once(tmp_path: Path) -> None:
     done = run_refresh(raw, tmp_path / "plcnet.duckdb")
     _assert_refused(done, raw / "plcs.xlsx", "0 bytes")
     assert str(raw / "school_outcomes.parquet") in done.stderr
+
+
+def _write_table(path: Path, rows: list[list[str]]) -> None:
+    """``rows`` (the first the header) as a real CSV, Excel workbook or Parquet file."""
+    if path.suffix == ".csv":
+        path.write_text("\n".join(",".join(row) for row in rows) + "\n", encoding="utf-8")
+    elif path.suffix == ".xlsx":
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    else:
+        columns = {name: [row[i] for row in rows[1:]] for i, name in enumerate(rows[0])}
+        pq.write_table(pa.table(columns), path)
+
+
+@pytest.mark.parametrize("name", ("plcs.csv", "plcs.xlsx", "plcs.parquet"))
+@pytest.mark.parametrize(
+    "rows",
+    [
+        [["PLC list exported 2019-01-07"], ["plc_id", "name"], ["P9", "Numeracy"]],
+        [["id", "title", "area"], ["P9", "Numeracy", "numeracy"]],
+    ],
+    ids=("a title row above the header", "other column names"),
+)
+def test_a_file_named_for_plcnet_without_its_header_stops_the_refresh(
+    published: tuple[Path, Path], tmp_path: Path, name: str, rows: list[list[str]]
+) -> None:
+    raw, db = _copy_published(published, tmp_path)
+    before = sha256(db)
+    bad = raw / "inbox" / name
+    bad.parent.mkdir()
+    _write_table(bad, rows)
+    done = run_refresh(raw, db)
+    shown = ", ".join(rows[0])
+    _assert_refused(done, bad, f"its first row ({shown})", "columns plc_id, name, focus_area")
+    assert sha256(db) == before
 
 
 def _welsh(text: str) -> str:
@@ -269,6 +317,29 @@ def _published_outcomes(db: Path) -> int:
         "WHERE table_name = 'school_outcomes' AND source_file NOT LIKE '%school_outcomes.csv'",
     )[0][0]
     return int(loaded) + int(set_aside)
+
+
+@pytest.mark.parametrize("mark", ("utf-16-le", "utf-16-be"))
+def test_a_reference_file_in_utf16_with_a_mark_is_read(tmp_path: Path, mark: str) -> None:
+    raw = tiny_raw(tmp_path)
+    text = (REFERENCE_DIR / "local_authorities.csv").read_text(encoding="utf-8")
+    edition = raw / "local_authorities_2020.csv"
+    edition.write_bytes("\ufeff".encode(mark) + text.encode(mark))
+    db = tmp_path / "plcnet.duckdb"
+    done = run_refresh(raw, db)
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert _last_run_files(db)[edition.name]["encoding"] == "utf-16"
+    sent = len(text.splitlines()) - 1
+    assert query(db, "SELECT count(*) FROM local_authorities") == [(sent,)]
+
+
+def test_a_semicolon_separated_reference_file_stops_the_refresh(tmp_path: Path) -> None:
+    raw = tiny_raw(tmp_path)
+    text = (REFERENCE_DIR / "local_authorities.csv").read_text(encoding="utf-8")
+    edition = raw / "local_authorities_2020.csv"
+    edition.write_bytes(_semicolons(text))
+    done = run_refresh(raw, tmp_path / "plcnet.duckdb")
+    _assert_refused(done, edition, "semicolon-separated", SAVE_AS_UTF8)
 
 
 @pytest.mark.parametrize(
