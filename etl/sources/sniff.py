@@ -60,7 +60,11 @@ CP1252_UNDEFINED = frozenset(b"\x81\x8d\x8f\x90\x9d")
 
 # Files of other formats, by their first bytes: said as what they are, not as "bytes".
 SIGNATURES = (
-    (b"PK\x03\x04", "a zip file (an Excel .xlsx workbook is one)", "give it the name it is"),
+    (
+        b"PK\x03\x04",
+        "a zip file (an Excel .xlsx workbook is one)",
+        'if it is a workbook, rename it to end in ".xlsx"',
+    ),
     (b"PAR1", "a Parquet file", 'rename it to end in ".parquet"'),
     (
         b"\xd0\xcf\x11\xe0",

@@ -16,6 +16,7 @@ Each case runs the real CLI in a subprocess.
 
 from __future__ import annotations
 
+import io
 import json
 import random
 import shutil
@@ -64,6 +65,24 @@ def _unknown_code_page(text: str) -> bytes:
     return b"\n".join([header, first.replace(b",", b",\x9d", 1), *rest])
 
 
+def _old_excel(_: str) -> bytes:
+    # The start of every Excel 97-2003 (.xls) workbook: an OLE compound file.
+    return b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504)
+
+
+def _workbook(text: str) -> bytes:
+    book = Workbook()
+    for line in text.splitlines():
+        book.active.append(line.split(","))
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def _nul_padded(text: str) -> bytes:
+    return text.encode("utf-8") + bytes(64)
+
+
 def _empty(_: str) -> bytes:
     return b""
 
@@ -96,6 +115,7 @@ UNREADABLE = {
     ),
     "random bytes": (_random_bytes, "not a CSV, Excel or Parquet file: its first bytes are 8f 01"),
     "0 bytes": (_empty, "0 bytes: the file is empty"),
+    "an Excel 97-2003 workbook": (_old_excel, "this is an Excel 97-2003 workbook (.xls)"),
     "unknown code page": (_unknown_code_page, "cannot be read as UTF-8 or Windows-1252: byte 0x9d"),
 }
 # Text plcnet reads as CSV, and the words that say what it is when named as a workbook.
@@ -163,6 +183,8 @@ def test_an_unreadable_file_named_for_plcnet_stops_the_refresh(
     spoil, what = UNREADABLE[case]
     content = spoil(_contract_text(published[0], name))
     advice = "export it again" if case == "0 bytes" else ""
+    if case == "an Excel 97-2003 workbook":
+        advice = 'save it from Excel as ".xlsx"'
     if case.startswith("utf-16") or case == "unknown code page":
         advice = SAVE_AS_UTF8
     elif case == "random bytes":
@@ -188,9 +210,11 @@ def test_text_named_as_a_workbook_or_parquet_stops_the_refresh(
         ("export.csv", _utf16_le_no_mark, "UTF-16 text (little-endian)"),
         ("Copy of export.xlsx", _semicolons, "semicolon-separated text (CSV)"),
         ("data.parquet", _utf16_be_marked, "UTF-16 comma-separated text (CSV)"),
+        ("export (2).csv", _nul_padded, "text holding NUL bytes (the first at offset"),
+        ("plcs.csv", _workbook, "a zip file (an Excel .xlsx workbook is one), not text; if it"),
     ],
 )
-def test_a_file_whose_header_is_plcnets_stops_the_refresh_whatever_its_name(
+def test_a_file_whose_content_is_plcnets_stops_the_refresh_whatever_its_name(
     published: tuple[Path, Path], tmp_path: Path, name: str, spoil: Spoil, what: str
 ) -> None:
     content = spoil(_contract_text(published[0], "plcs.csv"))
