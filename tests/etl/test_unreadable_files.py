@@ -6,8 +6,9 @@ What can be read without guessing is read: UTF-16 with a byte-order mark, and a
 header split by semicolons (a European Excel's CSV) or tabs; a decimal comma
 in such a file is then a value set aside with its reason, never a number
 misread. Everything else meant for plcnet (UTF-16 without a mark, bytes that are
-not text, an empty file, text named as a workbook) stops the refresh with the
-file named and what to do, and the published database stays as it was. A file
+not text, an empty file, text named as a workbook, a damaged workbook, a file
+named as a contract file without its header) stops the refresh with the file
+named and what to do, and the published database stays as it was. A file
 that neither its name nor its content ties to plcnet is listed as not
 recognised, as before.
 
@@ -20,6 +21,7 @@ import io
 import json
 import random
 import shutil
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -219,6 +221,33 @@ def test_a_file_whose_content_is_plcnets_stops_the_refresh_whatever_its_name(
 ) -> None:
     content = spoil(_contract_text(published[0], "plcs.csv"))
     _refuse_beside_a_good_folder(published, tmp_path, name, content, what)
+
+
+def _zip_not_a_workbook(_: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("plcs.csv", "plc_id,name\n")
+    return out.getvalue()
+
+
+def _truncated_parquet(text: str) -> bytes:
+    out = io.BytesIO()
+    pq.write_table(pa.table({"plc_id": ["P1"] * 100, "name": ["Numeracy"] * 100}), out)
+    return out.getvalue()[: len(out.getvalue()) // 2]
+
+
+@pytest.mark.parametrize(
+    ("name", "spoil", "what"),
+    [
+        ("plcs.xlsx", _zip_not_a_workbook, "cannot be opened as an Excel .xlsx workbook"),
+        ("plcs.parquet", _truncated_parquet, "cannot be read as Parquet"),
+    ],
+)
+def test_a_damaged_workbook_or_parquet_file_named_for_plcnet_stops_the_refresh(
+    published: tuple[Path, Path], tmp_path: Path, name: str, spoil: Spoil, what: str
+) -> None:
+    content = spoil("")
+    _refuse_beside_a_good_folder(published, tmp_path, name, content, what, "save")
 
 
 @pytest.mark.parametrize("case", ("utf-16 LE without a mark", "random bytes", "0 bytes"))
