@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from etl.sources.sniff import NotTextError, decode_text
+
 __all__ = [
     "ENCODINGS",
     "InputError",
@@ -19,7 +21,8 @@ __all__ = [
 
 # Welsh Government files come as UTF-8 (often with a byte-order mark) or as
 # Windows-1252 from older Excel exports; UTF-8 is tried first because a
-# Windows-1252 decode never fails and would garble Welsh letters.
+# Windows-1252 decode never fails and would garble Welsh letters. Text with a
+# byte-order mark (UTF-16 too) is decoded by its mark (etl/sources/sniff.py).
 ENCODINGS = ("utf-8-sig", "cp1252")
 
 
@@ -41,13 +44,10 @@ class Rejection:
 
 def decode_file(path: Path) -> tuple[str, str]:
     """Return the text of ``path`` and the encoding that read it."""
-    data = path.read_bytes()
-    for encoding in ENCODINGS:
-        try:
-            return data.decode(encoding), encoding
-        except UnicodeDecodeError:
-            continue
-    raise InputError(f"{path}: cannot be read as UTF-8 or Windows-1252; save it as UTF-8 CSV.")
+    try:
+        return decode_text(path.read_bytes())
+    except NotTextError as error:
+        raise InputError(f"{path}: {error}.") from error
 
 
 def read_csv_rows(path: Path) -> tuple[list[list[str]], list[int], str]:

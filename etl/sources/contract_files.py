@@ -20,8 +20,15 @@ import pandas as pd
 from openpyxl import load_workbook
 
 from etl.sources.common import InputError
+from etl.sources.sniff import bom_encoding, header_delimiter, read_head, utf8_copy
 
-__all__ = ["CONTRACT_SUFFIXES", "Transforms", "read_header", "stage_contract_file"]
+__all__ = [
+    "CONTRACT_SUFFIXES",
+    "FILE_SIGNATURES",
+    "Transforms",
+    "read_header",
+    "stage_contract_file",
+]
 
 # Column name -> a function from the SQL text of the column's value to the SQL stored.
 Transforms = Mapping[str, Callable[[str], str]]
@@ -31,6 +38,12 @@ CONTRACT_SUFFIXES = (".csv", ".xlsx", ".parquet")
 # DuckDB reads UTF-8 natively; Latin-1 is its nearest to Windows-1252 (the two
 # differ only in characters that do not occur in codes and dates).
 CSV_ENCODINGS = ("utf-8", "latin-1")
+# Text with these byte-order marks is read from a UTF-8 copy: DuckDB reads UTF-16
+# in little-endian order only (big-endian comes out wrong, without an error).
+TRANSCODED = ("utf-16", "utf-32")
+
+# The first bytes every file of a binary format starts with (an .xlsx is a zip).
+FILE_SIGNATURES = {".xlsx": b"PK\x03\x04", ".parquet": b"PAR1"}
 
 
 def _quote(name: str) -> str:
@@ -49,12 +62,38 @@ def _select_list(names: list[str], text_of: Callable[[str], str], transforms: Tr
 
 
 def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, transforms: Transforms) -> str:
+    head = read_head(path)
+    marked = bom_encoding(head)
+    # The header row says the delimiter: commas, or the semicolons or tabs some Excels write.
+    delimiter = header_delimiter(head.decode(marked or "latin-1", errors="replace"))
+    if marked not in TRANSCODED:
+        return _read_csv(con, path, path, CSV_ENCODINGS, delimiter, transforms)
+    try:
+        with utf8_copy(path, marked) as copy:
+            _read_csv(con, copy, path, ("utf-8",), delimiter, transforms)
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{path}: its byte-order mark says {marked.upper()} text, but it is not "
+            f"({error.reason}); save it as CSV UTF-8."
+        ) from error
+    return marked
+
+
+def _read_csv(
+    con: duckdb.DuckDBPyConnection,
+    source_path: Path,
+    path: Path,
+    encodings: tuple[str, ...],
+    delimiter: str,
+    transforms: Transforms,
+) -> str:
+    """Stage ``source_path`` (``path`` or its UTF-8 copy) in the first encoding that reads it."""
     last_error: duckdb.Error | None = None
-    source = """read_csv($path, header = true, all_varchar = true, delim = ',',
+    source = """read_csv($path, header = true, all_varchar = true, delim = $delim,
                           quote = '"', escape = '"', null_padding = true,
                           encoding = $encoding)"""
-    for encoding in CSV_ENCODINGS:
-        params = {"path": str(path), "encoding": encoding}
+    for encoding in encodings:
+        params = {"path": str(source_path), "encoding": encoding, "delim": delimiter}
         try:
             described = con.execute(f"DESCRIBE SELECT * FROM {source}", params).fetchall()
             names = [row[0] for row in described]
@@ -158,14 +197,20 @@ def stage_contract_file(
 
 
 def read_header(path: Path) -> list[str]:
-    """The column names of an Excel or Parquet file, for telling what it is."""
+    """The column names of an Excel or Parquet file, for telling what it is.
+
+    Raises InputError when the file cannot be opened as its name says.
+    """
     if path.suffix.lower() == ".xlsx":
         try:
             book = load_workbook(path, read_only=True)
             first = next(book.worksheets[0].iter_rows(max_row=1, values_only=True), ())
             book.close()
-        except Exception:  # unreadable: detection says unknown, the load says why
-            return []
+        except Exception as error:  # openpyxl raises many kinds for a damaged file
+            raise InputError(
+                f"{path}: cannot be opened as an Excel .xlsx workbook ({error}); "
+                "save it again from Excel as .xlsx, or as CSV UTF-8."
+            ) from error
         return [str(c) for c in first if c is not None]
     try:
         # A private connection and a bound path: the name of a file in the raw folder
@@ -175,5 +220,8 @@ def read_header(path: Path) -> list[str]:
                 "DESCRIBE SELECT * FROM read_parquet($path)", {"path": str(path)}
             )
             return [r[0] for r in described.fetchall()]
-    except duckdb.Error:
-        return []
+    except duckdb.Error as error:
+        raise InputError(
+            f"{path}: cannot be read as Parquet ({str(error).splitlines()[0]}); "
+            "write it again, or save the table as CSV UTF-8."
+        ) from error
