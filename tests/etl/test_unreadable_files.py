@@ -154,73 +154,89 @@ def _contract_text(raw: Path, name: str) -> str:
 
 
 def _assert_refused(done, bad: Path, *what: str) -> None:
-    message = done.stderr
+    """The refresh stopped (exit 2, nothing published) and its message's line about
+    ``bad`` names it and says ``what``: each file meant for plcnet that cannot be read
+    has a line of its own, so one run can check many."""
     assert done.returncode == 2, done.stdout + done.stderr
-    assert str(bad) in message, message
-    for words in what:
-        assert words in message, message
+    message = done.stderr
     assert NOT_CHANGED in message
     assert "Traceback" not in message
+    about = [line for line in message.splitlines() if str(bad) + ":" in line]
+    assert len(about) == 1, f"no line of its own for {bad}:\n{message}"
+    for words in what:
+        assert words in about[0], f"{bad}: {words!r} not in {about[0]!r}"
 
 
 def _refuse_beside_a_good_folder(
-    published: tuple[Path, Path], tmp_path: Path, name: str, content: bytes, *what: str
+    published: tuple[Path, Path], tmp_path: Path, files: dict[str, tuple[bytes, tuple[str, ...]]]
 ) -> None:
+    """Put every file of ``files`` (a path in the raw folder: its content and the words its
+    message must hold) beside a good raw folder at once; one refresh must refuse them all."""
     raw, db = _copy_published(published, tmp_path)
     before, runs_before = sha256(db), query(db, "SELECT count(*) FROM etl_runs")
-    bad = raw / "inbox" / name
-    bad.parent.mkdir()
-    bad.write_bytes(content)
+    for name, (content, _) in files.items():
+        bad = raw / "inbox" / name
+        bad.parent.mkdir(parents=True, exist_ok=True)
+        bad.write_bytes(content)
     done = run_refresh(raw, db)
-    _assert_refused(done, bad, *what)
+    for name, (_, what) in files.items():
+        _assert_refused(done, raw / "inbox" / name, *what)
     assert sha256(db) == before
     assert query(db, "SELECT count(*) FROM etl_runs") == runs_before
 
 
-@pytest.mark.parametrize("name", CONTRACT_NAMES)
-@pytest.mark.parametrize("case", UNREADABLE)
-def test_an_unreadable_file_named_for_plcnet_stops_the_refresh(
-    published: tuple[Path, Path], tmp_path: Path, case: str, name: str
-) -> None:
-    spoil, what = UNREADABLE[case]
-    content = spoil(_contract_text(published[0], name))
-    advice = "export it again" if case == "0 bytes" else ""
+def _advice(case: str) -> str:
+    if case == "0 bytes":
+        return "export it again"
     if case == "an Excel 97-2003 workbook":
-        advice = 'save it from Excel as ".xlsx"'
+        return 'save it from Excel as ".xlsx"'
     if case.startswith("utf-16") or case == "unknown code page":
-        advice = SAVE_AS_UTF8
-    elif case == "random bytes":
-        advice = "replace it with the file as exported"
-    _refuse_beside_a_good_folder(published, tmp_path, name, content, what, advice)
+        return SAVE_AS_UTF8
+    return "replace it with the file as exported"
 
 
-@pytest.mark.parametrize("name", ("plcs.xlsx", "plc_memberships.parquet"))
-@pytest.mark.parametrize("case", READABLE_TEXT)
-def test_text_named_as_a_workbook_or_parquet_stops_the_refresh(
-    published: tuple[Path, Path], tmp_path: Path, case: str, name: str
+def _folder(case: str) -> str:
+    """A folder of its own for a case, so that many files of one name go into one run."""
+    return "".join(c if c.isalnum() else "_" for c in case)
+
+
+def test_an_unreadable_file_named_for_plcnet_stops_the_refresh(
+    published: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    spoil, what = READABLE_TEXT[case]
-    content = spoil(_contract_text(published[0], name))
-    named = "an Excel workbook" if name.endswith(".xlsx") else "a Parquet file"
-    rename = f'rename it "{Path(name).stem}.csv"'
-    _refuse_beside_a_good_folder(published, tmp_path, name, content, named, what, rename)
+    files = {}
+    for case, (spoil, what) in UNREADABLE.items():
+        for name in CONTRACT_NAMES:
+            content = spoil(_contract_text(published[0], name))
+            files[f"{_folder(case)}/{name}"] = (content, (what, _advice(case)))
+    _refuse_beside_a_good_folder(published, tmp_path, files)
 
 
-@pytest.mark.parametrize(
-    ("name", "spoil", "what"),
-    [
+def test_text_named_as_a_workbook_or_parquet_stops_the_refresh(
+    published: tuple[Path, Path], tmp_path: Path
+) -> None:
+    files = {}
+    for case, (spoil, what) in READABLE_TEXT.items():
+        for name in ("plcs.xlsx", "plc_memberships.parquet"):
+            content = spoil(_contract_text(published[0], name))
+            named = "an Excel workbook" if name.endswith(".xlsx") else "a Parquet file"
+            rename = f'rename it "{Path(name).stem}.csv"'
+            files[f"{_folder(case)}/{name}"] = (content, (named, what, rename))
+    _refuse_beside_a_good_folder(published, tmp_path, files)
+
+
+def test_a_file_whose_content_is_plcnets_stops_the_refresh_whatever_its_name(
+    published: tuple[Path, Path], tmp_path: Path
+) -> None:
+    cases = [
         ("export.csv", _utf16_le_no_mark, "UTF-16 text (little-endian)"),
         ("Copy of export.xlsx", _semicolons, "semicolon-separated text (CSV)"),
         ("data.parquet", _utf16_be_marked, "UTF-16 comma-separated text (CSV)"),
         ("export (2).csv", _nul_padded, "text holding NUL bytes (the first at offset"),
         ("plcs.csv", _workbook, "a zip file (an Excel .xlsx workbook is one), not text; if it"),
-    ],
-)
-def test_a_file_whose_content_is_plcnets_stops_the_refresh_whatever_its_name(
-    published: tuple[Path, Path], tmp_path: Path, name: str, spoil: Spoil, what: str
-) -> None:
-    content = spoil(_contract_text(published[0], "plcs.csv"))
-    _refuse_beside_a_good_folder(published, tmp_path, name, content, what)
+    ]
+    text = _contract_text(published[0], "plcs.csv")
+    files = {name: (spoil(text), (what,)) for name, spoil, what in cases}
+    _refuse_beside_a_good_folder(published, tmp_path, files)
 
 
 def _zip_not_a_workbook(_: str) -> bytes:
@@ -236,28 +252,33 @@ def _truncated_parquet(text: str) -> bytes:
     return out.getvalue()[: len(out.getvalue()) // 2]
 
 
-@pytest.mark.parametrize(
-    ("name", "spoil", "what"),
-    [
-        ("plcs.xlsx", _zip_not_a_workbook, "cannot be opened as an Excel .xlsx workbook"),
-        ("plcs.parquet", _truncated_parquet, "cannot be read as Parquet"),
-    ],
-)
 def test_a_damaged_workbook_or_parquet_file_named_for_plcnet_stops_the_refresh(
-    published: tuple[Path, Path], tmp_path: Path, name: str, spoil: Spoil, what: str
+    published: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    content = spoil("")
-    _refuse_beside_a_good_folder(published, tmp_path, name, content, what, "save")
+    files = {
+        "plcs.xlsx": (
+            _zip_not_a_workbook(""),
+            ("cannot be opened as an Excel .xlsx workbook", "save"),
+        ),
+        "plcs.parquet": (_truncated_parquet(""), ("cannot be read as Parquet", "save")),
+    }
+    _refuse_beside_a_good_folder(published, tmp_path, files)
 
 
-@pytest.mark.parametrize("case", ("utf-16 LE without a mark", "random bytes", "0 bytes"))
-def test_a_first_load_with_an_unreadable_file_publishes_nothing(tmp_path: Path, case: str) -> None:
+def test_a_first_load_with_an_unreadable_file_publishes_nothing(tmp_path: Path) -> None:
     raw = tiny_raw(tmp_path)
-    spoil, what = UNREADABLE[case]
-    plcs = raw / "plcs.csv"
-    plcs.write_bytes(spoil(plcs.read_text(encoding="utf-8")))
+    cases = {
+        "plcs.csv": "utf-16 LE without a mark",
+        "plc_reviews.csv": "random bytes",
+        "school_outcomes.csv": "0 bytes",
+    }
+    for name, case in cases.items():
+        path = raw / name
+        path.write_bytes(UNREADABLE[case][0](path.read_text(encoding="utf-8")))
     db = tmp_path / "plcnet.duckdb"
-    _assert_refused(run_refresh(raw, db), plcs, what)
+    done = run_refresh(raw, db)
+    for name, case in cases.items():
+        _assert_refused(done, raw / name, UNREADABLE[case][1])
     assert not db.exists()
 
 
@@ -267,7 +288,7 @@ def test_every_unreadable_file_is_named_at_once(tmp_path: Path) -> None:
     (raw / "school_outcomes.parquet").write_bytes(_random_bytes(""))
     done = run_refresh(raw, tmp_path / "plcnet.duckdb")
     _assert_refused(done, raw / "plcs.xlsx", "0 bytes")
-    assert str(raw / "school_outcomes.parquet") in done.stderr
+    _assert_refused(done, raw / "school_outcomes.parquet", "not a CSV, Excel or Parquet file")
 
 
 def _write_table(path: Path, rows: list[list[str]]) -> None:
@@ -284,26 +305,32 @@ def _write_table(path: Path, rows: list[list[str]]) -> None:
         pq.write_table(pa.table(columns), path)
 
 
-@pytest.mark.parametrize("name", ("plcs.csv", "plcs.xlsx", "plcs.parquet"))
-@pytest.mark.parametrize(
-    "rows",
-    [
-        [["PLC list exported 2019-01-07"], ["plc_id", "name"], ["P9", "Numeracy"]],
-        [["id", "title", "area"], ["P9", "Numeracy", "numeracy"]],
+# Files named as PLC files whose first row is no header plcnet reads.
+HEADERLESS = {
+    "a title row above the header": [
+        ["PLC list exported 2019-01-07"],
+        ["plc_id", "name"],
+        ["P9", "Numeracy"],
     ],
-    ids=("a title row above the header", "other column names"),
-)
+    "other column names": [["id", "title", "area"], ["P9", "Numeracy", "numeracy"]],
+}
+
+
 def test_a_file_named_for_plcnet_without_its_header_stops_the_refresh(
-    published: tuple[Path, Path], tmp_path: Path, name: str, rows: list[list[str]]
+    published: tuple[Path, Path], tmp_path: Path
 ) -> None:
     raw, db = _copy_published(published, tmp_path)
     before = sha256(db)
-    bad = raw / "inbox" / name
-    bad.parent.mkdir()
-    _write_table(bad, rows)
+    expected = {}
+    for case, rows in HEADERLESS.items():
+        for name in ("plcs.csv", "plcs.xlsx", "plcs.parquet"):
+            bad = raw / "inbox" / _folder(case) / name
+            bad.parent.mkdir(parents=True, exist_ok=True)
+            _write_table(bad, rows)
+            expected[bad] = f"its first row ({', '.join(rows[0])})"
     done = run_refresh(raw, db)
-    shown = ", ".join(rows[0])
-    _assert_refused(done, bad, f"its first row ({shown})", "columns plc_id, name, focus_area")
+    for bad, first_row in expected.items():
+        _assert_refused(done, bad, first_row, "columns plc_id, name, focus_area")
     assert sha256(db) == before
 
 
@@ -317,32 +344,29 @@ def _last_run_files(db: Path) -> dict[str, dict[str, object]]:
     return {Path(f["path"]).name: f for f in json.loads(files)}
 
 
-@pytest.mark.parametrize("table", ("plcs", "plc_memberships"))
 @pytest.mark.parametrize(
-    ("case", "encoding"),
-    [
-        ("utf-16 LE with a mark", "utf-16"),
-        ("utf-16 BE with a mark", "utf-16"),
-        ("semicolon-separated", "utf-8"),
-        ("tab-separated", "utf-8"),
-    ],
+    ("plcs_as", "memberships_as"),
+    [("utf-16 LE with a mark", "tab-separated"), ("semicolon-separated", "utf-16 BE with a mark")],
 )
 def test_what_can_be_read_without_guessing_is_read(
-    tmp_path: Path, case: str, encoding: str, table: str
+    tmp_path: Path, plcs_as: str, memberships_as: str
 ) -> None:
     raw = tiny_raw(tmp_path)
-    path = raw / f"{table}.csv"
-    sent = rows_in(path)
-    text = path.read_text(encoding="utf-8")
-    path.write_bytes(READABLE_TEXT[case][0](_welsh(text) if table == "plcs" else text))
+    sent = {}
+    for table, case in (("plcs", plcs_as), ("plc_memberships", memberships_as)):
+        path = raw / f"{table}.csv"
+        sent[table] = rows_in(path)
+        text = path.read_text(encoding="utf-8")
+        path.write_bytes(READABLE_TEXT[case][0](_welsh(text) if table == "plcs" else text))
     db = tmp_path / "plcnet.duckdb"
     done = run_refresh(raw, db)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert accounted_rows(db, table) == sent
-    assert query(db, f'SELECT count(*) FROM "{table}"')[0][0] > 0
-    assert _last_run_files(db)[path.name]["encoding"] == encoding
-    if table == "plcs":
-        assert query(db, "SELECT name FROM plcs WHERE plc_id = 'P1'") == [(WELSH_NAME,)]
+    for table, case in (("plcs", plcs_as), ("plc_memberships", memberships_as)):
+        assert accounted_rows(db, table) == sent[table]
+        assert query(db, f'SELECT count(*) FROM "{table}"')[0][0] > 0
+        encoding = "utf-16" if case.startswith("utf-16") else "utf-8"
+        assert _last_run_files(db)[f"{table}.csv"]["encoding"] == encoding
+    assert query(db, "SELECT name FROM plcs WHERE plc_id = 'P1'") == [(WELSH_NAME,)]
 
 
 def test_a_decimal_comma_in_a_semicolon_file_is_set_aside_not_misread(tmp_path: Path) -> None:
@@ -395,23 +419,20 @@ def test_a_semicolon_separated_reference_file_stops_the_refresh(tmp_path: Path) 
     _assert_refused(done, edition, "semicolon-separated", SAVE_AS_UTF8)
 
 
-@pytest.mark.parametrize(
-    ("name", "content"),
-    [
-        ("notes.csv", _random_bytes("")),
-        ("empty.xlsx", b""),
-        ("summary.parquet", _tabs("a,b\n1,2\n")),
-        ("minutes.csv", _utf16_le_no_mark("date,topic\n2019-01-01,planning\n")),
-    ],
-)
-def test_a_file_not_meant_for_plcnet_is_listed_as_not_recognised(
-    tmp_path: Path, name: str, content: bytes
-) -> None:
+def test_a_file_not_meant_for_plcnet_is_listed_as_not_recognised(tmp_path: Path) -> None:
     raw = tiny_raw(tmp_path)
-    other = raw / name
-    other.write_bytes(content)
+    others = {
+        "notes.csv": _random_bytes(""),
+        "empty.xlsx": b"",
+        "summary.parquet": _tabs("a,b\n1,2\n"),
+        "minutes.csv": _utf16_le_no_mark("date,topic\n2019-01-01,planning\n"),
+    }
+    for name, content in others.items():
+        (raw / name).write_bytes(content)
     db = tmp_path / "plcnet.duckdb"
     done = run_refresh(raw, db)
     assert done.returncode == 0, done.stdout + done.stderr
-    assert f"not recognised, not loaded: {other}" in done.stdout
-    assert name not in _last_run_files(db)
+    read = _last_run_files(db)
+    for name in others:
+        assert f"not recognised, not loaded: {raw / name}" in done.stdout
+        assert name not in read
