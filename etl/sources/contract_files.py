@@ -11,17 +11,28 @@ values as sent are never stored, not even in ``__staged``.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
-from collections.abc import Callable, Mapping
+import gc
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from etl.sources.common import InputError
 
-__all__ = ["CONTRACT_SUFFIXES", "Transforms", "read_header", "stage_contract_file"]
+__all__ = [
+    "CONTRACT_SUFFIXES",
+    "Transforms",
+    "lost_letters_warning",
+    "read_header",
+    "stage_contract_file",
+]
 
 # Column name -> a function from the SQL text of the column's value to the SQL stored.
 Transforms = Mapping[str, Callable[[str], str]]
@@ -48,30 +59,170 @@ def _select_list(names: list[str], text_of: Callable[[str], str], transforms: Tr
     return ", ".join(items)
 
 
+@dataclass(frozen=True)
+class CsvRecords:
+    """A CSV file's records as the csv module reads them (RFC 4180: quoted commas,
+    doubled quotes, newlines inside quotes).
+
+    ``rows`` are the records with as many fields as the header, ``lines`` the line
+    each starts on (the header is line 1; a record over two lines moves the next
+    ones down), ``misfits`` the records with more or fewer fields: (line, fields).
+    """
+
+    header: list[str]
+    rows: list[list[str]]
+    lines: Sequence[int]
+    misfits: list[tuple[int, int]]
+
+
+def _parse_csv(path: Path, encoding: str) -> tuple[list[list[str]], Sequence[int]]:
+    """Every record of ``path`` and the line it starts on; blank lines are no records.
+
+    When each record took exactly one line (the usual file) the lines follow from
+    the record numbers; only a file with quoted newlines or blank lines is read
+    a second time, record by record, to find where each starts.
+    """
+    # Hundreds of thousands of small lists: the cyclic collector finds nothing to
+    # free in them but would walk them all, again and again, as they are made.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        with path.open(encoding=encoding, newline="") as stream:
+            reader = csv.reader(stream, strict=True)
+            records = _records(reader)
+            if reader.line_num == len(records) and all(records):
+                return records, range(1, len(records) + 1)
+        with path.open(encoding=encoding, newline="") as stream:
+            return _records_with_lines(csv.reader(stream, strict=True))
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _records(reader: Iterator[list[str]]) -> list[list[str]]:
+    try:
+        return list(reader)
+    except csv.Error as error:
+        raise csv.Error(f"line {reader.line_num}: {error}") from error  # type: ignore[attr-defined]
+
+
+def _records_with_lines(reader: Iterator[list[str]]) -> tuple[list[list[str]], list[int]]:
+    records, starts, start = [], [], 1
+    try:
+        for record in reader:
+            if record:
+                records.append(record)
+                starts.append(start)
+            start = reader.line_num + 1  # type: ignore[attr-defined]
+    except csv.Error as error:
+        raise csv.Error(f"line {start}: {error}") from error
+    return records, starts
+
+
+def _read_csv_records(path: Path, encoding: str) -> CsvRecords:
+    try:
+        records, lines = _parse_csv(path, encoding)
+    except csv.Error as error:
+        raise InputError(
+            f"{path}: cannot be read as a CSV file ({error}); a value that starts with "
+            'a double quote must end with one, and a double quote inside it is written twice (""). '
+            "Save it as comma-separated UTF-8 text with a header row."
+        ) from error
+    if not records:
+        raise InputError(f"{path}: the file is empty; put the header in line 1.")
+    header = _csv_header(path, records[0])
+    width = len(header)
+    if all(len(record) == width for record in records):
+        return CsvRecords(header, records[1:], lines[1:], [])
+    rows, row_lines, misfits = [], [], []
+    for record, line in zip(records[1:], lines[1:], strict=True):
+        if len(record) == width:
+            rows.append(record)
+            row_lines.append(line)
+        else:
+            misfits.append((line, len(record)))
+    return CsvRecords(header, rows, row_lines, misfits)
+
+
+def _csv_header(path: Path, cells: list[str]) -> list[str]:
+    """The column names of the header line: no byte-order mark, an unnamed one numbered."""
+    names = [cell.lstrip("\ufeff") if i == 0 else cell for i, cell in enumerate(cells)]
+    names = [name if name.strip() else f"column{i}" for i, name in enumerate(names)]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise InputError(
+            f"{path}: the header names {', '.join(twice)} more than once; "
+            "give each column one name, once."
+        )
+    return names
+
+
+def misfit_reason(fields: int, width: int) -> str:
+    """Why a record with ``fields`` fields under a header of ``width`` columns is set aside."""
+    if fields > width:
+        return (
+            f"{fields} fields where the header has {width} columns: a value holds a comma "
+            "but is not in double quotes, or there is a field too many (a comma at the end "
+            "of the line?); put such values in double quotes, or remove the extra field"
+        )
+    return (
+        f"{fields} fields where the header has {width} columns: a field is missing, so "
+        "the values may sit under the wrong columns; give every column a field, an empty "
+        "one as nothing between two commas"
+    )
+
+
+def _stage_records(
+    con: duckdb.DuckDBPyConnection, records: CsvRecords, transforms: Transforms
+) -> None:
+    """``__staged`` from the records, and their misfits into ``__misfits``."""
+    width = len(records.header)
+    values = list(zip(*records.rows, strict=True)) if records.rows else [()] * width
+    table = pa.table(
+        {f"c{i}": pa.array(values[i], pa.string()) for i in range(width)}
+        | {"__line": pa.array(records.lines, pa.int32())}
+    )
+    # An empty field is no value, as DuckDB's own reader had it.
+    named = ", ".join(
+        f"nullif(c{i}, '') AS {_quote(name)}" for i, name in enumerate(records.header)
+    )
+    con.register("__csv_records", table)
+    try:
+        con.execute(
+            f"""
+            CREATE OR REPLACE TEMP TABLE __staged AS
+            SELECT {_select_list(records.header, str, transforms)}, __line
+            FROM (SELECT {named}, __line FROM __csv_records)
+            """
+        )
+    finally:
+        con.unregister("__csv_records")
+    _add_misfits(con, [(line, misfit_reason(fields, width)) for line, fields in records.misfits])
+
+
+def _add_misfits(con: duckdb.DuckDBPyConnection, misfits: list[tuple[int, str]]) -> None:
+    """Records to set aside whole, with their line and why, into ``__misfits``."""
+    if not misfits:
+        return
+    lines, reasons = zip(*misfits, strict=True)
+    table = pa.table({"line": pa.array(lines, pa.int32()), "reason": pa.array(reasons)})
+    con.register("__misfit_rows", table)
+    try:
+        con.execute("INSERT INTO __misfits SELECT line, reason FROM __misfit_rows")
+    finally:
+        con.unregister("__misfit_rows")
+
+
 def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, transforms: Transforms) -> str:
-    last_error: duckdb.Error | None = None
-    source = """read_csv($path, header = true, all_varchar = true, delim = ',',
-                          quote = '"', escape = '"', null_padding = true,
-                          encoding = $encoding)"""
+    last_error: UnicodeDecodeError | None = None
     for encoding in CSV_ENCODINGS:
-        params = {"path": str(path), "encoding": encoding}
         try:
-            described = con.execute(f"DESCRIBE SELECT * FROM {source}", params).fetchall()
-            names = [row[0] for row in described]
-            con.execute(
-                f"""
-                CREATE OR REPLACE TEMP TABLE __staged AS
-                SELECT {_select_list(names, str, transforms)},
-                       CAST(row_number() OVER () + 1 AS INTEGER) AS __line
-                FROM {source}
-                """,
-                params,
-            )
-            return encoding
-        except duckdb.Error as error:
+            records = _read_csv_records(path, encoding)
+        except UnicodeDecodeError as error:
             last_error = error
-            if "unicode" not in str(error).lower():
-                break
+            continue
+        _stage_records(con, records, transforms)
+        return encoding
     reason = str(last_error).splitlines()[0] if last_error else "unknown"
     raise InputError(
         f"{path}: cannot be read as a CSV file ({reason}); save it as comma-separated "
@@ -107,14 +258,34 @@ def _excel_rows(path: Path) -> list[list[str | None]]:
         book.close()
 
 
+def _unnamed_column_values(rows: list[list[str | None]]) -> list[tuple[int, str]]:
+    """Rows with a value in a column that has no name in the header row (lines from 2)."""
+    unnamed = [i for i, c in enumerate(rows[0]) if c is None or not str(c).strip()]
+    misfits = []
+    for line, row in enumerate(rows[1:], start=2):
+        filled = [i for i in unnamed if row[i] not in (None, "")]
+        if filled:
+            letters = ", ".join(get_column_letter(i + 1) for i in filled)
+            misfits.append(
+                (
+                    line,
+                    f"a value in column {letters}, which has no name in the header row "
+                    "(row 1): name the column, or move the value under its own column",
+                )
+            )
+    return misfits
+
+
 def _stage_excel(con: duckdb.DuckDBPyConnection, path: Path, transforms: Transforms) -> str:
     rows = _excel_rows(path)
     if not rows:
         raise InputError(f"{path}: the first sheet is empty; put the header in row 1.")
     header = [str(c).strip() if c is not None else f"column_{i}" for i, c in enumerate(rows[0])]
+    misfits = _unnamed_column_values(rows)
     frame = pd.DataFrame(rows[1:], columns=header, dtype=object)
     frame["__line"] = range(2, len(rows) + 1)
     frame = frame[frame.drop(columns="__line").notna().any(axis=1)]  # Excel's empty tail rows
+    frame = frame[~frame["__line"].isin([line for line, _ in misfits])]
     con.register("__excel", frame)
     casts = _select_list(header, lambda c: f"CAST({c} AS VARCHAR)", transforms)
     try:
@@ -124,6 +295,7 @@ def _stage_excel(con: duckdb.DuckDBPyConnection, path: Path, transforms: Transfo
         )
     finally:
         con.unregister("__excel")
+    _add_misfits(con, misfits)
     return "xlsx"
 
 
@@ -152,9 +324,64 @@ def _stage_parquet(con: duckdb.DuckDBPyConnection, path: Path, transforms: Trans
 def stage_contract_file(
     con: duckdb.DuckDBPyConnection, path: Path, transforms: Transforms | None = None
 ) -> str:
-    """Stage ``path`` as ``__staged``; return the encoding or format that read it."""
+    """Stage ``path`` as ``__staged``; return the encoding or format that read it.
+
+    Records that cannot be split into the header's columns (more or fewer fields
+    than the header, a value under no column name) are not staged but listed in
+    ``__misfits`` (line, reason), to be set aside whole.
+    """
+    con.execute("CREATE OR REPLACE TEMP TABLE __misfits (line INTEGER, reason VARCHAR)")
     stagers = {".csv": _stage_csv, ".xlsx": _stage_excel, ".parquet": _stage_parquet}
     return stagers[path.suffix.lower()](con, path, transforms or {})
+
+
+# A "?" between two letters: what Excel's "CSV (Comma delimited)" (Windows-1252)
+# writes for a letter it has not got, such as ŵ and ŷ ("Ysgol Gynradd Bl?nau").
+LOST_LETTER = r"\pL\?\pL"
+EXAMPLE_CHARS = 80
+
+
+def lost_letters_warning(
+    con: duckdb.DuckDBPyConnection, path: Path, private: frozenset[str]
+) -> str | None:
+    """A warning when text values of ``__staged`` hold a "?" between letters, else None.
+
+    ``private`` names the member id columns of a file of member ids: they are not
+    looked at (they hold pseudonyms already), and no value of such a file is quoted.
+    The rows load as sent: the "?" is in the sender's file.
+    """
+    names = [r[0] for r in con.execute("DESCRIBE __staged").fetchall()]
+    looked_at = [(i, n) for i, n in enumerate(names) if n != "__line" and n not in private]
+    if not looked_at:
+        return None
+    # Columns are named by their position, so no header text is written into the SQL.
+    hits = " UNION ALL ".join(
+        f"SELECT {i} AS col, __line AS line, {_quote(n)} AS value FROM __staged "
+        f"WHERE regexp_matches({_quote(n)}, $pattern)"
+        for i, n in looked_at
+    )
+    count, col, line, value = con.execute(
+        f"SELECT count(*), arg_min(col, (line, col)), min(line), arg_min(value, (line, col)) "
+        f"FROM ({hits})",
+        {"pattern": LOST_LETTER},
+    ).fetchone()
+    if not count:
+        return None
+    text = " ".join(value.split())  # a value over two lines, on one
+    example = text if len(text) <= EXAMPLE_CHARS else text[:EXAMPLE_CHARS] + "…"
+    quoted = "" if private else f': "{example}"'
+    advice = (
+        'save it from Excel as "CSV UTF-8 (Comma delimited)", not "CSV (Comma delimited)", '
+        "and send it again"
+        if path.suffix.lower() == ".csv"
+        else 'they were lost in an earlier save as "CSV (Comma delimited)"; put them back '
+        "in the source and send the file again"
+    )
+    return (
+        f'{path}: {count:,} value(s) hold a "?" between letters, first at line {line}, '
+        f"column {names[col]}{quoted}. Welsh letters such as ŵ and ŷ were probably lost "
+        f"before the file came; {advice}. The rows are loaded as sent."
+    )
 
 
 def read_header(path: Path) -> list[str]:
