@@ -149,7 +149,8 @@ def _load_checked(
     header = [row[0] for row in con.execute("DESCRIBE __staged").fetchall()]
     _check_header(spec, path, header)
     misfits = _set_aside_misfits(con, spec, path, run_id)
-    lost = lost_letters_warning(con, path, frozenset(spec.member_id_columns))
+    free_text = [c.name for c in spec.columns if c.type == "text" and not c.allowed]
+    lost = lost_letters_warning(con, path, free_text, quote=not spec.member_id_columns)
     _ensure_optional_columns(con, spec, header)
     con.execute(f"CREATE OR REPLACE TEMP TABLE __checked AS {problems_sql(spec, '__staged')}")
     if register_hide is not None:
