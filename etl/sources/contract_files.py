@@ -97,23 +97,20 @@ def _parse_csv(path: Path, encoding: str) -> tuple[list[list[str]], Sequence[int
     """Every record of ``path`` and the line it starts on; blank lines are no records.
 
     When each record took exactly one line (the usual file) the lines follow from
-    the record numbers; only a file with quoted newlines or blank lines is read
-    a second time, record by record, to find where each starts.
+    the record numbers; a file with quoted newlines or blank lines, or one the
+    reader stops on, is read a second time, record by record, to find where each
+    starts (and where the one it stops on starts).
     """
     with path.open(encoding=encoding, newline="") as stream:
         reader = csv.reader(stream, strict=True)
-        records = _records(reader)
-        if reader.line_num == len(records) and all(records):
+        try:
+            records = list(reader)
+        except csv.Error:
+            records = None
+        if records is not None and reader.line_num == len(records) and all(records):
             return records, range(1, len(records) + 1)
     with path.open(encoding=encoding, newline="") as stream:
         return _records_with_lines(csv.reader(stream, strict=True))
-
-
-def _records(reader: Iterator[list[str]]) -> list[list[str]]:
-    try:
-        return list(reader)
-    except csv.Error as error:
-        raise csv.Error(f"line {reader.line_num}: {error}") from error  # type: ignore[attr-defined]
 
 
 def _records_with_lines(reader: Iterator[list[str]]) -> tuple[list[list[str]], list[int]]:
@@ -125,7 +122,7 @@ def _records_with_lines(reader: Iterator[list[str]]) -> tuple[list[list[str]], l
                 starts.append(start)
             start = reader.line_num + 1  # type: ignore[attr-defined]
     except csv.Error as error:
-        raise csv.Error(f"line {start}: {error}") from error
+        raise csv.Error(f"the record that starts on line {start}: {error}") from error
     return records, starts
 
 

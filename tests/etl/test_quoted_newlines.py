@@ -14,7 +14,14 @@ from pathlib import Path
 
 import pytest
 
-from tests.etl.cli_run import accounted_rows, query, rejected_rows, run_refresh, tiny_raw
+from tests.etl.cli_run import (
+    accounted_rows,
+    query,
+    rejected_rows,
+    run_refresh,
+    sha256,
+    tiny_raw,
+)
 
 HEADER = "plc_id,name,focus_area,scope,membership_type,start_date,end_date,lead_school_id"
 TAIL = "numeracy,between_schools,self_selected,2016-09-05,2018-07-20,6602130"
@@ -83,3 +90,34 @@ def test_quoted_newlines_load_and_later_lines_keep_their_number(case: Case, tmp_
     assert "not a date" in rejected[0].reason
     assert accounted_rows(db, "plcs") == records
     assert f"plcs.csv (utf-8): {records - 1:,} rows loaded, 1 set aside" in done.stdout
+
+
+UNCLOSED = [
+    ("at-the-end", 'P7,"Cylch Darllen\nMôn,' + TAIL + "\n", 2),
+    ("before-other-rows", 'P7,"Cylch Darllen,' + TAIL + "\nP8,Rhifedd," + TAIL + "\n", 2),
+    ("after-a-closed-one", 'P6,"Cylch\nDarllen",' + TAIL + '\nP7,"Rhifedd,' + TAIL + "\n", 4),
+]
+
+
+@pytest.mark.parametrize(
+    ("rows", "line"), [(r, n) for _, r, n in UNCLOSED], ids=[i for i, _, _ in UNCLOSED]
+)
+def test_a_quote_never_closed_stops_the_refresh_and_keeps_the_published_data(
+    rows: str, line: int, tmp_path: Path
+) -> None:
+    """An unclosed quote would swallow every later row into one value: stop, say where."""
+    raw = tiny_raw(tmp_path)
+    db = tmp_path / "plcnet.duckdb"
+    assert run_refresh(raw, db).returncode == 0
+    published = sha256(db)
+    plcs = raw / "plcs.csv"
+    plcs.write_text(plcs.read_text(encoding="utf-8").splitlines()[0] + "\n" + rows, "utf-8")
+
+    done = run_refresh(raw, db)
+
+    assert done.returncode == 2, done.stdout + done.stderr
+    said = done.stdout + done.stderr
+    assert str(plcs) in said
+    assert f"the record that starts on line {line}" in said
+    assert "must end with one" in said
+    assert sha256(db) == published
