@@ -4,6 +4,11 @@ Whatever the format, a file becomes the temp table ``__staged``: every column
 as text, plus ``__line``, the line (CSV) or row (Excel, Parquet; the header is
 row 1) each record came from, so that a rejected row can be found in the file.
 
+A CSV file is read by Python's csv module (RFC 4180: values in double quotes may
+hold commas, doubled quotes and line breaks), so that each record keeps the line
+it starts on and a record whose fields do not fit the header is set aside whole
+(``__misfits``), never cut or padded.
+
 A column named in ``transforms`` is rewritten by its SQL expression in the same
 statement that reads the file (member ids become pseudonyms there), so its
 values as sent are never stored, not even in ``__staged``.
@@ -40,8 +45,8 @@ Transforms = Mapping[str, Callable[[str], str]]
 
 CONTRACT_SUFFIXES = (".csv", ".xlsx", ".parquet")
 
-# DuckDB reads UTF-8 natively; Latin-1 is its nearest to Windows-1252 (the two
-# differ only in characters that do not occur in codes and dates).
+# UTF-8 first; Latin-1 never fails, and is near Windows-1252 (the two differ only
+# in characters that do not occur in codes and dates).
 CSV_ENCODINGS = ("utf-8", "latin-1")
 
 
@@ -270,7 +275,7 @@ def _unnamed_column_values(rows: list[list[str | None]]) -> list[tuple[int, str]
     unnamed = [i for i, c in enumerate(rows[0]) if c is None or not str(c).strip()]
     misfits = []
     for line, row in enumerate(rows[1:], start=2):
-        filled = [i for i in unnamed if row[i] not in (None, "")]
+        filled = [i for i in unnamed if i < len(row) and row[i] not in (None, "")]
         if filled:
             letters = ", ".join(get_column_letter(i + 1) for i in filled)
             misfits.append(
