@@ -27,7 +27,7 @@ from etl.pseudonym import (
     pseudonym_functions,
 )
 from etl.sources.common import InputError, Rejection
-from etl.sources.contract_files import stage_contract_file
+from etl.sources.contract_files import lost_letters_warning, stage_contract_file
 from etl.sources.reference import Reference
 from etl.validate import literal, problems_sql, quote
 
@@ -41,6 +41,8 @@ class LoadedFile:
     rows: int
     set_aside: int
     encoding: str
+    # What the data team should know of a file that loaded (Welsh letters lost).
+    warnings: tuple[str, ...] = ()
 
 
 def write_rejections(
@@ -146,6 +148,9 @@ def _load_checked(
     encoding = stage_contract_file(con, path, transforms)
     header = [row[0] for row in con.execute("DESCRIBE __staged").fetchall()]
     _check_header(spec, path, header)
+    misfits = _set_aside_misfits(con, spec, path, run_id)
+    free_text = [c.name for c in spec.columns if c.type == "text" and not c.allowed]
+    lost = lost_letters_warning(con, path, free_text, quote=not spec.member_id_columns)
     _ensure_optional_columns(con, spec, header)
     con.execute(f"CREATE OR REPLACE TEMP TABLE __checked AS {problems_sql(spec, '__staged')}")
     if register_hide is not None:
@@ -157,8 +162,21 @@ def _load_checked(
         "WHERE len(__problems) = 0"
     ).fetchone()[0]
     set_aside = con.execute("SELECT count(*) FROM __checked WHERE len(__problems) > 0").fetchone()
-    con.execute("DROP TABLE __staged; DROP TABLE __checked")
-    return LoadedFile(int(loaded), int(set_aside[0]), encoding)
+    con.execute("DROP TABLE __staged; DROP TABLE __checked; DROP TABLE __misfits")
+    return LoadedFile(int(loaded), int(set_aside[0]) + misfits, encoding, (lost,) if lost else ())
+
+
+def _set_aside_misfits(
+    con: duckdb.DuckDBPyConnection, spec: ContractFile, path: Path, run_id: str
+) -> int:
+    """Set aside, whole, the records the reader could not split into the header's
+    columns; return how many. No value is kept: which field is which is unknown."""
+    con.execute(
+        "INSERT INTO rejected_rows SELECT $run_id, $table, $file, line, NULL, NULL, reason "
+        "FROM __misfits",
+        {"run_id": run_id, "table": spec.table, "file": str(path)},
+    )
+    return int(con.execute("SELECT count(*) FROM __misfits").fetchall()[0][0])
 
 
 def _member_ids(con: duckdb.DuckDBPyConnection, spec: ContractFile) -> frozenset[str]:

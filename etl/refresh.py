@@ -95,6 +95,8 @@ class RefreshResult:
     step_seconds: dict[str, float] = field(default_factory=dict)
     input_files: list[InputFile] = field(default_factory=list)
     ignored_files: list[str] = field(default_factory=list)
+    # Files that loaded but hold something the data team should look at.
+    warnings: list[str] = field(default_factory=list)
     # Where the pseudonym key came from and its fingerprint (never the key).
     pseudonym_key: str = ""
     message: str = ""
@@ -111,6 +113,7 @@ class RefreshResult:
             "step_seconds": {k: round(v, 3) for k, v in self.step_seconds.items()},
             "input_files": [f.as_dict() for f in self.input_files],
             "ignored_files": self.ignored_files,
+            "warnings": self.warnings,
             "pseudonym_key": self.pseudonym_key,
             "message": self.message,
         }
@@ -346,6 +349,9 @@ def _load_contract(
                 f"    {path.name} ({loaded.encoding}): {loaded.rows:,} rows loaded, "
                 f"{loaded.set_aside:,} set aside"
             )
+            for warning in loaded.warnings:
+                steps.progress(f"    warning: {warning}")
+            result.warnings.extend(loaded.warnings)
     hide_member_ids_set_aside(con, key)
 
 
@@ -388,7 +394,8 @@ def _record_run(
                 "files": json.dumps([f.as_dict() for f in result.input_files]),
                 "rows": json.dumps(result.row_counts),
                 "rejected": json.dumps(result.rejected_counts),
-                "message": result.message,
+                # A run that loaded still has something to say: its warnings.
+                "message": result.message or "\n".join(result.warnings),
             },
         )
         con.execute("CHECKPOINT")

@@ -4,6 +4,11 @@ Whatever the format, a file becomes the temp table ``__staged``: every column
 as text, plus ``__line``, the line (CSV) or row (Excel, Parquet; the header is
 row 1) each record came from, so that a rejected row can be found in the file.
 
+A CSV file is read by Python's csv module (RFC 4180: values in double quotes may
+hold commas, doubled quotes and line breaks), so that each record keeps the line
+it starts on and a record whose fields do not fit the header is set aside whole
+(``__misfits``), never cut or padded.
+
 A column named in ``transforms`` is rewritten by its SQL expression in the same
 statement that reads the file (member ids become pseudonyms there), so its
 values as sent are never stored, not even in ``__staged``.
@@ -11,21 +16,28 @@ values as sent are never stored, not even in ``__staged``.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
-from collections.abc import Callable, Mapping
+import gc
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
 
 from etl.sources.common import InputError
-from etl.sources.sniff import bom_encoding, header_delimiter, read_head, utf8_copy
+from etl.sources.sniff import SAVE_AS_CSV_UTF8, bom_encoding, header_delimiter, read_head
 
 __all__ = [
     "CONTRACT_SUFFIXES",
     "FILE_SIGNATURES",
     "Transforms",
+    "lost_letters_warning",
     "read_header",
     "stage_contract_file",
 ]
@@ -35,12 +47,11 @@ Transforms = Mapping[str, Callable[[str], str]]
 
 CONTRACT_SUFFIXES = (".csv", ".xlsx", ".parquet")
 
-# DuckDB reads UTF-8 natively; Latin-1 is its nearest to Windows-1252 (the two
-# differ only in characters that do not occur in codes and dates).
-CSV_ENCODINGS = ("utf-8", "latin-1")
-# Text with these byte-order marks is read from a UTF-8 copy: DuckDB reads UTF-16
-# in little-endian order only (big-endian comes out wrong, without an error).
-TRANSCODED = ("utf-16", "utf-32")
+# Without a byte-order mark: UTF-8, else Windows-1252 (what Excel's "CSV (Comma
+# delimited)" writes); detection has already refused bytes Windows-1252 leaves undefined.
+CSV_ENCODINGS = ("utf-8", "cp1252")
+# With one, the mark says which (UTF-8's is dropped from the header by _csv_header).
+MARKED_ENCODINGS = ("utf-16", "utf-32")
 
 # The first bytes every file of a binary format starts with (an .xlsx is a zip).
 FILE_SIGNATURES = {".xlsx": b"PK\x03\x04", ".parquet": b"PAR1"}
@@ -61,60 +72,185 @@ def _select_list(names: list[str], text_of: Callable[[str], str], transforms: Tr
     return ", ".join(items)
 
 
+@dataclass(frozen=True)
+class CsvRecords:
+    """A CSV file's records as the csv module reads them (RFC 4180: quoted commas,
+    doubled quotes, newlines inside quotes).
+
+    ``rows`` are the records with as many fields as the header, ``lines`` the line
+    each starts on (the header is line 1; a record over two lines moves the next
+    ones down), ``misfits`` the records with more or fewer fields: (line, fields).
+    """
+
+    header: list[str]
+    rows: list[list[str]]
+    lines: Sequence[int]
+    misfits: list[tuple[int, int]]
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a whole file's records are made.
+
+    Hundreds of thousands of small lists and tuples: the collector finds nothing to
+    free in them but would walk them all, again and again, as they are made (it
+    tripled the time of reading the England-sized demo).
+    """
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _parse_csv(path: Path, encoding: str, delimiter: str) -> tuple[list[list[str]], Sequence[int]]:
+    """Every record of ``path`` and the line it starts on; blank lines are no records.
+
+    When each record took exactly one line (the usual file) the lines follow from
+    the record numbers; a file with quoted newlines or blank lines, or one the
+    reader stops on, is read a second time, record by record, to find where each
+    starts (and where the one it stops on starts).
+    """
+    with path.open(encoding=encoding, newline="") as stream:
+        reader = csv.reader(stream, delimiter=delimiter, strict=True)
+        try:
+            records = list(reader)
+        except csv.Error:
+            records = None
+        if records is not None and reader.line_num == len(records) and all(records):
+            return records, range(1, len(records) + 1)
+    with path.open(encoding=encoding, newline="") as stream:
+        return _records_with_lines(csv.reader(stream, delimiter=delimiter, strict=True))
+
+
+def _records_with_lines(reader: Iterator[list[str]]) -> tuple[list[list[str]], list[int]]:
+    records, starts, start = [], [], 1
+    try:
+        for record in reader:
+            if record:
+                records.append(record)
+                starts.append(start)
+            start = reader.line_num + 1  # type: ignore[attr-defined]
+    except csv.Error as error:
+        raise csv.Error(f"the record that starts on line {start}: {error}") from error
+    return records, starts
+
+
+def _read_csv_records(path: Path, encoding: str, delimiter: str) -> CsvRecords:
+    try:
+        records, lines = _parse_csv(path, encoding, delimiter)
+    except csv.Error as error:
+        raise InputError(
+            f"{path}: cannot be read as a CSV file ({error}); a value that starts with "
+            'a double quote must end with one, and a double quote inside it is written twice (""). '
+            "Save it as comma-separated UTF-8 text with a header row."
+        ) from error
+    if not records:
+        raise InputError(f"{path}: the file is empty; put the header in line 1.")
+    header = _csv_header(path, records[0])
+    width = len(header)
+    if all(len(record) == width for record in records):
+        return CsvRecords(header, records[1:], lines[1:], [])
+    rows, row_lines, misfits = [], [], []
+    for record, line in zip(records[1:], lines[1:], strict=True):
+        if len(record) == width:
+            rows.append(record)
+            row_lines.append(line)
+        else:
+            misfits.append((line, len(record)))
+    return CsvRecords(header, rows, row_lines, misfits)
+
+
+def _csv_header(path: Path, cells: list[str]) -> list[str]:
+    """The column names of the header line: no byte-order mark, an unnamed one numbered."""
+    names = [cell.lstrip("\ufeff") if i == 0 else cell for i, cell in enumerate(cells)]
+    names = [name if name.strip() else f"column{i}" for i, name in enumerate(names)]
+    twice = sorted({name for name in names if names.count(name) > 1})
+    if twice:
+        raise InputError(
+            f"{path}: the header names {', '.join(twice)} more than once; "
+            "give each column one name, once."
+        )
+    return names
+
+
+def misfit_reason(fields: int, width: int) -> str:
+    """Why a record with ``fields`` fields under a header of ``width`` columns is set aside."""
+    if fields > width:
+        return (
+            f"{fields} fields where the header has {width} columns: a value holds a comma "
+            "but is not in double quotes, or there is a field too many (a comma at the end "
+            "of the line?); put such values in double quotes, or remove the extra field"
+        )
+    return (
+        f"{fields} fields where the header has {width} columns: a field is missing, so "
+        "the values may sit under the wrong columns; give every column a field, an empty "
+        "one as nothing between two commas"
+    )
+
+
+def _stage_records(
+    con: duckdb.DuckDBPyConnection, records: CsvRecords, transforms: Transforms
+) -> None:
+    """``__staged`` from the records, and their misfits into ``__misfits``."""
+    width = len(records.header)
+    values = list(zip(*records.rows, strict=True)) if records.rows else [()] * width
+    table = pa.table(
+        {f"c{i}": pa.array(values[i], pa.string()) for i in range(width)}
+        | {"__line": pa.array(records.lines, pa.int32())}
+    )
+    # An empty field is no value, as DuckDB's own reader had it.
+    named = ", ".join(
+        f"nullif(c{i}, '') AS {_quote(name)}" for i, name in enumerate(records.header)
+    )
+    con.register("__csv_records", table)
+    try:
+        con.execute(
+            f"""
+            CREATE OR REPLACE TEMP TABLE __staged AS
+            SELECT {_select_list(records.header, str, transforms)}, __line
+            FROM (SELECT {named}, __line FROM __csv_records)
+            """
+        )
+    finally:
+        con.unregister("__csv_records")
+    _add_misfits(con, [(line, misfit_reason(fields, width)) for line, fields in records.misfits])
+
+
+def _add_misfits(con: duckdb.DuckDBPyConnection, misfits: list[tuple[int, str]]) -> None:
+    """Records to set aside whole, with their line and why, into ``__misfits``."""
+    if not misfits:
+        return
+    lines, reasons = zip(*misfits, strict=True)
+    table = pa.table({"line": pa.array(lines, pa.int32()), "reason": pa.array(reasons)})
+    con.register("__misfit_rows", table)
+    try:
+        con.execute("INSERT INTO __misfits SELECT line, reason FROM __misfit_rows")
+    finally:
+        con.unregister("__misfit_rows")
+
+
 def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, transforms: Transforms) -> str:
     head = read_head(path)
     marked = bom_encoding(head)
     # The header row says the delimiter: commas, or the semicolons or tabs some Excels write.
     delimiter = header_delimiter(head.decode(marked or "latin-1", errors="replace"))
-    if marked not in TRANSCODED:
-        return _read_csv(con, path, path, CSV_ENCODINGS, delimiter, transforms)
-    try:
-        with utf8_copy(path, marked) as copy:
-            _read_csv(con, copy, path, ("utf-8",), delimiter, transforms)
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"{path}: its byte-order mark says {marked.upper()} text, but it is not "
-            f"({error.reason}); save it as CSV UTF-8."
-        ) from error
-    return marked
-
-
-def _read_csv(
-    con: duckdb.DuckDBPyConnection,
-    source_path: Path,
-    path: Path,
-    encodings: tuple[str, ...],
-    delimiter: str,
-    transforms: Transforms,
-) -> str:
-    """Stage ``source_path`` (``path`` or its UTF-8 copy) in the first encoding that reads it."""
-    last_error: duckdb.Error | None = None
-    source = """read_csv($path, header = true, all_varchar = true, delim = $delim,
-                          quote = '"', escape = '"', null_padding = true,
-                          encoding = $encoding)"""
+    # A byte-order mark says the encoding; Python's codec reads it and drops the mark.
+    encodings = (marked,) if marked in MARKED_ENCODINGS else CSV_ENCODINGS
+    last_error: UnicodeDecodeError | None = None
     for encoding in encodings:
-        params = {"path": str(source_path), "encoding": encoding, "delim": delimiter}
         try:
-            described = con.execute(f"DESCRIBE SELECT * FROM {source}", params).fetchall()
-            names = [row[0] for row in described]
-            con.execute(
-                f"""
-                CREATE OR REPLACE TEMP TABLE __staged AS
-                SELECT {_select_list(names, str, transforms)},
-                       CAST(row_number() OVER () + 1 AS INTEGER) AS __line
-                FROM {source}
-                """,
-                params,
-            )
-            return encoding
-        except duckdb.Error as error:
+            with _collector_paused():
+                _stage_records(con, _read_csv_records(path, encoding, delimiter), transforms)
+        except UnicodeDecodeError as error:
             last_error = error
-            if "unicode" not in str(error).lower():
-                break
+            continue
+        return encoding
     reason = str(last_error).splitlines()[0] if last_error else "unknown"
     raise InputError(
-        f"{path}: cannot be read as a CSV file ({reason}); save it as comma-separated "
-        "UTF-8 text with a header row."
+        f"{path}: cannot be read as {' or '.join(encodings)} text ({reason}); {SAVE_AS_CSV_UTF8}."
     )
 
 
@@ -146,14 +282,34 @@ def _excel_rows(path: Path) -> list[list[str | None]]:
         book.close()
 
 
+def _unnamed_column_values(rows: list[list[str | None]]) -> list[tuple[int, str]]:
+    """Rows with a value in a column that has no name in the header row (lines from 2)."""
+    unnamed = [i for i, c in enumerate(rows[0]) if c is None or not str(c).strip()]
+    misfits = []
+    for line, row in enumerate(rows[1:], start=2):
+        filled = [i for i in unnamed if i < len(row) and row[i] not in (None, "")]
+        if filled:
+            letters = ", ".join(get_column_letter(i + 1) for i in filled)
+            misfits.append(
+                (
+                    line,
+                    f"a value in column {letters}, which has no name in the header row "
+                    "(row 1): name the column, or move the value under its own column",
+                )
+            )
+    return misfits
+
+
 def _stage_excel(con: duckdb.DuckDBPyConnection, path: Path, transforms: Transforms) -> str:
     rows = _excel_rows(path)
     if not rows:
         raise InputError(f"{path}: the first sheet is empty; put the header in row 1.")
     header = [str(c).strip() if c is not None else f"column_{i}" for i, c in enumerate(rows[0])]
+    misfits = _unnamed_column_values(rows)
     frame = pd.DataFrame(rows[1:], columns=header, dtype=object)
     frame["__line"] = range(2, len(rows) + 1)
     frame = frame[frame.drop(columns="__line").notna().any(axis=1)]  # Excel's empty tail rows
+    frame = frame[~frame["__line"].isin([line for line, _ in misfits])]
     con.register("__excel", frame)
     casts = _select_list(header, lambda c: f"CAST({c} AS VARCHAR)", transforms)
     try:
@@ -163,6 +319,7 @@ def _stage_excel(con: duckdb.DuckDBPyConnection, path: Path, transforms: Transfo
         )
     finally:
         con.unregister("__excel")
+    _add_misfits(con, misfits)
     return "xlsx"
 
 
@@ -191,9 +348,65 @@ def _stage_parquet(con: duckdb.DuckDBPyConnection, path: Path, transforms: Trans
 def stage_contract_file(
     con: duckdb.DuckDBPyConnection, path: Path, transforms: Transforms | None = None
 ) -> str:
-    """Stage ``path`` as ``__staged``; return the encoding or format that read it."""
+    """Stage ``path`` as ``__staged``; return the encoding or format that read it.
+
+    Records that cannot be split into the header's columns (more or fewer fields
+    than the header, a value under no column name) are not staged but listed in
+    ``__misfits`` (line, reason), to be set aside whole.
+    """
+    con.execute("CREATE OR REPLACE TEMP TABLE __misfits (line INTEGER, reason VARCHAR)")
     stagers = {".csv": _stage_csv, ".xlsx": _stage_excel, ".parquet": _stage_parquet}
     return stagers[path.suffix.lower()](con, path, transforms or {})
+
+
+# A "?" between two letters: what Excel's "CSV (Comma delimited)" (Windows-1252)
+# writes for a letter it has not got, such as ŵ and ŷ ("Ysgol Gynradd Bl?nau").
+LOST_LETTER = r"\pL\?\pL"
+EXAMPLE_CHARS = 80
+
+
+def lost_letters_warning(
+    con: duckdb.DuckDBPyConnection, path: Path, columns: Sequence[str], *, quote: bool
+) -> str | None:
+    """A warning when values of ``columns`` of ``__staged`` hold a "?" between letters.
+
+    ``columns`` are the free-text columns (codes and dates have checks of their own;
+    member ids are pseudonyms already); ``quote`` says whether the first such value
+    may be quoted (not from a file of member ids). The rows load as sent: the "?" is
+    in the sender's file. None when no value has one.
+    """
+    staged = [r[0] for r in con.execute("DESCRIBE __staged").fetchall()]
+    looked_at = [(i, name) for i, name in enumerate(staged) if name in columns]
+    if not looked_at:
+        return None
+    # Columns are named by their position, so no header text is written into the SQL.
+    hits = " UNION ALL ".join(
+        f"SELECT {i} AS col, __line AS line, {_quote(n)} AS value FROM __staged "
+        f"WHERE contains({_quote(n)}, '?') AND regexp_matches({_quote(n)}, $pattern)"
+        for i, n in looked_at
+    )
+    count, col, line, value = con.execute(
+        f"SELECT count(*), arg_min(col, (line, col)), min(line), arg_min(value, (line, col)) "
+        f"FROM ({hits})",
+        {"pattern": LOST_LETTER},
+    ).fetchall()[0]
+    if not count:
+        return None
+    text = " ".join(value.split())  # a value over two lines, on one
+    example = text if len(text) <= EXAMPLE_CHARS else text[:EXAMPLE_CHARS] + "…"
+    quoted = f': "{example}"' if quote else ""
+    advice = (
+        'save it from Excel as "CSV UTF-8 (Comma delimited)", not "CSV (Comma delimited)", '
+        "and send it again"
+        if path.suffix.lower() == ".csv"
+        else 'they were lost in an earlier save as "CSV (Comma delimited)"; put them back '
+        "in the source and send the file again"
+    )
+    return (
+        f'{path}: {count:,} value(s) hold a "?" between letters, first at line {line}, '
+        f"column {staged[col]}{quoted}. Welsh letters such as ŵ and ŷ were probably lost "
+        f"before the file came; {advice}. The rows are loaded as sent."
+    )
 
 
 def read_header(path: Path) -> list[str]:

@@ -13,10 +13,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +26,6 @@ __all__ = [
     "header_delimiter",
     "read_head",
     "read_rows",
-    "utf8_copy",
 ]
 
 HEAD_BYTES = 64 * 1024
@@ -228,20 +223,3 @@ def read_rows(text: str, delimiter: str = ",", limit: int = 40) -> list[list[str
     """The first ``limit`` rows of ``text`` (the last line of a cut head may be partial)."""
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     return [row for _, row in zip(range(limit), reader, strict=False)]
-
-
-@contextmanager
-def utf8_copy(path: Path, encoding: str) -> Iterator[Path]:
-    """A UTF-8 copy of the text file ``path`` (in ``encoding``) for readers that need UTF-8.
-
-    The copy lives in a private temporary folder and is deleted on leaving; it
-    holds member ids as sent, so it is never kept.
-    """
-    with tempfile.TemporaryDirectory(prefix="plcnet-") as folder:
-        copy = Path(folder) / "utf8.csv"
-        with (
-            path.open(encoding=encoding, newline="") as source,
-            copy.open("w", encoding="utf-8", newline="") as target,
-        ):
-            shutil.copyfileobj(source, target, 1 << 20)
-        yield copy
