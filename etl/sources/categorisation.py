@@ -77,7 +77,8 @@ def read_categorisation(path: Path) -> tuple[pd.DataFrame, list[Rejection], str]
         school = row[0].strip()
         value = row[column].strip() if column is not None and column < len(row) else ""
         category = _parse_category(value)
-        if not re.fullmatch(r"\d{7}", school):
+        # [0-9], not \d: digits of other scripts are no school code.
+        if not re.fullmatch(r"[0-9]{7}", school):
             rejected.append(
                 Rejection(
                     TABLE,
