@@ -25,7 +25,7 @@ class Spoilt:
     """One row added with a spoilt value, and where it lands in the file."""
 
     table: str
-    column: str
+    column: str  # the first column given a value of the case
     case: str
     value: str
     line: int
@@ -85,30 +85,54 @@ def write_rows(path: Path, header: list[str], rows: Iterable[dict[str, str]]) ->
         writer.writerows(rows)
 
 
-def _with_own_key(spec: ContractFile, row: dict[str, str], n: int) -> dict[str, str]:
-    """``row`` with a key no other row has: a free-text key column varied, or the year."""
+def _academic_year(start: int) -> str:
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def _with_own_key(
+    spec: ContractFile, row: dict[str, str], n: int, taken: set[tuple[str, ...]]
+) -> dict[str, str]:
+    """``row`` with a key no other row has: a free-text key column varied, or the year.
+
+    A year is the first free one from the first row's: a row that loads must not
+    stretch the years the refresh computes for (every year between the first and last).
+    """
     referencing = {r.column for r in spec.references}
     types = {c.name: c.type for c in spec.columns}
     for name in spec.key:
         if types[name] in ("text", "member_id") and name not in referencing:
             return {**row, name: f"{row[name]}-spoilt{n}"}
         if types[name] == "year":
-            start = 1900 + n
-            return {**row, name: f"{start}/{(start + 1) % 100:02d}"}
+            for start in range(int(row[name][:4]), 10000):
+                candidate = {**row, name: _academic_year(start)}
+                if tuple(candidate[k] for k in spec.key) not in taken:
+                    return candidate
     raise AssertionError(f"no key column of {spec.table} to vary; teach _with_own_key one")
+
+
+def add_rows(
+    raw: Path, spec: ContractFile, cases: Iterable[tuple[str, dict[str, str]]]
+) -> list[Spoilt]:
+    """Append to ``raw``'s file of ``spec`` a copy of its first row per (case, values),
+    each with a key of its own and ``values`` put in (a value given for a key column
+    is the caller's to keep unique)."""
+    path = raw / spec.file_name
+    header, rows = read_rows(path)
+    base_row = rows[0]
+    taken = {tuple(r[k] for k in spec.key) for r in rows}
+    added = []
+    for n, (case, values) in enumerate(cases, start=len(rows)):
+        row = {**_with_own_key(spec, base_row, n, taken), **values}
+        taken.add(tuple(row[k] for k in spec.key))
+        rows.append(row)
+        column, value = next(iter(values.items()))
+        added.append(Spoilt(spec.table, column, case, value, n + 2, row))
+    write_rows(path, header, rows)
+    return added
 
 
 def add_spoilt_rows(
     raw: Path, spec: ContractFile, spoils: Iterable[tuple[str, str, str]]
 ) -> list[Spoilt]:
     """Append to ``raw``'s file of ``spec`` one row per (case, column, value)."""
-    path = raw / spec.file_name
-    header, rows = read_rows(path)
-    base = rows[0]
-    added = []
-    for n, (case, column, value) in enumerate(spoils, start=len(rows)):
-        row = {**_with_own_key(spec, base, n), column: value}
-        rows.append(row)
-        added.append(Spoilt(spec.table, column, case, value, n + 2, row))
-    write_rows(path, header, rows)
-    return added
+    return add_rows(raw, spec, [(case, {column: value}) for case, column, value in spoils])
