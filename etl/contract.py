@@ -359,7 +359,7 @@ CONTRACT: tuple[ContractFile, ...] = (
                 "value",
                 "trim(measure) = 'attainment' AND trim(value) <> '' AND NOT coalesce("
                 f"{written_as_number('trim(value)')}, false)",
-                "attainment must be a number; write digits with a point for decimals, "
+                "attainment must be a number written with digits and a point for decimals, "
                 "for example 52.4 (no spaces, thousands separators, inf or nan)",
             ),
         ),
