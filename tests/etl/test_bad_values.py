@@ -189,6 +189,25 @@ LOCATION_REJECTED = [
 ]
 
 
+# A categorisation list for 2017/18 (from its name: no note says otherwise), a year
+# the tiny files cover.
+CATEGORY_HEADER = ["School code/Cod ysgol", "School name", "Support Category/Categori Cymorth"]
+CATEGORY_ROWS = [
+    ["6602130", "Ysgol Dda", "Green/Gwyrdd"],
+    ["66X2131", "Letters in the code", "Amber/Oren"],
+    ["6602132".translate(FULLWIDTH), "Digits of another script", "Red/Coch"],
+]
+CATEGORY_REJECTED = [
+    (3, "School code", "66X2131", "no seven-digit school code: a note row, not a school"),
+    (
+        4,
+        "School code",
+        "6602132".translate(FULLWIDTH),
+        "no seven-digit school code: a note row, not a school",
+    ),
+]
+
+
 def _write_csv(path: Path, header: list[str], rows: list[list[str]]) -> None:
     write_rows(path, header, [dict(zip(header, row, strict=True)) for row in rows])
 
@@ -203,12 +222,14 @@ def published(tmp_path_factory: pytest.TempPathFactory):
     _write_csv(addresses, ADDRESS_HEADER, ADDRESS_ROWS)
     locations = raw / "school-number-postcodes-geocoded-2099.csv"
     _write_csv(locations, LOCATION_HEADER, LOCATION_ROWS)
+    categories = raw / "support-categories-2017-primary.csv"
+    _write_csv(categories, CATEGORY_HEADER, CATEGORY_ROWS)
     db = tmp / "plcnet.duckdb"
-    return addresses, locations, db, run_refresh(raw, db)
+    return addresses, locations, db, run_refresh(raw, db), categories
 
 
 def test_published_files_with_bad_values_are_read_not_crashed_on(published):
-    *_, done = published
+    *_, done, _ = published
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr + done.stdout
 
@@ -217,13 +238,13 @@ def test_published_files_with_bad_values_are_read_not_crashed_on(published):
     ("line", "column", "value", "reason"), ADDRESS_REJECTED + LOCATION_REJECTED
 )
 def test_a_bad_value_of_a_published_file_is_set_aside(published, line, column, value, reason):
-    addresses, locations, db, _ = published
+    addresses, locations, db, *_ = published
     path = addresses if (line, column, value, reason) in ADDRESS_REJECTED else locations
     assert Rejected(str(path), line, column, value, reason) in rejected_rows(db, "schools")
 
 
 def test_good_rows_of_published_files_load_and_bad_ones_do_not(published):
-    *_, db, _ = published
+    _, _, db, *_ = published
     rows = query(db, "SELECT name, latitude FROM schools WHERE school_id = 6602130")
     assert rows == [("Ysgol Dda", 53.4)]
     # Nothing in letters, another script or exponent form was read as a number.
@@ -232,3 +253,19 @@ def test_good_rows_of_published_files_load_and_bad_ones_do_not(published):
         db, "SELECT name FROM schools WHERE list_contains($names, name)", {"names": bad_names}
     )
     assert found == []
+
+
+@pytest.mark.parametrize(("line", "column", "value", "reason"), CATEGORY_REJECTED)
+def test_a_bad_school_code_of_a_categorisation_list_is_set_aside(
+    published, line, column, value, reason
+):
+    _, _, db, _, categories = published
+    found = rejected_rows(db, "school_outcomes")
+    assert Rejected(str(categories), line, column, value, reason) in found
+    # The good row loads as the published category of its year.
+    loaded = query(
+        db,
+        "SELECT value, source FROM school_outcomes WHERE school_id = 6602130"
+        " AND year = '2017/18' AND measure = 'support_category'",
+    )
+    assert loaded == [("green", "published")]
