@@ -92,8 +92,7 @@ ATTAINMENT_GOOD = ("52.4", "-1.5", "0.5", "60")
 # Keys free in the tiny outcomes file, within its years (2016/17 to 2019/20), so
 # that the rows load without adding a year to compute.
 # The key of the row that loads where a key is a year: P2's first free year, within
-# the years of the tiny files (a review of P1 in 2018/19, after it ended, makes the
-# refresh far slower, in its focus-area networks).
+# the years of the tiny files, so that the row adds no academic year to compute.
 LOADING_KEYS = {"plc_reviews": {"plc_id": "P2", "year": "2017/18"}}
 ATTAINMENT_KEYS = [
     ("6602130", "2017/18"),
