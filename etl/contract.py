@@ -16,21 +16,27 @@ from pathlib import Path
 __all__ = [
     "CONTRACT",
     "CONTRACT_DOC",
+    "DATE",
+    "DECIMAL_NOTATION",
     "ENQUIRY_STAGES",
     "FOCUS_AREAS",
     "MEMBERSHIP_TYPES",
+    "NUMBER",
     "OUTCOME_MEASURES",
     "REVIEW_FEATURES",
     "ROLES",
     "SCOPES",
     "SUPPORT_CATEGORIES",
+    "WHOLE_NUMBER",
     "Column",
     "ContractFile",
     "Reference",
     "RowCheck",
     "contract_file",
+    "matches",
     "render_markdown",
     "write_contract_doc",
+    "written_as_number",
 ]
 
 CONTRACT_DOC = Path(__file__).resolve().parent.parent / "docs" / "data-contract.md"
@@ -83,6 +89,39 @@ TYPES = {
     # Pseudonymised as the file is read (etl/pseudonym.py): never stored as sent.
     "member_id": "VARCHAR",
 }
+
+
+# How values must be written. Each is matched against the whole trimmed value,
+# before anything is cast: DuckDB's own casts are lenient in ways a person would
+# not mean (7.6 rounds to 8 as an INTEGER, '1e3' is 1000, '0x10' is 16, '1_000' is
+# 1000, 'inf' and 'nan' are numbers, 'epoch' and 'infinity' are dates).
+# A whole number: digits, optionally followed by a point and zeros only (4.0 is
+# what a spreadsheet or a Parquet DOUBLE column gives for 4; it is 4, not rounded).
+WHOLE_NUMBER = r"[0-9]+(\.0+)?"
+# Any number in decimal or exponent notation: told apart to say "not a whole number".
+DECIMAL_NOTATION = r"[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?"
+# A number for a number column: an optional minus, digits, a point, an exponent.
+NUMBER = r"-?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?"
+# A day as the contract writes it (year first), optionally with a time of day
+# and no time zone, which is what a Parquet or Excel timestamp gives.
+DATE = (
+    r"[0-9]{4}(-[0-9]{1,2}-[0-9]{1,2}|/[0-9]{1,2}/[0-9]{1,2})"
+    r"([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]+)?)?)?"
+)
+
+
+def _sql_text(text: str) -> str:
+    return "'" + text.replace("'", "''") + "'"
+
+
+def matches(value: str, pattern: str) -> str:
+    """SQL: the SQL text ``value`` is exactly ``pattern`` (NULL for NULL)."""
+    return f"regexp_full_match({value}, {_sql_text(pattern)})"
+
+
+def written_as_number(value: str) -> str:
+    """SQL: the SQL text ``value`` is a finite number written as a person means one."""
+    return f"({matches(value, NUMBER)} AND isfinite(TRY_CAST({value} AS DOUBLE)))"
 
 
 @dataclass(frozen=True)
@@ -312,13 +351,16 @@ CONTRACT: tuple[ContractFile, ...] = (
         row_checks=(
             RowCheck(
                 "value",
-                "measure = 'support_category' AND value NOT IN ('green', 'yellow', 'amber', 'red')",
+                "trim(measure) = 'support_category' "
+                "AND trim(value) NOT IN ('green', 'yellow', 'amber', 'red')",
                 "a support category must be green, yellow, amber or red",
             ),
             RowCheck(
                 "value",
-                "measure = 'attainment' AND TRY_CAST(value AS DOUBLE) IS NULL",
-                "attainment must be a number",
+                "trim(measure) = 'attainment' AND trim(value) <> '' AND NOT coalesce("
+                f"{written_as_number('trim(value)')}, false)",
+                "attainment must be a number written with digits and a point for decimals, "
+                "for example 52.4 (no spaces, thousands separators, inf or nan)",
             ),
         ),
     ),
@@ -335,12 +377,12 @@ def contract_file(table: str) -> ContractFile:
 
 _TYPE_WORDS = {
     "text": "text",
-    "integer": "whole number, 0 or more",
-    "number": "number",
+    "integer": "whole number, 0 or more (7 or 7.0; not 7.6)",
+    "number": "number (52.4)",
     "date": "date, YYYY-MM-DD",
     "school_id": "school number, seven digits",
     "year": "academic year, e.g. 2018/19",
-    "score": "whole number 1 to 5",
+    "score": "whole number 1 to 5 (4 or 4.0; not 4.6)",
     "member_id": "member id (text)",
 }
 

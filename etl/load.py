@@ -113,6 +113,9 @@ def _ensure_optional_columns(
 
 
 def _cast(column_name: str, sql_type: str) -> str:
+    # Only rows without problems are cast, and every type check ends in a TRY_CAST to
+    # the column's type (etl/validate.py): a CAST, not a TRY_CAST, so that a value a
+    # check ever let through by mistake stops the load instead of becoming NULL.
     return f"CAST(nullif(trim({quote(column_name)}), '') AS {sql_type}) AS {quote(column_name)}"
 
 

@@ -10,10 +10,32 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from etl.contract import Column, ContractFile
+from etl.contract import (
+    DATE,
+    DECIMAL_NOTATION,
+    WHOLE_NUMBER,
+    Column,
+    ContractFile,
+    matches,
+    written_as_number,
+)
 from etl.pseudonym import HIDDEN_PREFIX, MEMBER_ID_REASONS
 
-__all__ = ["Check", "checks_for", "literal", "problems_sql", "quote"]
+__all__ = [
+    "DECIMAL_COUNT",
+    "DECIMAL_SCORE",
+    "NOT_A_DATE",
+    "NOT_A_NUMBER",
+    "NOT_A_SCHOOL",
+    "NOT_A_SCORE",
+    "NOT_A_YEAR",
+    "NOT_WHOLE_COUNT",
+    "Check",
+    "checks_for",
+    "literal",
+    "problems_sql",
+    "quote",
+]
 
 
 @dataclass(frozen=True)
@@ -32,34 +54,86 @@ def literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def _type_check(column: Column) -> Check | None:
-    v = f"trim({quote(column.name)})"
+NOT_WHOLE_COUNT = (
+    "not a whole number of 0 or more (at most 2147483647); write digits only, for example 7"
+)
+DECIMAL_COUNT = (
+    "not a whole number: it is not rounded; write the whole number itself, "
+    "for example 8, not 7.6 or 8e0"
+)
+NOT_A_SCORE = "not a score from 1 to 5"
+DECIMAL_SCORE = (
+    "not a whole number: a score is 1, 2, 3, 4 or 5 and is not rounded; write 5, not 4.6"
+)
+NOT_A_NUMBER = (
+    "not a number; write digits with a point for decimals, for example 52.4 "
+    "(no spaces, thousands separators, inf or nan)"
+)
+NOT_A_DATE = "not a date; write dates as YYYY-MM-DD"
+NOT_A_SCHOOL = "not a seven-digit school number (LA code and four more)"
+NOT_A_YEAR = "not an academic year; write it as 2018/19"
+
+
+def _fails(accepted: str) -> str:
+    """The condition of a check from what it accepts; unknown (NULL) counts as failed."""
+    return f"NOT coalesce({accepted}, false)"
+
+
+def _accepted(column: Column, v: str) -> str | None:
+    """SQL: the trimmed value ``v`` is a good value of ``column``'s type, castable to it."""
+    castable = f"TRY_CAST({v} AS {column.sql_type}) IS NOT NULL"
     rules = {
-        "integer": (
-            f"TRY_CAST({v} AS BIGINT) IS NULL OR TRY_CAST({v} AS BIGINT) < 0",
-            "not a whole number of 0 or more",
-        ),
-        "number": (f"TRY_CAST({v} AS DOUBLE) IS NULL", "not a number"),
-        "date": (f"TRY_CAST({v} AS DATE) IS NULL", "not a date; write dates as YYYY-MM-DD"),
-        "school_id": (
-            f"NOT regexp_full_match({v}, '[0-9]{{7}}')",
-            "not a seven-digit school number (LA code and four more)",
-        ),
+        "integer": f"{matches(v, WHOLE_NUMBER)} AND {castable}",
+        "number": f"{written_as_number(v)} AND {castable}",
+        "date": f"{matches(v, DATE)} AND {castable}",
+        "school_id": f"{matches(v, '[0-9]{7}')} AND {castable}",
         "year": (
-            f"NOT regexp_full_match({v}, '[0-9]{{4}}/[0-9]{{2}}') OR "
-            f"(TRY_CAST(left({v}, 4) AS INTEGER) + 1) % 100 "
-            f"<> TRY_CAST(right({v}, 2) AS INTEGER)",
-            "not an academic year; write it as 2018/19",
+            f"{matches(v, '[0-9]{4}/[0-9]{2}')} AND "
+            f"(TRY_CAST(left({v}, 4) AS INTEGER) + 1) % 100 = TRY_CAST(right({v}, 2) AS INTEGER)"
         ),
         "score": (
-            f"TRY_CAST({v} AS INTEGER) IS NULL OR TRY_CAST({v} AS INTEGER) NOT BETWEEN 1 AND 5",
-            "not a score from 1 to 5",
+            f"{matches(v, WHOLE_NUMBER)} AND {castable} "
+            f"AND TRY_CAST({v} AS INTEGER) BETWEEN 1 AND 5"
         ),
     }
-    if column.type not in rules:
-        return None
-    condition, reason = rules[column.type]
-    return Check(column.name, f"{v} <> '' AND ({condition})", reason)
+    return rules.get(column.type)
+
+
+_REASONS = {
+    "integer": NOT_WHOLE_COUNT,
+    "number": NOT_A_NUMBER,
+    "date": NOT_A_DATE,
+    "school_id": NOT_A_SCHOOL,
+    "year": NOT_A_YEAR,
+    "score": NOT_A_SCORE,
+}
+# Whole-number types, with the reason given for a decimal, told apart from other bad values.
+_DECIMAL_REASONS = {"integer": DECIMAL_COUNT, "score": DECIMAL_SCORE}
+
+
+def _type_checks(column: Column) -> list[Check]:
+    """The checks of a value's type: at most one fails for any one value.
+
+    Every value that passes can be cast to the column's DuckDB type (each rule
+    ends in a TRY_CAST to it), so the load's CAST never meets a bad value.
+    """
+    v = f"trim({quote(column.name)})"
+    accepted = _accepted(column, v)
+    if accepted is None:
+        return []
+    given = f"{v} <> ''"
+    if column.type not in _DECIMAL_REASONS:
+        return [Check(column.name, f"{given} AND {_fails(accepted)}", _REASONS[column.type])]
+    # A decimal in a whole-number column (7.6, 1e3) is told so; anything else is not a number.
+    decimal = f"{matches(v, DECIMAL_NOTATION)} AND NOT {matches(v, '[-+]?' + WHOLE_NUMBER)}"
+    return [
+        Check(column.name, f"{given} AND {decimal}", _DECIMAL_REASONS[column.type]),
+        Check(
+            column.name,
+            f"{given} AND NOT ({decimal}) AND {_fails(accepted)}",
+            _REASONS[column.type],
+        ),
+    ]
 
 
 def _column_checks(column: Column) -> list[Check]:
@@ -73,9 +147,7 @@ def _column_checks(column: Column) -> list[Check]:
                 "missing value; this column is required",
             )
         )
-    typed = _type_check(column)
-    if typed:
-        checks.append(typed)
+    checks += _type_checks(column)
     if column.type == "member_id":
         checks += [
             Check(column.name, f"trim({name}) = {literal(marker)}", reason)
@@ -109,13 +181,14 @@ def _reference_checks(spec: ContractFile) -> list[Check]:
     for ref in spec.references:
         column = next(c for c in spec.columns if c.name == ref.column)
         value = f"trim({quote(ref.column)})"
-        typed = _type_check(column)
-        # A value of the wrong type is reported once, by its type check.
-        well_typed = f"NOT ({typed.failed})" if typed else "true"
+        # A value of the wrong type is reported once, by its type check. TRY_CAST, not
+        # CAST: DuckDB may evaluate both sides of AND, so a guard does not stop a CAST.
+        well_typed = " AND ".join(f"NOT ({typed.failed})" for typed in _type_checks(column))
         checks.append(
             Check(
                 ref.column,
-                f"{value} <> '' AND {well_typed} AND CAST({value} AS {column.sql_type}) NOT IN "
+                f"{value} <> '' AND {well_typed or 'true'} AND "
+                f"TRY_CAST({value} AS {column.sql_type}) NOT IN "
                 f"(SELECT {quote(ref.target)} FROM {quote(ref.table)})",
                 f"no such {ref.target} in {ref.table}; "
                 f"check the code or load the {ref.table} row first",

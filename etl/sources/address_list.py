@@ -140,7 +140,9 @@ def _parse_row(
     row: list[str], cols: dict[str, int]
 ) -> tuple[dict[str, object], tuple[str, str, str] | None]:
     school = _cell(row, cols, "school_id")
-    if not re.fullmatch(r"\d{7}", school):
+    # [0-9], not \d or str.isdigit: those take digits of other scripts and
+    # superscripts, which int() then misreads or fails on.
+    if not re.fullmatch(r"[0-9]{7}", school):
         reason = (
             "no school number: a note or total row, not a school"
             if not school
@@ -148,7 +150,7 @@ def _parse_row(
         )
         return {}, ("School Number", school or " ".join(row)[:80].strip(), reason)
     la_code = _cell(row, cols, "la_code")
-    if not la_code.isdigit():
+    if not re.fullmatch(r"[0-9]{3}", la_code):  # three digits: INTEGER, no overflow
         return {}, ("LA Code", la_code, "LA code is not a number such as 660")
     pupils = _cell(row, cols, "pupils").replace(",", "")
     record = {
@@ -161,6 +163,7 @@ def _parse_row(
         ),
         "school_type": _cell(row, cols, "school_type") or None,
         "postcode": _cell(row, cols, "postcode") or None,
-        "pupils": int(pupils) if pupils.isdigit() else None,
+        # Counts the list suppresses or annotates are no count: left empty.
+        "pupils": int(pupils) if re.fullmatch(r"[0-9]{1,7}", pupils) else None,
     }
     return record, None

@@ -38,11 +38,11 @@ def is_categorisation(header: list[str]) -> bool:
 def academic_year_of(rows: list[list[str]], path: Path) -> str:
     """The academic year a list describes, from its notes or its file name."""
     text = " ".join(cell for row in rows[:12] for cell in row)
-    found = re.search(r"open in January (\d{4})", text, flags=re.IGNORECASE)
+    found = re.search(r"open in January ([0-9]{4})", text, flags=re.IGNORECASE)
     if found:
         end = int(found.group(1))
         return f"{end - 1}/{end % 100:02d}"
-    named = re.search(r"(20\d\d)", path.name)
+    named = re.search(r"(20[0-9][0-9])", path.name)
     if named:
         # Lists are published in January for the academic year then under way.
         start = int(named.group(1))
@@ -77,7 +77,8 @@ def read_categorisation(path: Path) -> tuple[pd.DataFrame, list[Rejection], str]
         school = row[0].strip()
         value = row[column].strip() if column is not None and column < len(row) else ""
         category = _parse_category(value)
-        if not re.fullmatch(r"\d{7}", school):
+        # [0-9], not \d: digits of other scripts are no school code.
+        if not re.fullmatch(r"[0-9]{7}", school):
             rejected.append(
                 Rejection(
                     TABLE,

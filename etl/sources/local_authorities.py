@@ -29,8 +29,11 @@ def read_local_authorities(path: Path) -> tuple[pd.DataFrame, str]:
     """Read the local authorities; every row must be good, since all else hangs on them."""
     rows, _, encoding = read_csv_rows(path)
     frame = pd.DataFrame([r for r in rows[1:] if any(c.strip() for c in r)], columns=list(COLUMNS))
-    codes = pd.to_numeric(frame["la_code"], errors="coerce")
-    if codes.isna().any() or frame["la_code"].duplicated().any():
-        raise InputError(f"{path}: every la_code must be a distinct number such as 660; fix it.")
+    # Digits only: pd.to_numeric would take '660.5' (then truncated), '6.6e2' and 'inf'.
+    codes = frame["la_code"].str.strip()
+    if not codes.str.fullmatch(r"[0-9]{3}").all() or codes.duplicated().any():
+        raise InputError(
+            f"{path}: every la_code must be a distinct three-digit number such as 660; fix it."
+        )
     frame["la_code"] = codes.astype("int64")
     return frame, encoding

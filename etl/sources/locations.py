@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from etl.contract import NUMBER
 from etl.sources.common import Rejection, normalise_header, read_csv_rows
 
 __all__ = ["is_locations", "read_locations"]
@@ -21,10 +22,10 @@ def is_locations(header: list[str]) -> bool:
 
 
 def _coordinate(text: str, low: float, high: float) -> float | None:
-    try:
-        value = float(text)
-    except ValueError:
+    """The number ``text`` holds, if in range; float() alone takes 'nan', 'inf' and '5_3.4'."""
+    if not re.fullmatch(NUMBER, text.strip()):
         return None
+    value = float(text)
     return value if low <= value <= high else None
 
 
@@ -41,7 +42,7 @@ def read_locations(path: Path) -> tuple[pd.DataFrame, list[Rejection], str]:
         school = row[sid].strip()
         latitude = _coordinate(row[lat], -90, 90)
         longitude = _coordinate(row[lon], -180, 180)
-        if not re.fullmatch(r"\d{7}", school):
+        if not re.fullmatch(r"[0-9]{7}", school):
             rejected.append(
                 Rejection(
                     TABLE,
