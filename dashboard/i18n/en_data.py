@@ -28,6 +28,18 @@ MESSAGES: dict[str, str] = {
     "data.column_rows_read": "Rows read",
     "data.column_rows_set_aside": "Rows set aside",
     "data.column_message": "Message",
+    "data.column_outcome": "Outcome",
+    "data.outcome_published": "Published",
+    "data.outcome_failed": "Failed: nothing published",
+    "data.runs_caption_failed": (
+        "The latest {count} successful refreshes and the {failed} that failed since, newest first"
+    ),
+    "data.failed_label": "The last refresh failed.",
+    "data.failed_notice": "It started at {time} UTC and stopped: {message}",
+    "data.failed_shown": "The data shown are from the refresh that finished at {time} UTC.",
+    "data.failed_count": (
+        "{count} refreshes have failed since then; all are listed under Refreshes."
+    ),
     "data.first_run": "First refresh",
     "data.trigger_manual": "By hand",
     "data.trigger_make": "make",
