@@ -125,7 +125,9 @@ def build_runs_table(runs: pd.DataFrame, lang: str) -> html.Table | html.P:
         if failed
         else t("data.runs_caption", lang, count=published)
     )
-    return build_table(caption, columns, rows)
+    table = build_table(caption, columns, rows)
+    table.className = f"{table.className} runs-table"  # its last column, words, reads left
+    return table
 
 
 def _list_run_cells(run: pd.Series, lang: str) -> list[str]:
