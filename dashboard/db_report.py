@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+import flask
+
 from dashboard import audit
 from dashboard.access import User
 
@@ -39,6 +41,8 @@ def tell_data_team(path: Path, problem: str, last_good_kept: bool) -> None:
             str(path),
             {"problem": problem, "serving": "last good file" if last_good_kept else "nothing"},
             user=SERVER,
+            # The page whose request found it, if a request did.
+            page=flask.request.path if flask.has_request_context() else None,
         )
     except OSError as error:  # a full or read-only disk: the server log has said it
         _log.error("the audit log could not record it: %s", error)

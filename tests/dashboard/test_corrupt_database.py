@@ -178,6 +178,7 @@ def test_with_no_good_file_every_page_says_the_data_cannot_be_read(
     assert len(events) == 1, "the data team is told once per file, not per request"
     assert events[0]["what"] == str(path) and problem in events[0]["filters"]["problem"]
     assert events[0]["filters"]["serving"] == "nothing"
+    assert events[0]["user"] == "plcnet-server" and events[0]["page"] == PAGES[0]
     errors = _server_errors(caplog)
     assert len(errors) == 1 and str(path) in errors[0].getMessage(), errors
     assert not any(record.exc_info for record in caplog.records), "a traceback was logged"
