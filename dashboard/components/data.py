@@ -111,11 +111,11 @@ def build_runs_table(runs: pd.DataFrame, lang: str) -> html.Table | html.P:
         t("data.column_seconds", lang),
         t("data.column_trigger", lang),
         t("data.column_outcome", lang),
+        t("data.column_message", lang),
         t("data.column_files_read", lang),
         t("data.column_files_changed", lang),
         t("data.column_rows_read", lang),
         t("data.column_rows_set_aside", lang),
-        t("data.column_message", lang),
     ]
     rows = [_list_run_cells(run, lang) for _, run in runs.iterrows()]
     failed = int((runs["status"] == "failed").sum())
@@ -126,12 +126,14 @@ def build_runs_table(runs: pd.DataFrame, lang: str) -> html.Table | html.P:
         else t("data.runs_caption", lang, count=published)
     )
     table = build_table(caption, columns, rows)
-    table.className = f"{table.className} runs-table"  # its last column, words, reads left
+    # Its message column (the 7th: plcnet.css), words, reads from the left.
+    table.className = f"{table.className} runs-table"
     return table
 
 
 def _list_run_cells(run: pd.Series, lang: str) -> list[str]:
-    """One refresh as the table shows it: a failed one has no counts, only its message."""
+    """One refresh as the table shows it: a failed one has no counts, only its message
+    (beside its outcome, so that it is in sight before the counts)."""
     failed = run["status"] == "failed"
     if failed:
         counts = ["", "", "", ""]
@@ -151,8 +153,8 @@ def _list_run_cells(run: pd.Series, lang: str) -> list[str]:
         "" if pd.isna(run["seconds"]) else f"{run['seconds']:.1f}",
         label_trigger(str(run["trigger"]), lang),
         t("data.outcome_failed", lang) if failed else t("data.outcome_published", lang),
-        *counts,
         "" if message is None or pd.isna(message) else str(message),
+        *counts,
     ]
 
 
