@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect
+from playwright.sync_api import Browser, Page, expect
 
 from dashboard.i18n import t
 from tests.browser.axe import describe, run_axe
@@ -56,8 +56,8 @@ def failed_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield served.url
 
 
-def _fits_the_screen(page: object) -> bool:
-    widths = page.evaluate(  # type: ignore[attr-defined]
+def _fits_the_screen(page: Page) -> bool:
+    widths = page.evaluate(
         "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
     return widths[0] <= widths[1]

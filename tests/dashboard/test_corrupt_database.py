@@ -22,6 +22,7 @@ from pathlib import Path
 import dash
 import duckdb
 import pytest
+from flask.testing import FlaskClient
 
 from dashboard.db import Database, DatabaseUnreadableError
 from dashboard.db_check import EXPECTED_TABLES, HEADER_BYTES
@@ -230,9 +231,9 @@ def test_a_damaged_file_swapped_in_leaves_the_good_one_in_service(
     assert not any(record.exc_info for record in caplog.records), "a traceback was logged"
 
 
-def _as_at(client: object) -> str:
+def _as_at(client: FlaskClient) -> str:
     """The footer's 'data as at ... refresh <run>' of the layout served now."""
-    response = client.get(  # type: ignore[attr-defined]
+    response = client.get(
         "/_dash-layout", headers=headers_of("analyst"), environ_base={"REMOTE_ADDR": PROXY}
     )
     assert response.status_code == 200, response.get_data(as_text=True)[:300]
