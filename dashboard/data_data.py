@@ -58,7 +58,8 @@ class DataPageData:
     the refresh details; when not, runs, files, the rows set aside and the failures are
     empty. ``failed``: the refreshes that failed since the one in service, newest first
     (from the run log: dashboard/run_log.py). ``published_at``: when the refresh in
-    service finished (naive UTC)."""
+    service finished (naive UTC). ``damaged``: what is wrong with the file published
+    after it, when that file cannot be read and this one is still shown."""
 
     runs: pd.DataFrame
     files: pd.DataFrame
@@ -68,6 +69,7 @@ class DataPageData:
     details: bool = True
     failed: pd.DataFrame = field(default_factory=pd.DataFrame)
     published_at: datetime | None = None
+    damaged: str | None = None
 
 
 def may_see_refresh_details() -> bool:
@@ -127,6 +129,7 @@ def load_data_page(db: Database) -> DataPageData:
         is_demo=provenance.is_demo,
         failed=read_failed_runs(db.path, provenance.finished_at, RUNS_SHOWN),
         published_at=provenance.finished_at,
+        damaged=db.damaged_problem(),
     )
 
 

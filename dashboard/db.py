@@ -188,6 +188,16 @@ class Database:
         with self._lock:
             return self._open_file(identity).identity
 
+    def damaged_problem(self) -> str | None:
+        """What is wrong with the file published now, when it was found damaged and the
+        last good one answers instead; None when it was not (or not looked at yet)."""
+        try:
+            identity = self.identity()
+        except DatabaseMissingError:
+            return None
+        with self._lock:
+            return self._damaged.get(identity)
+
     def query(self, name: str, **params: object) -> pd.DataFrame:
         """Run ``queries/<name>.sql`` with named parameters (``$name`` in the SQL).
 

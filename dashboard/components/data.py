@@ -30,6 +30,7 @@ from etl.archive import manifest_name
 
 __all__ = [
     "PAGE",
+    "build_damaged_notice",
     "build_data_layout",
     "build_failure_notice",
     "build_files_table",
@@ -161,6 +162,23 @@ def _list_run_cells(run: pd.Series, lang: str) -> list[str]:
 def _as_sentence(message: str) -> str:
     text = message.strip()
     return text if text.endswith((".", "!", "?", "…")) else f"{text}."
+
+
+def build_damaged_notice(data: DataPageData, lang: str) -> list[html.Div]:
+    """At the top of the page, for the data team: the file published last cannot be
+    read, and the data shown are the last good file's; nothing when it can."""
+    if data.damaged is None:
+        return []
+    shown = "" if data.published_at is None else format_time(data.published_at)
+    text = t("data.damaged_notice", lang, time=shown, problem=_as_sentence(data.damaged))
+    return [
+        html.Div(
+            html.P([html.Strong(t("data.damaged_label", lang)), " ", text]),
+            id=ids.DATA_DAMAGED_NOTICE,
+            className="failure-notice",
+            role="alert",
+        )
+    ]
 
 
 def build_failure_notice(data: DataPageData, lang: str) -> list[html.Div]:
@@ -431,6 +449,7 @@ def build_data_layout(data: DataPageData, lang: str) -> html.Div:
             dcc.Location(id=ids.page_url(PAGE), refresh=False),
             html.H1(t("data.title", lang)),
             html.P(t("data.intro", lang), className="lede"),
+            *(build_damaged_notice(data, lang) if data.details else []),
             *(build_failure_notice(data, lang) if data.details else []),
             *refresh,
             _build_plain_section(

@@ -41,6 +41,12 @@ MESSAGES: dict[str, str] = {
     "data.failed_count": (
         "Mae {count} adnewyddiad wedi methu ers hynny; rhestrir pob un o dan Adnewyddiadau."
     ),
+    "data.damaged_label": "Ni ellir darllen y gronfa ddata a gyhoeddwyd ddiwethaf.",
+    "data.damaged_notice": (
+        "Mae'r data a ddangosir yn dal i ddod o'r adnewyddiad a orffennodd am {time} UTC. "
+        "Beth sydd o'i le: {problem} Rhedwch yr adnewyddiad eto, neu rhowch gopi da yn ei "
+        "le (docs/operations.md)."
+    ),
     "data.first_run": "Adnewyddiad cyntaf",
     "data.trigger_manual": "Â llaw",
     "data.trigger_make": "make",

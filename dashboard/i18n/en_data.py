@@ -40,6 +40,12 @@ MESSAGES: dict[str, str] = {
     "data.failed_count": (
         "{count} refreshes have failed since then; all are listed under Refreshes."
     ),
+    "data.damaged_label": "The database published last cannot be read.",
+    "data.damaged_notice": (
+        "The data shown are still those of the refresh that finished at {time} UTC. "
+        "What is wrong: {problem} Run the refresh again, or put back a good copy "
+        "(docs/operations.md)."
+    ),
     "data.first_run": "First refresh",
     "data.trigger_manual": "By hand",
     "data.trigger_make": "make",

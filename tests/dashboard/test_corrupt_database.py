@@ -214,6 +214,11 @@ def test_a_damaged_file_swapped_in_leaves_the_good_one_in_service(
                 environ_base={"REMOTE_ADDR": PROXY},
             )
             assert page.status_code == 200 and "react-entry-point" in page.get_data(as_text=True)
+        # The data team is told on /data too; no one else is.
+        for lang in ("en", "cy"):
+            data_page = open_page(client, "datateam", "/data", f"?lang={lang}")
+            assert t("data.damaged_label", lang) in data_page and problem in data_page
+        assert t("data.damaged_label", "en") not in open_page(client, "analyst", "/data")
         told = _told(audit_log_in_tmp)
         assert len(told) == 1 and told[0]["filters"]["serving"] == "last good file"
         assert problem in told[0]["filters"]["problem"]
@@ -227,6 +232,7 @@ def test_a_damaged_file_swapped_in_leaves_the_good_one_in_service(
             )
         os.replace(fresh, published)
         assert "after-the-damage" in _as_at(client)
+        assert t("data.damaged_label", "en") not in open_page(client, "datateam", "/data")
     assert len(_server_errors(caplog)) == 1
     assert not any(record.exc_info for record in caplog.records), "a traceback was logged"
 
