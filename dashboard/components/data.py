@@ -102,39 +102,37 @@ def _count(value: object) -> str:
 
 def build_runs_table(runs: pd.DataFrame, lang: str) -> html.Table | html.P:
     """The refresh history, newest first: those published and, when ``runs`` has them
-    (data_data.list_refreshes), those that failed since, with their message."""
+    (data_data.list_refreshes), those that failed since, with their outcome and message
+    (columns shown only then: every refresh listed otherwise was published)."""
     if runs.empty:
         return html.P(t("shell.as_at_unknown", lang))
+    failed = int((runs["status"] == "failed").sum())
     columns = [
         t("data.column_run", lang),
         t("data.column_started", lang),
         t("data.column_finished", lang),
         t("data.column_seconds", lang),
         t("data.column_trigger", lang),
-        t("data.column_outcome", lang),
-        t("data.column_message", lang),
+        *([t("data.column_outcome", lang), t("data.column_message", lang)] if failed else []),
         t("data.column_files_read", lang),
         t("data.column_files_changed", lang),
         t("data.column_rows_read", lang),
         t("data.column_rows_set_aside", lang),
     ]
-    rows = [_list_run_cells(run, lang) for _, run in runs.iterrows()]
-    failed = int((runs["status"] == "failed").sum())
+    rows = [_list_run_cells(run, lang, outcome=bool(failed)) for _, run in runs.iterrows()]
     published = len(runs) - failed
-    caption = (
-        t("data.runs_caption_failed", lang, count=published, failed=failed)
-        if failed
-        else t("data.runs_caption", lang, count=published)
-    )
+    if not failed:
+        return build_table(t("data.runs_caption", lang, count=published), columns, rows)
+    caption = t("data.runs_caption_failed", lang, count=published, failed=failed)
     table = build_table(caption, columns, rows)
     # Its message column (the 7th: plcnet.css), words, reads from the left.
     table.className = f"{table.className} runs-table"
     return table
 
 
-def _list_run_cells(run: pd.Series, lang: str) -> list[str]:
-    """One refresh as the table shows it: a failed one has no counts, only its message
-    (beside its outcome, so that it is in sight before the counts)."""
+def _list_run_cells(run: pd.Series, lang: str, outcome: bool) -> list[str]:
+    """One refresh as the table shows it; with ``outcome``, its outcome and message (a
+    failed one has no counts, only its message, in sight before the counts)."""
     failed = run["status"] == "failed"
     if failed:
         counts = ["", "", "", ""]
@@ -147,14 +145,17 @@ def _list_run_cells(run: pd.Series, lang: str) -> list[str]:
             _count(run["rows_set_aside"]),
         ]
     message = run.get("message")
+    said = [
+        t("data.outcome_failed", lang) if failed else t("data.outcome_published", lang),
+        "" if message is None or pd.isna(message) else str(message),
+    ]
     return [
         str(run["run_id"]),
         format_time(run["started_at"]),
         format_time(run["finished_at"]),
         "" if pd.isna(run["seconds"]) else f"{run['seconds']:.1f}",
         label_trigger(str(run["trigger"]), lang),
-        t("data.outcome_failed", lang) if failed else t("data.outcome_published", lang),
-        "" if message is None or pd.isna(message) else str(message),
+        *(said if outcome else []),
         *counts,
     ]
 

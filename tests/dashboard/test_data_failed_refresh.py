@@ -154,6 +154,8 @@ def test_a_later_successful_refresh_clears_the_notice(
     page = _data_page(app, db, tmp_path, "datateam")
     assert t("data.failed_label", "en") not in page
     assert refreshed.failed_run not in page, "a failure before the data shown is history"
+    # Every refresh listed was published: no outcome or message columns to read past.
+    assert t("data.column_outcome", "en") not in page
     assert refreshed.published_run in page
 
 
