@@ -281,6 +281,10 @@ class Database:
             try:
                 opened = _OpenFile.open(self.path, identity)
             except DamagedFileError as error:
+                if self._swapped_since(identity):
+                    # A refresh renamed another file in while this one was checked:
+                    # what was read may be of either, so judge the new one instead.
+                    return self._open_file(self.identity())
                 problem = error.problem
                 self._remember_damaged(identity, problem)
             else:
@@ -291,6 +295,12 @@ class Database:
         if self._open is None:
             raise DatabaseUnreadableError(self.path, problem)
         return self._open  # the last good file, while the new one is damaged
+
+    def _swapped_since(self, identity: FileIdentity) -> bool:
+        try:
+            return self.identity() != identity
+        except DatabaseMissingError:
+            return False
 
     def _remember_damaged(self, identity: FileIdentity, problem: str) -> None:
         # Called under the lock, once per damaged file: the only time it is told.
