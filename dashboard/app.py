@@ -35,6 +35,7 @@ from dashboard.payloads import install_payload_checks
 from dashboard.provenance import load_provenance
 from dashboard.signin import AccessConfig, install_access
 from dashboard.signin_settings import load_access_config
+from dashboard.unreadable import install_unreadable_page
 from etl.config import default_db_path
 
 __all__ = ["build_index", "create_app", "render_shell"]  # `app` and `server` come from __getattr__
@@ -111,6 +112,7 @@ def create_app(db_path: Path, access: AccessConfig | None = None) -> Dash:
     app.interpolate_index = build_index
     app.server.config[CONFIG_KEY] = Database(db_path)
     install_access(app.server, access or AccessConfig())
+    install_unreadable_page(app.server)
     install_image_audit(app.server)
     install_headers(app)
     install_payload_checks(app)

@@ -34,8 +34,9 @@ __all__ = [
     "record_refusal",
 ]
 
-# sign-in, sign-out, a CSV or image downloaded, a request refused.
-EVENT_KINDS = ("sign-in", "sign-out", "download", "image", "refused")
+# sign-in, sign-out, a CSV or image downloaded, a request refused, a published
+# database found damaged (dashboard/db_report.py).
+EVENT_KINDS = ("sign-in", "sign-out", "download", "image", "refused", "database-unreadable")
 
 
 @dataclass(frozen=True)

@@ -122,6 +122,7 @@ def label_event_kind(kind: str, lang: str) -> str:
         "download": t("audit.kind_download", lang),
         "image": t("audit.kind_image", lang),
         "refused": t("audit.kind_refused", lang),
+        "database-unreadable": t("audit.kind_database_unreadable", lang),
     }
     return names.get(kind, kind)
 

@@ -17,7 +17,8 @@ would otherwise fetch from a CDN, so that maps work offline.
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+import threading
+from collections import OrderedDict
 from pathlib import Path
 
 import numpy as np
@@ -72,13 +73,25 @@ def build_la_geojson(boundaries: pd.DataFrame, tolerance: float = TOLERANCE) -> 
     return {"type": "FeatureCollection", "features": features}
 
 
-@lru_cache(maxsize=4)
-def _load_simplified(path: Path, identity: FileIdentity) -> dict | None:
-    # identity is part of the key only: a refresh gives the file a new one.
-    del identity
-    return build_la_geojson(Database(path).query("regions__boundaries"))
+# The boundaries simplified, by database file: built once per file in service.
+SIMPLIFIED_KEPT = 4
+_simplified: OrderedDict[tuple[Path, FileIdentity], dict | None] = OrderedDict()
+_simplified_lock = threading.Lock()
 
 
 def load_la_geojson(db: Database) -> dict | None:
-    """The simplified boundaries of the database in service (built once per database)."""
-    return _load_simplified(db.path, db.identity())
+    """The simplified boundaries of the database in service (built once per database).
+
+    Keyed by the file that answers (``db.in_service()``), not the file at the path: while
+    a damaged file is published the last good one answers, and its boundaries stand.
+    """
+    key = (db.path, db.in_service())
+    with _simplified_lock:
+        if key in _simplified:
+            return _simplified[key]
+    built = build_la_geojson(db.query("regions__boundaries"))
+    with _simplified_lock:
+        built = _simplified.setdefault(key, built)  # the first built, if two raced
+        while len(_simplified) > SIMPLIFIED_KEPT:
+            _simplified.popitem(last=False)
+    return built

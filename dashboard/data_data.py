@@ -9,13 +9,15 @@ rows set aside) are the data team's: for anyone else they are not even read
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import datetime
 
 import pandas as pd
 
 from dashboard.access import DATA_TEAM, current_user
 from dashboard.db import Database
 from dashboard.provenance import load_provenance
+from dashboard.run_log import read_failed_runs
 from etl.archive import archived_name
 
 __all__ = [
@@ -26,6 +28,7 @@ __all__ = [
     "DataPageData",
     "find_source",
     "list_files_by_source",
+    "list_refreshes",
     "load_data_page",
     "load_rejected_rows",
     "may_see_refresh_details",
@@ -52,7 +55,11 @@ class DataPageData:
     latest one read, with where each is archived. ``rejected``: rows set aside per file,
     table and reason. ``rejected_rows``: the first ROWS_SHOWN problems, member ids
     hidden. ``is_demo``: the contract data are the demo's. ``details``: the user may see
-    the refresh details; when not, runs, files and the rows set aside are empty."""
+    the refresh details; when not, runs, files, the rows set aside and the failures are
+    empty. ``failed``: the refreshes that failed since the one in service, newest first
+    (from the run log: dashboard/run_log.py). ``published_at``: when the refresh in
+    service finished (naive UTC). ``damaged``: what is wrong with the file published
+    after it, when that file cannot be read and this one is still shown."""
 
     runs: pd.DataFrame
     files: pd.DataFrame
@@ -60,6 +67,9 @@ class DataPageData:
     rejected_rows: pd.DataFrame
     is_demo: bool
     details: bool = True
+    failed: pd.DataFrame = field(default_factory=pd.DataFrame)
+    published_at: datetime | None = None
+    damaged: str | None = None
 
 
 def may_see_refresh_details() -> bool:
@@ -107,14 +117,30 @@ def load_rejected_rows(db: Database, limit: int = ROWS_SHOWN) -> pd.DataFrame:
 
 def load_data_page(db: Database) -> DataPageData:
     """Everything the data page shows to the current user."""
-    is_demo = load_provenance(db).is_demo
+    provenance = load_provenance(db)
     if not may_see_refresh_details():
         empty = pd.DataFrame()
-        return DataPageData(empty, empty, empty, empty, is_demo, details=False)
+        return DataPageData(empty, empty, empty, empty, provenance.is_demo, details=False)
     return DataPageData(
         runs=db.query("data__runs", limit=RUNS_SHOWN),
         files=load_files(db),
         rejected=db.query("data__rejected"),
         rejected_rows=load_rejected_rows(db),
-        is_demo=is_demo,
+        is_demo=provenance.is_demo,
+        failed=read_failed_runs(db.path, provenance.finished_at, RUNS_SHOWN),
+        published_at=provenance.finished_at,
+        damaged=db.damaged_problem(),
+    )
+
+
+def list_refreshes(data: DataPageData) -> pd.DataFrame:
+    """The refreshes published (``data.runs``) and those failed since (``data.failed``),
+    newest first, each with its ``status``."""
+    if data.failed.empty:
+        return data.runs
+    failed = data.failed.assign(status="failed")
+    return (
+        pd.concat([failed, data.runs], ignore_index=True)
+        .sort_values("started_at", ascending=False, kind="stable")
+        .reset_index(drop=True)
     )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from dashboard.components.data import format_time, label_kind, label_trigger, show_value
-from dashboard.data_data import DataPageData
+from dashboard.data_data import DataPageData, list_refreshes
 from dashboard.downloads import write_csv
 from dashboard.i18n import t
 
@@ -37,6 +37,7 @@ def build_runs_csv(data: DataPageData, lang: str) -> str:
         t("data.column_finished", lang),
         t("data.column_seconds", lang),
         t("data.column_trigger", lang),
+        t("data.column_outcome", lang),
         t("data.column_files_read", lang),
         t("data.column_files_changed", lang),
         t("data.column_rows_read", lang),
@@ -50,13 +51,16 @@ def build_runs_csv(data: DataPageData, lang: str) -> str:
             format_time(run["finished_at"]),
             "" if pd.isna(run["seconds"]) else f"{run['seconds']:.3f}",
             label_trigger(str(run["trigger"]), lang),
+            t("data.outcome_failed", lang)
+            if run["status"] == "failed"
+            else t("data.outcome_published", lang),
             _int(run["files_read"]),
             _int(run["files_changed"]),
             _int(run["rows_read"]),
             _int(run["rows_set_aside"]),
             "" if pd.isna(run["message"]) else run["message"],
         ]
-        for _, run in data.runs.iterrows()
+        for _, run in list_refreshes(data).iterrows()
     ]
     return write_csv(header, rows)
 

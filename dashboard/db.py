@@ -14,6 +14,14 @@ The file is attached to a private in-memory DuckDB rather than opened with
 ``duckdb.connect(path)``: DuckDB shares one instance per path within a process, and
 a shared instance would keep serving the old file after the rename.
 
+Each new file is checked when it is opened (dashboard/db_check.py: every table there
+and readable to its last block). A file that fails is never served: the file in
+service before it, if any, stays open and keeps answering (its rename over it does
+not touch the open file), and the problem is told to the data team once per file
+(``report``: the server log and the audit log, dashboard/unreadable.py). With no good
+file to fall back on, queries raise DatabaseUnreadableError, and the app answers every
+page with a plain "the data cannot be read" page (HTTP 503).
+
 Every query and call is run for the user of the request (dashboard/scope.py): the
 user's region scope is read here, from the server's session
 (``access.current_scope``), never from a parameter a page passes; it is set on the
@@ -38,12 +46,15 @@ import flask
 import pandas as pd
 
 from dashboard.access import Scope, current_scope
+from dashboard.db_check import DamagedFileError, check_published_file
+from dashboard.db_report import tell_data_team
 from dashboard.scope import SET_SCOPE_SQL, check_query_scoped, scope_value
 
 __all__ = [
     "QUERIES_DIR",
     "Database",
     "DatabaseMissingError",
+    "DatabaseUnreadableError",
     "apply_macros",
     "current_db",
     "read_query",
@@ -60,6 +71,22 @@ FileIdentity = tuple[int, int, int, int]
 
 class DatabaseMissingError(FileNotFoundError):
     """The published database file is not there (no refresh has run yet)."""
+
+
+class DatabaseUnreadableError(RuntimeError):
+    """The published file is there but damaged, and no good file was open before it."""
+
+    def __init__(self, path: Path, problem: str) -> None:
+        super().__init__(f"the published database {path} cannot be read: {problem}")
+        self.path = path
+        self.problem = problem
+
+
+# Told once for each file found damaged: its path, what is wrong, and whether an
+# older good file stays in service.
+Report = Callable[[Path, str, bool], None]
+# The damaged files remembered, so that each is checked and told once.
+BAD_FILES_KEPT = 16
 
 
 def read_query(name: str) -> str:
@@ -96,8 +123,17 @@ class _OpenFile:
 
     @classmethod
     def open(cls, path: Path, identity: FileIdentity) -> _OpenFile:
+        """The file attached and checked; DamagedFileError if it cannot be served."""
         instance = duckdb.connect(":memory:")
-        instance.execute(f"ATTACH $path AS {ATTACHED} (READ_ONLY)", {"path": str(path)})
+        try:
+            instance.execute(f"ATTACH $path AS {ATTACHED} (READ_ONLY)", {"path": str(path)})
+            check_published_file(instance, ATTACHED, path)
+        except duckdb.Error as error:
+            instance.close()
+            raise DamagedFileError(f"DuckDB cannot open it: {error}") from error
+        except DamagedFileError:
+            instance.close()
+            raise
         return cls(identity, instance)
 
     def close_if_unused(self) -> None:
@@ -116,10 +152,13 @@ class _OpenFile:
 
 @dataclass
 class Database:
-    """The published database at ``path``, queried by name with parameters."""
+    """The published database at ``path``, queried by name with parameters; a damaged
+    file is told once through ``report`` (by default to the data team:
+    dashboard/db_report.py)."""
 
     path: Path
     cache_size: int = 256
+    report: Report = field(default=tell_data_team)
 
     def __post_init__(self) -> None:
         self.path = Path(self.path)
@@ -127,6 +166,8 @@ class Database:
         self._cache: OrderedDict[tuple[object, ...], object] = OrderedDict()
         self._lock = threading.Lock()
         self._open: _OpenFile | None = None
+        # Files found damaged, by identity, with the problem: checked and told once.
+        self._damaged: OrderedDict[FileIdentity, str] = OrderedDict()
 
     def identity(self) -> FileIdentity:
         """What changes when a refresh swaps a new file in."""
@@ -136,6 +177,27 @@ class Database:
             raise DatabaseMissingError(f"no database at {self.path}") from error
         return (st.st_dev, st.st_ino, st.st_mtime_ns, st.st_size)
 
+    def in_service(self) -> FileIdentity:
+        """The identity of the file that answers queries now: the published file once it
+        passed the check, or the last good one while the published file is damaged.
+
+        Raises DatabaseMissingError when there is no file, DatabaseUnreadableError when
+        the file is damaged and no good one was open before it.
+        """
+        identity = self.identity()
+        with self._lock:
+            return self._open_file(identity).identity
+
+    def damaged_problem(self) -> str | None:
+        """What is wrong with the file published now, when it was found damaged and the
+        last good one answers instead; None when it was not (or not looked at yet)."""
+        try:
+            identity = self.identity()
+        except DatabaseMissingError:
+            return None
+        with self._lock:
+            return self._damaged.get(identity)
+
     def query(self, name: str, **params: object) -> pd.DataFrame:
         """Run ``queries/<name>.sql`` with named parameters (``$name`` in the SQL).
 
@@ -144,7 +206,7 @@ class Database:
         returned is a copy: callers may change it freely.
         """
         scope = current_scope()
-        before = self.identity()
+        before = self.in_service()
         key = (before, scope.cache_key(), name, tuple(sorted(params.items())))
         with self._lock:
             cached = self._cache.get(key)
@@ -154,10 +216,10 @@ class Database:
         # Checked here, before it first runs: what is cached was checked.
         sql = read_query(name)
         check_query_scoped(name, sql)
-        frame = self._run(sql, params, before, scope)
-        # A swap between the stat and the open would file new data under the
-        # old identity; only cache when the file stayed the same throughout.
-        if self.identity() == before:
+        frame, served = self._run(sql, params, scope)
+        # A swap between the first look and the run would file new data under the
+        # old identity; only cache what the file looked up first answered.
+        if served == before:
             self._remember(key, frame)
         return frame.copy()
 
@@ -173,27 +235,29 @@ class Database:
         it is shared by every caller that asks the same, so do not change it.
         """
         scope = current_scope()
-        before = self.identity()
+        before = self.in_service()
         name = f"{function.__module__}.{function.__qualname__}"
         key = (before, scope.cache_key(), "call", name, tuple(sorted(params.items())))
         with self._lock:
             if key in self._cache:
                 self._cache.move_to_end(key)
                 return self._cache[key]  # type: ignore[return-value]
-        with self._cursor(before, scope) as con:
+        with self._cursor(scope) as (con, served):
             result = function(con, **params)
-        if self.identity() == before:
+        if served == before:
             self._remember(key, result)
         return result
 
-    def _run(self, sql: str, params: Params, identity: FileIdentity, scope: Scope) -> pd.DataFrame:
-        with self._cursor(identity, scope) as con:
-            return con.execute(sql, params).fetchdf()
+    def _run(self, sql: str, params: Params, scope: Scope) -> tuple[pd.DataFrame, FileIdentity]:
+        """The rows of ``sql`` and the identity of the file that answered."""
+        with self._cursor(scope) as (con, served):
+            return con.execute(sql, params).fetchdf(), served
 
     @contextmanager
-    def _cursor(self, identity: FileIdentity, scope: Scope) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor on the file of ``identity``, set to ``scope``, given back for reuse
-        afterwards."""
+    def _cursor(self, scope: Scope) -> Iterator[tuple[duckdb.DuckDBPyConnection, FileIdentity]]:
+        """A cursor on the file in service, set to ``scope``, and that file's identity;
+        the cursor is given back for reuse afterwards."""
+        identity = self.identity()
         with self._lock:
             opened = self._open_file(identity)
             cursor = opened.idle.pop() if opened.idle else None
@@ -203,18 +267,47 @@ class Database:
                 cursor = opened.new_cursor()
             # Set on every use: a cursor from the pool carries its last user's scope.
             set_scope(cursor, scope)
-            yield cursor
+            yield cursor, opened.identity
         finally:
             self._give_back(opened, cursor)
 
     def _open_file(self, identity: FileIdentity) -> _OpenFile:
         # Called under the lock. A file replaced stays open for the queries still
         # running on it and closes when the last of them gives its cursor back.
-        if self._open is None or self._open.identity != identity:
-            replaced, self._open = self._open, _OpenFile.open(self.path, identity)
-            if replaced is not None:
-                replaced.close_if_unused()
-        return self._open
+        if self._open is not None and self._open.identity == identity:
+            return self._open
+        problem = self._damaged.get(identity)
+        if problem is None:
+            try:
+                opened = _OpenFile.open(self.path, identity)
+            except DamagedFileError as error:
+                if self._swapped_since(identity):
+                    # A refresh renamed another file in while this one was checked:
+                    # what was read may be of either, so judge the new one instead.
+                    return self._open_file(self.identity())
+                problem = error.problem
+                self._remember_damaged(identity, problem)
+            else:
+                replaced, self._open = self._open, opened
+                if replaced is not None:
+                    replaced.close_if_unused()
+                return opened
+        if self._open is None:
+            raise DatabaseUnreadableError(self.path, problem)
+        return self._open  # the last good file, while the new one is damaged
+
+    def _swapped_since(self, identity: FileIdentity) -> bool:
+        try:
+            return self.identity() != identity
+        except DatabaseMissingError:
+            return False
+
+    def _remember_damaged(self, identity: FileIdentity, problem: str) -> None:
+        # Called under the lock, once per damaged file: the only time it is told.
+        self._damaged[identity] = problem
+        while len(self._damaged) > BAD_FILES_KEPT:
+            self._damaged.popitem(last=False)
+        self.report(self.path, problem, self._open is not None)
 
     def _give_back(self, opened: _OpenFile, cursor: duckdb.DuckDBPyConnection | None) -> None:
         with self._lock:

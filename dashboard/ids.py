@@ -30,6 +30,8 @@ IMPACT_DEMO_NOTE = "impact-demo-note"
 
 # The data page: the line that says the refresh details are the data team's
 DATA_DETAILS_NOTE = "data-details-note"
+DATA_FAILURE_NOTICE = "data-failure-notice"
+DATA_DAMAGED_NOTICE = "data-damaged-notice"
 
 # The audit log (/audit): its filters and the table's region (its CSV:
 # csv_button("audit", "events") and csv_download("audit", "events"))

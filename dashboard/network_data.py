@@ -294,7 +294,7 @@ _outlines_lock = threading.Lock()
 def load_outlines(db: Database) -> Outlines:
     """The LA boundaries simplified for the map (geometry.build_outlines), worked out once
     per published file: they change only with a refresh."""
-    key = (str(db.path), db.identity())
+    key = (str(db.path), db.in_service())
     with _outlines_lock:
         if key in _outlines:
             return _outlines[key]

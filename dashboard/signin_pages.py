@@ -1,4 +1,5 @@
-"""The plain pages around sign-in: no access, signed out, sign-in failed.
+"""The plain pages around sign-in (no access, signed out, sign-in failed), and the
+one shown when the published data cannot be read (dashboard/unreadable.py).
 
 Plain HTML, not Dash: they are served before anyone is let in, so they carry no
 data and load nothing but the stylesheet. Each says its message in both languages,
@@ -35,6 +36,10 @@ PAGES: dict[str, Say] = {
     "required": lambda lang, _: (
         t("signin.sign_in_required", lang),
         t("signin.required_text", lang),
+    ),
+    "data-unreadable": lambda lang, _: (
+        t("unreadable.title", lang),
+        f"{t('unreadable.text', lang)} {t('unreadable.later', lang)}",
     ),
 }
 

@@ -14,7 +14,13 @@ from dashboard.components.charts import (
     build_table_section,
 )
 from dashboard.components.tables import build_table
-from dashboard.data_data import CONTRACT, SOURCES, DataPageData, list_files_by_source
+from dashboard.data_data import (
+    CONTRACT,
+    SOURCES,
+    DataPageData,
+    list_files_by_source,
+    list_refreshes,
+)
 from dashboard.figures.data import build_rejected_figure
 from dashboard.figures.regions import build_message_figure
 from dashboard.glossary import TERMS, cite, define_measure, label_level, name_measure
@@ -24,7 +30,9 @@ from etl.archive import manifest_name
 
 __all__ = [
     "PAGE",
+    "build_damaged_notice",
     "build_data_layout",
+    "build_failure_notice",
     "build_files_table",
     "build_glossary_table",
     "build_rejected_figure_or_message",
@@ -93,37 +101,114 @@ def _count(value: object) -> str:
 
 
 def build_runs_table(runs: pd.DataFrame, lang: str) -> html.Table | html.P:
-    """The refresh history, newest first."""
+    """The refresh history, newest first: those published and, when ``runs`` has them
+    (data_data.list_refreshes), those that failed since, with their outcome and message
+    (columns shown only then: every refresh listed otherwise was published)."""
     if runs.empty:
         return html.P(t("shell.as_at_unknown", lang))
+    failed = int((runs["status"] == "failed").sum())
     columns = [
         t("data.column_run", lang),
         t("data.column_started", lang),
         t("data.column_finished", lang),
         t("data.column_seconds", lang),
         t("data.column_trigger", lang),
+        *([t("data.column_outcome", lang), t("data.column_message", lang)] if failed else []),
         t("data.column_files_read", lang),
         t("data.column_files_changed", lang),
         t("data.column_rows_read", lang),
         t("data.column_rows_set_aside", lang),
     ]
-    rows = [
-        [
-            str(run["run_id"]),
-            format_time(run["started_at"]),
-            format_time(run["finished_at"]),
-            "" if pd.isna(run["seconds"]) else f"{run['seconds']:.1f}",
-            label_trigger(str(run["trigger"]), lang),
+    rows = [_list_run_cells(run, lang, outcome=bool(failed)) for _, run in runs.iterrows()]
+    published = len(runs) - failed
+    if not failed:
+        return build_table(t("data.runs_caption", lang, count=published), columns, rows)
+    caption = t("data.runs_caption_failed", lang, count=published, failed=failed)
+    table = build_table(caption, columns, rows)
+    # Its message column (the 7th: plcnet.css), words, reads from the left.
+    table.className = f"{table.className} runs-table"
+    return table
+
+
+def _list_run_cells(run: pd.Series, lang: str, outcome: bool) -> list[str]:
+    """One refresh as the table shows it; with ``outcome``, its outcome and message (a
+    failed one has no counts, only its message, in sight before the counts)."""
+    failed = run["status"] == "failed"
+    if failed:
+        counts = ["", "", "", ""]
+    else:
+        changed = run["files_changed"]
+        counts = [
             _count(run["files_read"]),
-            t("data.first_run", lang)
-            if pd.isna(run["files_changed"])
-            else _count(run["files_changed"]),
+            t("data.first_run", lang) if pd.isna(changed) else _count(changed),
             _count(run["rows_read"]),
             _count(run["rows_set_aside"]),
         ]
-        for _, run in runs.iterrows()
+    message = run.get("message")
+    said = [
+        t("data.outcome_failed", lang) if failed else t("data.outcome_published", lang),
+        "" if message is None or pd.isna(message) else str(message),
     ]
-    return build_table(t("data.runs_caption", lang, count=len(runs)), columns, rows)
+    return [
+        str(run["run_id"]),
+        format_time(run["started_at"]),
+        format_time(run["finished_at"]),
+        "" if pd.isna(run["seconds"]) else f"{run['seconds']:.1f}",
+        label_trigger(str(run["trigger"]), lang),
+        *(said if outcome else []),
+        *counts,
+    ]
+
+
+def _as_sentence(message: str) -> str:
+    text = message.strip()
+    return text if text.endswith((".", "!", "?", "…")) else f"{text}."
+
+
+def build_damaged_notice(data: DataPageData, lang: str) -> list[html.Div]:
+    """At the top of the page, for the data team: the file published last cannot be
+    read, and the data shown are the last good file's; nothing when it can."""
+    if data.damaged is None:
+        return []
+    shown = "" if data.published_at is None else format_time(data.published_at)
+    text = t("data.damaged_notice", lang, time=shown, problem=_as_sentence(data.damaged))
+    return [
+        html.Div(
+            html.P([html.Strong(t("data.damaged_label", lang)), " ", text]),
+            id=ids.DATA_DAMAGED_NOTICE,
+            className="failure-notice",
+            role="alert",
+        )
+    ]
+
+
+def build_failure_notice(data: DataPageData, lang: str) -> list[html.Div]:
+    """At the top of the page, for the data team: the last refresh failed, when and why,
+    and which refresh the data shown come from; nothing when none failed since."""
+    if data.failed.empty:
+        return []
+    last = data.failed.iloc[0]
+    parts: list[object] = [
+        html.Strong(t("data.failed_label", lang)),
+        " ",
+        t(
+            "data.failed_notice",
+            lang,
+            time=format_time(last["started_at"]),
+            message=_as_sentence(str(last["message"])),
+        ),
+        " ",
+        t("data.failed_shown", lang, time=format_time(data.published_at))
+        if data.published_at is not None
+        else "",
+    ]
+    if len(data.failed) > 1:
+        parts += [" ", t("data.failed_count", lang, count=len(data.failed))]
+    return [
+        html.Div(
+            html.P(parts), id=ids.DATA_FAILURE_NOTICE, className="failure-notice", role="alert"
+        )
+    ]
 
 
 def build_files_table(files: pd.DataFrame, run_id: str, lang: str) -> html.Table | html.P:
@@ -326,7 +411,8 @@ def _build_refresh_sections(data: DataPageData, lang: str) -> list[html.Section]
     return [
         build_table_section(
             PAGE, "runs", heading=t("data.runs_heading", lang),
-            intro=t("data.runs_intro", lang), table=build_runs_table(data.runs, lang),
+            intro=t("data.runs_intro", lang),
+            table=build_runs_table(list_refreshes(data), lang),
             download_label=t("data.download_runs", lang), lang=lang,
         ),
         build_table_section(
@@ -364,6 +450,8 @@ def build_data_layout(data: DataPageData, lang: str) -> html.Div:
             dcc.Location(id=ids.page_url(PAGE), refresh=False),
             html.H1(t("data.title", lang)),
             html.P(t("data.intro", lang), className="lede"),
+            *(build_damaged_notice(data, lang) if data.details else []),
+            *(build_failure_notice(data, lang) if data.details else []),
             *refresh,
             _build_plain_section(
                 "sources", t("data.sources_heading", lang), t("data.sources_intro", lang),

@@ -25,6 +25,7 @@ MESSAGES: dict[str, str] = {
     "audit.kind_download": "Lawrlwytho CSV",
     "audit.kind_image": "Delwedd siart",
     "audit.kind_refused": "Gwrthodwyd",
+    "audit.kind_database_unreadable": "Ni ellir darllen y data",
     "audit.status": "{shown} o {count} digwyddiad wedi'u rhestru.",
     "audit.bad_dates": "Caiff dyddiad nad yw'n ddiwrnod ar y ffurf BBBB-MM-DD ei adael allan.",
     "audit.events_heading": "Digwyddiadau",

@@ -28,6 +28,25 @@ MESSAGES: dict[str, str] = {
     "data.column_rows_read": "Rhesi a ddarllenwyd",
     "data.column_rows_set_aside": "Rhesi a neilltuwyd",
     "data.column_message": "Neges",
+    "data.column_outcome": "Canlyniad",
+    "data.outcome_published": "Cyhoeddwyd",
+    "data.outcome_failed": "Methodd: ni chyhoeddwyd dim",
+    "data.runs_caption_failed": (
+        "Y {count} adnewyddiad llwyddiannus diweddaraf a'r {failed} a fethodd ers hynny, "
+        "y mwyaf newydd yn gyntaf"
+    ),
+    "data.failed_label": "Methodd yr adnewyddiad diwethaf.",
+    "data.failed_notice": "Dechreuodd am {time} UTC a daeth i ben: {message}",
+    "data.failed_shown": ("Daw'r data a ddangosir o'r adnewyddiad a orffennodd am {time} UTC."),
+    "data.failed_count": (
+        "Mae {count} adnewyddiad wedi methu ers hynny; rhestrir pob un o dan Adnewyddiadau."
+    ),
+    "data.damaged_label": "Ni ellir darllen y gronfa ddata a gyhoeddwyd ddiwethaf.",
+    "data.damaged_notice": (
+        "Mae'r data a ddangosir yn dal i ddod o'r adnewyddiad a orffennodd am {time} UTC. "
+        "Beth sydd o'i le: {problem} Rhedwch yr adnewyddiad eto, neu rhowch gopi da yn ei "
+        "le (docs/operations.md)."
+    ),
     "data.first_run": "Adnewyddiad cyntaf",
     "data.trigger_manual": "Â llaw",
     "data.trigger_make": "make",

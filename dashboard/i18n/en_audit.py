@@ -25,6 +25,7 @@ MESSAGES: dict[str, str] = {
     "audit.kind_download": "CSV download",
     "audit.kind_image": "Chart image",
     "audit.kind_refused": "Refused",
+    "audit.kind_database_unreadable": "Data cannot be read",
     "audit.status": "{shown} of {count} events listed.",
     "audit.bad_dates": "A date that is not a day written YYYY-MM-DD is left out.",
     "audit.events_heading": "Events",

@@ -28,6 +28,24 @@ MESSAGES: dict[str, str] = {
     "data.column_rows_read": "Rows read",
     "data.column_rows_set_aside": "Rows set aside",
     "data.column_message": "Message",
+    "data.column_outcome": "Outcome",
+    "data.outcome_published": "Published",
+    "data.outcome_failed": "Failed: nothing published",
+    "data.runs_caption_failed": (
+        "The latest {count} successful refreshes and the {failed} that failed since, newest first"
+    ),
+    "data.failed_label": "The last refresh failed.",
+    "data.failed_notice": "It started at {time} UTC and stopped: {message}",
+    "data.failed_shown": "The data shown are from the refresh that finished at {time} UTC.",
+    "data.failed_count": (
+        "{count} refreshes have failed since then; all are listed under Refreshes."
+    ),
+    "data.damaged_label": "The database published last cannot be read.",
+    "data.damaged_notice": (
+        "The data shown are still those of the refresh that finished at {time} UTC. "
+        "What is wrong: {problem} Run the refresh again, or put back a good copy "
+        "(docs/operations.md)."
+    ),
     "data.first_run": "First refresh",
     "data.trigger_manual": "By hand",
     "data.trigger_make": "make",

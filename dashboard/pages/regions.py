@@ -68,7 +68,7 @@ _pairs_lock = threading.Lock()
 def load_pairs_parts(view: View, data: RegionsData) -> PairsParts:
     """The E-I matrices of the view, from the cache when built already."""
     filters = view.filters
-    key = (str(view.db.path), view.db.identity(), filters.year, filters.consortium, view.lang)
+    key = (str(view.db.path), view.db.in_service(), filters.year, filters.consortium, view.lang)
     with _pairs_lock:
         if key in _pairs_built:
             return _pairs_built[key]
