@@ -21,6 +21,7 @@ __all__ = [
     "append_run_log",
     "building_path",
     "disk_full_error",
+    "keep_aside",
     "log_run",
     "publish",
     "remove_partial",
@@ -107,6 +108,17 @@ def publish(built: Path, db_path: Path) -> None:
         os.fsync(handle.fileno())
     os.replace(built, db_path)
     _fsync_folder(db_path.parent)
+
+
+def keep_aside(db_path: Path, run_id: str) -> Path:
+    """Keep the published file as ``<name>.damaged-<run_id>`` before a refresh replaces
+    it: a second name for the same file (no copy, no moment without a published file)."""
+    kept = db_path.with_name(f"{db_path.name}.damaged-{run_id}")
+    try:
+        os.link(db_path, kept)
+    except OSError:  # a file system without hard links
+        shutil.copy2(db_path, kept)
+    return kept
 
 
 def _fsync_folder(folder: Path) -> None:

@@ -43,6 +43,7 @@ from etl.publish import (
     UnexpectedError,
     building_path,
     disk_full_error,
+    keep_aside,
     log_run,
     publish,
     remove_partial,
@@ -194,19 +195,23 @@ def _refresh_locked(
         # Before anything is read, so that a file written to during the run is caught.
         snapshot = snapshot_inputs((reference_dir, raw_dir))
         progress(f"plcnet refresh {result.run_id}: {raw_dir} -> {db_path}")
+        replaces_damaged = _published_is_damaged(db_path, result, progress)
         key = resolve_key(progress, options.pseudonym_key_file)
         result.pseudonym_key = f"{key.source} (fingerprint {key.fingerprint})"
         progress(f"  member ids pseudonymised with the key from {result.pseudonym_key}")
         _build(built, raw_dir, reference_dir, key, result, _Steps(result, progress))
         check_inputs_unchanged(result.input_files, snapshot)
-        if not options.force:
+        if not (options.force or replaces_damaged):
             check_shrinkage(db_path, result.row_counts, options.max_shrink)
         result.status = "success"
         result.seconds = time.perf_counter() - clock
-        _record_run(built, db_path, result, started_at, options.trigger)
+        history = db_path if db_path.exists() and not replaces_damaged else None
+        _record_run(built, history, result, started_at, options.trigger)
         archive = options.archive_dir or archive_dir_for(db_path)
         manifest = archive_inputs(result.input_files, archive, result.run_id, snapshot, progress)
         progress(f"  input files archived by checksum: {manifest}")
+        if replaces_damaged:
+            progress(f"  the damaged database is kept as {keep_aside(db_path, result.run_id)}")
         publish(built, db_path)
     except KeyboardInterrupt:
         result.status, result.message = "interrupted", "stopped by an interrupt (Ctrl-C)"
@@ -269,6 +274,39 @@ def published_row_counts(db_path: Path) -> dict[str, int]:
         return {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in GUARDED_TABLES}
     finally:
         con.close()
+
+
+def published_problem(db_path: Path) -> str | None:
+    """Why the published database cannot give a refresh its row counts and run history
+    (a damaged or foreign file), or None when it can or there is none."""
+    if not db_path.exists():
+        return None
+    try:
+        published_row_counts(db_path)
+        with duckdb.connect(str(db_path), read_only=True) as con:
+            con.execute("SELECT * FROM etl_runs").fetchall()
+    except duckdb.Error as error:
+        return str(error).splitlines()[0]
+    return None
+
+
+def _published_is_damaged(db_path: Path, result: RefreshResult, progress: Progress) -> bool:
+    """Say so when the published database cannot be read: this refresh replaces it.
+
+    Refusing would leave a damaged file in service for good (the dashboard shows its
+    last good file, or none), and nothing in it can be compared or carried over.
+    """
+    problem = published_problem(db_path)
+    if problem is None:
+        return False
+    warning = (
+        f"the published database {db_path} cannot be read ({problem}); this refresh "
+        "replaces it without comparing row counts, and its run history starts again; "
+        "the damaged file is kept beside it"
+    )
+    progress(f"  warning: {warning}")
+    result.warnings.append(warning)
+    return True
 
 
 def check_shrinkage(db_path: Path, new_counts: dict[str, int], max_shrink: float) -> None:
@@ -373,13 +411,14 @@ def _count(con: duckdb.DuckDBPyConnection, result: RefreshResult) -> None:
 
 
 def _record_run(
-    built: Path, db_path: Path, result: RefreshResult, started_at: datetime, trigger: str
+    built: Path, history: Path | None, result: RefreshResult, started_at: datetime, trigger: str
 ) -> None:
-    """Write the run into ``etl_runs``, after the history of the published database."""
+    """Write the run into ``etl_runs``, after the runs of ``history`` (the published
+    database, None when there is none or it cannot be read)."""
     con = duckdb.connect(str(built))
     try:
-        if db_path.exists():
-            con.execute("ATTACH $path AS previous (READ_ONLY)", {"path": str(db_path)})
+        if history is not None:
+            con.execute("ATTACH $path AS previous (READ_ONLY)", {"path": str(history)})
             con.execute("INSERT INTO etl_runs SELECT * FROM previous.etl_runs")
             con.execute("DETACH previous")
         con.execute(
