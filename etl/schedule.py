@@ -17,6 +17,7 @@ from apscheduler.schedulers.blocking import BlockingScheduler
 from apscheduler.triggers.cron import CronTrigger
 
 from etl.lock import RefreshLockedError
+from etl.publish import DiskFullError
 from etl.refresh import TableShrankError, refresh
 from etl.sources.common import InputError
 
@@ -47,7 +48,7 @@ def run_scheduled_refresh(job: ScheduledRefresh) -> str:
             max_shrink=job.max_shrink,
             pseudonym_key_file=job.pseudonym_key_file,
         )
-    except (InputError, TableShrankError) as error:
+    except (InputError, TableShrankError, DiskFullError) as error:
         log.error("refresh failed, the published database was not changed: %s", error)
         return "failed"
     except RefreshLockedError as error:

@@ -49,6 +49,16 @@ def audit_log_in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture(scope="session", autouse=True)
+def session_audit_log(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Servers the session starts (before any test's own audit log is set) write their
+    audit events here, never to data/audit.jsonl."""
+    path = tmp_path_factory.mktemp("audit") / "audit.jsonl"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PLCNET_AUDIT_LOG", str(path))
+        yield path
+
+
+@pytest.fixture(scope="session", autouse=True)
 def session_pseudonym_key(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """A pseudonym key file of the session's own for every refresh the tests run."""
     path = tmp_path_factory.mktemp("pseudonym") / "pseudonym.key"
