@@ -54,10 +54,14 @@ def generate_wales(
 
     Examples
     --------
+    >>> import tempfile
+    >>> from etl.config import default_reference_dir
     >>> from etl.sources.reference import read_reference
-    >>> reference = read_reference(Path("data/reference"))  # doctest: +SKIP
-    >>> generate_wales(reference, Path("/tmp/demo"), progress=lambda line: None)  # doctest: +SKIP
-    {'plcs.csv': 1997, 'plc_memberships.csv': 20421, 'plc_activities.csv': 27445, ...}
+    >>> reference = read_reference(default_reference_dir())
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     rows = generate_wales(reference, Path(folder), progress=lambda line: None)
+    >>> rows["plcs.csv"], rows["plc_memberships.csv"], rows["plc_activities.csv"]
+    (1997, 20421, 27445)
     """
     if n_plcs is None:
         n_plcs = round(PLCS_PER_SCHOOL * len(reference.schools))

@@ -496,8 +496,9 @@ def place_isolates(n: int) -> np.ndarray:
     """Positions of ``n`` isolated schools on rings around the drawing, in the order given.
 
     Rings run from radius 0.92 to 1.0, at most :data:`ISOLATES_PER_RING` schools
-    to a ring, filled in turn; on each the schools go clockwise from the top,
-    evenly spaced, alternate rings offset by half a step.
+    to a ring, filled in turn (a single ring lies midway, at 0.96); on each the
+    schools go clockwise from the top, evenly spaced, alternate rings offset by half a
+    step.
 
     Examples
     --------

@@ -151,9 +151,37 @@ def measure_subgraph(
 
     Examples
     --------
-    >>> found = measure_subgraph(con, "2018/19", la=661, focus_area="numeracy")  # doctest: +SKIP
-    >>> found.summary.n_schools, found.schools.columns.tolist()[:3]  # doctest: +SKIP
-    (102, ['school_id', 'la_code', 'degree'])
+    Gwynedd (LA 661) with four schools, three tied in a path 1 - 2 - 3, the fourth
+    alone, and school 3 tied to a school of Conwy (LA 662), outside the region:
+
+    >>> from etl.schema import apply_schema
+    >>> con = duckdb.connect()
+    >>> apply_schema(con)
+    >>> _ = con.execute(
+    ...     "INSERT INTO local_authorities (la_code, ons_code, name_en, name_cy,"
+    ...     " consortium_code, consortium_name_en, consortium_name_cy) VALUES"
+    ...     " (661, 'W06000002', 'Gwynedd', 'Gwynedd', 'GWE', 'GwE', 'GwE'),"
+    ...     " (662, 'W06000003', 'Conwy', 'Conwy', 'GWE', 'GwE', 'GwE')"
+    ... )
+    >>> _ = con.execute(
+    ...     "INSERT INTO schools (school_id, name, la_code, sector, language_medium,"
+    ...     " source_file) SELECT id, 'School ' || id, id // 10000, 'primary', 'welsh', 'x'"
+    ...     " FROM unnest([6610001, 6610002, 6610003, 6610004, 6620001]) AS t(id)"
+    ... )
+    >>> _ = con.execute(
+    ...     "INSERT INTO net_edges (year, school_a, school_b, weight, shared_members,"
+    ...     " cross_la, cross_consortium) VALUES ('2018/19', 6610001, 6610002, 1, 2, false,"
+    ...     " false), ('2018/19', 6610002, 6610003, 1, 2, false, false),"
+    ...     " ('2018/19', 6610003, 6620001, 1, 2, true, false)"
+    ... )
+    >>> found = measure_subgraph(con, "2018/19", la=661)
+    >>> s = found.summary
+    >>> s.n_schools, s.n_ties, s.external_ties, s.n_components, round(s.density, 4)
+    (4, 2, 1, 2, 0.3333)
+    >>> found.schools["degree"].tolist(), found.schools["external_ties"].tolist()
+    ([1, 2, 1, 0], [0, 0, 1, 0])
+    >>> found.schools["betweenness"].round(4).tolist()  # 2 is between 1 and 3: 1 of 3 pairs
+    [0.0, 0.3333, 0.0, 0.0]
     """
     school_ids, las = _fetch_schools(con, la, consortium, sector, language_medium)
     ties = _fetch_ties(con, year, school_ids, focus_area)
