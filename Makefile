@@ -11,7 +11,7 @@ DB ?= data/plcnet.duckdb
 DEMO_DIR := data/raw/demo
 CHROMIUM ?= /usr/bin/chromium
 
-.PHONY: help setup demo etl serve serve-auth run test lint format browser bench clean
+.PHONY: help setup demo etl serve serve-auth run test lint format translations browser bench clean
 
 help: ## List the commands
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -51,6 +51,9 @@ lint: setup ## ruff: lint and format check
 format: setup ## ruff: fix what can be fixed and format
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+translations: setup ## After editing the English (locale/en): mark changed Welsh fuzzy, list what to translate
+	$(PY) -m dashboard.i18n.update
 
 test: setup browser lint ## Run ruff and every test, browser tests included
 	PLCNET_CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest

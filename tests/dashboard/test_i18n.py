@@ -1,14 +1,21 @@
-"""The translation layer: one function, complete English, fallback to English."""
+"""The translation layer: one function, complete English, fallback to English.
+
+The catalogues are the PO files of dashboard/locale; the English one is the source.
+"""
 
 from __future__ import annotations
 
 import ast
+import shutil
 import string
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from dashboard.i18n import catalogue, list_catalogue_modules, t
+from dashboard import i18n
+from dashboard.i18n import catalogue, catalogue_path, read_catalogue, t, unusable_translations
+from dashboard.i18n import update as update_tool
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
 
@@ -39,7 +46,7 @@ def test_every_key_is_a_literal_in_the_english_catalogue() -> None:
         if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
             problems.append(f"{where}: the key must be a string literal, so that it can be checked")
         elif key.value not in english:
-            problems.append(f"{where}: {key.value!r} is not in i18n/en*.py")
+            problems.append(f"{where}: {key.value!r} is not in locale/en/LC_MESSAGES/messages.po")
     assert problems == []
 
 
@@ -54,8 +61,8 @@ def test_formats_fields() -> None:
 
 def test_every_english_key_has_a_welsh_message_and_back() -> None:
     english, welsh = catalogue("en"), catalogue("cy")
-    assert set(english) - set(welsh) == set(), "missing from the Welsh catalogue (i18n/cy*.py)"
-    assert set(welsh) - set(english) == set(), "in i18n/cy*.py but not in i18n/en*.py"
+    assert set(english) - set(welsh) == set(), "missing, fuzzy or stale in locale/cy"
+    assert set(welsh) - set(english) == set(), "in locale/cy but not in locale/en"
 
 
 def test_welsh_messages_take_the_same_fields() -> None:
@@ -63,7 +70,7 @@ def test_welsh_messages_take_the_same_fields() -> None:
         return {name for _, name, _, _ in string.Formatter().parse(message) if name}
 
     welsh = catalogue("cy")
-    mismatched = {k for k, v in catalogue("en").items() if fields(v) != fields(welsh[k])}
+    mismatched = {k for k, v in catalogue("en").items() if fields(v) != fields(welsh.get(k, v))}
     assert mismatched == set()
 
 
@@ -92,8 +99,126 @@ def test_unknown_language_is_refused() -> None:
         t("overview.title", "fr")
 
 
-def test_every_english_part_has_a_welsh_part() -> None:
-    english = [name.removeprefix("en") for name in list_catalogue_modules("en")]
-    welsh = [name.removeprefix("cy") for name in list_catalogue_modules("cy")]
-    assert english == welsh
-    assert english[0] == ""
+def test_no_welsh_message_is_missing_fuzzy_or_stale() -> None:
+    # Names each key whose Welsh is not shown: run make translations, then translate them.
+    assert unusable_translations("cy") == {}
+
+
+def test_the_template_and_the_welsh_are_in_step_with_the_english() -> None:
+    # What make translations would write is what is committed: nobody edited the English
+    # without running it, and nobody edited the template by hand.
+    english = update_tool.normalised_english(read_catalogue(catalogue_path("en")))
+    expected = {
+        catalogue_path("en"): english,
+        update_tool.template_path(): update_tool.build_template(english),
+        catalogue_path("cy"): update_tool.update_translation(
+            read_catalogue(catalogue_path("cy")), english
+        ),
+    }
+    out_of_step = [
+        str(path.relative_to(i18n.LOCALE_DIR))
+        for path, catalog in expected.items()
+        if update_tool.write_if_changed(catalog, path, dry_run=True)
+    ]
+    assert out_of_step == [], "run make translations"
+
+
+def test_welsh_letters_and_fields_are_kept_as_written() -> None:
+    text = catalogue_path("cy").read_text(encoding="utf-8")
+    assert "ni chânt eu cynnig yma" in text  # UTF-8, not escaped
+    assert t("regions.not_filtered", "cy").count("â") >= 2
+    assert t("regions.chosen", "cy", name="Powys") == "Powys (a ddewiswyd)"
+
+
+@pytest.fixture
+def locale_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    """A copy of dashboard/locale the tests may edit, read in place of the real one."""
+    copy = tmp_path / "dashboard" / "locale"
+    shutil.copytree(i18n.LOCALE_DIR, copy)
+    monkeypatch.setattr(i18n, "LOCALE_DIR", copy)
+    catalogue.cache_clear()
+    yield copy
+    catalogue.cache_clear()
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_changed_english_makes_its_welsh_fuzzy_until_translated(
+    locale_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    english, welsh = catalogue_path("en"), catalogue_path("cy")
+    _edit(
+        english, 'msgid "Local authorities and consortia"', 'msgid "Local authorities, consortia"'
+    )
+    assert update_tool.main() == 1
+    assert "regions.title: fuzzy" in capsys.readouterr().out
+
+    entry = next(m for m in read_catalogue(welsh) if m.context == "regions.title")
+    assert entry.fuzzy
+    assert entry.id == "Local authorities, consortia"
+    assert update_tool.split_previous_id(entry)[0] == "Local authorities and consortia"
+    assert entry.string == "Awdurdodau lleol a chonsortia"  # kept for the translator
+    assert set(unusable_translations("cy")) == {"regions.title"}
+    assert t("regions.title", "cy") == "Local authorities, consortia"  # the English, as gettext
+    assert "regions.title" in update_tool.template_path().read_text(encoding="utf-8")
+    assert "Local authorities, consortia" in update_tool.template_path().read_text("utf-8")
+
+    # A second edit before anyone translates: still fuzzy, still showing the first English.
+    _edit(english, 'msgid "Local authorities, consortia"', 'msgid "Authorities and consortia"')
+    assert update_tool.main() == 1
+    entry = next(m for m in read_catalogue(welsh) if m.context == "regions.title")
+    assert (entry.fuzzy, entry.id) == (True, "Authorities and consortia")
+    assert update_tool.split_previous_id(entry) == ("Local authorities and consortia", [])
+    capsys.readouterr()
+    assert update_tool.main() == 1  # and a run that changes nothing writes nothing
+    assert "wrote" not in capsys.readouterr().out
+
+    # The translator updates the Welsh and clears the flag, as a PO editor does.
+    _edit(welsh, '#, fuzzy\n#| msgid "Local authorities and consortia"\n', "")
+    _edit(welsh, '"Awdurdodau lleol a chonsortia"', '"Awdurdodau a chonsortia"')
+    catalogue.cache_clear()
+    assert unusable_translations("cy") == {}
+    assert t("regions.title", "cy") == "Awdurdodau a chonsortia"
+    assert update_tool.main() == 0
+
+
+def test_a_welsh_edited_against_an_older_english_is_stale(locale_copy: Path) -> None:
+    # Without make translations the entry is not even fuzzy: its msgid gives it away.
+    _edit(
+        catalogue_path("en"),
+        'msgid "Local authorities and consortia"',
+        'msgid "Local authorities, consortia"',
+    )
+    assert unusable_translations("cy") == {
+        "regions.title": "stale: translates an older English (run make translations)"
+    }
+    assert t("regions.title", "cy") == "Local authorities, consortia"
+
+
+def test_a_new_english_key_is_added_untranslated_and_a_removed_one_kept_obsolete(
+    locale_copy: Path,
+) -> None:
+    _edit(catalogue_path("en"), 'msgctxt "regions.nav"', 'msgctxt "regions.nav_new"')
+    assert update_tool.main() == 1
+    welsh = read_catalogue(catalogue_path("cy"))
+    assert next(m for m in welsh if m.context == "regions.nav_new").string == ""
+    assert [m.string for m in welsh.obsolete.values() if m.context == "regions.nav"] == [
+        "Rhanbarthau"
+    ]
+    assert unusable_translations("cy") == {"regions.nav_new": "untranslated"}
+
+
+def test_a_key_defined_twice_is_refused(locale_copy: Path) -> None:
+    _edit(catalogue_path("cy"), 'msgctxt "regions.nav"', 'msgctxt "regions.title"')
+    with pytest.raises(ValueError, match=r"regions\.title.*defined twice"):
+        catalogue("cy")
+
+
+def test_a_message_without_a_key_is_refused(locale_copy: Path) -> None:
+    _edit(catalogue_path("en"), 'msgctxt "regions.nav"\n', "")
+    with pytest.raises(ValueError, match="has no msgctxt"):
+        catalogue("en")
