@@ -14,8 +14,6 @@
 from __future__ import annotations
 
 import secrets
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,6 +21,7 @@ import pytest
 
 from dashboard.access import OPEN_USER, acting_as
 from etl.sources.reference import Reference, read_reference
+from tests.demo_wales import DemoWales, build_demo_wales
 
 # The sign-in fixtures (a real OpenID Connect provider and the dashboard requiring it).
 pytest_plugins = ["tests.idp.fixtures"]
@@ -87,18 +86,19 @@ def test_data() -> Path:
 
 
 @pytest.fixture(scope="session")
-def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo Wales through the real pipeline: ``etl demo`` then ``etl refresh``."""
-    folder = tmp_path_factory.mktemp("demo")
-    for command in (
-        ["demo", "--out", str(folder / "raw")],
-        ["refresh", "--raw", str(folder / "raw"), "--db", str(folder / "plcnet.duckdb"), "--quiet"],
-    ):
-        subprocess.run(
-            [sys.executable, "-m", "etl", *command],
-            cwd=PROJECT_ROOT,
-            check=True,
-            timeout=300,
-            capture_output=True,
-        )
-    return folder / "plcnet.duckdb"
+def demo_wales_build(tmp_path_factory: pytest.TempPathFactory) -> DemoWales:
+    """The one demo Wales of the session (tests/demo_wales.py): ``etl demo`` then
+    ``etl refresh`` through the real CLI. Read-only: copy it before changing it."""
+    return build_demo_wales(tmp_path_factory.mktemp("demo"))
+
+
+@pytest.fixture(scope="session")
+def demo_db(demo_wales_build: DemoWales) -> Path:
+    """The session demo's published database (read-only: copy it to write)."""
+    return demo_wales_build.db
+
+
+@pytest.fixture(scope="session")
+def demo_raw(demo_wales_build: DemoWales) -> Path:
+    """The session demo's raw contract files and demo_truth.json (read-only)."""
+    return demo_wales_build.raw

@@ -150,6 +150,7 @@ from pathlib import Path
 import duckdb
 import networkx as nx
 
+from etl.contract import REVIEW_FEATURES
 from etl.network import compute_focus_networks
 from etl.network.plcs import compute_plc_measures
 from etl.schema import apply_schema
@@ -374,6 +375,116 @@ IMPACT_BINS = [
 ]
 
 
+# The columns the rows above give, by name: a column added to a table in the middle
+# cannot shift the values that follow it (tests/test_insert_by_name.py).
+LA_COLUMNS = (
+    "la_code",
+    "ons_code",
+    "name_en",
+    "name_cy",
+    "consortium_code",
+    "consortium_name_en",
+    "consortium_name_cy",
+)
+PLC_COLUMNS = (
+    "plc_id",
+    "name",
+    "focus_area",
+    "scope",
+    "membership_type",
+    "start_date",
+    "end_date",
+    "lead_school_id",
+)
+EDGE_COLUMNS = (
+    "year",
+    "school_a",
+    "school_b",
+    "weight",
+    "shared_members",
+    "cross_la",
+    "cross_consortium",
+)
+SCHOOL_METRIC_COLUMNS = (
+    "year",
+    "school_id",
+    "degree",
+    "weighted_degree",
+    "betweenness",
+    "clustering",
+    "n_plcs",
+    "cross_la_ties",
+    "cross_consortium_ties",
+    "is_isolate",
+)
+SYSTEM_METRIC_COLUMNS = (
+    "year",
+    "n_schools",
+    "n_ties",
+    "density",
+    "n_components",
+    "giant_component_share",
+    "cross_la_share",
+    "cross_consortium_share",
+)
+GROUP_METRIC_COLUMNS = (
+    "year",
+    "level",
+    "group_id",
+    "n_schools",
+    "n_ties",
+    "density",
+    "internal_ties",
+    "external_ties",
+    "ei_index",
+    "isolate_share",
+    # _describe_subgraph
+    "n_components",
+    "giant_component_share",
+    "mean_clustering",
+    "modularity_communities",
+    "modularity_la",
+    "nmi_communities_la",
+    "assort_la",
+    "assort_medium",
+    "assort_sector",
+    "assort_category",
+    # _count_support_ties
+    "support_schools",
+    "n_support_tied",
+    "support_tied_share",
+)
+DRAWING_RULE_COLUMNS = (
+    "year",
+    "ties_total",
+    "ties_drawn",
+    "max_ties_drawn",
+    "min_weight_drawn",
+    "rule",
+    "layout_method",
+    "layout_seed",
+)
+IMPACT_ESTIMATE_COLUMNS = (
+    "model",
+    "outcome",
+    "exposure",
+    "subgroup",
+    "estimate",
+    "std_error",
+    "ci_low",
+    "ci_high",
+    "p_value",
+    "n_schools",
+    "n_observations",
+    "n_years",
+    "method",
+)
+IMPACT_BIN_COLUMNS = (
+    "exposure", "band", "band_order", "band_low", "band_high", "year",
+    "n_schools", "n_observations", "mean_improvement", "ci_low", "ci_high",
+)  # fmt: skip
+
+
 def build_overview_db(path: Path, *, outcome_source: str = "demo") -> Path:
     """Write the fixture database to ``path`` (outcomes carry ``outcome_source``)."""
     con = duckdb.connect(str(path))
@@ -396,24 +507,33 @@ def build_overview_db(path: Path, *, outcome_source: str = "demo") -> Path:
 
 
 # Values for NOT NULL columns the fixture does not fill, by DuckDB type. The network
-# tables grow new measures; the dashboard's tests need only the first columns.
+# tables grow new measures; the dashboard's tests need only some of them.
 _FILLERS = {"VARCHAR": "", "BOOLEAN": False}
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, rows: list[tuple[object, ...]]) -> None:
-    """Insert rows that give the table's first columns in order; later columns get NULL,
-    or a zero of their type where NULL is not allowed."""
-    columns = con.execute(
-        "SELECT column_name, data_type, is_nullable FROM duckdb_columns()"
-        " WHERE table_name = ? ORDER BY column_index",
-        [table],
-    ).fetchall()
+def _insert(
+    con: duckdb.DuckDBPyConnection,
+    table: str,
+    columns: tuple[str, ...],
+    rows: list[tuple[object, ...]],
+) -> None:
+    """Insert rows that give ``columns``, by name (a column added to the table cannot
+    shift them); the table's other columns get NULL, or a zero of their type where NULL
+    is not allowed."""
     if not rows:
         return
-    given = len(rows[0])
-    rest = [None if nullable else _FILLERS.get(kind, 0) for _, kind, nullable in columns[given:]]
-    names = ", ".join(f'"{name}"' for name, _, _ in columns)
-    marks = ", ".join("?" for _ in columns)
+    others = [
+        (name, None if nullable else _FILLERS.get(kind, 0))
+        for name, kind, nullable in con.execute(
+            "SELECT column_name, data_type, is_nullable FROM duckdb_columns()"
+            " WHERE table_name = ? ORDER BY column_index",
+            [table],
+        ).fetchall()
+        if name not in columns
+    ]
+    names = ", ".join(f'"{name}"' for name in (*columns, *(name for name, _ in others)))
+    marks = ", ".join("?" for _ in range(len(columns) + len(others)))
+    rest = tuple(value for _, value in others)
     con.executemany(
         f"INSERT INTO {table} ({names}) VALUES ({marks})", [(*row, *rest) for row in rows]
     )
@@ -432,14 +552,16 @@ def _consortium_of(la_code: int) -> str:
 
 
 def _insert_reference(con: duckdb.DuckDBPyConnection) -> None:
-    con.executemany("INSERT INTO local_authorities VALUES (?, ?, ?, ?, ?, ?, ?)", LOCAL_AUTHORITIES)
+    _insert(con, "local_authorities", LA_COLUMNS, LOCAL_AUTHORITIES)
     con.executemany(
         "INSERT INTO schools (school_id, name, la_code, sector, language_medium, source_file)"
         " VALUES (?, ?, ?, ?, ?, 'fixture')",
         list(SCHOOLS.values()),
     )
-    con.executemany(
-        "INSERT INTO academic_years VALUES (?, ?, ?)",
+    _insert(
+        con,
+        "academic_years",
+        ("year", "start_date", "end_date"),
         [(year, start, end) for year, (start, end) in YEARS.items()],
     )
 
@@ -455,31 +577,36 @@ def _insert_runs(con: duckdb.DuckDBPyConnection) -> None:
         ],
     )  # fmt: skip
     latest = RUNS[1][0]
-    con.executemany(
-        "INSERT INTO rejected_rows VALUES (?, ?, ?, ?, ?, ?, ?)",
+    _insert(
+        con,
+        "rejected_rows",
+        ("run_id", "table_name", "source_file", "line", "column_name", "value", "reason"),
         [(latest, table, path, line, column, value, reason)
          for path, table, line, column, value, reason in REJECTED],
     )  # fmt: skip
 
 
 def _insert_contract(con: duckdb.DuckDBPyConnection, outcome_source: str) -> None:
-    con.executemany(
-        "INSERT INTO plcs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-        [(*plc[:7], _school(plc[7])) for plc in PLCS],
-    )
-    con.executemany(
-        "INSERT INTO plc_memberships VALUES (?, ?, ?, 'teacher', ?, ?)",
+    _insert(con, "plcs", PLC_COLUMNS, [(*plc[:7], _school(plc[7])) for plc in PLCS])
+    _insert(
+        con,
+        "plc_memberships",
+        ("plc_id", "school_id", "member_id", "role", "joined", "left"),
         [
-            (plc, _school(letter), member, joined, left)
+            (plc, _school(letter), member, "teacher", joined, left)
             for plc, letter, member, joined, left in MEMBERSHIPS
         ],
     )
-    con.executemany(
-        "INSERT INTO plc_activities VALUES (?, ?, ?, ?, ?)",
+    _insert(
+        con,
+        "plc_activities",
+        ("activity_id", "plc_id", "activity_date", "stage", "attendance"),
         [(f"A{i:02d}", *row) for i, row in enumerate(ACTIVITIES, start=1)],
     )
-    con.executemany(
-        "INSERT INTO plc_reviews VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    _insert(
+        con,
+        "plc_reviews",
+        ("plc_id", "year", *REVIEW_FEATURES),
         [(plc, year, *scores) for plc, year, scores in REVIEWS],
     )
     outcomes = [
@@ -487,7 +614,7 @@ def _insert_contract(con: duckdb.DuckDBPyConnection, outcome_source: str) -> Non
         for year, categories in SUPPORT.items()
         for letter, category in zip(SCHOOLS, categories.split(), strict=True)
     ]
-    con.executemany("INSERT INTO school_outcomes VALUES (?, ?, ?, ?, ?)", outcomes)
+    _insert(con, "school_outcomes", ("school_id", "year", "measure", "value", "source"), outcomes)
 
 
 def _build_graph(year: str) -> nx.Graph:
@@ -521,7 +648,12 @@ def _insert_edges(con: duckdb.DuckDBPyConnection, year: str, graph: nx.Graph) ->
     for u, v in graph.edges:
         a, b = sorted((u, v))
         rows.append((year, a, b, 1, 2, _is_cross_la(a, b), _is_cross_consortium(a, b)))
-    _insert(con, "net_edges", rows)
+    _insert(
+        con,
+        "net_edges",
+        EDGE_COLUMNS,
+        rows,
+    )
 
 
 def _insert_school_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.Graph) -> None:
@@ -542,7 +674,7 @@ def _insert_school_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.
             sum(_is_cross_consortium(school_id, n) for n in neighbours),
             not neighbours,
         ))  # fmt: skip
-    _insert(con, "net_school_metrics", rows)
+    _insert(con, "net_school_metrics", SCHOOL_METRIC_COLUMNS, rows)
     for letter, category in zip(SCHOOLS, SUPPORT[year].split(), strict=True):
         gatekeeper, liaison = BROKERAGE.get((year, letter), (0, 0))
         con.execute(
@@ -558,6 +690,7 @@ def _insert_system_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.
     _insert(
         con,
         "net_system_metrics",
+        SYSTEM_METRIC_COLUMNS,
         [(
             year,
             graph.number_of_nodes(),
@@ -591,7 +724,7 @@ def _insert_group_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.G
             *_describe_subgraph(graph, members),
             *_count_support_ties(graph, members, year),
         ))  # fmt: skip
-    _insert(con, "net_group_metrics", rows)
+    _insert(con, "net_group_metrics", GROUP_METRIC_COLUMNS, rows)
 
 
 def _describe_subgraph(graph: nx.Graph, members: set[int]) -> tuple[object, ...]:
@@ -668,7 +801,7 @@ def _insert_group_pairs(con: duckdb.DuckDBPyConnection, year: str, graph: nx.Gra
             for i, a in enumerate(groups)
             for b in groups[i:]
         ]
-    _insert(con, "net_group_pairs", rows)
+    _insert(con, "net_group_pairs", ("year", "level", "group_a", "group_b", "ties"), rows)
 
 
 # The network page's map: latitude and longitude of each school (H is not geocoded)...
@@ -711,9 +844,11 @@ def _insert_places(con: duckdb.DuckDBPyConnection) -> None:
         "UPDATE schools SET latitude = ?, longitude = ? WHERE school_id = ?",
         [(lat, lon, _school(letter)) for letter, (lat, lon) in LOCATIONS.items()],
     )
-    con.executemany(
-        "INSERT INTO la_boundaries VALUES (?, ?, 'fixture')",
-        [(code, json.dumps(geometry)) for code, geometry in BOUNDARIES.items()],
+    _insert(
+        con,
+        "la_boundaries",
+        ("ons_code", "geometry", "source_file"),
+        [(code, json.dumps(geometry), "fixture") for code, geometry in BOUNDARIES.items()],
     )
 
 
@@ -734,8 +869,10 @@ NOT_DRAWN = {"2017/18": ["FG"]}
 
 
 def _insert_drawing(con: duckdb.DuckDBPyConnection) -> None:
-    con.executemany(
-        "INSERT INTO net_layout VALUES (?, ?, ?, ?)",
+    _insert(
+        con,
+        "net_layout",
+        ("year", "school_id", "x", "y"),
         [
             (year, _school(letter), x, y)
             for year in YEARS
@@ -744,17 +881,17 @@ def _insert_drawing(con: duckdb.DuckDBPyConnection) -> None:
     )
     for year, ties in TIES.items():
         drawn = [tie for tie in ties if tie not in NOT_DRAWN.get(year, [])]
-        con.executemany(
-            "INSERT INTO net_edges_drawn VALUES (?, ?, ?, 1)",
-            [(year, *sorted((_school(a), _school(b)))) for a, b in drawn],
+        _insert(
+            con,
+            "net_edges_drawn",
+            ("year", "school_a", "school_b", "weight"),
+            [(year, *sorted((_school(a), _school(b))), 1) for a, b in drawn],
         )
         capped = len(drawn) < len(ties)
-        con.execute(
-            "INSERT INTO net_drawing_rules"
-            " VALUES (?, ?, ?, ?, 1, ?, 'communities_fr_pivotmds', 2019)",
-            [year, len(ties), len(drawn), len(drawn) if capped else 20_000,
-             "strongest" if capped else "all"],
-        )  # fmt: skip
+        _insert(con, "net_drawing_rules", DRAWING_RULE_COLUMNS, [(
+            year, len(ties), len(drawn), len(drawn) if capped else 20_000, 1,
+            "strongest" if capped else "all", "communities_fr_pivotmds", 2019,
+        )])  # fmt: skip
 
 
 def _insert_impact(con: duckdb.DuckDBPyConnection) -> None:
@@ -763,7 +900,5 @@ def _insert_impact(con: duckdb.DuckDBPyConnection) -> None:
         (model, "attainment_change", exposure, subgroup, *numbers, 2, method)
         for model, exposure, subgroup, *numbers in IMPACT_ESTIMATES
     ]
-    con.executemany(
-        "INSERT INTO impact_estimates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", estimates
-    )
-    con.executemany("INSERT INTO impact_bins VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", IMPACT_BINS)
+    _insert(con, "impact_estimates", IMPACT_ESTIMATE_COLUMNS, estimates)
+    _insert(con, "impact_bins", IMPACT_BIN_COLUMNS, IMPACT_BINS)

@@ -1,8 +1,9 @@
 """The seeded demo generator: contract-shaped files, the published categories kept, and
 the planted effect really there.
 
-Most tests read the files of one Wales demo on the real reference files (made once
-per module); determinism and the odd corners run on a tiny hand-made reference.
+Most tests read the files of one Wales demo on the real reference files (the
+session's one demo, tests/demo_wales.py); determinism and the odd corners run on a
+tiny hand-made reference.
 """
 
 from __future__ import annotations
@@ -93,10 +94,11 @@ def tiny_demo(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def wales_demo(tmp_path_factory, wales_reference) -> Path:
-    out = tmp_path_factory.mktemp("wales")
-    counts = generate_wales(wales_reference, out, progress=quiet)
-    assert counts == {name: len(pd.read_csv(out / name)) for name in CSV_FILES}
+def wales_demo(demo_wales_build) -> Path:
+    """The session's one demo Wales (tests/conftest.py): ``etl demo`` on the real reference."""
+    out = demo_wales_build.raw
+    # The rows ``etl demo`` reports per file (generate_wales's counts) are the rows written.
+    assert demo_wales_build.counts == {name: len(pd.read_csv(out / name)) for name in CSV_FILES}
     return out
 
 

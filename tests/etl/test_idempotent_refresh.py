@@ -1,7 +1,8 @@
 """Refreshes of identical input publish identical tables (issue 10, class 11).
 
 The demo Wales (every network table with thousands of rows) is refreshed through
-the real CLI three times: once as a scheduler would run it, once with DuckDB on
+the real CLI three times: once as a scheduler would run it (the session's one
+``demo_db``, tests/demo_wales.py), once with DuckDB on
 one thread and once on eight, each under its own Python hash seed, so that any
 result depending on the order rows, dict keys or set members come in shows as a
 difference. Every table of the three published databases is checksummed over all
@@ -26,6 +27,7 @@ from etl.network import FOCUS_TABLES, LAYOUT_TABLES, NETWORK_TABLES
 from etl.network.impact import IMPACT_TABLES
 from etl.network.plcs import PLC_TABLES
 from etl.validate import quote
+from tests.demo_wales import HASH_SEED
 from tests.etl.cli_run import PROJECT_ROOT, REFERENCE_DIR, TIMEOUT_S
 
 # The columns that say which run wrote a row and when: the only ones meant to differ.
@@ -34,10 +36,13 @@ MEANT_TO_DIFFER = {
     "rejected_rows": {"run_id"},
 }
 
-# Each refresh: a name, DuckDB's threads (None: DuckDB's default, one per CPU) and
-# the Python hash seed (the order of sets and dicts of strings).
+# The first refresh is the session's demo_db (tests/demo_wales.py): the plain CLI as a
+# scheduler runs it, DuckDB's default threads (one per CPU), hash seed HASH_SEED.
+SESSION_REFRESH = "default threads"
+
+# Each further refresh: a name, DuckDB's threads and the Python hash seed (the order
+# of sets and dicts of strings), each seed unlike the session's.
 REFRESHES = (
-    ("default threads", None, "1"),
     ("1 DuckDB thread", 1, "3"),
     ("8 DuckDB threads", 8, "4"),
 )
@@ -80,24 +85,24 @@ def _etl(
 
 
 @pytest.fixture(scope="module")
-def refreshed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The demo Wales written once, then refreshed as each of REFRESHES into its own folder."""
+def refreshed(
+    tmp_path_factory: pytest.TempPathFactory, demo_raw: Path, demo_db: Path
+) -> dict[str, Path]:
+    """The session's demo Wales (written and refreshed once, tests/conftest.py), then
+    its raw folder refreshed again as each of REFRESHES into a folder of its own."""
+    assert HASH_SEED not in {hash_seed for _, _, hash_seed in REFRESHES}
     folder = tmp_path_factory.mktemp("idempotent")
-    raw = folder / "raw"
-    written = _etl("demo", "--out", str(raw))
-    assert written.returncode == 0, written.stderr
-    databases = {}
+    databases = {SESSION_REFRESH: demo_db}
     for name, threads, hash_seed in REFRESHES:
         db = folder / name.replace(" ", "_") / "plcnet.duckdb"
         run = _etl(
             "refresh",
-            *("--raw", str(raw), "--db", str(db), "--reference", str(REFERENCE_DIR)),
+            *("--raw", str(demo_raw), "--db", str(db), "--reference", str(REFERENCE_DIR)),
             threads=threads,
             hash_seed=hash_seed,
         )
         assert run.returncode == 0, f"{name}: {run.stderr}"
-        if threads is not None:
-            assert f"duckdb threads: {threads}" in run.stderr
+        assert f"duckdb threads: {threads}" in run.stderr
         databases[name] = db
     return databases
 
@@ -144,7 +149,7 @@ def test_every_table_is_the_same_after_every_refresh(refreshed: dict[str, Path])
 def test_the_demo_fills_every_measured_table(refreshed: dict[str, Path]) -> None:
     """The comparison means something only if every measured table has rows to compare."""
     counts = {
-        table: rows for table, (rows, _) in table_checksums(refreshed["default threads"]).items()
+        table: rows for table, (rows, _) in table_checksums(refreshed[SESSION_REFRESH]).items()
     }
     measured = (*NETWORK_TABLES, *LAYOUT_TABLES, *FOCUS_TABLES, *PLC_TABLES, *IMPACT_TABLES)
     empty = [table for table in measured if counts.get(table, 0) == 0]

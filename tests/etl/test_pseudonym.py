@@ -194,7 +194,7 @@ def test_the_scan_finds_an_id_that_is_there(tmp_path):
     db = tmp_path / "planted.duckdb"
     con = duckdb.connect(str(db))
     con.execute("CREATE TABLE t (n INTEGER, j JSON, s VARCHAR[])")
-    con.execute("""INSERT INTO t VALUES (1, '{"who": "x T00123 y"}', ['Jane Smith'])""")
+    con.execute("""INSERT INTO t (n, j, s) VALUES (1, '{"who": "x T00123 y"}', ['Jane Smith'])""")
     con.close()
     assert _where_found(db, ("T00123", "jane smith", "m-4821")) == [
         ("t", "j", "T00123"),

@@ -8,8 +8,8 @@
   and memberships one by one.
 - Anything larger (the cross-check against networkx) is generated with a fixed seed.
 - The layout and the subgraph measures are also checked on the demo Wales built
-  once per session by the real pipeline (``demo_wales_db``: the seeded demo
-  generator on the real reference files, then a refresh into a DuckDB file).
+  once per session by the real pipeline (``demo_wales_db``: the session's one
+  ``demo_db``, ``etl demo`` on the real reference files then ``etl refresh``).
 """
 
 from __future__ import annotations
@@ -21,10 +21,7 @@ import duckdb
 import pytest
 from network_db import YEAR, NetworkDb
 
-from etl.demo import generate_wales
-from etl.refresh import refresh
 from etl.schema import apply_schema
-from etl.sources.reference import Reference
 
 
 @pytest.fixture
@@ -43,15 +40,9 @@ def db(con: duckdb.DuckDBPyConnection) -> NetworkDb:
 
 
 @pytest.fixture(scope="session")
-def demo_wales_db(
-    tmp_path_factory: pytest.TempPathFactory, wales_reference: Reference, reference_dir: Path
-) -> Path:
-    """The demo Wales through the real refresh, once per session; treat it as read-only."""
-    folder = tmp_path_factory.mktemp("demo_wales")
-    generate_wales(wales_reference, folder / "raw", progress=lambda _: None)
-    db = folder / "plcnet.duckdb"
-    refresh(folder / "raw", db, reference_dir, progress=lambda _: None)
-    return db
+def demo_wales_db(demo_db: Path) -> Path:
+    """The session's one demo Wales (tests/conftest.py ``demo_db``); treat it as read-only."""
+    return demo_db
 
 
 @pytest.fixture

@@ -29,7 +29,9 @@ class NetworkDb:
         self._plcs = 0
         self._members = 0
         con.executemany(
-            "INSERT INTO local_authorities VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO local_authorities (la_code, ons_code, name_en, name_cy,"
+            " consortium_code, consortium_name_en, consortium_name_cy)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
             [
                 (la, f"W0600{la - 659:04d}", f"LA {la}", f"AL {la}", c, c, c)
                 for la, c in LAS.items()
@@ -38,7 +40,8 @@ class NetworkDb:
 
     def years(self, *years: str) -> NetworkDb:
         self.con.executemany(
-            "INSERT INTO academic_years VALUES (?, ?, ?)", [(y, *year_dates(y)) for y in years]
+            "INSERT INTO academic_years (year, start_date, end_date) VALUES (?, ?, ?)",
+            [(y, *year_dates(y)) for y in years],
         )
         return self
 
@@ -55,7 +58,8 @@ class NetworkDb:
     def categories(self, categories: dict[int, str], year: str = YEAR) -> NetworkDb:
         """Give schools a support category (green, yellow, amber, red) in ``year``."""
         self.con.executemany(
-            "INSERT INTO school_outcomes VALUES (?, ?, 'support_category', ?, 'local')",
+            "INSERT INTO school_outcomes (school_id, year, measure, value, source)"
+            " VALUES (?, ?, 'support_category', ?, 'local')",
             [(school, year, category) for school, category in categories.items()],
         )
         return self
@@ -75,7 +79,9 @@ class NetworkDb:
         if lead is None:
             lead = self.con.execute("SELECT min(school_id) FROM schools").fetchone()[0]
         self.con.execute(
-            "INSERT INTO plcs VALUES (?, ?, 'numeracy', 'between_schools', 'assigned', ?, ?, ?)",
+            "INSERT INTO plcs (plc_id, name, focus_area, scope, membership_type, start_date,"
+            " end_date, lead_school_id)"
+            " VALUES (?, ?, 'numeracy', 'between_schools', 'assigned', ?, ?, ?)",
             [plc_id, f"PLC {self._plcs}", start, end, lead],
         )
         return plc_id
@@ -93,7 +99,8 @@ class NetworkDb:
             self._members += 1
             member_id = f"m-{self._members:05d}"
         self.con.execute(
-            "INSERT INTO plc_memberships VALUES (?, ?, ?, 'member', ?, ?)",
+            'INSERT INTO plc_memberships (plc_id, school_id, member_id, role, joined, "left")'
+            " VALUES (?, ?, ?, 'member', ?, ?)",
             [plc_id, school_id, member_id, joined, left],
         )
         return member_id

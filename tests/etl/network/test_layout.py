@@ -292,7 +292,9 @@ def test_demo_layout_is_the_same_from_ties_in_another_order(demo_wales_db, tmp_p
         # in any order) must give the same drawing.
         con.execute("CREATE TEMP TABLE ties AS SELECT * FROM net_edges")
         con.execute("DELETE FROM net_edges")
-        con.execute("INSERT INTO net_edges SELECT * FROM ties ORDER BY md5(school_b || year)")
+        con.execute(
+            "INSERT INTO net_edges BY NAME SELECT * FROM ties ORDER BY md5(school_b || year)"
+        )
         compute_layout(con, progress=lambda _: None)
         again = con.execute("SELECT * FROM net_layout ORDER BY year, school_id").fetchall()
     finally:

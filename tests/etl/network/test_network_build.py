@@ -192,7 +192,7 @@ def test_year_graphs_take_ties_in_school_order_whatever_order_they_are_stored_in
     db.con.execute("CREATE TEMP TABLE stored AS SELECT * FROM net_edges")
     db.con.execute("DELETE FROM net_edges")
     db.con.execute(
-        "INSERT INTO net_edges SELECT * FROM stored ORDER BY school_a DESC, school_b DESC"
+        "INSERT INTO net_edges BY NAME SELECT * FROM stored ORDER BY school_a DESC, school_b DESC"
     )
     for year in build_year_graphs(db.con):
         edges = [tuple(e) for e in year.edges.tolist()]

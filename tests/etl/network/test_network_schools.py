@@ -29,7 +29,9 @@ def test_support_category_is_the_years_category_or_null(db: NetworkDb):
 def test_other_outcomes_are_not_support_categories(db: NetworkDb):
     db.schools(660, a)
     db.con.execute(
-        "INSERT INTO school_outcomes VALUES (?, ?, 'attainment', '55.0', 'local')", [a, YEAR]
+        "INSERT INTO school_outcomes (school_id, year, measure, value, source)"
+        " VALUES (?, ?, 'attainment', '55.0', 'local')",
+        [a, YEAR],
     )
     db.measure()
     assert db.school_column("support_category") == {a: None}

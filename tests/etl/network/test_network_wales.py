@@ -15,20 +15,13 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from etl.demo import generate_wales
-from etl.refresh import refresh
-
 pytestmark = pytest.mark.filterwarnings("ignore::RuntimeWarning")
 
 
 @pytest.fixture(scope="module")
-def wales(tmp_path_factory, wales_reference, reference_dir) -> duckdb.DuckDBPyConnection:
-    """The demo Wales, refreshed into a real database file and opened read-only."""
-    folder = tmp_path_factory.mktemp("wales")
-    generate_wales(wales_reference, folder / "raw", progress=lambda _: None)
-    db = folder / "plcnet.duckdb"
-    refresh(folder / "raw", db, reference_dir, progress=lambda _: None)
-    con = duckdb.connect(str(db), read_only=True)
+def wales(demo_db) -> duckdb.DuckDBPyConnection:
+    """The session's demo Wales (tests/conftest.py ``demo_db``), opened read-only."""
+    con = duckdb.connect(str(demo_db), read_only=True)
     yield con
     con.close()
 

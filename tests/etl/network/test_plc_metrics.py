@@ -59,7 +59,8 @@ def add_activities(
     if not activities:
         return
     db.con.executemany(
-        "INSERT INTO plc_activities VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO plc_activities (activity_id, plc_id, activity_date, stage, attendance)"
+        " VALUES (?, ?, ?, ?, ?)",
         [
             (f"{plc_id}-{day:%Y%m%d}-{i}", plc_id, day, stage, attendance)
             for i, (day, stage) in enumerate(activities)
@@ -71,7 +72,8 @@ def add_review(db: NetworkDb, plc_id: str, year: str = YEAR, **scores: int) -> N
     """A review scoring every feature 4 unless given."""
     values = [scores.get(feature, 4) for feature in REVIEW_FEATURES]
     db.con.execute(
-        f"INSERT INTO plc_reviews VALUES (?, ?, {', '.join('?' * len(values))})",
+        f"INSERT INTO plc_reviews (plc_id, year, {', '.join(REVIEW_FEATURES)})"
+        f" VALUES (?, ?, {', '.join('?' * len(values))})",
         [plc_id, year, *values],
     )
 
@@ -108,7 +110,8 @@ def test_counts_members_schools_areas_and_activity_of_the_year(world):
     world.member(plc, b, date(2017, 9, 4), left=date(2018, 8, 31))
     # Inserted out of cycle order; the June 2018 activity belongs to 2017/18.
     world.con.executemany(
-        "INSERT INTO plc_activities VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO plc_activities (activity_id, plc_id, activity_date, stage, attendance)"
+        " VALUES (?, ?, ?, ?, ?)",
         [
             ("x1", plc, date(2019, 6, 10), "review", 4),
             ("x2", plc, date(2018, 6, 1), "act", 4),
@@ -341,12 +344,14 @@ def test_green_ties_count_partners_green_that_year(world):
     # Ties: a-b, a-c, b-c, a-d. Green in 2018/19: b, c, d and the isolated e; a is amber.
     categories = {a: "amber", b: "green", c: "green", d: "green", e: "green"}
     world.con.executemany(
-        "INSERT INTO school_outcomes VALUES (?, ?, 'support_category', ?, 'demo')",
+        "INSERT INTO school_outcomes (school_id, year, measure, value, source)"
+        " VALUES (?, ?, 'support_category', ?, 'demo')",
         [(school, YEAR, category) for school, category in categories.items()],
     )
     # In 2017/18 a was green: it has no ties that year, so no one gains from it.
     world.con.execute(
-        "INSERT INTO school_outcomes VALUES (?, '2017/18', 'support_category', 'green', 'demo')",
+        "INSERT INTO school_outcomes (school_id, year, measure, value, source)"
+        " VALUES (?, '2017/18', 'support_category', 'green', 'demo')",
         [a],
     )
     measure(world)
@@ -367,7 +372,9 @@ def test_attainment_change_is_from_the_previous_year(world):
         (c, YEAR, "60.0"),
     ]
     world.con.executemany(
-        "INSERT INTO school_outcomes VALUES (?, ?, 'attainment', ?, 'local')", rows
+        "INSERT INTO school_outcomes (school_id, year, measure, value, source)"
+        " VALUES (?, ?, 'attainment', ?, 'local')",
+        rows,
     )
     measure(world)
     change = dict(

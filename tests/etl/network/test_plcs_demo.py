@@ -3,7 +3,8 @@
 The demo (docs/demo.md) plants three kinds of shallow PLC and a relation
 between deep cross-school PLCs and improvement (beta = 1.0 attainment points per
 PLC) and writes both in demo_truth.json. The database here is built by the real
-pipeline: the demo generator, then a refresh into a DuckDB file.
+pipeline once per session (tests/conftest.py ``demo_db``): ``etl demo``, then
+``etl refresh`` into a DuckDB file.
 """
 
 from __future__ import annotations
@@ -15,9 +16,6 @@ import duckdb
 import pandas as pd
 import pytest
 
-from etl.demo import generate_wales
-from etl.refresh import refresh
-
 # The reason each planted kind must show in every year of every PLC of that kind.
 KIND_REASON = {
     "no_enquiry": "no_analysis_or_review",
@@ -26,17 +24,10 @@ KIND_REASON = {
 }
 
 
-def quiet(_: str) -> None:
-    pass
-
-
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory, wales_reference, reference_dir) -> tuple[Path, Path]:
-    folder = tmp_path_factory.mktemp("plcs_demo")
-    raw, db = folder / "raw", folder / "plcnet.duckdb"
-    generate_wales(wales_reference, raw, progress=quiet)
-    refresh(raw, db, reference_dir, progress=quiet)
-    return raw, db
+def demo(demo_raw: Path, demo_db: Path) -> tuple[Path, Path]:
+    """The session's one demo Wales (tests/conftest.py): its raw folder and database."""
+    return demo_raw, demo_db
 
 
 @pytest.fixture(scope="module")
