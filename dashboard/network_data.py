@@ -274,9 +274,10 @@ def _spread(ties: pd.DataFrame) -> np.ndarray:
 
 
 def choose_ties_to_draw(ties: pd.DataFrame, cap: int) -> tuple[pd.DataFrame, DrawingRule]:
-    """The ties to draw of a subgraph's ``ties``: all of them up to ``cap``, else the
-    ``cap`` (refresh_settings' max_ties_drawn) strongest by weight (equal weights in the order of a fixed hash of the
-    pair), as net_edges_drawn chooses the whole network's."""
+    """The ties to draw of a subgraph's ``ties``: all of them up to ``cap`` (the
+    database's max_ties_drawn, refresh_settings), else the ``cap`` strongest by weight
+    (equal weights in the order of a fixed hash of the pair), as net_edges_drawn
+    chooses the whole network's."""
     if len(ties) <= cap:
         weakest = int(ties["weight"].min()) if len(ties) else None
         return ties, DrawingRule("all", len(ties), len(ties), cap, weakest)
