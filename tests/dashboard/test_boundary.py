@@ -6,7 +6,13 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
+import duckdb
+import pytest
+
 import etl.public
+from dashboard.db import Database
+from dashboard.refresh_settings import RefreshSettings, load_refresh_settings
+from tests.dashboard.fixtures import build_overview_db
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
 PUBLIC = "etl.public"
@@ -73,3 +79,18 @@ def test_every_name_of_the_surface_exists_and_is_used() -> None:
     for name in etl.public.__all__:
         assert hasattr(etl.public, name)
     assert used == set(etl.public.__all__)
+
+
+def test_the_refresh_settings_come_from_the_database(tmp_path: Path) -> None:
+    demo = Database(build_overview_db(tmp_path / "demo.duckdb"))
+    assert load_refresh_settings(demo) == RefreshSettings(20_000, 30, 1.0)
+    real = build_overview_db(tmp_path / "real.duckdb", outcome_source="published")
+    assert load_refresh_settings(Database(real)).demo_planted_effect is None
+
+
+def test_a_database_without_a_required_setting_is_refused(tmp_path: Path) -> None:
+    path = build_overview_db(tmp_path / "plcnet.duckdb")
+    with duckdb.connect(str(path)) as con:
+        con.execute("DELETE FROM refresh_settings WHERE setting = 'max_ties_drawn'")
+    with pytest.raises(LookupError, match="max_ties_drawn"):
+        load_refresh_settings(Database(path))
