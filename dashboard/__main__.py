@@ -13,7 +13,7 @@ from pathlib import Path
 
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.signin_settings import AccessSetupError, OpenNotLocalError, load_access_config
-from etl.config import SETTINGS, default_db_path, setting
+from etl.public import SETTINGS, default_db_path, setting
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

@@ -36,7 +36,7 @@ from dashboard.provenance import load_provenance
 from dashboard.signin import AccessConfig, install_access
 from dashboard.signin_settings import load_access_config
 from dashboard.unreadable import install_unreadable_page
-from etl.config import default_db_path
+from etl.public import default_db_path
 
 __all__ = ["build_index", "create_app", "render_shell"]  # `app` and `server` come from __getattr__
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import flask
 
 from dashboard.access import User, current_user
-from etl.config import setting
+from etl.public import setting
 
 __all__ = [
     "EVENT_KINDS",

@@ -18,7 +18,7 @@ from dashboard.access import DATA_TEAM, current_user
 from dashboard.db import Database
 from dashboard.provenance import load_provenance
 from dashboard.run_log import read_failed_runs
-from etl.archive import archived_name
+from etl.public import archived_name
 
 __all__ = [
     "MEMBER_ID_PATTERN",

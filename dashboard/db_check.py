@@ -26,7 +26,7 @@ from pathlib import Path
 
 import duckdb
 
-from etl.refresh import PUBLISHED_TABLES
+from etl.public import PUBLISHED_TABLES
 
 __all__ = ["EXPECTED_TABLES", "HEADER_BYTES", "DamagedFileError", "check_published_file"]
 

@@ -16,13 +16,13 @@ import pandas as pd
 from dashboard.db import Database
 from dashboard.filters import Filters, PageOption
 from dashboard.provenance import load_provenance
-from etl.network.impact import BIN_BANDS, MIN_SCHOOLS
+from dashboard.refresh_settings import load_refresh_settings
+from etl.public import IMPACT_EXPOSURES
 
 __all__ = [
     "ALL_YEARS",
     "EXPOSURE",
     "FIELDS",
-    "MIN_SCHOOLS",
     "ImpactData",
     "load_bins",
     "load_estimates",
@@ -34,7 +34,7 @@ __all__ = [
 FIELDS = ("year",)
 # The exposure whose bands the chart shows, one of those impact_bins holds; the
 # first, the main model's exposure, is the default.
-EXPOSURE = PageOption("exposure", tuple(BIN_BANDS))
+EXPOSURE = PageOption("exposure", IMPACT_EXPOSURES)
 # impact_bins' year of the bands pooled over every year.
 ALL_YEARS = "all"
 
@@ -50,6 +50,10 @@ class ImpactData:
     first_year: str | None
     last_year: str | None
     is_demo: bool
+    # The fewest schools the refresh needed for an estimate (refresh_settings).
+    min_schools: int
+    # The effect the demo planted; None for real data, which have none.
+    planted_effect: float | None
 
     @property
     def main(self) -> pd.Series | None:
@@ -80,6 +84,7 @@ def load_impact(db: Database, filters: Filters) -> ImpactData:
     """Everything the impact page shows for ``filters`` (the year and the exposure)."""
     exposure = filters.option(EXPOSURE.name)
     years = db.query("impact__years").iloc[0]
+    settings = load_refresh_settings(db)
     return ImpactData(
         estimates=load_estimates(db),
         bins=load_bins(db, exposure, filters.year),
@@ -88,4 +93,6 @@ def load_impact(db: Database, filters: Filters) -> ImpactData:
         first_year=None if pd.isna(years["first_year"]) else str(years["first_year"]),
         last_year=None if pd.isna(years["last_year"]) else str(years["last_year"]),
         is_demo=load_provenance(db).is_demo,
+        min_schools=settings.impact_min_schools,
+        planted_effect=settings.demo_planted_effect,
     )

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 from dashboard.i18n import t
-from etl.contract import ENQUIRY_STAGES, REVIEW_FEATURES
-from etl.contract import FOCUS_AREAS as CONTRACT_FOCUS_AREAS
+from etl.public import ENQUIRY_STAGES, REVIEW_FEATURES
+from etl.public import FOCUS_AREAS as CONTRACT_FOCUS_AREAS
 
 __all__ = [
     "BROKER_ROLES",

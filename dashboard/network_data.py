@@ -18,8 +18,8 @@ import pandas as pd
 from dashboard.db import Database, FileIdentity
 from dashboard.filters import Filters
 from dashboard.geometry import MAP_TOLERANCE, build_outlines
-from etl.network.layout import MAX_DRAWN_TIES
-from etl.network.subgraph import (
+from dashboard.refresh_settings import load_refresh_settings
+from etl.public import (
     SubgraphMeasures,
     SubgraphSummary,
     load_focus_network,
@@ -199,7 +199,8 @@ def load_rule(db: Database, year: str) -> DrawingRule:
     """How the ties of ``year`` are drawn (net_drawing_rules)."""
     found = db.query("network__drawing", year=year)
     if found.empty:
-        return DrawingRule("all", 0, 0, MAX_DRAWN_TIES, None)
+        # No ties that year: the cap is still the one this database was drawn with.
+        return DrawingRule("all", 0, 0, load_refresh_settings(db).max_ties_drawn, None)
     row = found.iloc[0]
     weakest = row["min_weight_drawn"]
     return DrawingRule(
@@ -272,12 +273,11 @@ def _spread(ties: pd.DataFrame) -> np.ndarray:
     return (a * np.uint64(0x9E3779B1) + b * np.uint64(0x85EBCA77)) & np.uint64(0xFFFFFFFF)
 
 
-def choose_ties_to_draw(
-    ties: pd.DataFrame, cap: int = MAX_DRAWN_TIES
-) -> tuple[pd.DataFrame, DrawingRule]:
-    """The ties to draw of a subgraph's ``ties``: all of them up to ``cap``, else the
-    ``cap`` strongest by weight (equal weights in the order of a fixed hash of the
-    pair), as net_edges_drawn chooses the whole network's."""
+def choose_ties_to_draw(ties: pd.DataFrame, cap: int) -> tuple[pd.DataFrame, DrawingRule]:
+    """The ties to draw of a subgraph's ``ties``: all of them up to ``cap`` (the
+    database's max_ties_drawn, refresh_settings), else the ``cap`` strongest by weight
+    (equal weights in the order of a fixed hash of the pair), as net_edges_drawn
+    chooses the whole network's."""
     if len(ties) <= cap:
         weakest = int(ties["weight"].min()) if len(ties) else None
         return ties, DrawingRule("all", len(ties), len(ties), cap, weakest)
@@ -383,7 +383,7 @@ def load_network(db: Database, filters: Filters, view: str) -> NetworkData:
         )
     found = measure_focus(db, filters)
     schools = place_schools(_take_subgraph_measures(schools, found.schools), view)
-    ties, rule = choose_ties_to_draw(found.ties)
+    ties, rule = choose_ties_to_draw(found.ties, load_refresh_settings(db).max_ties_drawn)
     segments = place_ties(ties, schools)
     return NetworkData(
         view=view,

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl.publish import run_log_path
+from etl.public import run_log_path
 
 __all__ = ["FAILED_COLUMNS", "MESSAGE_CHARS", "TAIL_BYTES", "read_failed_runs"]
 

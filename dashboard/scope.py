@@ -66,6 +66,7 @@ AGGREGATE_QUERIES: dict[str, str] = {
         "whether a PLC id exists, and nothing else: to say that a PLC is outside the "
         "user's area rather than unknown"
     ),
+    "shell__refresh_settings": "the refresh's constants (a cap, a minimum, the demo's effect)",
     "shell__provenance": "whether the data are the demo's, and the latest refresh",
     "shell__regions": "the LAs and consortia (names and codes)",
     "shell__school_types": "the sectors, language media and focus areas there are",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from dashboard.access import RolesFileError, read_roles_file
 from dashboard.signin import MODES, AccessConfig, IpNetwork, OidcConfig
-from etl.config import setting
+from etl.public import setting
 
 __all__ = [
     "MIN_SECRET_LENGTH",

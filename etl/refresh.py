@@ -49,6 +49,7 @@ from etl.publish import (
     remove_partial,
 )
 from etl.schema import apply_schema
+from etl.settings_table import SETTINGS_TABLES, record_settings
 from etl.sources.common import InputError
 from etl.sources.detect import find_inputs
 from etl.sources.reference import InputFile, file_sha256, read_reference
@@ -70,6 +71,7 @@ PUBLISHED_TABLES = (
     *FOCUS_TABLES,
     *PLC_TABLES,
     *IMPACT_TABLES,
+    *SETTINGS_TABLES,
     "rejected_rows",
 )
 
@@ -354,6 +356,7 @@ def _build(
         )
         steps.run("PLC measures", lambda: compute_plc_measures(con, progress=steps.progress))
         steps.run("impact analysis", lambda: compute_impact(con, progress=steps.progress))
+        steps.run("refresh settings", lambda: record_settings(con))
         _count(con, result)
         con.execute("CHECKPOINT")
     finally:

@@ -26,7 +26,7 @@ from dashboard.figures.regions import build_message_figure
 from dashboard.glossary import TERMS, cite, define_measure, label_level, name_measure
 from dashboard.i18n import t
 from dashboard.overview_data import to_number
-from etl.archive import manifest_name
+from etl.public import manifest_name
 
 __all__ = [
     "PAGE",

@@ -17,7 +17,7 @@ from dashboard.components.tables import build_table
 from dashboard.figures.impact import build_bands_figure, build_variants_figure
 from dashboard.filters import Choices, Filters
 from dashboard.i18n import t
-from dashboard.impact_data import ALL_YEARS, EXPOSURE, FIELDS, MIN_SCHOOLS, ImpactData
+from dashboard.impact_data import ALL_YEARS, EXPOSURE, FIELDS, ImpactData
 from dashboard.impact_labels import (
     format_p_value,
     format_points,
@@ -25,7 +25,6 @@ from dashboard.impact_labels import (
     label_model,
     label_unit,
 )
-from etl.demo.model import BETA
 
 __all__ = [
     "FIELDS",
@@ -54,11 +53,11 @@ class ImpactParts:
         return (self.bands_figure, self.bands_table)
 
 
-def describe_main(main: pd.Series | None, lang: str) -> list[str]:
+def describe_main(main: pd.Series | None, lang: str, *, min_schools: int) -> list[str]:
     """The main estimate in sentences: what it says, whether its interval holds zero,
     and what it rests on; or that there is none."""
     if main is None:
-        return [t("impact.main_none", lang, min_schools=MIN_SCHOOLS)]
+        return [t("impact.main_none", lang, min_schools=min_schools)]
     fields = {
         "estimate": format_points(abs(main["estimate"])),
         "low": format_points(main["ci_low"]),
@@ -217,7 +216,10 @@ def _build_main_section(data: ImpactData, lang: str) -> html.Section:
         [
             html.H2(t("impact.main_heading", lang), id=heading_id),
             html.Div(
-                [html.P(sentence) for sentence in describe_main(main, lang)],
+                [
+                    html.P(sentence)
+                    for sentence in describe_main(main, lang, min_schools=data.min_schools)
+                ],
                 id=ids.IMPACT_MAIN_TEXT,
                 className="summary",
             ),
@@ -236,10 +238,12 @@ def _build_caveats(data: ImpactData, lang: str) -> html.Section:
         t("impact.caveat_noise", lang),
         t("impact.caveat_interval", lang),
     ]
-    # The planted relation is a fact of the demo only: never said of real data.
+    # The planted relation is a fact of a demo database only (its refresh_settings
+    # hold it): never said of real data.
+    planted = data.planted_effect
     demo = (
-        [html.P(t("impact.demo_note", lang, beta=f"{BETA:.1f}"), id=ids.IMPACT_DEMO_NOTE)]
-        if data.is_demo
+        [html.P(t("impact.demo_note", lang, beta=f"{planted:.1f}"), id=ids.IMPACT_DEMO_NOTE)]
+        if planted is not None
         else []
     )
     return html.Section(

@@ -27,7 +27,7 @@ from dashboard.network_data import (
     rank_schools,
 )
 from dashboard.payloads import MalformedValueError
-from etl.network.subgraph import SubgraphSummary
+from etl.public import SubgraphSummary
 
 __all__ = [
     "FIELDS",

@@ -496,6 +496,7 @@ def build_overview_db(path: Path, *, outcome_source: str = "demo") -> Path:
         _insert_network(con)
         _insert_drawing(con)
         _insert_impact(con)
+        _insert_settings(con, outcome_source)
         # The PLC measures from the contract rows above, by the ETL's own model.
         compute_plc_measures(con, progress=lambda _line: None)
         # The focus areas' networks from the same rows, as the refresh measures them.
@@ -563,6 +564,16 @@ def _insert_reference(con: duckdb.DuckDBPyConnection) -> None:
         "academic_years",
         ("year", "start_date", "end_date"),
         [(year, start, end) for year, (start, end) in YEARS.items()],
+    )
+
+
+def _insert_settings(con: duckdb.DuckDBPyConnection, outcome_source: str) -> None:
+    # As etl.settings_table records them: the planted effect in a demo database only.
+    rows = [("max_ties_drawn", 20_000, "cap"), ("impact_min_schools", 30, "fewest schools")]
+    if outcome_source == "demo":
+        rows.append(("demo_planted_effect", 1.0, "planted"))
+    con.executemany(
+        "INSERT INTO refresh_settings (setting, value, description) VALUES (?, ?, ?)", rows
     )
 
 

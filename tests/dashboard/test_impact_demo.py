@@ -52,10 +52,12 @@ def test_main_estimate_shown_is_the_within_slope(demo_db: Path) -> None:
     assert main is not None
     assert main["estimate"] == pytest.approx(slope, rel=1e-9)
     assert (main["n_schools"], main["n_observations"]) == (schools, observations)
-    said = describe_main(main, "en")[0]
+    said = describe_main(main, "en", min_schools=data.min_schools)[0]
     assert f"by {slope:.2f} attainment points more on average" in said
     # The demo planted BETA: the interval shown holds it and leaves out zero.
     assert main["ci_low"] < BETA < main["ci_high"]
+    # ... and the database says what was planted, for the page to show.
+    assert data.planted_effect == BETA
     assert main["ci_low"] > 0
 
 

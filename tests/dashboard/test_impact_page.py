@@ -66,11 +66,13 @@ def test_bands_are_those_of_the_exposure_all_years_and_the_year(db: Database) ->
     assert data.bins_of("2018/19")["mean_improvement"].tolist() == [0.40, 1.75]
     assert (data.first_year, data.last_year) == ("2017/18", "2018/19")
     assert data.is_demo
+    # A demo database carries the effect its demo planted (etl.demo.model.BETA).
+    assert data.planted_effect == 1.0
 
 
 def test_main_estimate_in_words(db: Database) -> None:
     main = load_impact(db, Filters("2018/19", options=DEEP)).main
-    assert describe_main(main, "en") == [
+    assert describe_main(main, "en", min_schools=30) == [
         "Schools improved by 1.25 attainment points more on average in a year in which they "
         "took part in one more deep cross-school PLC than in their own other years "
         "(95% confidence interval 0.86 to 1.64).",
@@ -82,7 +84,7 @@ def test_main_estimate_in_words(db: Database) -> None:
 
 def test_main_estimate_in_welsh(db: Database) -> None:
     main = load_impact(db, Filters("2018/19", options=DEEP)).main
-    assert describe_main(main, "cy")[0] == (
+    assert describe_main(main, "cy", min_schools=30)[0] == (
         "Gwellodd ysgolion 1.25 pwynt cyrhaeddiad yn fwy ar gyfartaledd mewn blwyddyn pan "
         "oeddent mewn un CDP dwfn rhwng ysgolion yn fwy nag yn eu blynyddoedd eraill eu hunain "
         "(cyfwng hyder 95% 0.86 i 1.64)."
@@ -93,14 +95,17 @@ def test_negative_estimate_with_zero_in_its_interval(db: Database) -> None:
     # The green_ties row read as if it were the main one: -0.25 (-0.46 to 0.04).
     estimates = load_impact(db, Filters("2018/19", options=DEEP)).estimates
     green = estimates[estimates["model"] == "green_ties"].iloc[0]
-    said, zero, _ = describe_main(green, "en")
+    said, zero, _ = describe_main(green, "en", min_schools=30)
     assert said.startswith("Schools improved by 0.25 attainment points less on average")
     assert said.endswith("(95% confidence interval \u22120.46 to 0.04).")
     assert zero == "The interval includes zero: the data are consistent with no association at all."
 
 
-def test_no_main_estimate_says_why() -> None:
-    assert describe_main(None, "en") == [
+def test_no_main_estimate_says_why(db: Database) -> None:
+    # The fewest schools comes from the database's refresh_settings, as the page reads it.
+    data = load_impact(db, Filters("2018/19", options=DEEP))
+    assert data.min_schools == 30
+    assert describe_main(None, "en", min_schools=data.min_schools) == [
         "No estimate: fewer than 30 schools have their attainment recorded in two or more years."
     ]
 

@@ -12,6 +12,8 @@ import pytest
 from etl.cli import main
 from etl.contract import CONTRACT
 from etl.lock import RefreshLockedError, lock_path, refresh_lock
+from etl.network.impact import MIN_SCHOOLS
+from etl.network.layout import MAX_DRAWN_TIES
 from etl.publish import run_log_path
 from etl.refresh import PUBLISHED_TABLES, TableShrankError, refresh
 
@@ -210,6 +212,7 @@ NETWORK_KEYS = {
     "net_school_exposure": ("year", "school_id"),
     "impact_estimates": ("model",),
     "impact_bins": ("exposure", "year", "band"),
+    "refresh_settings": ("setting",),
 }
 
 
@@ -220,6 +223,18 @@ def test_every_key_is_unique_in_the_published_database(published):
         columns = ", ".join(f'"{k}"' for k in key)
         duplicates = _scalar(db, f'SELECT count(*) - count(DISTINCT ({columns})) FROM "{table}"')
         assert duplicates == 0, f"{table} has {duplicates} rows repeating its key {key}"
+
+
+def test_refresh_publishes_its_settings_and_no_planted_effect_for_real_data(published):
+    # The tiny files' outcomes are published and local ones, none simulated: the
+    # database must not claim a planted effect (the demo's is tested on the demo Wales).
+    db, _ = published
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        found = dict(con.execute("SELECT setting, value FROM refresh_settings").fetchall())
+    finally:
+        con.close()
+    assert found == {"max_ties_drawn": MAX_DRAWN_TIES, "impact_min_schools": MIN_SCHOOLS}
 
 
 def test_json_output_for_schedulers_is_only_the_summary(tmp_path, raw, reference_dir, capsys):
