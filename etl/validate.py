@@ -30,6 +30,7 @@ __all__ = [
     "NOT_A_SCORE",
     "NOT_A_YEAR",
     "NOT_WHOLE_COUNT",
+    "TYPE_REASONS",
     "Check",
     "checks_for",
     "literal",
@@ -99,7 +100,8 @@ def _accepted(column: Column, v: str) -> str | None:
     return rules.get(column.type)
 
 
-_REASONS = {
+# The reason each type gives for a value that is not of it.
+TYPE_REASONS = {
     "integer": NOT_WHOLE_COUNT,
     "number": NOT_A_NUMBER,
     "date": NOT_A_DATE,
@@ -123,7 +125,7 @@ def _type_checks(column: Column) -> list[Check]:
         return []
     given = f"{v} <> ''"
     if column.type not in _DECIMAL_REASONS:
-        return [Check(column.name, f"{given} AND {_fails(accepted)}", _REASONS[column.type])]
+        return [Check(column.name, f"{given} AND {_fails(accepted)}", TYPE_REASONS[column.type])]
     # A decimal in a whole-number column (7.6, 1e3) is told so; anything else is not a number.
     decimal = f"{matches(v, DECIMAL_NOTATION)} AND NOT {matches(v, '[-+]?' + WHOLE_NUMBER)}"
     return [
@@ -131,7 +133,7 @@ def _type_checks(column: Column) -> list[Check]:
         Check(
             column.name,
             f"{given} AND NOT ({decimal}) AND {_fails(accepted)}",
-            _REASONS[column.type],
+            TYPE_REASONS[column.type],
         ),
     ]
 

@@ -21,14 +21,7 @@ from pathlib import Path
 import pytest
 
 from etl.contract import CONTRACT, contract_file
-from etl.validate import (
-    NOT_A_DATE,
-    NOT_A_NUMBER,
-    NOT_A_SCHOOL,
-    NOT_A_SCORE,
-    NOT_A_YEAR,
-    NOT_WHOLE_COUNT,
-)
+from etl.validate import TYPE_REASONS
 from tests.etl.cli_run import (
     Rejected,
     query,
@@ -65,15 +58,6 @@ CASES: dict[str, Callable[[str], str]] = {
     "too long for the column": lambda example: "9" * 40,
 }
 
-# The reason each type gives for a value that is not of it.
-REASONS = {
-    "integer": NOT_WHOLE_COUNT,
-    "number": NOT_A_NUMBER,
-    "date": NOT_A_DATE,
-    "school_id": NOT_A_SCHOOL,
-    "year": NOT_A_YEAR,
-    "score": NOT_A_SCORE,
-}
 
 TYPED = [(spec.table, column.name) for spec in CONTRACT for column in typed_columns(spec)]
 
@@ -141,7 +125,7 @@ def test_a_bad_value_is_set_aside_with_its_column_value_and_reason(spoilt, case,
             row.line,
             column,
             row.value,
-            REASONS[column_type],
+            TYPE_REASONS[column_type],
         )
     ]
 
