@@ -25,7 +25,7 @@ from pathlib import Path
 
 import pytest
 
-PAGE_REGISTRATION = "dash.register_page("
+PAGE_REGISTRATION = "register_page("
 
 
 def pytest_ignore_collect(collection_path: Path, config: pytest.Config) -> bool | None:

@@ -11,8 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from dashboard.access.settings import AccessSetupError, OpenNotLocalError, load_access_config
 from dashboard.i18n import DEFAULT_LANG, t
-from dashboard.signin_settings import AccessSetupError, OpenNotLocalError, load_access_config
 from etl.public import SETTINGS, default_db_path, setting
 
 
@@ -45,7 +45,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     # Imported here so that a missing database is reported before Dash loads.
     from dashboard.app import create_app
-    from dashboard.headers import QuietRequestHandler
+    from dashboard.core.headers import QuietRequestHandler
 
     app = create_app(args.db, access)
     url = f"http://{args.host}:{args.port}"

@@ -19,23 +19,23 @@ import dash
 import flask
 from dash import Dash, html
 
-from dashboard.access import current_user
-from dashboard.audit_images import install_image_audit
-from dashboard.components.shell import (
+from dashboard.access.audit_images import install_image_audit
+from dashboard.access.settings import load_access_config
+from dashboard.access.signin import AccessConfig, install_access
+from dashboard.access.users import current_user
+from dashboard.core.db import CONFIG_KEY, Database, DatabaseMissingError, current_db
+from dashboard.core.headers import install_headers
+from dashboard.core.language import lang_of_request, search_of_request
+from dashboard.core.payloads import install_payload_checks
+from dashboard.core.provenance import load_provenance
+from dashboard.core.unreadable import install_unreadable_page
+from dashboard.i18n import DEFAULT_LANG, t
+from dashboard.ui.shell import (
     ShellAccess,
     build_index_string,
     build_missing_database,
     build_shell,
 )
-from dashboard.db import CONFIG_KEY, Database, DatabaseMissingError, current_db
-from dashboard.headers import install_headers
-from dashboard.i18n import DEFAULT_LANG, t
-from dashboard.language import lang_of_request, search_of_request
-from dashboard.payloads import install_payload_checks
-from dashboard.provenance import load_provenance
-from dashboard.signin import AccessConfig, install_access
-from dashboard.signin_settings import load_access_config
-from dashboard.unreadable import install_unreadable_page
 from etl.public import default_db_path
 
 __all__ = ["build_index", "create_app", "render_shell"]  # `app` and `server` come from __getattr__
@@ -105,7 +105,7 @@ def create_app(db_path: Path, access: AccessConfig | None = None) -> Dash:
         # Otherwise Dash checks callbacks in the browser against a "validation layout"
         # made by calling every page's layout() and sends it inside every page's HTML,
         # data included: half a megabyte at Wales scale, several at England scale.
-        # tests/dashboard/test_callback_ids.py checks the callbacks' ids instead.
+        # tests/dashboard/core/test_callback_ids.py checks the callbacks' ids instead.
         suppress_callback_exceptions=True,
     )
     app.index_string = build_index_string(DEFAULT_LANG)

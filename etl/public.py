@@ -18,7 +18,7 @@ Why each name is here:
 - ``IMPACT_EXPOSURES``: the exposures impact_bins holds bands for, the first the
   main model's; the impact page offers them as a choice before any database is read.
 - ``PUBLISHED_TABLES``: the tables a refresh publishes; the dashboard refuses a file
-  that lacks one (dashboard/db_check.py).
+  that lacks one (dashboard/core/db_check.py).
 - ``run_log_path``, ``manifest_name``, ``archived_name``: the names of the files a
   refresh writes beside the database (its run log, the archive of its inputs), which
   the sources page reads and offers.

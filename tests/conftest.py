@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.access import OPEN_USER, acting_as
+from dashboard.access.users import OPEN_USER, acting_as
 from etl.sources.reference import Reference, read_reference
 from tests.demo_wales import DemoWales, build_demo_wales
 
@@ -34,7 +34,7 @@ TEST_DATA = Path(__file__).resolve().parent / "data"
 @pytest.fixture(autouse=True)
 def acting_as_open_user() -> Iterator[None]:
     """Outside a request, plain data functions run as the owner of an open dashboard;
-    tests of scope choose their user with dashboard.access.acting_as."""
+    tests of scope choose their user with dashboard.access.users.acting_as."""
     with acting_as(OPEN_USER):
         yield
 

@@ -2,7 +2,7 @@
  * Plotly's "Download plot as a PNG" (the camera in a chart's toolbar) makes the
  * image in the browser, where the server cannot see it. Report each one to the
  * audit log: the page's path and the chart's id, nothing of the data
- * (dashboard/audit_images.py checks the report and records who sent it).
+ * (dashboard/access/audit_images.py checks the report and records who sent it).
  */
 (function () {
     "use strict";

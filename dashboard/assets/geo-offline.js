@@ -4,7 +4,7 @@
  * when the base map is hidden (geo.visible = false). plotly reads
  * window.PlotlyGeoAssets first: give it an empty world, so that the choropleth of
  * the local authorities, drawn from the boundaries in the database, needs nothing
- * from outside (dashboard/boundaries.py).
+ * from outside (dashboard/core/boundaries.py).
  */
 (function () {
     "use strict";

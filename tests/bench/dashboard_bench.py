@@ -51,8 +51,8 @@ import dash
 import duckdb
 import numpy as np
 
-from dashboard.access import OPEN_USER, acting_as
-from dashboard.db import CONFIG_KEY, Database, apply_macros, read_query, set_scope
+from dashboard.access.users import OPEN_USER, acting_as
+from dashboard.core.db import CONFIG_KEY, Database, apply_macros, read_query, set_scope
 from tests.serving import serving
 
 __all__ = [

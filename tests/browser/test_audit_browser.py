@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from dashboard.access import User
-from dashboard.audit import AuditEvent, read_events, record_event
+from dashboard.access.audit import AuditEvent, read_events, record_event
+from dashboard.access.users import User
 from tests.browser.axe import describe, run_axe
 from tests.serving import Served, serving
 

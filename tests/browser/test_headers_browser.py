@@ -1,6 +1,6 @@
 """Every page under the dashboard's Content-Security-Policy in Chromium: no violation,
 every chart drawn (the WebGL network map and the offline choropleths included), and
-no chart toolbar offering a way out of the dashboard (dashboard/headers.py,
+no chart toolbar offering a way out of the dashboard (dashboard/core/headers.py,
 components/charts.GRAPH_CONFIG)."""
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 pasted link, back and forward, the CSV, a click on a school, and axe.
 
 Numbers come from the fixture (tests/dashboard/fixtures.py); its 2018/19 ties are
-A-B, A-C, B-C, C-D, C-F, D-F (see tests/dashboard/test_network_data.py).
+A-B, A-C, B-C, C-D, C-F, D-F (see tests/dashboard/pages/test_network_data.py).
 """
 
 from __future__ import annotations

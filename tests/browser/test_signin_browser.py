@@ -9,7 +9,7 @@ from collections.abc import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from dashboard import ids
+from dashboard.core import ids
 from tests.browser.axe import describe, run_axe
 from tests.browser.signin import log_in_at_provider
 from tests.browser.watch import watched_page

@@ -11,8 +11,8 @@ import dash
 import pytest
 
 from dashboard.app import create_app
-from dashboard.db import Database
-from dashboard.filters import Choices, load_choices
+from dashboard.core.db import Database
+from dashboard.core.filters import Choices, load_choices
 from tests.dashboard.fixtures import build_overview_db
 
 

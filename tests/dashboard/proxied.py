@@ -18,9 +18,9 @@ import dash
 import flask
 from flask.testing import FlaskClient
 
-from dashboard.access import read_roles_file
-from dashboard.db import CONFIG_KEY, Database
-from dashboard.signin import AccessConfig, install_access
+from dashboard.access.signin import AccessConfig, install_access
+from dashboard.access.users import read_roles_file
+from dashboard.core.db import CONFIG_KEY, Database
 
 PROXY = "127.0.0.1"
 ACCESS_KEY = "PLCNET_ACCESS"  # where install_access keeps its configuration

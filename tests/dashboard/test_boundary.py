@@ -10,8 +10,8 @@ import duckdb
 import pytest
 
 import etl.public
-from dashboard.db import Database
-from dashboard.refresh_settings import RefreshSettings, load_refresh_settings
+from dashboard.core.db import Database
+from dashboard.core.refresh_settings import RefreshSettings, load_refresh_settings
 from tests.dashboard.fixtures import build_overview_db
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"

@@ -2,7 +2,7 @@
 class 10, the refresh's side).
 
 The dashboard keeps serving its last good file when a damaged one is published
-(tests/dashboard/test_corrupt_database.py); the data team's remedy is the next
+(tests/dashboard/core/test_corrupt_database.py); the data team's remedy is the next
 refresh. So a refresh must not stop on a published file it cannot read: it says so,
 publishes a whole new database (which the dashboard's own check accepts), and keeps
 the damaged file beside it, as it was, for whoever wants to know what happened.
@@ -18,7 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dashboard.db_check import check_published_file
+from dashboard.core.db_check import check_published_file
 from tests.etl.cli_run import query, run_refresh, sha256, tiny_raw
 
 NOT_A_DATABASE = b"school_id,name\n6612001,Ysgol Gymraeg\n" + random.Random(10).randbytes(65536)

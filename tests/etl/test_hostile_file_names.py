@@ -19,7 +19,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 import pytest
 
-from dashboard.db import Database
+from dashboard.core.db import Database
 from etl.config import PROJECT_ROOT
 from tests.dashboard.fixtures import YEARS, build_overview_db
 from tests.etl.cli_run import TINY, run_refresh

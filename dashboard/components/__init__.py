@@ -1,1 +1,0 @@
-"""Layout builders: components in, components out. No callbacks and no database here."""

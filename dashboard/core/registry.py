@@ -1,0 +1,65 @@
+"""How a page joins the app: one call, with the page's key.
+
+A page's key is the prefix of its component ids (``regions-measure-graph``) and of
+its messages (``regions.title``, ``regions.nav``); the nav names the page with
+``<key>.nav`` and the document's title is ``<key>.title``, in the language of the
+page that asks. The key is the page's folder name, except for the sources page:
+its folder cannot be called ``data`` (pages/<page>/data.py is every page's data
+layer), but its URL, ids and messages keep the name users know, ``/data``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from functools import partial
+
+import dash
+
+from dashboard.core.language import lang_of_request
+from dashboard.i18n import t
+
+__all__ = ["document_title", "page_key", "register_page"]
+
+
+def document_title(heading: str, lang: str) -> str:
+    """The text of a page's ``<title>``: its heading, then the site's name.
+
+    >>> document_title("Regions", "en")
+    'Regions · plcnet'
+    """
+    return f"{heading} · {t('shell.site_name', lang)}"
+
+
+def _title_of(key: str) -> str:
+    lang = lang_of_request()
+    return document_title(t(f"{key}.title", lang), lang)
+
+
+def register_page(
+    module: str,
+    key: str,
+    *,
+    order: int,
+    title: Callable[..., str] | None = None,
+    **where: object,
+) -> None:
+    """Register the page of ``module`` with Dash under ``key``.
+
+    ``where`` is its ``path`` or ``path_template`` (and anything else Dash keeps in
+    the registry, such as ``requires_role``); ``title``, for a page whose title
+    names what it shows, replaces the plain ``<key>.title``.
+    """
+    dash.register_page(
+        module,
+        name=t(f"{key}.nav", "en"),
+        name_cy=t(f"{key}.nav", "cy"),
+        title=title or partial(_title_of, key),
+        order=order,
+        key=key,
+        **where,
+    )
+
+
+def page_key(page: Mapping[str, object]) -> str:
+    """The key of a page of Dash's registry."""
+    return str(page["key"])

@@ -1,0 +1,292 @@
+"""What every filtered page does the same way, so that a page only says what it shows.
+
+A page keeps its view (filters and language) in its URL's query string. Its
+``layout(**query)`` reads the view with :func:`read_view` and draws everything at
+once; :func:`register_view` adds the one callback that keeps the URL and the
+filter bar in step (back, forward, a pasted link, a control changed) and redraws
+the page's outputs; :func:`register_download` serves the CSV of one chart for the
+view in the URL. A page's own choices (``PageOption``: which measure a chart
+shows, say) are kept in the URL the same way; their control's id is
+``ids.filter_control(page, option.name)`` and ``view.filters.option(name)`` reads them.
+
+    FIELDS = ("year", "consortium", "la")
+    OPTIONS = (PageOption("measure", ("density", "ei_index")),)
+    register_view("regions", FIELDS, OUTPUTS, build_parts, OPTIONS)
+
+A page that shows school or PLC detail passes ``detail=True``: its filters then offer
+only the regions of the user's scope (filters.load_choices), and a region outside
+it in the URL or a callback falls back to the scope.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Protocol, TypeVar
+
+from dash import Input, Output, State, callback, ctx, dcc, no_update
+from dash.exceptions import PreventUpdate
+
+from dashboard.access.audit import record_download, record_refusal
+from dashboard.access.scope import OutsideScopeError
+from dashboard.core import ids
+from dashboard.core.db import Database, DatabaseMissingError, current_db
+from dashboard.core.downloads import build_csv_name, build_subject_csv_name
+from dashboard.core.filters import (
+    FIELDS,
+    Choices,
+    Filters,
+    PageOption,
+    keep_fields,
+    list_la_options,
+    load_choices,
+    parse_search,
+    resolve_filters,
+    sync_filters,
+)
+from dashboard.core.language import choose_lang, lang_from_search
+
+__all__ = [
+    "View",
+    "describe_filters",
+    "read_view",
+    "read_view_of_search",
+    "register_download",
+    "register_subject_page",
+    "register_view",
+]
+
+
+@dataclass(frozen=True)
+class View:
+    """What a page shows: the database in service, what it holds, the filters and language,
+    and the page's path (for pages with a path variable, such as /school/<number>)."""
+
+    db: Database
+    choices: Choices
+    filters: Filters
+    lang: str
+    path: str = "/"
+
+
+Render = Callable[[View], Sequence[object]]
+BuildCsv = Callable[[View], str]
+NameCsv = Callable[[View], str]
+Allowed = Callable[[], bool]
+
+
+def read_view(
+    query: Mapping[str, object],
+    fields: tuple[str, ...],
+    path: str = "/",
+    options: tuple[PageOption, ...] = (),
+    detail: bool = False,
+) -> View | None:
+    """The view a page's ``layout(**query)`` is asked for; None before any data are
+    published (the shell then says what is missing)."""
+    try:
+        db = current_db()
+        choices = load_choices(db, detail)
+    except DatabaseMissingError:
+        return None
+    filters = resolve_filters(keep_fields(query, _names(fields, options)), choices, options)
+    return View(db, choices, filters, choose_lang(query.get("lang")), path)
+
+
+def _names(fields: tuple[str, ...], options: tuple[PageOption, ...]) -> tuple[str, ...]:
+    return (*fields, *(o.name for o in options))
+
+
+def read_view_of_search(
+    search: str | None,
+    fields: tuple[str, ...],
+    path: str = "/",
+    options: tuple[PageOption, ...] = (),
+    detail: bool = False,
+) -> View:
+    """The view of a query string, for callbacks (the database is there: the page loaded)."""
+    db = current_db()
+    choices = load_choices(db, detail)
+    query = keep_fields(parse_search(search), _names(fields, options))
+    filters = resolve_filters(query, choices, options)
+    return View(db, choices, filters, lang_from_search(search), path)
+
+
+def _changed(new: object, old: object) -> object:
+    return new if new != old else no_update
+
+
+def register_view(
+    page: str,
+    fields: tuple[str, ...],
+    outputs: Sequence[Output],
+    render: Render,
+    options: tuple[PageOption, ...] = (),
+    detail: bool = False,
+) -> None:
+    """Register the callback that keeps ``page``'s URL, filter bar and option controls in
+    step and redraws ``outputs`` with ``render(view)`` (one value per output, in order).
+
+    One callback owns both directions: Dash allows a callback to write its own
+    inputs, but not two callbacks that write each other's.
+    """
+    controls = (*(f for f in FIELDS if f in fields), *(o.name for o in options))
+    url = ids.page_url(page)
+    field_of = {ids.filter_control(page, f): f for f in controls}
+    la_options = [Output(ids.filter_control(page, "la"), "options")] if "la" in controls else []
+
+    def update_view(search: str | None, path: str | None, *values: object) -> tuple[object, ...]:
+        db = current_db()
+        choices = load_choices(db, detail)
+        lang = lang_from_search(search)
+        sync = sync_filters(
+            choices,
+            search=search,
+            controls=dict(zip(controls, values, strict=True)),
+            changed=field_of.get(str(ctx.triggered_id), "url"),
+            lang=lang,
+            fields=tuple(f for f in FIELDS if f in fields),
+            options=options,
+        )
+        if sync is None:
+            raise PreventUpdate
+        filters = sync.filters
+        chosen = {
+            **{f: getattr(filters, f) for f in fields if f in FIELDS},
+            **dict(filters.options),
+        }
+        shown = [_changed(chosen[f], v) for f, v in zip(controls, values, strict=True)]
+        las = [list_la_options(choices, filters.consortium, lang)] if la_options else []
+        view = View(db, choices, filters, lang, path or "/")
+        return (_changed(sync.search, search), *shown, *las, *render(view))
+
+    callback(
+        Output(url, "search"),
+        *[Output(control, "value") for control in field_of],
+        *la_options,
+        *outputs,
+        Input(url, "search"),
+        State(url, "pathname"),
+        *[Input(control, "value") for control in field_of],
+        prevent_initial_call=True,
+    )(update_view)
+
+
+def register_download(
+    page: str,
+    what: str,
+    fields: tuple[str, ...],
+    build: BuildCsv,
+    options: tuple[PageOption, ...] = (),
+    name: NameCsv | None = None,
+    allowed: Allowed | None = None,
+    detail: bool = False,
+) -> None:
+    """Register the callback that sends ``build(view)`` as the CSV of ``what`` on ``page``,
+    for the view in the URL, named after it (build_csv_name), or ``name(view)`` for pages
+    of one thing (a school's profile names the school).
+
+    Each CSV sent is written to the audit log with the view's filters. ``allowed`` (the
+    current user's roles, read on the server) may refuse it: nothing is sent and the
+    refusal is logged."""
+    url = ids.page_url(page)
+
+    def download(_clicks: int | None, search: str | None, path: str | None) -> dict[str, object]:
+        view = read_view_of_search(search, fields, path or "/", options, detail)
+        filters = describe_filters(view.filters, fields)
+        if allowed is not None and not allowed():
+            record_refusal(f"{what} CSV", filters, page=view.path)
+            raise PreventUpdate
+        file_name = name(view) if name else build_csv_name(page, what, view.filters, options)
+        text = build(view)
+        record_download(view.path, file_name, filters)
+        return dcc.send_string(text, file_name)
+
+    callback(
+        Output(ids.csv_download(page, what), "data"),
+        Input(ids.csv_button(page, what), "n_clicks"),
+        State(url, "search"),
+        State(url, "pathname"),
+        prevent_initial_call=True,
+    )(download)
+
+
+def describe_filters(filters: Filters, fields: tuple[str, ...]) -> dict[str, object]:
+    """The filters of a page's view as the audit log keeps them: the page's fields that
+    are set, then its own choices."""
+    chosen = {f: getattr(filters, f) for f in fields if f in FIELDS}
+    return {**{f: v for f, v in chosen.items() if v is not None}, **dict(filters.options)}
+
+
+Subject = TypeVar("Subject")
+
+
+class Parts(Protocol):
+    def as_outputs(self) -> tuple[object, ...]: ...
+
+
+def register_subject_page(
+    page: str,
+    fields: tuple[str, ...],
+    outputs: Sequence[Output],
+    subject: Callable[[View], str],
+    load: Callable[[View], Subject | None],
+    parts: Callable[[Subject, str], Parts],
+    downloads: Mapping[str, Callable[[Subject, str], str]],
+) -> Render:
+    """Register the callbacks of a page of one thing (a PLC, a school) named in its path:
+    the view (the page's ``outputs`` from ``parts(load(view), lang)``; nothing changes
+    when the thing is not there or outside the user's scope, and no CSV is sent for
+    it) and each CSV of ``downloads``, named after
+    ``subject(view)``, the thing's id in the path. Returns the view's render function."""
+
+    def render(view: View) -> tuple[object, ...]:
+        return parts(_load_or_nothing(load, view), view.lang).as_outputs()
+
+    register_view(page, fields, outputs, render, detail=True)
+    for what, build in downloads.items():
+        register_download(
+            page,
+            what,
+            fields,
+            _build_subject_csv(load, build),
+            name=_name_subject_csv(page, subject, what),
+            detail=True,
+        )
+    return render
+
+
+def _load_or_nothing(load: Callable[[View], Subject | None], view: View) -> Subject:
+    """The thing in the view's path; a callback about a thing unknown or outside the
+    user's scope (a crafted request: the page itself says so) changes nothing."""
+    data = _load_in_scope(load, view, "view")
+    if data is None:
+        raise PreventUpdate
+    return data
+
+
+def _load_in_scope(load: Callable[[View], Subject | None], view: View, what: str) -> Subject | None:
+    """``load(view)``; a thing outside the user's scope is refused (PreventUpdate: nothing
+    at all is sent, not even an empty file named after it) and the refusal recorded."""
+    try:
+        return load(view)
+    except OutsideScopeError:
+        record_refusal(f"{what} outside scope", page=view.path)
+        raise PreventUpdate from None
+
+
+def _build_subject_csv(
+    load: Callable[[View], Subject | None], build: Callable[[Subject, str], str]
+) -> BuildCsv:
+    def csv(view: View) -> str:
+        data = _load_in_scope(load, view, "CSV")
+        return "" if data is None else build(data, view.lang)
+
+    return csv
+
+
+def _name_subject_csv(page: str, subject: Callable[[View], str], what: str) -> NameCsv:
+    def name(view: View) -> str:
+        return build_subject_csv_name(page, subject(view), what, view.filters)
+
+    return name

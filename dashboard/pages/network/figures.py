@@ -1,0 +1,382 @@
+"""The network explorer's figure: schools as WebGL points over LA outlines, ties as one line.
+
+Thousands of schools and tens of thousands of ties stay smooth because every
+trace is WebGL (``go.Scattergl``) and the numbers go as typed arrays: the ties
+are a single trace of segments separated by gaps (network_data.place_ties), and
+each group of schools (an LA, a support category...) is one trace, named in the
+legend, so that the colour is never the only cue.
+"""
+
+from __future__ import annotations
+
+import base64
+import copy
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.i18n import t
+from dashboard.pages.network.data import NetworkData
+from dashboard.ui.figures import CATEGORY_STYLE, INK, style_figure
+from dashboard.ui.labels import BROKER_ROLES, CATEGORIES, label_broker_role, label_category
+
+__all__ = [
+    "COLOURS",
+    "COMMUNITIES_NAMED",
+    "ROLES",
+    "SIZES",
+    "Group",
+    "build_network_figure",
+    "group_schools",
+    "label_role",
+    "pack_array",
+    "scale_sizes",
+]
+
+# What the schools can be coloured and sized by (the page's pickers; the first is the default).
+COLOURS = ("la", "consortium", "category", "community", "role")
+
+# Main brokerage roles (network__schools.sql) in the legend's order; "none" for a
+# school that brokers no pair.
+ROLES = (*BROKER_ROLES, "none")
+SIZES = ("degree", "betweenness")
+
+# Communities are many and numbered by size: the largest have a colour each, the rest share one.
+COMMUNITIES_NAMED = 10
+
+# Colours with a contrast of at least 3:1 on white (WCAG 1.4.11), cycled with symbols
+# so that 22 LAs (or 150) still differ by more than colour; each also has a legend name.
+PALETTE = (
+    "#1d5c96",
+    "#c2410c",
+    "#15803d",
+    "#7e22ce",
+    "#be123c",
+    "#0e7490",
+    "#854d0e",
+    "#4d7c0f",
+    "#a21caf",
+    "#475569",
+    "#b45309",
+)
+SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross")
+# Support categories differ by symbol as well as by their colour (figures.CATEGORY_STYLE).
+CATEGORY_SYMBOLS = dict(
+    zip(CATEGORIES, ("circle", "square", "diamond", "triangle-up"), strict=True)
+)
+MUTED = "#6b7178"  # the "other" groups, and LA outlines: 4.9:1 on white
+TIE_COLOUR = "rgba(74, 79, 85, 0.35)"
+
+# Marker diameters in pixels: the smallest school, and the largest on the size measure.
+SMALLEST, LARGEST = 5.0, 18.0
+
+
+@dataclass(frozen=True)
+class Group:
+    """One legend entry: the positions of its schools in the frame (``rows``), its name and
+    its style."""
+
+    name: str
+    rows: np.ndarray
+    colour: str
+    symbol: str
+
+
+def _styled(index: int) -> tuple[str, str]:
+    return PALETTE[index % len(PALETTE)], SYMBOLS[(index // len(PALETTE)) % len(SYMBOLS)]
+
+
+def _rows(mask: np.ndarray) -> np.ndarray:
+    return np.flatnonzero(mask)
+
+
+def _group_by_names(names: pd.Series) -> list[Group]:
+    # One pass to number the names; then each group is a comparison of integers.
+    codes, uniques = pd.factorize(names.to_numpy(dtype=object, na_value=None))
+    order = sorted(range(len(uniques)), key=lambda i: str(uniques[i]).casefold())
+    groups = []
+    for index, code in enumerate(order):
+        colour, symbol = _styled(index)
+        groups.append(Group(str(uniques[code]), _rows(codes == code), colour, symbol))
+    return groups
+
+
+def _group_categories(schools: pd.DataFrame, lang: str) -> list[Group]:
+    category = schools["support_category"].to_numpy(dtype=object, na_value=None)
+    groups = [
+        Group(label_category(c, lang), _rows(category == c), CATEGORY_STYLE[c][0], symbol)
+        for c, symbol in CATEGORY_SYMBOLS.items()
+    ]
+    uncategorised = _rows(pd.isna(category))
+    groups.append(Group(t("network.category_none", lang), uncategorised, MUTED, "x"))
+    return [g for g in groups if len(g.rows)]
+
+
+def _group_communities(schools: pd.DataFrame, lang: str) -> list[Group]:
+    community = schools["community_id"].to_numpy(dtype=float, na_value=np.nan)
+    found, counts = np.unique(community[~np.isnan(community)], return_counts=True)
+    # Largest first; equal sizes by community number.
+    ranked = [c for _, c in sorted(zip(-counts, found, strict=True))][:COMMUNITIES_NAMED]
+    groups = []
+    for index, community_id in enumerate(ranked):
+        colour, symbol = _styled(index)
+        name = t("network.community", lang, number=int(community_id))
+        groups.append(Group(name, _rows(community == community_id), colour, symbol))
+    isolated = np.isnan(community)
+    others = ~isolated & ~np.isin(community, ranked)
+    groups.append(Group(t("network.community_other", lang), _rows(others), MUTED, "circle"))
+    groups.append(Group(t("network.community_none", lang), _rows(isolated), INK, "x"))
+    return [g for g in groups if len(g.rows)]
+
+
+def label_role(role: str, lang: str) -> str:
+    """The name of a main brokerage role (one of ROLES): labels.label_broker_role, or
+    "Not a broker"."""
+    if role == "none":
+        return t("network.role_none", lang)
+    return label_broker_role(role, lang)
+
+
+def _group_roles(schools: pd.DataFrame, lang: str) -> list[Group]:
+    role = schools["broker_role"].to_numpy(dtype=object, na_value=None)
+    groups = []
+    for index, name in enumerate(ROLES[:-1]):
+        colour, symbol = PALETTE[index], SYMBOLS[index]
+        groups.append(Group(label_role(name, lang), _rows(role == name), colour, symbol))
+    groups.append(Group(label_role("none", lang), _rows(role == "none"), MUTED, "circle"))
+    return [g for g in groups if len(g.rows)]
+
+
+def group_schools(schools: pd.DataFrame, colour: str, lang: str) -> list[Group]:
+    """The legend's groups for ``colour`` (one of COLOURS), in legend order; every school
+    is in exactly one group."""
+    suffix = "_cy" if lang == "cy" else "_en"
+    if colour == "la":
+        return _group_by_names(schools[f"la_name{suffix}"])
+    if colour == "consortium":
+        return _group_by_names(schools[f"consortium_name{suffix}"])
+    if colour == "category":
+        return _group_categories(schools, lang)
+    if colour == "community":
+        return _group_communities(schools, lang)
+    if colour == "role":
+        return _group_roles(schools, lang)
+    raise ValueError(f"unknown colour {colour!r}; known: {', '.join(COLOURS)}")
+
+
+def scale_sizes(values: pd.Series) -> np.ndarray:
+    """Marker diameters: SMALLEST for 0, LARGEST for the largest value, the area in
+    proportion to the value in between (a square root), so that big is not overstated."""
+    numbers = values.astype(float).fillna(0).clip(lower=0).to_numpy()
+    top = numbers.max() if len(numbers) else 0
+    if top <= 0:
+        return np.full(len(numbers), SMALLEST)
+    return SMALLEST + (LARGEST - SMALLEST) * np.sqrt(numbers / top)
+
+
+@dataclass(frozen=True)
+class _Points:
+    """Each school's numbers as arrays, taken from the frame once for all the groups."""
+
+    x: np.ndarray
+    y: np.ndarray
+    custom: np.ndarray
+    names: np.ndarray
+    categories: np.ndarray
+    sizes: np.ndarray
+
+
+def _list_figures(schools: pd.DataFrame) -> np.ndarray:
+    """Each school's number and figures as a plain row, [school, degree, betweenness
+    (3 significant figures, as the hover shows it), PLCs]: dcc.Graph passes a clicked
+    point's customdata to callbacks only from plain lists, not from typed arrays, and
+    rounded numbers are about as short as base64 floats. A two-dimensional array of
+    Python numbers: a trace's rows of it turn into lists at once."""
+    figures = np.empty((len(schools), 4), dtype=object)
+    figures[:, 0] = schools["school_id"].astype(int).tolist()
+    figures[:, 1] = schools["degree"].astype(int).tolist()
+    figures[:, 2] = [float(f"{value:.3g}") for value in schools["betweenness"].astype(float)]
+    figures[:, 3] = schools["n_plcs"].astype(int).tolist()
+    return figures
+
+
+def _take_points(schools: pd.DataFrame, size: str, lang: str) -> _Points:
+    labels = {c: label_category(c, lang) for c in CATEGORIES}
+    categories = schools["support_category"].map(labels).fillna(t("network.category_none", lang))
+    return _Points(
+        x=schools["x"].to_numpy(dtype=np.float32, na_value=np.nan),
+        y=schools["y"].to_numpy(dtype=np.float32, na_value=np.nan),
+        custom=_list_figures(schools),
+        names=schools["name"].to_numpy(dtype=object),
+        categories=categories.to_numpy(dtype=object),
+        sizes=np.rint(scale_sizes(schools[size])),
+    )
+
+
+def _hover_template(colour: str, lang: str) -> str:
+    """Name, the school's group (its trace's meta), its support category by name (unless
+    that is the group), then its figures."""
+    lines = [
+        "<b>%{text}</b>",
+        "%{meta}",
+        f"{t('network.degree', lang)}: %{{customdata[1]:,.0f}}",
+        f"{t('network.betweenness', lang)}: %{{customdata[2]:.3g}}",
+        f"{t('network.plcs', lang)}: %{{customdata[3]:,.0f}}",
+    ]
+    if colour != "category":
+        lines.insert(2, "%{hovertext}")
+    return "<br>".join(lines) + "<extra></extra>"
+
+
+def pack_array(values: np.ndarray, dtype: str) -> dict[str, str] | list[object]:
+    """A numeric array (one or two dimensions) as plotly.js's typed-array spec: its
+    little-endian bytes in base64, a quarter of the size of JSON numbers for float32.
+    An empty array stays an empty list."""
+    array = np.ascontiguousarray(values, dtype=np.dtype(dtype).newbyteorder("<"))
+    if array.size == 0:
+        return []
+    spec = {"dtype": dtype, "bdata": base64.b64encode(array.tobytes()).decode("ascii")}
+    if array.ndim == 2:
+        spec["shape"] = f"{array.shape[0]}, {array.shape[1]}"
+    return spec
+
+
+Trace = dict[str, object]
+
+
+def _build_school_trace(group: Group, points: _Points, colour: str, lang: str) -> Trace:
+    rows = group.rows
+    trace: Trace = {
+        "type": "scattergl",
+        "mode": "markers",
+        "x": pack_array(points.x[rows], "f4"),
+        "y": pack_array(points.y[rows], "f4"),
+        "name": f"{group.name} ({len(rows):,})",
+        "meta": group.name,
+        "text": points.names[rows].tolist(),
+        "customdata": points.custom[rows].tolist(),
+        "hovertemplate": _hover_template(colour, lang),
+        "marker": {
+            "color": group.colour,
+            "symbol": group.symbol,
+            "size": pack_array(points.sizes[rows], "u1"),
+            "line": {"color": INK, "width": 0.5},
+            "opacity": 0.9,
+        },
+    }
+    if colour != "category":
+        trace["hovertext"] = points.categories[rows].tolist()
+    return trace
+
+
+def _build_outline_trace(data: NetworkData, lang: str) -> Trace:
+    return {
+        "type": "scattergl",
+        "mode": "lines",
+        "x": pack_array(data.outlines.lon, "f4"),
+        "y": pack_array(data.outlines.lat, "f4"),
+        "name": t("network.outlines", lang),
+        "line": {"color": MUTED, "width": 1},
+        "hoverinfo": "skip",
+        "showlegend": False,
+    }
+
+
+def _build_tie_trace(data: NetworkData, lang: str) -> Trace:
+    return {
+        "type": "scattergl",
+        "mode": "lines",
+        "x": pack_array(data.segments.x, "f4"),
+        "y": pack_array(data.segments.y, "f4"),
+        "name": t("network.ties_legend", lang, ties=f"{len(data.segments):,}"),
+        "line": {"color": TIE_COLOUR, "width": 1},
+        "hoverinfo": "skip",
+    }
+
+
+@cache
+def _styled_layout() -> dict[str, object]:
+    """The house style (figures.style_figure) as a plain layout, built once: plotly's
+    objects take longer to build than the rest of the figure."""
+    figure = style_figure(go.Figure(), height=680)
+    figure.update_layout(
+        margin={"l": 8, "r": 8, "t": 8, "b": 8},
+        legend={"itemsizing": "constant"},
+        hovermode="closest",
+        dragmode="pan",
+    )
+    # Plain axes without ticks or grid: the map and the layout have no scale to read.
+    plain = {"type": "linear", "visible": False, "showgrid": False, "zeroline": False}
+    figure.update_xaxes(**plain, constrain="domain")
+    figure.update_yaxes(**plain)
+    return figure.to_plotly_json()["layout"]
+
+
+def _frame_axes(layout: dict[str, object], schools: pd.DataFrame, view: str) -> None:
+    """Fit the axes to the schools, one unit of x as long as one of y on the ground: on
+    the map a degree of latitude is 1/cos(latitude) degrees of longitude."""
+    placed = schools.dropna(subset=["x", "y"])
+    if placed.empty:
+        return
+    x, y = placed["x"].astype(float), placed["y"].astype(float)
+    pad_x = max((x.max() - x.min()) * 0.05, 0.05)
+    pad_y = max((y.max() - y.min()) * 0.05, 0.05)
+    ratio = 1 / math.cos(math.radians((y.min() + y.max()) / 2)) if view == "map" else 1
+    layout["xaxis"]["range"] = [x.min() - pad_x, x.max() + pad_x]
+    layout["yaxis"].update(
+        range=[y.min() - pad_y, y.max() + pad_y], scaleanchor="x", scaleratio=ratio
+    )
+
+
+def _build_layout(data: NetworkData, colour: str, lang: str, revision: str) -> dict[str, object]:
+    layout = copy.deepcopy(_styled_layout())
+    layout["legend"]["title"] = {"text": _legend_title(colour, lang)}
+    layout["uirevision"] = revision
+    _frame_axes(layout, data.schools, data.view)
+    if data.schools.empty:
+        layout["annotations"] = [
+            {"text": t("network.empty", lang), "showarrow": False, "xref": "paper", "yref": "paper"}
+        ]
+    return layout
+
+
+def build_network_figure(
+    data: NetworkData, colour: str, size: str, lang: str, revision: str = ""
+) -> dict[str, object]:
+    """The schools of ``data`` coloured by ``colour`` and sized by ``size`` (a column:
+    degree or betweenness), their ties beneath, and on the map the LA outlines: a plotly
+    figure as a dict, ready for dcc.Graph.
+
+    The traces are written as plain dicts with typed arrays (pack_array): building
+    plotly objects would validate each of the 150 traces an England-sized LA colouring
+    has, a second or more. ``revision`` keeps the user's zoom while it stays the same
+    (plotly's uirevision): pass what changes with the schools shown, not with colour
+    or size.
+    """
+    schools = data.schools
+    traces = []
+    if data.view == "map" and len(data.outlines.lon):
+        traces.append(_build_outline_trace(data, lang))
+    traces.append(_build_tie_trace(data, lang))
+    points = _take_points(schools, size, lang)
+    traces += [
+        _build_school_trace(group, points, colour, lang)
+        for group in group_schools(schools, colour, lang)
+    ]
+    return {"data": traces, "layout": _build_layout(data, colour, lang, revision)}
+
+
+def _legend_title(colour: str, lang: str) -> str:
+    titles: Mapping[str, str] = {
+        "la": t("network.colour_la", lang),
+        "consortium": t("network.colour_consortium", lang),
+        "category": t("network.colour_category", lang),
+        "community": t("network.colour_community", lang),
+        "role": t("network.colour_role", lang),
+    }
+    return titles[colour]

@@ -1,0 +1,350 @@
+"""The network explorer's layout: filters, pickers (view, colour, size), the summary, and the
+network with the table of its schools beside it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.core import ids
+from dashboard.core.filters import Choices, Filters, PageOption, describe_region, parse_search
+from dashboard.core.language import choose_lang
+from dashboard.core.links import build_school_href
+from dashboard.core.payloads import MalformedValueError
+from dashboard.i18n import t
+from dashboard.pages.network.data import (
+    VIEWS,
+    DrawingRule,
+    NetworkData,
+    NetworkSummary,
+    rank_schools,
+)
+from dashboard.pages.network.figures import COLOURS, SIZES, build_network_figure, label_role
+from dashboard.ui.charts import build_chart_section, build_table_region
+from dashboard.ui.filter_bar import build_filter_bar, build_option_dropdown
+from dashboard.ui.labels import format_share, label_category, label_focus
+from dashboard.ui.tables import build_table
+from etl.public import SubgraphSummary
+
+__all__ = [
+    "FIELDS",
+    "OPTIONS",
+    "PAGE",
+    "TABLE_LIMIT",
+    "NetworkParts",
+    "build_display_controls",
+    "build_network_layout",
+    "build_network_parts",
+    "build_schools_table",
+    "build_summary_table",
+    "describe_rule",
+    "find_clicked_school",
+]
+
+PAGE = "network"
+FIELDS = ("year", "consortium", "la", "sector", "medium", "focus")
+# The page's own choices, kept in the URL: how to draw the network.
+VIEW = PageOption("view", VIEWS)
+COLOUR = PageOption("colour", COLOURS)
+SIZE = PageOption("size", SIZES)
+OPTIONS = (VIEW, COLOUR, SIZE)
+
+# Schools listed in the table beside the network: the highest on the size measure.
+TABLE_LIMIT = 50
+
+
+@dataclass(frozen=True)
+class NetworkParts:
+    """What changes with the filters and pickers, in the order of the callback's outputs."""
+
+    summary_heading: str
+    summary: html.Table
+    rule: str
+    figure: dict[str, object]
+    schools: html.Table | html.P
+
+    def as_outputs(self) -> tuple[object, ...]:
+        return (self.summary_heading, self.summary, self.rule, self.figure, self.schools)
+
+
+def find_clicked_school(click: Mapping[str, object] | None, search: str | None) -> str | None:
+    """The profile to open for a click on the network (dcc.Graph's clickData), in the year
+    and language of the page's URL; None when the click was not on a school."""
+    custom = _clicked_customdata(click)
+    if custom is None:
+        return None
+    query = parse_search(search)
+    school_id = round(float(custom))
+    return build_school_href(school_id, query.get("year", ""), choose_lang(query.get("lang")))
+
+
+def _clicked_customdata(click: object) -> float | None:
+    """The school number a click carries (its point's first customdata); None for a
+    click elsewhere; MalformedValueError (a 400) for anything but Plotly's shape, as a
+    crafted request may send."""
+    if click is None:
+        return None
+    points = click.get("points") if isinstance(click, Mapping) else None
+    if not isinstance(points, list):
+        raise MalformedValueError(ids.chart_graph(PAGE, "schools") + ".clickData")
+    point = points[0] if points else {}
+    custom = point.get("customdata") if isinstance(point, Mapping) else None
+    first = custom[0] if isinstance(custom, list) and custom else custom
+    if not first:
+        return None
+    if isinstance(first, bool) or not isinstance(first, int | float):
+        raise MalformedValueError(ids.chart_graph(PAGE, "schools") + ".clickData")
+    return first
+
+
+def _count(value: int) -> str:
+    return f"{value:,}"
+
+
+def _or_no_data(value: float | None, shown: str, lang: str) -> str:
+    return shown if value is not None else t("headline.no_data", lang)
+
+
+def _list_subgraph_rows(subgraph: SubgraphSummary, lang: str) -> list[list[str]]:
+    """The figures only a focus area's subgraph has, measured for the request."""
+    giant = subgraph.giant_component_share
+    modularity = subgraph.modularity_communities
+    modularity_la = subgraph.modularity_la
+    nmi = subgraph.nmi_communities_la
+    if subgraph.betweenness_method == "exact":
+        method = t("network.summary_betweenness_exact", lang)
+    else:
+        method = t(
+            "network.summary_betweenness_sampled",
+            lang,
+            sources=_count(subgraph.betweenness_sources),
+            error=f"{subgraph.betweenness_error:.2g}",
+        )
+    return [
+        [t("network.summary_components", lang), _count(subgraph.n_components)],
+        [
+            t("network.summary_giant", lang),
+            _or_no_data(giant, format_share(giant or 0), lang),
+        ],
+        [t("network.summary_communities", lang), _count(subgraph.n_communities)],
+        [
+            t("network.summary_modularity", lang),
+            _or_no_data(modularity, f"{modularity or 0:.3f}", lang),
+        ],
+        [
+            t("network.summary_modularity_la", lang),
+            _or_no_data(modularity_la, f"{modularity_la or 0:.3f}", lang),
+        ],
+        [t("network.summary_nmi", lang), _or_no_data(nmi, f"{nmi or 0:.3f}", lang)],
+        [t("network.summary_betweenness", lang), method],
+    ]
+
+
+def build_summary_table(summary: NetworkSummary, view: str, region: str, lang: str) -> html.Table:
+    """The summary figures as a table of two columns: what, and how many. With a focus
+    area, the ties are those through its PLCs, and its subgraph's figures follow."""
+    share = summary.cross_la_share
+    density = summary.density
+    focused = summary.subgraph is not None
+    rows = [
+        [t("network.summary_schools", lang), _count(summary.schools)],
+        [
+            t("network.summary_isolated_focus", lang)
+            if focused
+            else t("network.summary_isolated", lang),
+            _count(summary.isolated),
+        ],
+        [t("network.summary_ties", lang), _count(summary.ties)],
+        [
+            t("network.summary_cross_la", lang),
+            t(
+                "network.summary_cross_la_value",
+                lang,
+                ties=_count(summary.cross_la_ties),
+                share=_or_no_data(share, format_share(share or 0), lang),
+            ),
+        ],
+        [t("network.summary_outside", lang), _count(summary.outside_ties)],
+        [
+            t("network.summary_density", lang),
+            _or_no_data(density, f"{density or 0:.4f}", lang),
+        ],
+        [t("network.summary_drawn", lang), _count(summary.ties_drawn)],
+        [
+            t("network.summary_unplaced", lang)
+            if view == "map"
+            else t("network.summary_unplaced_force", lang),
+            _count(summary.unplaced),
+        ],
+    ]
+    if summary.subgraph is not None:
+        rows += _list_subgraph_rows(summary.subgraph, lang)
+    columns = [t("network.summary_measure", lang), t("network.summary_value", lang)]
+    return build_table(t("network.summary_caption", lang, region=region), columns, rows)
+
+
+def describe_rule(rule: DrawingRule, year: str, focus: str | None, lang: str) -> str:
+    """Which ties are drawn, in words, as the page states it under the summary."""
+    ties = _count(rule.ties_total)
+    cap = _count(rule.max_ties_drawn)
+    weight = rule.min_weight_drawn
+    if focus is None and rule.rule == "all":
+        return t("network.rule_all", lang, ties=ties, year=year)
+    if focus is None:
+        return t("network.rule_strongest", lang, ties=ties, year=year, cap=cap, weight=weight)
+    name = label_focus(focus, lang)
+    if rule.rule == "all":
+        drawn = t("network.rule_focus_all", lang, ties=ties, focus=name)
+    else:
+        drawn = t(
+            "network.rule_focus_strongest", lang, ties=ties, focus=name, cap=cap, weight=weight
+        )
+    return f"{drawn} {t('network.focus_note', lang)}"
+
+
+def _school_row(row: pd.Series, year: str, lang: str) -> list[object]:
+    name_column = "la_name_cy" if lang == "cy" else "la_name_en"
+    category = row["support_category"]
+    community = row["community_id"]
+    return [
+        dcc.Link(row["name"], href=build_school_href(int(row["school_id"]), year, lang)),
+        str(row[name_column]),
+        label_category(category, lang)
+        if isinstance(category, str)
+        else t("network.category_none", lang),
+        _count(int(row["degree"])),
+        f"{row['betweenness']:.3g}",
+        _count(int(row["n_plcs"])),
+        t("network.community_none", lang) if pd.isna(community) else str(int(community)),
+        label_role(row["broker_role"], lang),
+    ]
+
+
+def build_schools_table(
+    data: NetworkData, size: str, year: str, region: str, lang: str
+) -> html.Table | html.P:
+    """The schools highest on ``size`` (TABLE_LIMIT at most), each a link to its profile."""
+    schools = data.schools
+    if schools.empty:
+        return html.P(t("network.empty", lang))
+    shown = rank_schools(schools, size, TABLE_LIMIT)
+    measure = _rank_name(size, lang)
+    if len(shown) < len(schools):
+        caption = t(
+            "network.schools_caption_top",
+            lang,
+            shown=len(shown),
+            schools=_count(len(schools)),
+            measure=measure,
+            region=region,
+        )
+    else:
+        caption = t("network.schools_caption_all", lang, measure=measure, region=region)
+    columns = [
+        t("network.column_school", lang),
+        t("network.column_la", lang),
+        t("network.column_category", lang),
+        t("network.degree", lang),
+        t("network.betweenness", lang),
+        t("network.plcs", lang),
+        t("network.column_community", lang),
+        t("network.column_role", lang),
+    ]
+    rows = [_school_row(row, year, lang) for _, row in shown.iterrows()]
+    return build_table(caption, columns, rows)
+
+
+def _rank_name(size: str, lang: str) -> str:
+    """The size measure as the table's caption names it (in lower case in English)."""
+    names = {
+        "degree": t("network.rank_degree", lang),
+        "betweenness": t("network.rank_betweenness", lang),
+    }
+    return names[size]
+
+
+def build_display_controls(filters: Filters, lang: str) -> html.Div:
+    """How to draw the network: map or force layout, what colours and what sizes the schools."""
+    views = {"map": t("network.view_map", lang), "force": t("network.view_force", lang)}
+    colours = {
+        "la": t("network.colour_la", lang),
+        "consortium": t("network.colour_consortium", lang),
+        "category": t("network.colour_category", lang),
+        "community": t("network.colour_community", lang),
+        "role": t("network.colour_role", lang),
+    }
+    sizes = {"degree": t("network.degree", lang), "betweenness": t("network.betweenness", lang)}
+    return html.Div(
+        [
+            build_option_dropdown(PAGE, VIEW, t("network.view", lang), views, filters),
+            build_option_dropdown(PAGE, COLOUR, t("network.colour", lang), colours, filters),
+            build_option_dropdown(PAGE, SIZE, t("network.size", lang), sizes, filters),
+        ],
+        id=ids.NETWORK_DISPLAY,
+        role="group",
+        className="filter-bar",
+        **{"aria-label": t("network.display", lang)},
+    )
+
+
+def build_network_parts(
+    data: NetworkData, filters: Filters, choices: Choices, lang: str
+) -> NetworkParts:
+    """The parts of the page that follow the filters and the page's options."""
+    region = describe_region(filters, choices, lang)
+    view, colour, size = (filters.option(o.name) for o in OPTIONS)
+    # The zoom is kept while the schools shown stay the same, whatever colour and size.
+    revision = f"{view}|{replace(filters, options=())}"
+    return NetworkParts(
+        summary_heading=t("network.summary_heading", lang, year=filters.year, region=region),
+        summary=build_summary_table(data.summary, view, region, lang),
+        rule=describe_rule(data.rule, filters.year, data.focus, lang),
+        figure=build_network_figure(data, colour, size, lang, revision),
+        schools=build_schools_table(data, size, filters.year, region, lang),
+    )
+
+
+def build_network_layout(
+    data: NetworkData, filters: Filters, choices: Choices, lang: str
+) -> html.Div:
+    """The whole page for ``filters`` (the page's options included), numbers included."""
+    parts = build_network_parts(data, filters, choices, lang)
+    return html.Div(
+        [
+            dcc.Location(id=ids.page_url(PAGE), refresh=False),
+            # A click on a school sets this Location: Dash's router then opens the profile.
+            dcc.Location(id=ids.NETWORK_OPEN_SCHOOL, refresh="callback-nav"),
+            html.H1(t("network.title", lang)),
+            html.P(t("network.intro", lang), className="lede"),
+            build_filter_bar(PAGE, FIELDS, filters, choices, lang),
+            build_display_controls(filters, lang),
+            html.Section(
+                [
+                    html.H2(parts.summary_heading, id=ids.NETWORK_SUMMARY_HEADING),
+                    build_table_region(
+                        ids.NETWORK_SUMMARY, parts.summary, ids.NETWORK_SUMMARY_HEADING
+                    ),
+                    html.P(parts.rule, id=ids.NETWORK_RULE, className="network-rule"),
+                ],
+                **{"aria-labelledby": ids.NETWORK_SUMMARY_HEADING},
+            ),
+            html.Div(
+                build_chart_section(
+                    PAGE,
+                    "schools",
+                    heading=t("network.chart_heading", lang),
+                    intro=t("network.chart_intro", lang),
+                    figure=parts.figure,
+                    table=parts.schools,
+                    download_label=t("network.download_label", lang),
+                    lang=lang,
+                ),
+                # The map needs the page's width: its table goes below it, not beside.
+                className="network-chart",
+            ),
+        ],
+        className="page",
+    )

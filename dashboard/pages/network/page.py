@@ -1,0 +1,77 @@
+"""The network explorer: the schools of a year and region with their ties, on a map of Wales."""
+
+from __future__ import annotations
+
+from dash import Input, Output, State, callback, html
+from dash.exceptions import PreventUpdate
+
+from dashboard.core import ids
+from dashboard.core.registry import register_page
+from dashboard.core.views import View, read_view, register_download, register_view
+from dashboard.pages.network.data import NetworkData, load_network
+from dashboard.pages.network.downloads import build_schools_csv
+from dashboard.pages.network.layout import (
+    FIELDS,
+    OPTIONS,
+    PAGE,
+    build_network_layout,
+    build_network_parts,
+    find_clicked_school,
+)
+
+register_page(
+    __name__,
+    PAGE,
+    path="/network",
+    order=1,
+)
+
+
+def _load(view: View) -> NetworkData:
+    return load_network(view.db, view.filters, view.filters.option("view"))
+
+
+def layout(**query: str) -> html.Div:
+    """The page for the view in the URL's query string (Dash passes its fields)."""
+    view = read_view(query, FIELDS, "/network", OPTIONS, detail=True)
+    if view is None:
+        return html.Div()  # the shell says what is missing
+    return build_network_layout(_load(view), view.filters, view.choices, view.lang)
+
+
+def build_parts(view: View) -> tuple[object, ...]:
+    """What follows the filters and options, in the order of OUTPUTS."""
+    parts = build_network_parts(_load(view), view.filters, view.choices, view.lang)
+    return parts.as_outputs()
+
+
+OUTPUTS = [
+    Output(ids.NETWORK_SUMMARY_HEADING, "children"),
+    Output(ids.NETWORK_SUMMARY, "children"),
+    Output(ids.NETWORK_RULE, "children"),
+    Output(ids.chart_graph(PAGE, "schools"), "figure"),
+    Output(ids.chart_table(PAGE, "schools"), "children"),
+]
+register_view(PAGE, FIELDS, OUTPUTS, build_parts, OPTIONS, detail=True)
+register_download(
+    PAGE,
+    "schools",
+    FIELDS,
+    lambda v: build_schools_csv(_load(v).schools, v.lang),
+    OPTIONS,
+    detail=True,
+)
+
+
+@callback(
+    Output(ids.NETWORK_OPEN_SCHOOL, "href"),
+    Input(ids.chart_graph(PAGE, "schools"), "clickData"),
+    State(ids.page_url(PAGE), "search"),
+    prevent_initial_call=True,
+)
+def open_school(click: dict | None, search: str | None) -> str:
+    """A click on a school opens its profile."""
+    href = find_clicked_school(click, search)
+    if href is None:
+        raise PreventUpdate
+    return href

@@ -1,0 +1,135 @@
+"""The overview's figures: headline trends and support categories by year."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.i18n import t
+from dashboard.ui.figures import CATEGORY_STYLE, INK, LINE, style_figure
+from dashboard.ui.labels import (
+    HEADLINE_MEASURES,
+    SHARE_MEASURES,
+    format_share,
+    format_value,
+    label_category,
+    label_measure,
+)
+
+__all__ = ["build_support_figure", "build_trend_figure"]
+
+
+# Where each of the four small charts sits (paper coordinates): two columns and two
+# rows, laid out once here rather than by make_subplots, which costs tens of
+# milliseconds per figure in plotly's property validation.
+_TREND_COLUMNS = ((0.0, 0.45), (0.55, 1.0))
+_TREND_ROWS = ((0.6, 1.0), (0.0, 0.4))
+
+
+def _trend_axes(index: int, is_share: bool) -> tuple[str, dict, str, dict, dict]:
+    """The names and settings of the x and y axes of small chart ``index``, and its title's
+    position (an annotation above it, as make_subplots places subplot titles)."""
+    suffix = "" if index == 0 else str(index + 1)
+    x_domain, y_domain = _TREND_COLUMNS[index % 2], _TREND_ROWS[index // 2]
+    x_axis = {"domain": list(x_domain), "anchor": f"y{suffix}", "tickfont": {"size": 12}}
+    y_axis = {"domain": list(y_domain), "anchor": f"x{suffix}"}
+    if is_share:
+        y_axis["ticksuffix"] = "%"
+    title = {
+        "x": sum(x_domain) / 2,
+        "y": y_domain[1],
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "center",
+        "yanchor": "bottom",
+        "showarrow": False,
+        "font": {"size": 15, "color": INK},
+    }
+    return f"xaxis{suffix}", x_axis, f"yaxis{suffix}", y_axis, title
+
+
+def build_trend_figure(yearly: pd.DataFrame, year: str, lang: str) -> go.Figure:
+    """The four headline measures across the years, one small chart each.
+
+    Each measure keeps its own scale (counts and a share do not share an axis);
+    the year chosen is drawn larger.
+    """
+    years = yearly["year"].astype(str).tolist()
+    traces, layout, titles = [], {}, []
+    for index, measure in enumerate(HEADLINE_MEASURES):
+        title = label_measure(measure, lang)
+        is_share = measure in SHARE_MEASURES
+        values = yearly[measure].astype("Float64").to_numpy(dtype=float, na_value=float("nan"))
+        shown = [format_value(measure, None if math.isnan(v) else v, lang) for v in values]
+        x_name, x_axis, y_name, y_axis, title_at = _trend_axes(index, is_share)
+        layout[x_name], layout[y_name] = x_axis, y_axis
+        titles.append({**title_at, "text": title})
+        traces.append(
+            go.Scatter(
+                x=years,
+                y=values * 100 if is_share else values,
+                xaxis=x_axis["anchor"].replace("y", "x"),
+                yaxis=y_axis["anchor"].replace("x", "y"),
+                customdata=shown,
+                mode="lines+markers",
+                name=title,
+                line={"color": LINE, "width": 3},
+                marker={"color": LINE, "size": [14 if y == year else 8 for y in years]},
+                hovertemplate=f"{title}<br>%{{x}}: %{{customdata}}<extra></extra>",
+                showlegend=False,
+            )
+        )
+    figure = go.Figure(data=traces, layout={**layout, "annotations": titles})
+    return style_figure(figure, height=520)
+
+
+def build_support_figure(support: pd.DataFrame, lang: str) -> go.Figure:
+    """Shares of schools per support category, stacked per year (green at the base)."""
+    traces = []
+    for category, (fill, text_colour, pattern) in CATEGORY_STYLE.items():
+        rows = support[support["category"] == category]
+        name = label_category(category, lang)
+        hover = [
+            t(
+                "overview.support_hover",
+                lang,
+                category=name,
+                share=format_share(share),
+                schools=f"{schools:,}",
+            )
+            for share, schools in zip(rows["share"], rows["schools"], strict=True)
+        ]
+        traces.append(
+            go.Bar(
+                x=rows["year"].astype(str),
+                y=rows["share"] * 100,
+                name=name,
+                marker={
+                    "color": fill,
+                    "line": {"color": "#ffffff", "width": 1},
+                    "pattern": {"shape": pattern, "fgcolor": text_colour, "fgopacity": 0.18},
+                },
+                text=[format_share(s) if s > 0 else "" for s in rows["share"]],
+                textposition="inside",
+                insidetextanchor="middle",
+                textfont={"color": text_colour},
+                hovertext=hover,
+                hovertemplate="%{hovertext}<extra></extra>",
+            )
+        )
+    # The layout goes in with the traces: each update_* call afterwards costs plotly
+    # a validation pass over the whole figure.
+    layout = {
+        "barmode": "stack",
+        "legend": {"orientation": "h", "y": 1.12, "x": 0, "traceorder": "normal"},
+        "uniformtext": {"minsize": 11, "mode": "hide"},
+        "xaxis": {"title": {"text": t("overview.year_axis", lang)}},
+        "yaxis": {
+            "title": {"text": t("overview.support_axis", lang)},
+            "ticksuffix": "%",
+            "range": [0, 100],
+        },
+    }
+    return style_figure(go.Figure(data=traces, layout=layout), height=420)

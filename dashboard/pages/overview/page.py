@@ -1,0 +1,57 @@
+"""The system overview: headline figures, their trends and the support categories."""
+
+from __future__ import annotations
+
+from dash import Output, html
+
+from dashboard.core import ids
+from dashboard.core.downloads import build_headlines_csv, build_support_csv
+from dashboard.core.registry import register_page
+from dashboard.core.views import View, read_view, register_download, register_view
+from dashboard.pages.overview.data import load_overview
+from dashboard.pages.overview.layout import (
+    FIELDS,
+    PAGE,
+    build_overview_layout,
+    build_overview_parts,
+)
+
+register_page(
+    __name__,
+    PAGE,
+    path="/",
+    order=0,
+)
+
+
+def layout(**query: str) -> html.Div:
+    """The page for the view in the URL's query string (Dash passes its fields)."""
+    view = read_view(query, FIELDS)
+    if view is None:
+        return html.Div()  # the shell says what is missing
+    data = load_overview(view.db, view.filters)
+    return build_overview_layout(data, view.filters, view.choices, view.lang)
+
+
+def build_parts(view: View) -> tuple[object, ...]:
+    """What follows the filters, in the order of OUTPUTS."""
+    data = load_overview(view.db, view.filters)
+    return build_overview_parts(data, view.filters, view.choices, view.lang).as_outputs()
+
+
+OUTPUTS = [
+    Output(ids.OVERVIEW_SCOPE, "children"),
+    Output(ids.OVERVIEW_SUMMARY, "children"),
+    Output(ids.OVERVIEW_HEADLINES, "children"),
+    Output(ids.chart_graph(PAGE, "headlines"), "figure"),
+    Output(ids.chart_table(PAGE, "headlines"), "children"),
+    Output(ids.chart_graph(PAGE, "support"), "figure"),
+    Output(ids.chart_table(PAGE, "support"), "children"),
+]
+register_view(PAGE, FIELDS, OUTPUTS, build_parts)
+register_download(
+    PAGE, "headlines", FIELDS, lambda v: build_headlines_csv(load_overview(v.db, v.filters), v.lang)
+)
+register_download(
+    PAGE, "support", FIELDS, lambda v: build_support_csv(load_overview(v.db, v.filters), v.lang)
+)

@@ -1,0 +1,110 @@
+"""A PLC's page, ``/plc/<plc id>``: its member schools, activity over time, enquiry
+cycle, nine-feature review, health and shallow flag with its reasons."""
+
+from __future__ import annotations
+
+from dash import Output, html
+
+from dashboard.access.scope import OutsideScopeError
+from dashboard.core import ids
+from dashboard.core.db import DatabaseMissingError, current_db
+from dashboard.core.language import lang_of_request
+from dashboard.core.links import PLC_PATH, read_path_id
+from dashboard.core.registry import document_title, register_page
+from dashboard.core.views import View, read_view, register_subject_page
+from dashboard.i18n import t
+from dashboard.pages.plc.data import PlcData, empty_plc_data, load_plc, load_plc_profile
+from dashboard.pages.plc.layout import (
+    FIELDS,
+    PAGE,
+    build_activity_csv,
+    build_cycle_csv,
+    build_health_csv,
+    build_members_csv,
+    build_not_found,
+    build_plc_layout,
+    build_plc_parts,
+    build_review_csv,
+)
+from dashboard.ui.outside_scope import build_outside_scope
+
+
+def build_title(plc_id: str | None = None) -> str:
+    """The document's title: the PLC's name, in the language of the page that asks."""
+    lang = lang_of_request()
+    wanted = read_path_id(plc_id)
+    try:
+        profile = load_plc_profile(current_db(), wanted) if wanted else None
+    except DatabaseMissingError:
+        profile = None
+    except OutsideScopeError:
+        # Not even the name of a PLC outside the user's scope.
+        return document_title(t("scope.outside_title", lang), lang)
+    if profile is None:
+        return document_title(t("plc.not_found_title", lang), lang)
+    return document_title(t("plc.title", lang, name=profile.name), lang)
+
+
+register_page(
+    __name__,
+    PAGE,
+    path_template=PLC_PATH,
+    order=50,
+    title=build_title,
+)
+
+
+def _id_in(view: View) -> str:
+    return read_path_id(view.path.removeprefix("/plc/"))
+
+
+def _load(view: View) -> PlcData | None:
+    plc_id = _id_in(view)
+    return load_plc(view.db, plc_id, view.filters.year) if plc_id else None
+
+
+def layout(plc_id: str | None = None, **query: str) -> html.Div:
+    """The page of the PLC in the path, for the view in the query string.
+
+    Dash also calls it with no PLC, to check the callbacks against the page's
+    components: it then gets every component, empty. A PLC outside the user's scope
+    gets a plain message, and nothing of the PLC.
+    """
+    wanted = read_path_id(plc_id)
+    view = read_view(query, FIELDS, path=f"/plc/{plc_id or ''}", detail=True)
+    if view is None:
+        return html.Div()  # the shell says what is missing
+    try:
+        data = empty_plc_data(view.filters.year) if plc_id is None else _load(view)
+    except OutsideScopeError:
+        return build_outside_scope(t("scope.outside_plc", view.lang), view.lang)
+    if data is None:
+        return build_not_found(wanted, view.filters.year, view.lang)
+    return build_plc_layout(data, view.filters, view.choices, view.lang)
+
+
+OUTPUTS = [
+    Output(ids.PLC_YEAR_HEADING, "children"),
+    Output(ids.PLC_HEALTH, "children"),
+    Output(ids.PLC_CYCLE, "children"),
+    Output(ids.chart_graph(PAGE, "review"), "figure"),
+    Output(ids.chart_table(PAGE, "review"), "children"),
+    Output(ids.chart_graph(PAGE, "activity"), "figure"),
+    Output(ids.chart_heading(PAGE, "members"), "children"),
+    Output(ids.chart_table(PAGE, "members"), "children"),
+]
+build_parts = register_subject_page(
+    PAGE,
+    FIELDS,
+    OUTPUTS,
+    subject=_id_in,
+    load=_load,
+    parts=build_plc_parts,
+    downloads={
+        "cycle": build_cycle_csv,
+        "review": build_review_csv,
+        "activity": build_activity_csv,
+        "health": build_health_csv,
+        "members": build_members_csv,
+    },
+)

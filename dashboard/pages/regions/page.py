@@ -1,0 +1,132 @@
+"""Regions: LAs and consortia side by side, a measure by LA and on a map, the E-I
+matrices, and the LAs most like the one chosen."""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+
+from dash import Output, html
+
+from dashboard.core import ids
+from dashboard.core.filters import Filters
+from dashboard.core.registry import register_page
+from dashboard.core.views import View, read_view, register_download, register_view
+from dashboard.pages.regions.data import RegionsData, load_regions
+from dashboard.pages.regions.downloads import (
+    build_map_csv,
+    build_measure_csv,
+    build_measures_csv,
+    build_pairs_csv,
+    build_similar_csv,
+)
+from dashboard.pages.regions.layout import (
+    FIELDS,
+    PAGE,
+    PAGE_FIELDS,
+    PairsParts,
+    build_pairs_parts,
+    build_regions_layout,
+    build_regions_parts,
+)
+
+register_page(
+    __name__,
+    PAGE,
+    path="/regions",
+    order=2,
+)
+
+
+def layout(**query: str) -> html.Div:
+    """The page for the view in the URL's query string (Dash passes its fields)."""
+    view = read_view(query, FIELDS, options=PAGE_FIELDS)
+    if view is None:
+        return html.Div()  # the shell says what is missing
+    data = load_regions(view.db, view.filters)
+    return build_regions_layout(data, view.filters, view.choices, view.lang)
+
+
+# The E-I matrices, built once per published file, year, consortium and language: a
+# new measure, sort or LA leaves them as they were (docs/dashboard.md, "How fast").
+_pairs_built: OrderedDict[tuple[object, ...], PairsParts] = OrderedDict()
+_pairs_lock = threading.Lock()
+
+
+def load_pairs_parts(view: View, data: RegionsData) -> PairsParts:
+    """The E-I matrices of the view, from the cache when built already."""
+    filters = view.filters
+    key = (str(view.db.path), view.db.in_service(), filters.year, filters.consortium, view.lang)
+    with _pairs_lock:
+        if key in _pairs_built:
+            return _pairs_built[key]
+    pairs = build_pairs_parts(data, filters, view.choices, view.lang)
+    with _pairs_lock:
+        _pairs_built[key] = pairs
+        while len(_pairs_built) > 32:
+            _pairs_built.popitem(last=False)
+    return pairs
+
+
+def build_parts(view: View) -> tuple[object, ...]:
+    """What follows the view, in the order of OUTPUTS; the map as a patch of its values."""
+    data = load_regions(view.db, view.filters)
+    parts = build_regions_parts(
+        data,
+        view.filters,
+        view.choices,
+        view.lang,
+        patch_map=True,
+        pairs=load_pairs_parts(view, data),
+    )
+    return parts.as_outputs()
+
+
+def _chart_outputs(what: str) -> list[Output]:
+    return [
+        Output(ids.chart_heading(PAGE, what), "children"),
+        Output(ids.chart_graph(PAGE, what), "figure"),
+        Output(ids.chart_table(PAGE, what), "children"),
+    ]
+
+
+OUTPUTS = [
+    Output(ids.chart_heading(PAGE, "measures"), "children"),
+    Output(ids.chart_table(PAGE, "measures"), "children"),
+    *_chart_outputs("measure"),
+    *_chart_outputs("map"),
+    *_chart_outputs("la-pairs"),
+    *_chart_outputs("consortium-pairs"),
+    Output(ids.chart_heading(PAGE, "similar"), "children"),
+    Output(ids.REGIONS_SIMILAR_INTRO, "children"),
+    Output(ids.chart_graph(PAGE, "similar"), "figure"),
+    Output(ids.chart_table(PAGE, "similar"), "children"),
+]
+register_view(PAGE, FIELDS, OUTPUTS, build_parts, options=PAGE_FIELDS)
+
+
+BuildRegionsCsv = Callable[[RegionsData, Filters, str], str]
+
+
+def _register(what: str, build: BuildRegionsCsv) -> None:
+    def build_csv(view: View) -> str:
+        return build(load_regions(view.db, view.filters), view.filters, view.lang)
+
+    register_download(PAGE, what, FIELDS, build_csv, options=PAGE_FIELDS)
+
+
+def _build_la_pairs_csv(data: RegionsData, filters: Filters, lang: str) -> str:
+    return build_pairs_csv(data, filters, "la", lang)
+
+
+def _build_consortium_pairs_csv(data: RegionsData, filters: Filters, lang: str) -> str:
+    return build_pairs_csv(data, filters, "consortium", lang)
+
+
+_register("measures", build_measures_csv)
+_register("measure", build_measure_csv)
+_register("map", build_map_csv)
+_register("la-pairs", _build_la_pairs_csv)
+_register("consortium-pairs", _build_consortium_pairs_csv)
+_register("similar", build_similar_csv)

@@ -1,0 +1,519 @@
+"""A school's profile: the year at a glance, its PLCs and partner schools, its network
+measures against its LA and Wales, and its support category over the years.
+
+Layout builders and the CSV files of the same tables (no callbacks, no database).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pandas as pd
+import plotly.graph_objects as go
+from dash import Patch, dcc, html
+
+from dashboard.core import ids
+from dashboard.core.downloads import write_csv
+from dashboard.core.filters import Choices, Filters
+from dashboard.core.language import build_language_href
+from dashboard.core.links import build_plc_href
+from dashboard.i18n import t
+from dashboard.pages.plcs.layout import describe_shallow, format_health
+from dashboard.pages.school.data import SCHOOL_MEASURES, SchoolData
+from dashboard.pages.school.figures import (
+    SERIES_STYLE,
+    build_brokerage_figure,
+    build_measures_figure,
+    build_school_support_figure,
+    size_year_markers,
+)
+from dashboard.ui.cards import build_card
+from dashboard.ui.charts import build_chart_section, build_table_section
+from dashboard.ui.filter_bar import build_filter_bar
+from dashboard.ui.labels import (
+    BROKER_ROLES,
+    format_count,
+    label_broker_role,
+    label_category,
+    label_focus,
+    label_medium,
+    label_membership_type,
+    label_scope,
+    label_sector,
+)
+from dashboard.ui.outside_scope import add_outside_note
+from dashboard.ui.tables import build_table, list_school_cells
+
+__all__ = [
+    "FIELDS",
+    "PAGE",
+    "SchoolParts",
+    "build_brokerage_csv",
+    "build_measures_csv",
+    "build_not_found",
+    "build_partners_csv",
+    "build_plcs_csv",
+    "build_school_layout",
+    "build_school_parts",
+    "build_support_csv",
+    "format_measure",
+    "label_school_measure",
+    "list_measure_rows",
+    "list_partner_rows",
+    "list_plc_rows",
+    "mark_measures_year",
+]
+
+PAGE = "school"
+# A profile is of one school: only the year applies (its PLCs and partners that year).
+FIELDS = ("year",)
+
+Cell = str | int | float | dcc.Link
+
+
+@dataclass(frozen=True)
+class SchoolParts:
+    """What changes with the year, in the order of the page's callback outputs."""
+
+    glance_heading: str
+    glance: list[html.Div]
+    plcs_heading: str
+    plcs_table: html.Table | html.P
+    partners_heading: str
+    partners_table: html.Table | html.P | html.Div
+    measures_marks: Patch
+
+    def as_outputs(self) -> tuple[object, ...]:
+        return (
+            self.glance_heading,
+            self.glance,
+            self.plcs_heading,
+            self.plcs_table,
+            self.partners_heading,
+            self.partners_table,
+            self.measures_marks,
+        )
+
+
+def label_school_measure(measure: str, lang: str) -> str:
+    """The name of a measure of SCHOOL_MEASURES."""
+    names = {
+        "degree": t("school.measure_degree", lang),
+        "weighted_degree": t("school.measure_weighted_degree", lang),
+        "betweenness": t("school.measure_betweenness", lang),
+        "clustering": t("school.measure_clustering", lang),
+        "n_plcs": t("school.measure_n_plcs", lang),
+        "cross_la_ties": t("school.measure_cross_la_ties", lang),
+    }
+    return names[measure]
+
+
+def format_measure(measure: str, value: float | None) -> str:
+    """A measure as shown: betweenness to 4 places and clustering to 2 (both are
+    fractions), counts whole for a school and to 1 place for a mean; "" when missing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    if measure == "betweenness":
+        return f"{value:.4f}"
+    if measure == "clustering":
+        return f"{value:.2f}"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def _yes_no(value: object, lang: str) -> str:
+    return t("school.yes", lang) if bool(value) else t("school.no", lang)
+
+
+def _count(value: object) -> int | None:
+    return None if value is None or pd.isna(value) else int(value)
+
+
+def _series_names(data: SchoolData, lang: str) -> dict[str, str]:
+    return {
+        "school": t("school.this_school", lang),
+        "la": t("school.la_mean", lang, la=data.profile.la_name(lang)),
+        "wales": t("school.wales_mean", lang),
+    }
+
+
+def _measure_of_year(data: SchoolData, measure: str) -> float | None:
+    measures = data.measures
+    rows = measures[(measures["year"] == data.year) & (measures["scope"] == "school")]
+    return None if rows.empty else float(rows.iloc[0][measure])
+
+
+def _category_of_year(data: SchoolData, lang: str) -> str:
+    rows = data.support[data.support["year"] == data.year]
+    if rows.empty:
+        return t("school.no_category", lang)
+    return label_category(str(rows.iloc[0]["category"]), lang)
+
+
+def _brokered_in_year(data: SchoolData, lang: str) -> str:
+    rows = data.brokerage[data.brokerage["year"] == data.year]
+    return t("headline.no_data", lang) if rows.empty else f"{int(rows.iloc[0]['total']):,}"
+
+
+def build_glance_cards(data: SchoolData, lang: str) -> list[html.Div]:
+    """PLCs, partner schools, partners in other LAs and support category in the year."""
+
+    def count(measure: str) -> str:
+        value = _measure_of_year(data, measure)
+        return t("headline.no_data", lang) if value is None else f"{round(value):,}"
+
+    return [
+        build_card(
+            t("school.card_plcs", lang),
+            count("n_plcs"),
+            t("school.card_plcs_help", lang),
+            "school-card-plcs",
+        ),
+        build_card(
+            t("school.card_partners", lang),
+            count("degree"),
+            t("school.card_partners_help", lang),
+            "school-card-partners",
+        ),
+        build_card(
+            t("school.card_cross_la", lang),
+            count("cross_la_ties"),
+            t("school.card_cross_la_help", lang),
+            "school-card-cross-la",
+        ),
+        build_card(
+            t("school.card_category", lang),
+            _category_of_year(data, lang),
+            t("school.card_category_help", lang),
+            "school-card-category",
+        ),
+        build_card(
+            t("school.card_brokerage", lang),
+            _brokered_in_year(data, lang),
+            t("school.card_brokerage_help", lang),
+            "school-card-brokerage",
+        ),
+    ]
+
+
+def _plc_columns(lang: str) -> list[str]:
+    return [
+        t("school.col_plc", lang),
+        t("school.col_focus", lang),
+        t("school.col_scope", lang),
+        t("school.col_membership", lang),
+        t("school.col_lead", lang),
+        t("school.col_schools", lang),
+        t("school.col_members", lang),
+        t("plcs.col_health", lang),
+        t("plcs.col_shallow", lang),
+    ]
+
+
+def list_plc_rows(data: SchoolData, lang: str, link: bool = True) -> list[list[Cell]]:
+    """The school's PLCs in the year as table rows (the name a link when ``link``)."""
+    rows: list[list[Cell]] = []
+    for plc in data.plcs.itertuples(index=False):
+        name: Cell = str(plc.name)
+        if link:
+            name = dcc.Link(name, href=build_plc_href(str(plc.plc_id), data.year, lang))
+        rows.append([
+            name,
+            label_focus(str(plc.focus_area), lang),
+            label_scope(str(plc.scope), lang),
+            label_membership_type(str(plc.membership_type), lang),
+            _yes_no(plc.is_lead, lang),
+            int(plc.n_schools),
+            format_count(_count(plc.members), bool(plc.members_suppressed), lang),
+            format_health(plc.health_score, plc.health_suppressed, lang),
+            describe_shallow(plc.is_shallow, plc.shallow_reasons, lang),
+        ])  # fmt: skip
+    return rows
+
+
+def build_plcs_table(data: SchoolData, lang: str) -> html.Table | html.P:
+    name = data.profile.name
+    if data.plcs.empty:
+        return html.P(t("school.plcs_empty", lang, name=name, year=data.year))
+    caption = t("school.plcs_caption", lang, name=name, year=data.year)
+    return build_table(caption, _plc_columns(lang), list_plc_rows(data, lang))
+
+
+def _partner_columns(lang: str) -> list[str]:
+    return [
+        t("school.col_school", lang),
+        t("school.col_number", lang),
+        t("school.col_la", lang),
+        t("school.col_sector", lang),
+        t("school.col_category", lang),
+        t("school.col_shared", lang),
+        t("school.col_cross_la", lang),
+    ]
+
+
+def list_partner_rows(data: SchoolData, lang: str, link: bool = True) -> list[list[Cell]]:
+    """The school's partners in the year as table rows (the name a link when ``link``)."""
+    no_category = t("school.no_category", lang)
+    return [
+        [
+            *list_school_cells(partner, data.year, lang, no_category, link),
+            int(partner.shared_plcs),
+            _yes_no(partner.cross_la, lang),
+        ]
+        for partner in data.partners.itertuples(index=False)
+    ]
+
+
+def build_partners_table(data: SchoolData, lang: str) -> html.Table | html.P | html.Div:
+    """The partners in the user's scope; those outside it only counted."""
+    shown = _build_partners_in_scope(data, lang)
+    return add_outside_note(
+        shown, data.partners_outside, t("scope.partners_outside", lang, count=data.partners_outside)
+    )
+
+
+def _build_partners_in_scope(data: SchoolData, lang: str) -> html.Table | html.P:
+    name = data.profile.name
+    if data.partners.empty:
+        return html.P(t("school.partners_empty", lang, name=name, year=data.year))
+    caption = t("school.partners_caption", lang, name=name, year=data.year)
+    return build_table(caption, _partner_columns(lang), list_partner_rows(data, lang))
+
+
+def _measure_columns(lang: str) -> list[str]:
+    return [
+        t("table.year", lang),
+        t("school.col_series", lang),
+        *[label_school_measure(m, lang) for m in SCHOOL_MEASURES],
+    ]
+
+
+def list_measure_rows(data: SchoolData, lang: str) -> list[list[str]]:
+    """Per year: the school's measures, then its LA's mean, then the Wales mean."""
+    series = _series_names(data, lang)
+    return [
+        [
+            str(row["year"]),
+            series[str(row["scope"])],
+            *[format_measure(m, float(row[m])) for m in SCHOOL_MEASURES],
+        ]
+        for _, row in data.measures.iterrows()
+    ]
+
+
+def build_measures_table(data: SchoolData, lang: str) -> html.Table:
+    caption = t(
+        "school.measures_caption", lang, name=data.profile.name, la=data.profile.la_name(lang)
+    )
+    return build_table(caption, _measure_columns(lang), list_measure_rows(data, lang))
+
+
+def _build_measures_figure(data: SchoolData, lang: str) -> go.Figure:
+    formatters: dict[str, Callable[[float], str]] = {
+        m: (lambda v, m=m: format_measure(m, v)) for m in SCHOOL_MEASURES
+    }
+    return build_measures_figure(
+        data.measures,
+        {m: label_school_measure(m, lang) for m in SCHOOL_MEASURES},
+        _series_names(data, lang),
+        data.year,
+        formatters,
+    )
+
+
+def mark_measures_year(data: SchoolData) -> Patch:
+    """The change to the measures figure when the year changes: its markers resized
+    (drawing the six charts again is most of a year change's time)."""
+    marks = Patch()
+    trace = 0
+    for _measure in SCHOOL_MEASURES:
+        for scope in SERIES_STYLE:
+            years = data.measures.loc[data.measures["scope"] == scope, "year"].astype(str)
+            marks["data"][trace]["marker"]["size"] = size_year_markers(years.tolist(), data.year)
+            trace += 1
+    return marks
+
+
+def build_support_table(data: SchoolData, lang: str) -> html.Table | html.P:
+    if data.support.empty:
+        return html.P(t("school.support_empty", lang, name=data.profile.name))
+    rows = [
+        [str(year), label_category(str(category), lang)]
+        for year, category in zip(data.support["year"], data.support["category"], strict=True)
+    ]
+    return build_table(
+        t("school.support_caption", lang, name=data.profile.name),
+        [t("table.year", lang), t("school.col_category", lang)],
+        rows,
+    )
+
+
+def _brokerage_columns(lang: str) -> list[str]:
+    return [
+        t("table.year", lang),
+        *[label_broker_role(r, lang) for r in BROKER_ROLES],
+        t("school.col_total", lang),
+    ]
+
+
+def _list_brokerage_rows(data: SchoolData) -> list[list[object]]:
+    return [
+        [str(row["year"]), *[int(row[r]) for r in BROKER_ROLES], int(row["total"])]
+        for _, row in data.brokerage.iterrows()
+    ]
+
+
+def build_brokerage_table(data: SchoolData, lang: str) -> html.Table:
+    return build_table(
+        t("school.brokerage_caption", lang, name=data.profile.name),
+        _brokerage_columns(lang),
+        _list_brokerage_rows(data),
+    )
+
+
+def _build_brokerage_figure(data: SchoolData, lang: str) -> go.Figure:
+    names = {r: label_broker_role(r, lang) for r in BROKER_ROLES}
+    hover = {
+        r: [
+            t("school.brokerage_hover", lang, role=names[r], year=str(y), pairs=int(n))
+            for y, n in zip(data.brokerage["year"], data.brokerage[r], strict=True)
+        ]
+        for r in BROKER_ROLES
+    }
+    return build_brokerage_figure(data.brokerage, names, hover, t("school.brokerage_axis", lang))
+
+
+def build_brokerage_csv(data: SchoolData, lang: str) -> str:
+    return write_csv(_brokerage_columns(lang), _list_brokerage_rows(data))
+
+
+def build_plcs_csv(data: SchoolData, lang: str) -> str:
+    return write_csv(_plc_columns(lang), list_plc_rows(data, lang, link=False))
+
+
+def build_partners_csv(data: SchoolData, lang: str) -> str:
+    return write_csv(_partner_columns(lang), list_partner_rows(data, lang, link=False))
+
+
+def build_measures_csv(data: SchoolData, lang: str) -> str:
+    return write_csv(_measure_columns(lang), list_measure_rows(data, lang))
+
+
+def build_support_csv(data: SchoolData, lang: str) -> str:
+    rows = [
+        [str(year), label_category(str(category), lang)]
+        for year, category in zip(data.support["year"], data.support["category"], strict=True)
+    ]
+    return write_csv([t("table.year", lang), t("school.col_category", lang)], rows)
+
+
+def build_school_parts(data: SchoolData, lang: str) -> SchoolParts:
+    """The parts of the profile that follow the year."""
+    return SchoolParts(
+        glance_heading=t("school.glance_heading", lang, year=data.year),
+        glance=build_glance_cards(data, lang),
+        plcs_heading=t("school.plcs_heading", lang, year=data.year),
+        plcs_table=build_plcs_table(data, lang),
+        partners_heading=t("school.partners_heading", lang, year=data.year),
+        partners_table=build_partners_table(data, lang),
+        measures_marks=mark_measures_year(data),
+    )
+
+
+def _describe_school(data: SchoolData, lang: str) -> str:
+    profile = data.profile
+    text = t(
+        "school.lede",
+        lang,
+        number=profile.school_id,
+        la=profile.la_name(lang),
+        consortium=profile.consortium_name(lang),
+        sector=label_sector(profile.sector, lang),
+        medium=label_medium(profile.language_medium, lang),
+    )
+    if profile.pupils is not None:
+        text += " " + t("school.pupils", lang, pupils=f"{profile.pupils:,}")
+    return text
+
+
+def build_school_layout(
+    data: SchoolData, filters: Filters, choices: Choices, lang: str
+) -> html.Div:
+    """The whole profile for the year in ``filters``, numbers included."""
+    parts = build_school_parts(data, lang)
+    return html.Div(
+        [
+            dcc.Location(id=ids.page_url(PAGE), refresh=False),
+            html.H1(data.profile.name),
+            html.P(_describe_school(data, lang), className="lede"),
+            build_filter_bar(PAGE, FIELDS, filters, choices, lang),
+            html.Section(
+                [
+                    html.H2(parts.glance_heading, id=ids.SCHOOL_GLANCE_HEADING),
+                    html.Div(parts.glance, id=ids.SCHOOL_GLANCE, className="headlines"),
+                ],
+                **{"aria-labelledby": ids.SCHOOL_GLANCE_HEADING},
+            ),
+            build_table_section(
+                PAGE,
+                "plcs",
+                heading=parts.plcs_heading,
+                table=parts.plcs_table,
+                download_label=t("school.download_plcs", lang),
+                lang=lang,
+            ),
+            build_table_section(
+                PAGE,
+                "partners",
+                heading=parts.partners_heading,
+                intro=t("school.partners_intro", lang),
+                table=parts.partners_table,
+                download_label=t("school.download_partners", lang),
+                lang=lang,
+            ),
+            build_chart_section(
+                PAGE,
+                "measures",
+                heading=t("school.measures_heading", lang),
+                intro=t("school.measures_intro", lang, la=data.profile.la_name(lang)),
+                figure=_build_measures_figure(data, lang),
+                table=build_measures_table(data, lang),
+                download_label=t("school.download_measures", lang),
+                lang=lang,
+            ),
+            build_chart_section(
+                PAGE,
+                "brokerage",
+                heading=t("school.brokerage_heading", lang),
+                intro=t("school.brokerage_intro", lang),
+                figure=_build_brokerage_figure(data, lang),
+                table=build_brokerage_table(data, lang),
+                download_label=t("school.download_brokerage", lang),
+                lang=lang,
+            ),
+            build_chart_section(
+                PAGE,
+                "support",
+                heading=t("school.support_heading", lang),
+                intro=t("school.support_intro", lang),
+                figure=build_school_support_figure(data.support, lang),
+                table=build_support_table(data, lang),
+                download_label=t("school.download_support", lang),
+                lang=lang,
+            ),
+        ],
+        className="page",
+    )
+
+
+def build_not_found(number: str, lang: str) -> html.Div:
+    """What an unknown school number gets: a plain message and a way back."""
+    return html.Div(
+        [
+            html.H1(t("school.not_found_title", lang)),
+            html.P(t("school.not_found", lang, number=number), role="alert"),
+            html.P(dcc.Link(t("school.back", lang), href=build_language_href("/", None, lang))),
+        ],
+        className="page",
+    )

@@ -1,0 +1,60 @@
+"""Data: when the data were refreshed and from which files, the rows set aside and why
+(these three for the data team only), the sources and their licences, and the glossary
+of every measure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from dash import html
+
+from dashboard.core.registry import register_page
+from dashboard.core.views import View, read_view, register_download
+from dashboard.pages.sources.data import DataPageData, load_data_page, may_see_refresh_details
+from dashboard.pages.sources.downloads import (
+    build_data_csv_name,
+    build_files_csv,
+    build_rejected_csv,
+    build_rejected_rows_csv,
+    build_runs_csv,
+)
+from dashboard.pages.sources.layout import PAGE, build_data_layout
+
+# No filter applies: the history and the rows set aside are about the whole database.
+FIELDS: tuple[str, ...] = ()
+
+
+register_page(
+    __name__,
+    PAGE,
+    path="/data",
+    order=6,
+)
+
+
+def layout(**query: str) -> html.Div:
+    """The page, in the language of the URL."""
+    view = read_view(query, FIELDS)
+    if view is None:
+        return html.Div()  # the shell says what is missing
+    return build_data_layout(load_data_page(view.db), view.lang)
+
+
+BuildDataCsv = Callable[[DataPageData, str], str]
+
+
+def _register(what: str, build: BuildDataCsv) -> None:
+    def build_csv(view: View) -> str:
+        return build(load_data_page(view.db), view.lang)
+
+    def name_csv(view: View) -> str:
+        return build_data_csv_name(what, load_data_page(view.db))
+
+    # Every CSV of this page is a refresh detail: the data team's only.
+    register_download(PAGE, what, FIELDS, build_csv, name=name_csv, allowed=may_see_refresh_details)
+
+
+_register("runs", build_runs_csv)
+_register("files", build_files_csv)
+_register("rejected", build_rejected_csv)
+_register("rejected-rows", build_rejected_rows_csv)

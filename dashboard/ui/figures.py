@@ -1,0 +1,64 @@
+"""Figures: data frames in, plotly figures out; no Dash and no database here.
+
+Each page has its own (``pages/<page>/figures.py``); the look they share is here.
+"""
+
+from __future__ import annotations
+
+import plotly.graph_objects as go
+
+from dashboard.ui.labels import CATEGORIES
+
+__all__ = ["CATEGORY_STYLE", "FONT", "GRID", "INK", "LINE", "build_house_layout", "style_figure"]
+
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
+INK = "#1b1b1b"
+LINE = "#1d5c96"
+GRID = "#d9dde3"
+
+# Fill, text on it (contrast of at least 4.5:1) and a pattern, so that the
+# categories can be told apart without colour; names are in legend and hover too.
+CATEGORY_STYLE: dict[str, tuple[str, str, str]] = dict(
+    zip(
+        CATEGORIES,
+        [
+            ("#1e7b34", "#ffffff", ""),
+            ("#ffd23f", "#1b1b1b", "/"),
+            ("#e8890c", "#1b1b1b", "."),
+            ("#b3261e", "#ffffff", "x"),
+        ],
+        strict=True,
+    )
+)
+
+
+def style_figure(figure: go.Figure, height: int) -> go.Figure:
+    """The house style: font, margins, white ground, axes with a line and a grid."""
+    figure.update_layout(
+        height=height,
+        margin={"l": 56, "r": 16, "t": 48, "b": 48},
+        font={"family": FONT, "size": 14, "color": INK},
+        paper_bgcolor="#ffffff",
+        plot_bgcolor="#ffffff",
+        hoverlabel={"font": {"family": FONT, "size": 14}},
+    )
+    figure.update_xaxes(type="category", showline=True, linecolor=INK, ticks="outside")
+    figure.update_yaxes(gridcolor=GRID, zeroline=True, zerolinecolor=INK, rangemode="tozero")
+    return figure
+
+
+def build_house_layout(height: int, **layout: object) -> dict[str, object]:
+    """The house style of style_figure as a plain layout dict, for figures built in one go
+    (``go.Figure(data=..., layout=...)``): plotly validates a dict once, where each
+    update_* pass validates again. ``layout`` adds to it or replaces its keys."""
+    return {
+        "height": height,
+        "margin": {"l": 56, "r": 16, "t": 48, "b": 48},
+        "font": {"family": FONT, "size": 14, "color": INK},
+        "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff",
+        "hoverlabel": {"font": {"family": FONT, "size": 14}},
+        "xaxis": {"showline": True, "linecolor": INK, "ticks": "outside"},
+        "yaxis": {"gridcolor": GRID, "zeroline": True, "zerolinecolor": INK},
+        **layout,
+    }
