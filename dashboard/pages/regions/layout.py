@@ -11,6 +11,7 @@ from dash import Patch, dcc, html
 
 from dashboard.core import ids
 from dashboard.core.filters import Choices, Filters, PageOption
+from dashboard.core.parts import Parts, chart_output, output
 from dashboard.i18n import t
 from dashboard.measures.catalogue import find_term, format_measure, name_measure
 from dashboard.pages.overview.data import to_number
@@ -72,30 +73,27 @@ PAGE_FIELDS = (MEASURE, SORT)
 
 
 @dataclass(frozen=True)
-class RegionsParts:
-    """What changes with the view, in the order of the callback's outputs."""
+class RegionsParts(Parts):
+    """What changes with the view; each field names the output it fills."""
 
-    table_heading: str
-    measures_table: html.Table
-    measure_heading: str
-    measure_figure: Figure
-    measure_table: html.Table | html.P
-    map_heading: str
-    map_figure: Figure | Patch
-    map_table: html.Table | html.P
-    la_pairs_heading: str
-    la_pairs_figure: Figure
-    la_pairs_table: html.Table | html.P
-    consortium_pairs_heading: str
-    consortium_pairs_figure: Figure
-    consortium_pairs_table: html.Table | html.P
-    similar_heading: str
-    similar_intro: str
-    similar_figure: Figure
-    similar_table: html.Table | html.P
-
-    def as_outputs(self) -> tuple[object, ...]:
-        return tuple(getattr(self, name) for name in self.__dataclass_fields__)
+    table_heading: str = chart_output(PAGE, "measures", "heading")
+    measures_table: html.Table = chart_output(PAGE, "measures", "table")
+    measure_heading: str = chart_output(PAGE, "measure", "heading")
+    measure_figure: Figure = chart_output(PAGE, "measure", "graph")
+    measure_table: html.Table | html.P = chart_output(PAGE, "measure", "table")
+    map_heading: str = chart_output(PAGE, "map", "heading")
+    map_figure: Figure | Patch = chart_output(PAGE, "map", "graph")
+    map_table: html.Table | html.P = chart_output(PAGE, "map", "table")
+    la_pairs_heading: str = chart_output(PAGE, "la-pairs", "heading")
+    la_pairs_figure: Figure = chart_output(PAGE, "la-pairs", "graph")
+    la_pairs_table: html.Table | html.P = chart_output(PAGE, "la-pairs", "table")
+    consortium_pairs_heading: str = chart_output(PAGE, "consortium-pairs", "heading")
+    consortium_pairs_figure: Figure = chart_output(PAGE, "consortium-pairs", "graph")
+    consortium_pairs_table: html.Table | html.P = chart_output(PAGE, "consortium-pairs", "table")
+    similar_heading: str = chart_output(PAGE, "similar", "heading")
+    similar_intro: str = output(ids.REGIONS_SIMILAR_INTRO, "children")
+    similar_figure: Figure = chart_output(PAGE, "similar", "graph")
+    similar_table: html.Table | html.P = chart_output(PAGE, "similar", "table")
 
 
 # ---- Labels and values -------------------------------------------------------------

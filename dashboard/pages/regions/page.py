@@ -7,10 +7,10 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
-from dash import Output, html
+from dash import html
 
-from dashboard.core import ids
 from dashboard.core.filters import Filters
+from dashboard.core.parts import outputs_of
 from dashboard.core.registry import register_page
 from dashboard.core.views import View, read_view, register_download, register_view
 from dashboard.pages.regions.data import RegionsData, load_regions
@@ -26,6 +26,7 @@ from dashboard.pages.regions.layout import (
     PAGE,
     PAGE_FIELDS,
     PairsParts,
+    RegionsParts,
     build_pairs_parts,
     build_regions_layout,
     build_regions_parts,
@@ -70,7 +71,7 @@ def load_pairs_parts(view: View, data: RegionsData) -> PairsParts:
 
 
 def build_parts(view: View) -> tuple[object, ...]:
-    """What follows the view, in the order of OUTPUTS; the map as a patch of its values."""
+    """What follows the view; the map as a patch of its values."""
     data = load_regions(view.db, view.filters)
     parts = build_regions_parts(
         data,
@@ -83,27 +84,7 @@ def build_parts(view: View) -> tuple[object, ...]:
     return parts.as_outputs()
 
 
-def _chart_outputs(what: str) -> list[Output]:
-    return [
-        Output(ids.chart_heading(PAGE, what), "children"),
-        Output(ids.chart_graph(PAGE, what), "figure"),
-        Output(ids.chart_table(PAGE, what), "children"),
-    ]
-
-
-OUTPUTS = [
-    Output(ids.chart_heading(PAGE, "measures"), "children"),
-    Output(ids.chart_table(PAGE, "measures"), "children"),
-    *_chart_outputs("measure"),
-    *_chart_outputs("map"),
-    *_chart_outputs("la-pairs"),
-    *_chart_outputs("consortium-pairs"),
-    Output(ids.chart_heading(PAGE, "similar"), "children"),
-    Output(ids.REGIONS_SIMILAR_INTRO, "children"),
-    Output(ids.chart_graph(PAGE, "similar"), "figure"),
-    Output(ids.chart_table(PAGE, "similar"), "children"),
-]
-register_view(PAGE, FIELDS, OUTPUTS, build_parts, options=PAGE_FIELDS)
+register_view(PAGE, FIELDS, outputs_of(RegionsParts), build_parts, options=PAGE_FIELDS)
 
 
 BuildRegionsCsv = Callable[[RegionsData, Filters, str], str]

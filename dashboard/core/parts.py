@@ -1,0 +1,65 @@
+"""What a page's callback returns, declared once: each field names the output it fills.
+
+A page's parts are a frozen dataclass deriving :class:`Parts`; each field is made with
+:func:`output` (or :func:`chart_output` for a chart's heading, graph or table), so that
+the callback's outputs (:func:`outputs_of`) and the values it returns
+(:meth:`Parts.as_outputs`) come from the same list, in the same order:
+
+>>> from dataclasses import dataclass
+>>> @dataclass(frozen=True)
+... class Parts2(Parts):
+...     heading: str = output("demo-heading", "children")
+...     graph: object = chart_output("demo", "trend", "graph")
+>>> [(o.component_id, o.component_property) for o in outputs_of(Parts2)]
+[('demo-heading', 'children'), ('demo-trend-graph', 'figure')]
+>>> Parts2(heading="Hello", graph=None).as_outputs()
+('Hello', None)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any, Literal
+
+from dash import Output
+
+from dashboard.core import ids
+
+__all__ = ["Parts", "chart_output", "output", "outputs_of"]
+
+_OUTPUT = "output"
+
+# What each part of a chart section fills (ui/charts.build_chart_section draws them).
+_CHART_PARTS = {
+    "heading": (ids.chart_heading, "children"),
+    "graph": (ids.chart_graph, "figure"),
+    "table": (ids.chart_table, "children"),
+}
+
+
+def output(component_id: str, prop: str) -> Any:
+    """A field of a :class:`Parts` that fills ``prop`` of ``component_id``.
+
+    Typed ``Any`` as :func:`dataclasses.field` is: the annotation says the value's type.
+    """
+    return dataclasses.field(metadata={_OUTPUT: Output(component_id, prop)})
+
+
+def chart_output(page: str, what: str, part: Literal["heading", "graph", "table"]) -> Any:
+    """A field that fills the heading, the graph or the table of ``page``'s chart ``what``."""
+    make_id, prop = _CHART_PARTS[part]
+    return output(make_id(page, what), prop)
+
+
+def outputs_of(parts: type[Parts]) -> list[Output]:
+    """The callback's outputs: one per field of ``parts``, in order."""
+    return [field.metadata[_OUTPUT] for field in dataclasses.fields(parts)]
+
+
+@dataclasses.dataclass(frozen=True)
+class Parts:
+    """What a callback returns; a page's parts derive from it."""
+
+    def as_outputs(self) -> tuple[object, ...]:
+        """The values, in the order of :func:`outputs_of`."""
+        return tuple(getattr(self, field.name) for field in dataclasses.fields(self))
