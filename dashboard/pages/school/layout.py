@@ -20,6 +20,7 @@ from dashboard.core.filters import Choices, Filters
 from dashboard.core.language import build_language_href
 from dashboard.core.links import build_plc_href
 from dashboard.i18n import t
+from dashboard.measures.catalogue import format_measure, name_measure
 from dashboard.pages.plcs.layout import describe_shallow, format_health
 from dashboard.pages.school.data import SCHOOL_MEASURES, SchoolData
 from dashboard.pages.school.figures import (
@@ -58,8 +59,7 @@ __all__ = [
     "build_school_layout",
     "build_school_parts",
     "build_support_csv",
-    "format_measure",
-    "label_school_measure",
+    "format_measure_cell",
     "list_measure_rows",
     "list_partner_rows",
     "list_plc_rows",
@@ -97,29 +97,12 @@ class SchoolParts:
         )
 
 
-def label_school_measure(measure: str, lang: str) -> str:
-    """The name of a measure of SCHOOL_MEASURES."""
-    names = {
-        "degree": t("school.measure_degree", lang),
-        "weighted_degree": t("school.measure_weighted_degree", lang),
-        "betweenness": t("school.measure_betweenness", lang),
-        "clustering": t("school.measure_clustering", lang),
-        "n_plcs": t("school.measure_n_plcs", lang),
-        "cross_la_ties": t("school.measure_cross_la_ties", lang),
-    }
-    return names[measure]
-
-
-def format_measure(measure: str, value: float | None) -> str:
-    """A measure as shown: betweenness to 4 places and clustering to 2 (both are
-    fractions), counts whole for a school and to 1 place for a mean; "" when missing."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+def format_measure_cell(measure: str, value: float | None, lang: str) -> str:
+    """A measure in the table, its CSV file and the figure, as the catalogue formats it
+    (a mean of counts to one place); an empty cell where it is missing."""
+    if value is None or math.isnan(value):
         return ""
-    if measure == "betweenness":
-        return f"{value:.4f}"
-    if measure == "clustering":
-        return f"{value:.2f}"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    return format_measure(measure, value, lang)
 
 
 def _yes_no(value: object, lang: str) -> str:
@@ -285,7 +268,7 @@ def _measure_columns(lang: str) -> list[str]:
     return [
         t("table.year", lang),
         t("school.col_series", lang),
-        *[label_school_measure(m, lang) for m in SCHOOL_MEASURES],
+        *[name_measure(m, lang) for m in SCHOOL_MEASURES],
     ]
 
 
@@ -296,7 +279,7 @@ def list_measure_rows(data: SchoolData, lang: str) -> list[list[str]]:
         [
             str(row["year"]),
             series[str(row["scope"])],
-            *[format_measure(m, float(row[m])) for m in SCHOOL_MEASURES],
+            *[format_measure_cell(m, float(row[m]), lang) for m in SCHOOL_MEASURES],
         ]
         for _, row in data.measures.iterrows()
     ]
@@ -311,11 +294,11 @@ def build_measures_table(data: SchoolData, lang: str) -> html.Table:
 
 def _build_measures_figure(data: SchoolData, lang: str) -> go.Figure:
     formatters: dict[str, Callable[[float], str]] = {
-        m: (lambda v, m=m: format_measure(m, v)) for m in SCHOOL_MEASURES
+        m: (lambda v, m=m: format_measure_cell(m, v, lang)) for m in SCHOOL_MEASURES
     }
     return build_measures_figure(
         data.measures,
-        {m: label_school_measure(m, lang) for m in SCHOOL_MEASURES},
+        {m: name_measure(m, lang) for m in SCHOOL_MEASURES},
         _series_names(data, lang),
         data.year,
         formatters,

@@ -27,7 +27,7 @@ from dashboard.pages.school.layout import (
     build_measures_csv,
     build_partners_csv,
     build_plcs_csv,
-    format_measure,
+    format_measure_cell,
 )
 from etl.load import SQL_DIR
 from etl.network.build import project_memberships
@@ -175,7 +175,9 @@ def test_support_category_over_the_years(db: Database) -> None:
      ("degree", float("nan"), "")],
 )  # fmt: skip
 def test_format_measure(measure: str, value: float, shown: str) -> None:
-    assert format_measure(measure, value) == shown
+    # The catalogue's formats (betweenness to 4 places, clustering to 2), and an empty
+    # cell where a value is missing.
+    assert format_measure_cell(measure, value, "en") == shown
 
 
 def test_page_draws_the_profile_with_one_h1_and_ordered_headings(app: dash.Dash) -> None:
