@@ -13,13 +13,13 @@ from collections.abc import Sequence
 
 from dashboard.core.filters import Filters, PageOption
 from dashboard.i18n import t
+from dashboard.measures.catalogue import name_measure
 from dashboard.pages.overview.data import OverviewData, to_number
 from dashboard.ui.labels import (
     CATEGORIES,
     HEADLINE_MEASURES,
     SHARE_MEASURES,
     label_category,
-    label_measure,
 )
 
 __all__ = [
@@ -104,7 +104,7 @@ def build_headlines_csv(data: OverviewData, lang: str) -> str:
     """The headline figures by year: one row a year, one column a measure (shares in %)."""
     header = [t("table.year", lang)]
     for measure in HEADLINE_MEASURES:
-        name = label_measure(measure, lang)
+        name = name_measure(measure, lang)
         header.append(f"{name} (%)" if measure in SHARE_MEASURES else name)
     rows = [
         [str(row["year"]), *[_cell(m, to_number(row[m])) for m in HEADLINE_MEASURES]]

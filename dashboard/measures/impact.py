@@ -1,6 +1,6 @@
 """Names and number formats of the impact page (no Dash and no database here): its
-models, the measures of collaboration (exposures) and their units, estimates and
-p-values as shown."""
+models, the units of the measures of collaboration (exposures), estimates and p-values
+as shown. The exposures themselves are named by the catalogue (name_measure)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ __all__ = [
     "SECTOR_MODEL_PREFIX",
     "format_p_value",
     "format_points",
-    "label_exposure",
     "label_model",
     "label_subgroup",
     "label_unit",
@@ -51,17 +50,6 @@ def label_unit(exposure: str, lang: str) -> str:
         "deep_cross_ties": t("impact.unit_deep_cross_ties", lang),
         "green_ties": t("impact.unit_green_ties", lang),
         "any_cross_plcs": t("impact.unit_any_cross_plcs", lang),
-    }
-    return names.get(exposure, exposure)
-
-
-def label_exposure(exposure: str, lang: str) -> str:
-    """The name of an exposure (a measure of collaboration in the year)."""
-    names = {
-        "deep_cross_plcs": t("impact.exposure_deep_cross_plcs", lang),
-        "deep_cross_ties": t("impact.exposure_deep_cross_ties", lang),
-        "green_ties": t("impact.exposure_green_ties", lang),
-        "any_cross_plcs": t("impact.exposure_any_cross_plcs", lang),
     }
     return names.get(exposure, exposure)
 

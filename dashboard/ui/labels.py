@@ -1,4 +1,8 @@
-"""Names and number formats shared by figures, tables and headline cards (no Dash here)."""
+"""Names and number formats shared by figures, tables and headline cards (no Dash here).
+
+The names of measures are the catalogue's (dashboard/measures/catalogue.py); the names
+here are of the things measures are broken down by: categories, sectors, stages ...
+"""
 
 from __future__ import annotations
 
@@ -34,7 +38,6 @@ __all__ = [
     "label_category",
     "label_feature",
     "label_focus",
-    "label_measure",
     "label_medium",
     "label_membership_type",
     "label_scope",
@@ -159,17 +162,6 @@ def sort_media(media: Iterable[str]) -> list[str]:
 
 def sort_focus_areas(focus_areas: Iterable[str]) -> list[str]:
     return _in_order(focus_areas, FOCUS_AREAS)
-
-
-def label_measure(measure: str, lang: str) -> str:
-    """The name of a headline measure."""
-    names = {
-        "schools_in_plcs": t("headline.schools_in_plcs", lang),
-        "active_plcs": t("headline.active_plcs", lang),
-        "cross_la_share": t("headline.cross_la_share", lang),
-        "isolated_schools": t("headline.isolated_schools", lang),
-    }
-    return names[measure]
 
 
 def explain_measure(measure: str, lang: str) -> str:

@@ -7,7 +7,8 @@ import pandas as pd
 
 from dashboard.core.downloads import write_csv
 from dashboard.i18n import t
-from dashboard.measures.impact import label_exposure, label_model, label_subgroup
+from dashboard.measures.catalogue import name_measure
+from dashboard.measures.impact import label_model, label_subgroup
 from dashboard.pages.impact.data import ALL_YEARS, ImpactData
 
 __all__ = ["build_bands_csv", "build_variants_csv"]
@@ -35,7 +36,7 @@ def build_variants_csv(data: ImpactData, lang: str) -> str:
     rows = [
         [
             label_model(row.model, lang),
-            label_exposure(row.exposure, lang),
+            name_measure(row.exposure, lang),
             label_subgroup(row.model, lang),
             row.estimate,
             row.std_error,
@@ -63,7 +64,7 @@ def build_bands_csv(data: ImpactData, lang: str) -> str:
         t("impact.csv_ci_low", lang),
         t("impact.csv_ci_high", lang),
     ]
-    exposure = label_exposure(data.exposure, lang)
+    exposure = name_measure(data.exposure, lang)
     rows = [
         [
             exposure,

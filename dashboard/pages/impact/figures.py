@@ -7,7 +7,8 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.i18n import t
-from dashboard.measures.impact import format_points, label_exposure, label_model, label_unit
+from dashboard.measures.catalogue import name_measure
+from dashboard.measures.impact import format_points, label_model, label_unit
 from dashboard.ui.figures import GRID, INK, LINE, style_figure
 
 __all__ = ["YEAR_FILL", "build_bands_figure", "build_variants_figure"]
@@ -145,7 +146,7 @@ def build_bands_figure(
     layout = {
         "barmode": "group",
         "legend": {"orientation": "h", "y": 1.12, "x": 0},
-        "xaxis": {"title": {"text": label_exposure(exposure, lang)}},
+        "xaxis": {"title": {"text": name_measure(exposure, lang)}},
         "yaxis": {"title": {"text": t("impact.bands_axis", lang)}},
     }
     figure = style_figure(go.Figure(data=traces, layout=layout), height=420)

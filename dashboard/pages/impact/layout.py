@@ -12,10 +12,10 @@ from dash import dcc, html
 from dashboard.core import ids
 from dashboard.core.filters import Choices, Filters
 from dashboard.i18n import t
+from dashboard.measures.catalogue import name_measure
 from dashboard.measures.impact import (
     format_p_value,
     format_points,
-    label_exposure,
     label_model,
     label_unit,
 )
@@ -175,7 +175,7 @@ def build_bands_table(data: ImpactData, lang: str) -> html.Div:
                 cells += ["", ""]
         rows.append(cells)
     caption = t(
-        "impact.bands_caption", lang, exposure=label_exposure(data.exposure, lang), year=data.year
+        "impact.bands_caption", lang, exposure=name_measure(data.exposure, lang), year=data.year
     )
     parts: list[object] = [build_table(caption, columns, rows)]
     if in_year.empty:
@@ -201,7 +201,7 @@ def _build_scope(data: ImpactData, lang: str) -> str:
 
 def _build_filters(filters: Filters, choices: Choices, lang: str) -> html.Div:
     bar = build_filter_bar(PAGE, FIELDS, filters, choices, lang)
-    names = {exposure: label_exposure(exposure, lang) for exposure in EXPOSURE.values}
+    names = {exposure: name_measure(exposure, lang) for exposure in EXPOSURE.values}
     exposure = build_option_dropdown(
         PAGE, EXPOSURE, t("impact.exposure_label", lang), names, filters
     )

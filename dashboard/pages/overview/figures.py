@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.i18n import t
+from dashboard.measures.catalogue import name_measure
 from dashboard.ui.figures import CATEGORY_STYLE, INK, LINE, style_figure
 from dashboard.ui.labels import (
     HEADLINE_MEASURES,
@@ -15,7 +16,6 @@ from dashboard.ui.labels import (
     format_share,
     format_value,
     label_category,
-    label_measure,
 )
 
 __all__ = ["build_support_figure", "build_trend_figure"]
@@ -59,7 +59,7 @@ def build_trend_figure(yearly: pd.DataFrame, year: str, lang: str) -> go.Figure:
     years = yearly["year"].astype(str).tolist()
     traces, layout, titles = [], {}, []
     for index, measure in enumerate(HEADLINE_MEASURES):
-        title = label_measure(measure, lang)
+        title = name_measure(measure, lang)
         is_share = measure in SHARE_MEASURES
         values = yearly[measure].astype("Float64").to_numpy(dtype=float, na_value=float("nan"))
         shown = [format_value(measure, None if math.isnan(v) else v, lang) for v in values]

@@ -10,6 +10,7 @@ from dash import dcc, html
 from dashboard.core import ids
 from dashboard.core.filters import Choices, Filters, describe_region
 from dashboard.i18n import t
+from dashboard.measures.catalogue import name_measure
 from dashboard.pages.overview.data import Headline, OverviewData, SummaryFact, to_number
 from dashboard.pages.overview.figures import build_support_figure, build_trend_figure
 from dashboard.ui.charts import build_chart_section
@@ -23,7 +24,6 @@ from dashboard.ui.labels import (
     format_share,
     format_value,
     label_category,
-    label_measure,
 )
 from dashboard.ui.tables import build_table
 
@@ -68,7 +68,7 @@ class OverviewParts:
 def build_headline_card(headline: Headline, lang: str) -> html.Div:
     return html.Div(
         [
-            html.H3(label_measure(headline.measure, lang), className="headline-label"),
+            html.H3(name_measure(headline.measure, lang), className="headline-label"),
             html.P(
                 format_value(headline.measure, headline.value, lang), className="headline-value"
             ),
@@ -137,7 +137,7 @@ def describe_summary(facts: list[SummaryFact], year: str, lang: str) -> str:
 
 
 def build_trend_table(data: OverviewData, region: str, lang: str) -> html.Table:
-    columns = [t("table.year", lang), *[label_measure(m, lang) for m in HEADLINE_MEASURES]]
+    columns = [t("table.year", lang), *[name_measure(m, lang) for m in HEADLINE_MEASURES]]
     rows = [
         [str(row["year"]), *[format_value(m, to_number(row[m]), lang) for m in HEADLINE_MEASURES]]
         for _, row in data.yearly.iterrows()
