@@ -325,7 +325,7 @@ def write_measure_cell(measure: str, value: float | str | None) -> object:
     """A value as a CSV cell: shares in percent to one decimal place (as the tables show
     them), decimals to six places, counts as whole numbers, categories by their code;
     empty when missing."""
-    if value is None:
+    if _is_missing(value):
         return ""
     kind = find_term(measure).kind
     if kind == "share":

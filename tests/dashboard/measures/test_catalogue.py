@@ -105,6 +105,8 @@ def test_the_regions_measures_are_group_measures() -> None:
 
 
 def test_names_shared_with_other_pages() -> None:
+    assert name_measure("deep_cross_plcs", "en") == "Deep cross-school PLCs"
+    assert name_measure("degree", "cy") == "Ysgolion partner (gradd)"
     assert name_measure("broker_gatekeeper", "en") == "Brokerage: Gatekeeper"
     assert name_measure("partners_green", "cy") == "Partneriaid: Gwyrdd"
     assert name_measure("learner_focus", "en") == "Review: Focus on learners"
@@ -120,6 +122,11 @@ def test_names_shared_with_other_pages() -> None:
         ("is_shallow", True, "cy", "Ydy", 1),
         ("support_category", "green", "cy", "Gwyrdd", "green"),
         ("density", None, "en", "No data", ""),
+        # A term's own places, a mean of counts, and NaN as missing.
+        ("betweenness", 0.012345, "en", "0.0123", "0.012345"),
+        ("clustering", 1 / 3, "cy", "0.33", "0.333333"),
+        ("degree", 4 / 3, "en", "1.3", 1),
+        ("n_schools", float("nan"), "en", "No data", ""),
     ],
 )
 def test_values_read_as_their_kind(
