@@ -21,7 +21,8 @@ from dashboard.core.downloads import build_subject_csv_name
 from dashboard.core.filters import Choices, Filters
 from dashboard.core.links import build_plc_href, build_school_href, read_path_id
 from dashboard.core.views import View
-from dashboard.pages.school.data import load_school, parse_school_id
+from dashboard.measures.catalogue import name_measure
+from dashboard.pages.school.data import SCHOOL_MEASURES, load_school, parse_school_id
 from dashboard.pages.school.layout import (
     build_brokerage_csv,
     build_measures_csv,
@@ -263,6 +264,15 @@ def test_title_names_the_school(app: dash.Dash) -> None:
 
 def _rows(text: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text)))
+
+
+def test_measures_are_named_as_the_catalogue_names_them(db: Database) -> None:
+    # One name a measure, in both languages: the glossary's, not the school page's own.
+    data = load_school(db, C, "2018/19")
+    for lang in ("en", "cy"):
+        header = _rows(build_measures_csv(data, lang))[0]
+        assert header[2:] == [name_measure(m, lang) for m in SCHOOL_MEASURES]
+    assert _rows(build_measures_csv(data, "en"))[0][2] == "Partner schools (degree)"
 
 
 def test_csv_files_hold_the_tables(db: Database) -> None:
