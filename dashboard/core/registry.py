@@ -18,7 +18,7 @@ import dash
 from dashboard.core.language import lang_of_request
 from dashboard.i18n import t
 
-__all__ = ["document_title", "page_key", "register_page"]
+__all__ = ["document_title", "message_keys", "page_key", "register_page"]
 
 
 def document_title(heading: str, lang: str) -> str:
@@ -28,6 +28,10 @@ def document_title(heading: str, lang: str) -> str:
     'Regions · plcnet'
     """
     return f"{heading} · {t('shell.site_name', lang)}"
+
+
+# The messages of a page, ``<key>.<part>``.
+PARTS = ("nav", "title")
 
 
 def _title_of(key: str) -> str:
@@ -63,3 +67,9 @@ def register_page(
 def page_key(page: Mapping[str, object]) -> str:
     """The key of a page of Dash's registry."""
     return str(page["key"])
+
+
+def message_keys() -> set[str]:
+    """The keys of the messages asked for here (nav and title), for every page registered;
+    tests/dashboard/test_i18n.py checks them as it checks the literal keys of ``t()``."""
+    return {f"{page_key(page)}.{part}" for page in dash.page_registry.values() for part in PARTS}

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 
 from dashboard import i18n
+from dashboard.core import registry
 from dashboard.i18n import catalogue, catalogue_path, read_catalogue, t, unusable_translations
 from dashboard.i18n import update as update_tool
-from dashboard.measures.catalogue import message_keys
+from dashboard.measures import catalogue as measures
 
 DASHBOARD = Path(__file__).resolve().parents[2] / "dashboard"
 
@@ -38,26 +39,38 @@ def test_the_dashboard_translates_its_strings() -> None:
     assert len(_find_t_calls()) > 40
 
 
-# The catalogue of measures declares the keys of its messages in its terms and asks for
-# them in one place; message_keys() lists them, so that they are checked as literals are.
+# Two modules ask for messages by keys they make: the catalogue of measures (the keys
+# its terms declare, in one call) and the page registry (each page's <key>.nav and
+# <key>.title). message_keys() of each lists them, so that they are checked as literals are.
 MEASURES_CATALOGUE = DASHBOARD / "measures" / "catalogue.py"
+PAGE_REGISTRY = DASHBOARD / "core" / "registry.py"
 
 
-def _is_the_measures_message(path: Path, key: ast.expr | None) -> bool:
-    return path == MEASURES_CATALOGUE and isinstance(key, ast.Name) and key.id == "key"
+def _is_a_made_key(path: Path, key: ast.expr | None) -> bool:
+    if path == MEASURES_CATALOGUE:
+        return isinstance(key, ast.Name) and key.id == "key"
+    return path == PAGE_REGISTRY and isinstance(key, ast.JoinedStr)
 
 
+def _made_keys() -> set[str]:
+    # The page registry's keys are those of the pages the session's app registered.
+    return measures.message_keys() | registry.message_keys()
+
+
+@pytest.mark.usefixtures("app")
 def test_every_key_is_a_literal_in_the_english_catalogue() -> None:
     english = catalogue("en")
+    assert len(registry.message_keys()) == 2 * 9  # every page registered, nav and title
     problems = [
-        f"measures/catalogue.py: {key!r} is not in locale/en/LC_MESSAGES/messages.po"
-        for key in sorted(message_keys())
+        f"{key!r} (made by the measures catalogue or the page registry) is not in "
+        "locale/en/LC_MESSAGES/messages.po"
+        for key in sorted(_made_keys())
         if key not in english
     ]
     for path, call in _find_t_calls():
         where = f"{path.relative_to(DASHBOARD)}:{call.lineno}"
         key = call.args[0] if call.args else None
-        if _is_the_measures_message(path, key):
+        if _is_a_made_key(path, key):
             continue
         if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
             problems.append(f"{where}: the key must be a string literal, so that it can be checked")
@@ -66,13 +79,14 @@ def test_every_key_is_a_literal_in_the_english_catalogue() -> None:
     assert problems == []
 
 
+@pytest.mark.usefixtures("app")
 def test_every_english_key_is_used() -> None:
     used = {
         call.args[0].value
         for path, call in _find_t_calls()
-        if not _is_the_measures_message(path, call.args[0])
+        if not _is_a_made_key(path, call.args[0])
     }
-    used |= message_keys()
+    used |= _made_keys()
     assert set(catalogue("en")) - used == set()
 
 
