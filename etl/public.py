@@ -34,7 +34,7 @@ from __future__ import annotations
 from etl.archive import archived_name, manifest_name
 from etl.config import SETTINGS, default_db_path, setting
 from etl.contract import ENQUIRY_STAGES, FOCUS_AREAS, REVIEW_FEATURES
-from etl.network.impact import BIN_BANDS
+from etl.impact import BIN_BANDS
 from etl.network.subgraph import (
     SubgraphMeasures,
     SubgraphSummary,

@@ -25,17 +25,16 @@ from etl.archive import (
     snapshot_inputs,
 )
 from etl.contract import CONTRACT
+from etl.drawing import LAYOUT_TABLES, compute_layout
+from etl.impact import IMPACT_TABLES, compute_impact
 from etl.load import hide_member_ids_set_aside, load_contract_file, load_reference, run_model
 from etl.lock import refresh_lock
 from etl.network import (
     FOCUS_TABLES,
-    LAYOUT_TABLES,
     NETWORK_TABLES,
     compute_focus_networks,
-    compute_layout,
     compute_network,
 )
-from etl.network.impact import IMPACT_TABLES, compute_impact
 from etl.network.plcs import PLC_TABLES, compute_plc_measures
 from etl.pseudonym import PseudonymKey, resolve_key
 from etl.publish import (

@@ -11,8 +11,8 @@ from __future__ import annotations
 import duckdb
 
 from etl.demo.model import BETA
-from etl.network.impact import MIN_SCHOOLS
-from etl.network.layout import MAX_DRAWN_TIES
+from etl.drawing import MAX_DRAWN_TIES
+from etl.impact import MIN_SCHOOLS
 
 __all__ = ["SETTINGS_TABLES", "record_settings"]
 

@@ -1,4 +1,4 @@
--- The drawing of the network explorer, computed at ETL time (etl/network/layout.py;
+-- The drawing of the network explorer, computed at ETL time (etl/drawing/layout.py;
 -- see docs/measures.md): a force layout per year and the ties a browser can draw.
 
 -- Key (year, school_id): unique, kept so by the refresh rather than by an index.

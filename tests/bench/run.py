@@ -46,9 +46,9 @@ import numpy as np
 from etl.config import default_reference_dir
 from etl.contract import CONTRACT
 from etl.demo import generate_england, generate_wales
+from etl.drawing import compute_layout
 from etl.load import load_contract_file, load_reference
 from etl.network import (
-    compute_layout,
     compute_network,
     load_focus_network,
     measure_subgraph,

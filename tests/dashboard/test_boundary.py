@@ -53,7 +53,7 @@ def test_the_check_sees_every_form_of_import(tmp_path: Path) -> None:
     # A check that never fails guards nothing: each way of reaching past the surface is caught.
     module = tmp_path / "page.py"
     module.write_text(
-        "import etl.network.layout\n"
+        "import etl.drawing.layout\n"
         "from etl.demo.model import BETA\n"
         "from etl import refresh\n"
         "from etl.public import SETTINGS, BETA\n"
@@ -61,7 +61,7 @@ def test_the_check_sees_every_form_of_import(tmp_path: Path) -> None:
         encoding="utf-8",
     )
     assert _outside_surface(_etl_imports(module)) == [
-        "etl.network.layout:1",
+        "etl.drawing.layout:1",
         "etl.demo.model.BETA:2",
         "etl.refresh:3",
         "etl.public.BETA:4",

@@ -23,8 +23,9 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from etl.network import FOCUS_TABLES, LAYOUT_TABLES, NETWORK_TABLES
-from etl.network.impact import IMPACT_TABLES
+from etl.drawing import LAYOUT_TABLES
+from etl.impact import IMPACT_TABLES
+from etl.network import FOCUS_TABLES, NETWORK_TABLES
 from etl.network.plcs import PLC_TABLES
 from etl.validate import quote
 from tests.demo_wales import HASH_SEED

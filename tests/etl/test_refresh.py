@@ -11,9 +11,9 @@ import pytest
 
 from etl.cli import main
 from etl.contract import CONTRACT
+from etl.drawing import MAX_DRAWN_TIES
+from etl.impact import MIN_SCHOOLS
 from etl.lock import RefreshLockedError, lock_path, refresh_lock
-from etl.network.impact import MIN_SCHOOLS
-from etl.network.layout import MAX_DRAWN_TIES
 from etl.publish import run_log_path
 from etl.refresh import PUBLISHED_TABLES, TableShrankError, refresh
 

@@ -1,5 +1,5 @@
 """The numbers behind the impact page: the panel estimates of collaboration against
-improvement and the mean improvement by band of exposure (etl/network/impact.py
+improvement and the mean improvement by band of exposure (etl/impact/model.py
 makes them; docs/measures.md defines them).
 
 The estimates pool every year and every school: the tables behind them have no

@@ -1,4 +1,6 @@
-"""Fixtures for the network measures. Test rules:
+"""Fixtures for the tests of the network measures (tests/etl/network/) and of the
+drawing (tests/etl/drawing/), which share the hand-made ``NetworkDb`` of
+network_db.py beside this file. Test rules:
 
 - Each test builds a fresh in-memory DuckDB with the published schema and a
   handful of hand-made rows: LAs, schools, PLCs and memberships. Expected values

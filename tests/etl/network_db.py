@@ -1,4 +1,5 @@
-"""A tiny hand-made database of schools, PLCs and memberships, for the network tests."""
+"""A tiny hand-made database of schools, PLCs and memberships, for the network and
+drawing tests."""
 
 from __future__ import annotations
 

@@ -15,8 +15,8 @@ import numpy as np
 import pytest
 from network_db import NetworkDb
 
-import etl.network.layout
-from etl.network.layout import (
+import etl.drawing.layout
+from etl.drawing.layout import (
     DRAWING_RADIUS,
     LAYOUT_METHOD,
     LAYOUT_SEED,
@@ -236,7 +236,7 @@ def test_over_the_cap_the_strongest_ties_are_drawn(weighted, monkeypatch, cap):
     # digests (hashlib here, independently of DuckDB). d-e (weight 1) never.
     after = sorted([(a, e), (b, c)], key=lambda pair: pair_digest(*pair))
     strongest = [(a, b, 3), (c, d, 2)] + [(x, y, 2) for x, y in after]
-    monkeypatch.setattr(etl.network.layout, "MAX_DRAWN_TIES", cap)
+    monkeypatch.setattr(etl.drawing.layout, "MAX_DRAWN_TIES", cap)
     compute_layout(weighted.con, progress=lambda _: None)
     assert drawn(weighted) == sorted(strongest[:cap])
     assert rules(weighted)[:5] == (5, cap, cap, 2, "strongest")
