@@ -46,7 +46,7 @@ from dashboard.pages.plc.layout import (
     build_review_csv,
 )
 from dashboard.pages.plcs.data import load_directory
-from dashboard.pages.plcs.layout import build_directory_csv
+from dashboard.pages.plcs.downloads import build_directory_csv
 from dashboard.pages.school.data import empty_school_data, load_school_plcs
 from dashboard.pages.school.layout import build_plcs_csv, list_plc_rows
 from tests.dashboard.components import text_of, walk
