@@ -47,7 +47,8 @@ from dashboard.pages.plc.layout import build_glance, build_plc_parts
 from dashboard.pages.plcs.data import load_directory
 from dashboard.pages.plcs.downloads import build_directory_csv
 from dashboard.pages.school.data import empty_school_data, load_school_plcs
-from dashboard.pages.school.layout import build_plcs_csv, list_plc_rows
+from dashboard.pages.school.downloads import build_plcs_csv
+from dashboard.pages.school.layout import list_plc_rows
 from tests.dashboard.components import text_of, walk
 
 LANG = "en"
