@@ -1,6 +1,6 @@
-"""What the audit log page shows (no Dash here): the events chosen, newest first, and
-their CSV. Only for users with the ``admin`` role (:func:`may_see_audit_log`, from the
-server's user, never from the browser).
+"""What the audit log page shows (no Dash here): the events chosen, newest first, as
+the table and the CSV (downloads.py) list them. Only for users with the ``admin`` role
+(:func:`may_see_audit_log`, from the server's user, never from the browser).
 
     chosen = AuditQuery.parse({"kind": "download", "from": "2026-12-01"})
     events = list_events(chosen)
@@ -8,19 +8,17 @@ server's user, never from the browser).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from dashboard.access.audit import EVENT_KINDS, AuditEvent, read_events
 from dashboard.access.users import ADMIN, current_user
-from dashboard.core.downloads import write_csv
 from dashboard.i18n import t
 
 __all__ = [
     "EVENTS_SHOWN",
     "AuditQuery",
-    "build_audit_csv",
     "describe_event_filters",
     "label_event_kind",
     "list_event_cells",
@@ -155,10 +153,3 @@ def list_event_columns(lang: str) -> list[str]:
         t("audit.column_filters", lang),
         t("audit.column_address", lang),
     ]
-
-
-def build_audit_csv(events: Sequence[AuditEvent], lang: str) -> str:
-    """The events as CSV, newest first; every cell neutralised against formulas (a user
-    name or a filter value could start with "=")."""
-    rows = [list_event_cells(event, lang) for event in events]
-    return write_csv(list_event_columns(lang), rows)

@@ -5,11 +5,13 @@ reading of the log here."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from dash import dcc, html
 
 from dashboard.access.audit import EVENT_KINDS, AuditEvent
 from dashboard.core import ids
+from dashboard.core.parts import Parts, output
 from dashboard.i18n import t
 from dashboard.pages.audit.data import (
     EVENTS_SHOWN,
@@ -23,6 +25,7 @@ from dashboard.ui.tables import build_table
 
 __all__ = [
     "PAGE",
+    "EventsParts",
     "build_audit_layout",
     "build_audit_status",
     "build_audit_table",
@@ -30,6 +33,14 @@ __all__ = [
 ]
 
 PAGE = "audit"
+
+
+@dataclass(frozen=True)
+class EventsParts(Parts):
+    """What the filters' callback redraws; each field names the output it fills."""
+
+    table: html.Table | html.P = output(ids.AUDIT_TABLE, "children")
+    status: str = output(ids.AUDIT_STATUS, "children")
 
 
 def build_refused_layout(lang: str) -> html.Div:

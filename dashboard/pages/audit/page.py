@@ -11,17 +11,14 @@ from dashboard.access.audit import read_events, record_download, record_refusal
 from dashboard.access.users import ADMIN
 from dashboard.core import ids
 from dashboard.core.language import choose_lang, lang_from_search
+from dashboard.core.parts import outputs_of
 from dashboard.core.registry import register_page
 from dashboard.i18n import t
-from dashboard.pages.audit.data import (
-    AuditQuery,
-    build_audit_csv,
-    list_events,
-    list_users,
-    may_see_audit_log,
-)
+from dashboard.pages.audit.data import AuditQuery, list_events, list_users, may_see_audit_log
+from dashboard.pages.audit.downloads import build_audit_csv
 from dashboard.pages.audit.layout import (
     PAGE,
+    EventsParts,
     build_audit_layout,
     build_audit_status,
     build_audit_table,
@@ -65,23 +62,24 @@ _CONTROLS = [
 
 
 @callback(
-    Output(ids.AUDIT_TABLE, "children"),
-    Output(ids.AUDIT_STATUS, "children"),
+    *outputs_of(EventsParts),
     *_CONTROLS,
     State(ids.AUDIT_URL, "search"),
     prevent_initial_call=True,
 )
 def update_events(
     kind: object, user: object, start: object, end: object, search: str | None
-) -> tuple[object, str]:
+) -> tuple[object, ...]:
     """The events the filters choose; for anyone but an admin, the refusal and nothing else."""
     lang = lang_from_search(search)
     if not may_see_audit_log():
         record_refusal("audit log", page=PATH)
-        return html.P(t("audit.refused", lang)), ""
+        return EventsParts(table=html.P(t("audit.refused", lang)), status="").as_outputs()
     chosen = _query_of(kind, user, start, end)
     events = list_events(chosen)
-    return build_audit_table(events, lang), build_audit_status(events, chosen, lang)
+    return EventsParts(
+        table=build_audit_table(events, lang), status=build_audit_status(events, chosen, lang)
+    ).as_outputs()
 
 
 @callback(

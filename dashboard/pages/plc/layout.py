@@ -1,7 +1,8 @@
 """A PLC's page: the year at a glance (health, shallow flag and reasons, members,
 activities), its enquiry cycle, its nine-feature review against all PLCs, its
 activity and health over the years, and its member schools (no callbacks, no
-database). Each table's CSV is built here too, from the same rows."""
+database). Each table's rows and columns are listed here, for the table and for its
+CSV (downloads.py)."""
 
 from __future__ import annotations
 
@@ -13,9 +14,9 @@ import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard.core import ids
-from dashboard.core.downloads import write_csv
 from dashboard.core.filters import Choices, Filters
 from dashboard.core.links import build_directory_href, build_school_href
+from dashboard.core.parts import Parts, chart_output, output
 from dashboard.i18n import t
 from dashboard.pages.plc.data import PlcData
 from dashboard.pages.plc.figures import build_activity_figure, build_review_figure
@@ -48,16 +49,21 @@ __all__ = [
     "FIELDS",
     "PAGE",
     "PlcParts",
-    "build_activity_csv",
-    "build_cycle_csv",
-    "build_health_csv",
-    "build_members_csv",
     "build_not_found",
     "build_plc_layout",
     "build_plc_parts",
-    "build_review_csv",
     "compute_health_parts",
     "format_date",
+    "list_activity_columns",
+    "list_activity_rows",
+    "list_cycle_columns",
+    "list_cycle_rows",
+    "list_health_columns",
+    "list_health_rows",
+    "list_member_columns",
+    "list_member_rows",
+    "list_review_columns",
+    "list_review_rows",
 ]
 
 PAGE = "plc"
@@ -66,29 +72,17 @@ FIELDS = ("year",)
 
 
 @dataclass(frozen=True)
-class PlcParts:
-    """What changes with the year, in the order of the page's callback outputs."""
+class PlcParts(Parts):
+    """What changes with the year; each field names the output it fills."""
 
-    year_heading: str
-    glance: list[object]
-    cycle: list[object]
-    review_figure: go.Figure
-    review_table: html.Table
-    activity_figure: go.Figure
-    members_heading: str
-    members_table: html.Table | html.P | html.Div
-
-    def as_outputs(self) -> tuple[object, ...]:
-        return (
-            self.year_heading,
-            self.glance,
-            self.cycle,
-            self.review_figure,
-            self.review_table,
-            self.activity_figure,
-            self.members_heading,
-            self.members_table,
-        )
+    year_heading: str = output(ids.PLC_YEAR_HEADING, "children")
+    glance: list[object] = output(ids.PLC_HEALTH, "children")
+    cycle: list[object] = output(ids.PLC_CYCLE, "children")
+    review_figure: go.Figure = chart_output(PAGE, "review", "graph")
+    review_table: html.Table = chart_output(PAGE, "review", "table")
+    activity_figure: go.Figure = chart_output(PAGE, "activity", "graph")
+    members_heading: str = chart_output(PAGE, "members", "heading")
+    members_table: html.Table | html.P | html.Div = chart_output(PAGE, "members", "table")
 
 
 def format_date(day: date, lang: str) -> str:
@@ -239,7 +233,8 @@ def build_cycle(data: PlcData, lang: str) -> list[object]:
     ]
 
 
-def _cycle_columns(lang: str) -> list[str]:
+def list_cycle_columns(lang: str) -> list[str]:
+    """The cycle table's headers: the year, each stage, the stages reached."""
     return [
         t("table.year", lang),
         *[label_stage(s, lang) for s in STAGES],
@@ -247,7 +242,8 @@ def _cycle_columns(lang: str) -> list[str]:
     ]
 
 
-def _list_cycle_rows(data: PlcData, lang: str) -> list[list[object]]:
+def list_cycle_rows(data: PlcData, lang: str) -> list[list[object]]:
+    """Per year: each stage reached or not, in words, and how many of them."""
     reached, missing = t("plc.stage_reached", lang), t("plc.stage_missing", lang)
     return [
         [
@@ -261,7 +257,7 @@ def _list_cycle_rows(data: PlcData, lang: str) -> list[list[object]]:
 
 def _build_cycle_table(data: PlcData, lang: str) -> html.Table:
     return build_table(
-        t("plc.cycle_caption", lang), _cycle_columns(lang), _list_cycle_rows(data, lang)
+        t("plc.cycle_caption", lang), list_cycle_columns(lang), list_cycle_rows(data, lang)
     )
 
 
@@ -275,7 +271,8 @@ def _reviewed_years(data: PlcData) -> pd.DataFrame:
     return data.years[data.years["learner_focus"].notna()]
 
 
-def _review_columns(data: PlcData, lang: str) -> list[str]:
+def list_review_columns(data: PlcData, lang: str) -> list[str]:
+    """The review table's headers: the feature, each year reviewed, the mean of all PLCs."""
     years = _reviewed_years(data)["year"].astype(str).tolist()
     return [
         t("plc.col_feature", lang),
@@ -284,7 +281,8 @@ def _review_columns(data: PlcData, lang: str) -> list[str]:
     ]
 
 
-def _list_review_rows(data: PlcData, lang: str) -> list[list[object]]:
+def list_review_rows(data: PlcData, lang: str) -> list[list[object]]:
+    """Per feature: the PLC's score each year reviewed, then the mean of all PLCs."""
     reviewed = _reviewed_years(data)
     rows = []
     for feature in REVIEW_FEATURES:
@@ -301,8 +299,8 @@ def _list_review_rows(data: PlcData, lang: str) -> list[list[object]]:
 def _build_review_table(data: PlcData, lang: str) -> html.Table:
     return build_table(
         t("plc.review_caption", lang, year=data.year),
-        _review_columns(data, lang),
-        _list_review_rows(data, lang),
+        list_review_columns(data, lang),
+        list_review_rows(data, lang),
     )
 
 
@@ -322,7 +320,8 @@ def _build_review_figure(data: PlcData, lang: str) -> go.Figure:
     )
 
 
-def _activity_columns(lang: str) -> list[str]:
+def list_activity_columns(lang: str) -> list[str]:
+    """The activity table's headers."""
     return [
         t("table.year", lang),
         t("plc.col_schools", lang),
@@ -334,7 +333,8 @@ def _activity_columns(lang: str) -> list[str]:
     ]
 
 
-def _list_activity_rows(data: PlcData, lang: str) -> list[list[object]]:
+def list_activity_rows(data: PlcData, lang: str) -> list[list[object]]:
+    """Per year: schools, members, LAs, activities, attendance (suppressed counts as "c")."""
     rows = []
     for _, row in data.years.iterrows():
         rows.append([
@@ -369,7 +369,8 @@ def _build_activity_figure(data: PlcData, lang: str) -> go.Figure:
     )
 
 
-def _health_columns(lang: str) -> list[str]:
+def list_health_columns(lang: str) -> list[str]:
+    """The health table's headers."""
     return [
         t("table.year", lang),
         t("plc.col_health", lang),
@@ -380,7 +381,8 @@ def _health_columns(lang: str) -> list[str]:
     ]
 
 
-def _list_health_rows(data: PlcData, lang: str) -> list[list[object]]:
+def list_health_rows(data: PlcData, lang: str) -> list[list[object]]:
+    """Per year: the health score and its parts, and the shallow flag in words."""
     rows = []
     for _, row in data.years.iterrows():
         review = _number(row["review_mean"])
@@ -395,7 +397,8 @@ def _list_health_rows(data: PlcData, lang: str) -> list[list[object]]:
     return rows
 
 
-def _member_columns(lang: str) -> list[str]:
+def list_member_columns(lang: str) -> list[str]:
+    """The member schools table's headers."""
     return [
         t("plc.col_school", lang),
         t("plc.col_number", lang),
@@ -406,7 +409,8 @@ def _member_columns(lang: str) -> list[str]:
     ]
 
 
-def _list_member_rows(data: PlcData, lang: str, link: bool = True) -> list[list[object]]:
+def list_member_rows(data: PlcData, lang: str, link: bool = True) -> list[list[object]]:
+    """The member schools in the user's scope (the name a link when ``link``)."""
     no_category = t("plc.no_category", lang)
     return [
         [
@@ -431,29 +435,9 @@ def _build_members_in_scope(data: PlcData, lang: str) -> html.Table | html.P:
         return html.P(t("plc.members_empty", lang, name=name, year=data.year))
     return build_table(
         t("plc.members_caption", lang, name=name, year=data.year),
-        _member_columns(lang),
-        _list_member_rows(data, lang),
+        list_member_columns(lang),
+        list_member_rows(data, lang),
     )
-
-
-def build_cycle_csv(data: PlcData, lang: str) -> str:
-    return write_csv(_cycle_columns(lang), _list_cycle_rows(data, lang))
-
-
-def build_review_csv(data: PlcData, lang: str) -> str:
-    return write_csv(_review_columns(data, lang), _list_review_rows(data, lang))
-
-
-def build_activity_csv(data: PlcData, lang: str) -> str:
-    return write_csv(_activity_columns(lang), _list_activity_rows(data, lang))
-
-
-def build_health_csv(data: PlcData, lang: str) -> str:
-    return write_csv(_health_columns(lang), _list_health_rows(data, lang))
-
-
-def build_members_csv(data: PlcData, lang: str) -> str:
-    return write_csv(_member_columns(lang), _list_member_rows(data, lang, link=False))
 
 
 def build_plc_parts(data: PlcData, lang: str) -> PlcParts:
@@ -574,8 +558,8 @@ def build_plc_layout(data: PlcData, filters: Filters, choices: Choices, lang: st
                 figure=parts.activity_figure,
                 table=build_table(
                     t("plc.activity_caption", lang, name=name),
-                    _activity_columns(lang),
-                    _list_activity_rows(data, lang),
+                    list_activity_columns(lang),
+                    list_activity_rows(data, lang),
                 ),
                 download_label=t("plc.download_activity", lang),
                 lang=lang,
@@ -586,8 +570,8 @@ def build_plc_layout(data: PlcData, filters: Filters, choices: Choices, lang: st
                 heading=t("plc.health_heading", lang),
                 table=build_table(
                     t("plc.health_caption", lang, name=name),
-                    _health_columns(lang),
-                    _list_health_rows(data, lang),
+                    list_health_columns(lang),
+                    list_health_rows(data, lang),
                 ),
                 download_label=t("plc.download_health", lang),
                 lang=lang,

@@ -3,28 +3,31 @@ cycle, nine-feature review, health and shallow flag with its reasons."""
 
 from __future__ import annotations
 
-from dash import Output, html
+from dash import html
 
 from dashboard.access.scope import OutsideScopeError
-from dashboard.core import ids
 from dashboard.core.db import DatabaseMissingError, current_db
 from dashboard.core.language import lang_of_request
 from dashboard.core.links import PLC_PATH, read_path_id
+from dashboard.core.parts import outputs_of
 from dashboard.core.registry import document_title, register_page
 from dashboard.core.views import View, read_view, register_subject_page
 from dashboard.i18n import t
 from dashboard.pages.plc.data import PlcData, empty_plc_data, load_plc, load_plc_profile
-from dashboard.pages.plc.layout import (
-    FIELDS,
-    PAGE,
+from dashboard.pages.plc.downloads import (
     build_activity_csv,
     build_cycle_csv,
     build_health_csv,
     build_members_csv,
+    build_review_csv,
+)
+from dashboard.pages.plc.layout import (
+    FIELDS,
+    PAGE,
+    PlcParts,
     build_not_found,
     build_plc_layout,
     build_plc_parts,
-    build_review_csv,
 )
 from dashboard.ui.outside_scope import build_outside_scope
 
@@ -83,20 +86,10 @@ def layout(plc_id: str | None = None, **query: str) -> html.Div:
     return build_plc_layout(data, view.filters, view.choices, view.lang)
 
 
-OUTPUTS = [
-    Output(ids.PLC_YEAR_HEADING, "children"),
-    Output(ids.PLC_HEALTH, "children"),
-    Output(ids.PLC_CYCLE, "children"),
-    Output(ids.chart_graph(PAGE, "review"), "figure"),
-    Output(ids.chart_table(PAGE, "review"), "children"),
-    Output(ids.chart_graph(PAGE, "activity"), "figure"),
-    Output(ids.chart_heading(PAGE, "members"), "children"),
-    Output(ids.chart_table(PAGE, "members"), "children"),
-]
 build_parts = register_subject_page(
     PAGE,
     FIELDS,
-    OUTPUTS,
+    outputs_of(PlcParts),
     subject=_id_in,
     load=_load,
     parts=build_plc_parts,

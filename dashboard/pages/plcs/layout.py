@@ -1,19 +1,18 @@
 """The PLC directory's layout: search, sort and show controls, one page of PLCs as an
 accessible table with each name linking to its PLC's page, a pager, and the CSV of
-every PLC listed (no callbacks, no database)."""
+every PLC listed (no callbacks, no database; the CSV itself is built in downloads.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import pandas as pd
 from dash import dcc, html
 
 from dashboard.core import ids
-from dashboard.core.downloads import write_csv
 from dashboard.core.filters import Choices, Filters, describe_region
 from dashboard.core.links import build_plc_href
+from dashboard.core.parts import Parts, chart_output, output
 from dashboard.i18n import t
 from dashboard.pages.plcs.data import OPTIONS, DirectoryPage
 from dashboard.ui.charts import build_download, build_table_region
@@ -31,12 +30,15 @@ __all__ = [
     "FIELDS",
     "PAGE",
     "DirectoryParts",
-    "build_directory_csv",
+    "ScopeParts",
     "build_directory_parts",
     "build_plcs_layout",
+    "describe_las",
     "describe_scope",
     "describe_shallow",
     "format_health",
+    "format_members",
+    "list_directory_columns",
     "list_directory_rows",
 ]
 
@@ -49,17 +51,21 @@ _SORT_COLUMN = {"name": 0, "las": 3, "schools": 4, "members": 5, "activities": 6
 
 
 @dataclass(frozen=True)
-class DirectoryParts:
-    """What the directory's own callback redraws, in the order of its outputs."""
+class ScopeParts(Parts):
+    """What the view's callback redraws besides the table: the directory's heading."""
 
-    table: html.Table | html.P
-    status: str
-    previous_disabled: bool
-    next_disabled: bool
-    page: int
+    scope: str = output(ids.PLCS_SCOPE, "children")
 
-    def as_outputs(self) -> tuple[object, ...]:
-        return (self.table, self.status, self.previous_disabled, self.next_disabled, self.page)
+
+@dataclass(frozen=True)
+class DirectoryParts(Parts):
+    """What the directory's own callback redraws; each field names the output it fills."""
+
+    table: html.Table | html.P = chart_output(PAGE, "directory", "table")
+    status: str = output(ids.PLCS_STATUS, "children")
+    previous_disabled: bool = output(ids.PLCS_PREVIOUS, "disabled")
+    next_disabled: bool = output(ids.PLCS_NEXT, "disabled")
+    page: int = output(ids.PLCS_PAGE, "data")
 
 
 def describe_scope(filters: Filters, choices: Choices, lang: str) -> str:
@@ -82,17 +88,20 @@ def describe_shallow(is_shallow: object, reasons: object, lang: str) -> str:
     return t("plcs.shallow_yes", lang, reasons=words)
 
 
-def _las(row: object, lang: str) -> str:
+def describe_las(row: object, lang: str) -> str:
+    """The names of the LAs a PLC spans, in ``lang``; "" when none is known."""
     names = row.las_cy if lang == "cy" else row.las_en
     return "" if names is None or pd.isna(names) else str(names)
 
 
-def _members(row: object, lang: str) -> str:
+def format_members(row: object, lang: str) -> str:
+    """A PLC's members: the count, or "c" where the query suppressed it."""
     value = None if pd.isna(row.members) else int(row.members)
     return format_count(value, bool(row.members_suppressed), lang)
 
 
-def _columns(lang: str) -> list[str]:
+def list_directory_columns(lang: str) -> list[str]:
+    """The directory table's column headers (the CSV adds the id and the number of LAs)."""
     return [
         t("plcs.col_plc", lang),
         t("plcs.col_focus", lang),
@@ -113,9 +122,9 @@ def list_directory_rows(rows: pd.DataFrame, year: str, lang: str) -> list[list[o
             dcc.Link(str(row.name), href=build_plc_href(str(row.plc_id), year, lang)),
             label_focus(str(row.focus_area), lang),
             label_scope(str(row.scope), lang),
-            _las(row, lang),
+            describe_las(row, lang),
             f"{int(row.n_schools):,}",
-            _members(row, lang),
+            format_members(row, lang),
             f"{int(row.n_activities):,}",
             format_health(row.health_score, row.health_suppressed, lang),
             describe_shallow(row.is_shallow, row.shallow_reasons, lang),
@@ -140,7 +149,7 @@ def _build_table(
     order = "descending" if filters.option("order") == "desc" else "ascending"
     return build_table(
         caption,
-        _columns(lang),
+        list_directory_columns(lang),
         list_directory_rows(directory.rows, filters.year, lang),
         sorted_by=(_SORT_COLUMN[filters.option("sort")], order),
     )
@@ -172,38 +181,6 @@ def build_directory_parts(
         next_disabled=directory.page + 1 >= directory.pages,
         page=directory.page,
     )
-
-
-def build_directory_csv(directory: DirectoryPage, lang: str) -> str:
-    """Every PLC of ``directory`` (load it with no page size): the table's columns with
-    the PLC's id, the number of LAs it spans, the health score to one decimal place and
-    the shallow reasons in words."""
-    header = [t("plcs.col_id", lang), *_columns(lang)]
-    header.insert(5, t("plcs.col_n_las", lang))
-    # A few focus areas and scopes over thousands of rows: each labelled once.
-    focus = _label_each(directory.rows["focus_area"], label_focus, lang)
-    scope = _label_each(directory.rows["scope"], label_scope, lang)
-    rows = [
-        [
-            str(row.plc_id),
-            str(row.name),
-            focus[row.focus_area],
-            scope[row.scope],
-            _las(row, lang),
-            int(row.n_las),
-            int(row.n_schools),
-            _members(row, lang),
-            int(row.n_activities),
-            format_health(row.health_score, row.health_suppressed, lang, digits=1),
-            describe_shallow(row.is_shallow, row.shallow_reasons, lang),
-        ]
-        for row in directory.rows.itertuples(index=False)
-    ]
-    return write_csv(header, rows)
-
-
-def _label_each(codes: pd.Series, label: Callable[[str, str], str], lang: str) -> dict[object, str]:
-    return {code: label(str(code), lang) for code in codes.unique()}
 
 
 def _option_names(lang: str) -> dict[str, dict[str, str]]:

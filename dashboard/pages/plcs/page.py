@@ -3,9 +3,10 @@ sortable and a page at a time, each linking to its own page."""
 
 from __future__ import annotations
 
-from dash import Input, Output, State, callback, ctx, html
+from dash import Input, State, callback, ctx, html
 
 from dashboard.core import ids
+from dashboard.core.parts import outputs_of
 from dashboard.core.payloads import MalformedValueError, require_text
 from dashboard.core.registry import register_page
 from dashboard.core.views import (
@@ -16,10 +17,12 @@ from dashboard.core.views import (
     register_view,
 )
 from dashboard.pages.plcs.data import OPTIONS, load_directory
+from dashboard.pages.plcs.downloads import build_directory_csv
 from dashboard.pages.plcs.layout import (
     FIELDS,
     PAGE,
-    build_directory_csv,
+    DirectoryParts,
+    ScopeParts,
     build_directory_parts,
     build_plcs_layout,
     describe_scope,
@@ -43,12 +46,11 @@ def layout(**query: str) -> html.Div:
 
 
 def build_parts(view: View) -> tuple[object, ...]:
-    """What follows the filters and options besides the table, in the order of OUTPUTS."""
-    return (describe_scope(view.filters, view.choices, view.lang),)
+    """What follows the filters and options besides the table (the table: update_directory)."""
+    return ScopeParts(scope=describe_scope(view.filters, view.choices, view.lang)).as_outputs()
 
 
-OUTPUTS = [Output(ids.PLCS_SCOPE, "children")]
-register_view(PAGE, FIELDS, OUTPUTS, build_parts, OPTIONS, detail=True)
+register_view(PAGE, FIELDS, outputs_of(ScopeParts), build_parts, OPTIONS, detail=True)
 
 
 register_download(
@@ -75,11 +77,7 @@ def choose_page(trigger: object, page: int | None) -> int:
 
 
 @callback(
-    Output(ids.chart_table(PAGE, "directory"), "children"),
-    Output(ids.PLCS_STATUS, "children"),
-    Output(ids.PLCS_PREVIOUS, "disabled"),
-    Output(ids.PLCS_NEXT, "disabled"),
-    Output(ids.PLCS_PAGE, "data"),
+    *outputs_of(DirectoryParts),
     Input(ids.page_url(PAGE), "search"),
     Input(ids.PLCS_SEARCH, "value"),
     Input(ids.PLCS_PREVIOUS, "n_clicks"),

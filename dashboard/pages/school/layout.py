@@ -1,7 +1,8 @@
 """A school's profile: the year at a glance, its PLCs and partner schools, its network
 measures against its LA and Wales, and its support category over the years.
 
-Layout builders and the CSV files of the same tables (no callbacks, no database).
+Layout builders, and the rows and columns of each table, which its CSV (downloads.py)
+lists too (no callbacks, no database).
 """
 
 from __future__ import annotations
@@ -15,10 +16,10 @@ import plotly.graph_objects as go
 from dash import Patch, dcc, html
 
 from dashboard.core import ids
-from dashboard.core.downloads import write_csv
 from dashboard.core.filters import Choices, Filters
 from dashboard.core.language import build_language_href
 from dashboard.core.links import build_plc_href
+from dashboard.core.parts import Parts, chart_output, output
 from dashboard.i18n import t
 from dashboard.measures.catalogue import format_measure, name_measure
 from dashboard.pages.plcs.layout import describe_shallow, format_health
@@ -51,17 +52,17 @@ __all__ = [
     "FIELDS",
     "PAGE",
     "SchoolParts",
-    "build_brokerage_csv",
-    "build_measures_csv",
     "build_not_found",
-    "build_partners_csv",
-    "build_plcs_csv",
     "build_school_layout",
     "build_school_parts",
-    "build_support_csv",
     "format_measure_cell",
+    "list_brokerage_columns",
+    "list_brokerage_rows",
+    "list_measure_columns",
     "list_measure_rows",
+    "list_partner_columns",
     "list_partner_rows",
+    "list_plc_columns",
     "list_plc_rows",
     "mark_measures_year",
 ]
@@ -74,27 +75,16 @@ Cell = str | int | float | dcc.Link
 
 
 @dataclass(frozen=True)
-class SchoolParts:
-    """What changes with the year, in the order of the page's callback outputs."""
+class SchoolParts(Parts):
+    """What changes with the year; each field names the output it fills."""
 
-    glance_heading: str
-    glance: list[html.Div]
-    plcs_heading: str
-    plcs_table: html.Table | html.P
-    partners_heading: str
-    partners_table: html.Table | html.P | html.Div
-    measures_marks: Patch
-
-    def as_outputs(self) -> tuple[object, ...]:
-        return (
-            self.glance_heading,
-            self.glance,
-            self.plcs_heading,
-            self.plcs_table,
-            self.partners_heading,
-            self.partners_table,
-            self.measures_marks,
-        )
+    glance_heading: str = output(ids.SCHOOL_GLANCE_HEADING, "children")
+    glance: list[html.Div] = output(ids.SCHOOL_GLANCE, "children")
+    plcs_heading: str = chart_output(PAGE, "plcs", "heading")
+    plcs_table: html.Table | html.P = chart_output(PAGE, "plcs", "table")
+    partners_heading: str = chart_output(PAGE, "partners", "heading")
+    partners_table: html.Table | html.P | html.Div = chart_output(PAGE, "partners", "table")
+    measures_marks: Patch = chart_output(PAGE, "measures", "graph")
 
 
 def format_measure_cell(measure: str, value: float | None, lang: str) -> str:
@@ -180,7 +170,8 @@ def build_glance_cards(data: SchoolData, lang: str) -> list[html.Div]:
     ]
 
 
-def _plc_columns(lang: str) -> list[str]:
+def list_plc_columns(lang: str) -> list[str]:
+    """The PLCs table's headers."""
     return [
         t("school.col_plc", lang),
         t("school.col_focus", lang),
@@ -220,10 +211,11 @@ def build_plcs_table(data: SchoolData, lang: str) -> html.Table | html.P:
     if data.plcs.empty:
         return html.P(t("school.plcs_empty", lang, name=name, year=data.year))
     caption = t("school.plcs_caption", lang, name=name, year=data.year)
-    return build_table(caption, _plc_columns(lang), list_plc_rows(data, lang))
+    return build_table(caption, list_plc_columns(lang), list_plc_rows(data, lang))
 
 
-def _partner_columns(lang: str) -> list[str]:
+def list_partner_columns(lang: str) -> list[str]:
+    """The partner schools table's headers."""
     return [
         t("school.col_school", lang),
         t("school.col_number", lang),
@@ -261,10 +253,11 @@ def _build_partners_in_scope(data: SchoolData, lang: str) -> html.Table | html.P
     if data.partners.empty:
         return html.P(t("school.partners_empty", lang, name=name, year=data.year))
     caption = t("school.partners_caption", lang, name=name, year=data.year)
-    return build_table(caption, _partner_columns(lang), list_partner_rows(data, lang))
+    return build_table(caption, list_partner_columns(lang), list_partner_rows(data, lang))
 
 
-def _measure_columns(lang: str) -> list[str]:
+def list_measure_columns(lang: str) -> list[str]:
+    """The measures table's headers: the year, the series, then each measure."""
     return [
         t("table.year", lang),
         t("school.col_series", lang),
@@ -289,7 +282,7 @@ def build_measures_table(data: SchoolData, lang: str) -> html.Table:
     caption = t(
         "school.measures_caption", lang, name=data.profile.name, la=data.profile.la_name(lang)
     )
-    return build_table(caption, _measure_columns(lang), list_measure_rows(data, lang))
+    return build_table(caption, list_measure_columns(lang), list_measure_rows(data, lang))
 
 
 def _build_measures_figure(data: SchoolData, lang: str) -> go.Figure:
@@ -332,7 +325,8 @@ def build_support_table(data: SchoolData, lang: str) -> html.Table | html.P:
     )
 
 
-def _brokerage_columns(lang: str) -> list[str]:
+def list_brokerage_columns(lang: str) -> list[str]:
+    """The brokerage table's headers: the year, each broker role, the total."""
     return [
         t("table.year", lang),
         *[label_broker_role(r, lang) for r in BROKER_ROLES],
@@ -340,7 +334,8 @@ def _brokerage_columns(lang: str) -> list[str]:
     ]
 
 
-def _list_brokerage_rows(data: SchoolData) -> list[list[object]]:
+def list_brokerage_rows(data: SchoolData) -> list[list[object]]:
+    """Per year: the pairs the school brokered in each role, and in all."""
     return [
         [str(row["year"]), *[int(row[r]) for r in BROKER_ROLES], int(row["total"])]
         for _, row in data.brokerage.iterrows()
@@ -350,8 +345,8 @@ def _list_brokerage_rows(data: SchoolData) -> list[list[object]]:
 def build_brokerage_table(data: SchoolData, lang: str) -> html.Table:
     return build_table(
         t("school.brokerage_caption", lang, name=data.profile.name),
-        _brokerage_columns(lang),
-        _list_brokerage_rows(data),
+        list_brokerage_columns(lang),
+        list_brokerage_rows(data),
     )
 
 
@@ -365,30 +360,6 @@ def _build_brokerage_figure(data: SchoolData, lang: str) -> go.Figure:
         for r in BROKER_ROLES
     }
     return build_brokerage_figure(data.brokerage, names, hover, t("school.brokerage_axis", lang))
-
-
-def build_brokerage_csv(data: SchoolData, lang: str) -> str:
-    return write_csv(_brokerage_columns(lang), _list_brokerage_rows(data))
-
-
-def build_plcs_csv(data: SchoolData, lang: str) -> str:
-    return write_csv(_plc_columns(lang), list_plc_rows(data, lang, link=False))
-
-
-def build_partners_csv(data: SchoolData, lang: str) -> str:
-    return write_csv(_partner_columns(lang), list_partner_rows(data, lang, link=False))
-
-
-def build_measures_csv(data: SchoolData, lang: str) -> str:
-    return write_csv(_measure_columns(lang), list_measure_rows(data, lang))
-
-
-def build_support_csv(data: SchoolData, lang: str) -> str:
-    rows = [
-        [str(year), label_category(str(category), lang)]
-        for year, category in zip(data.support["year"], data.support["category"], strict=True)
-    ]
-    return write_csv([t("table.year", lang), t("school.col_category", lang)], rows)
 
 
 def build_school_parts(data: SchoolData, lang: str) -> SchoolParts:

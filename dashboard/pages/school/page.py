@@ -3,13 +3,13 @@ measures against its LA and Wales, and support category over the years."""
 
 from __future__ import annotations
 
-from dash import Output, html
+from dash import html
 
 from dashboard.access.scope import OutsideScopeError
-from dashboard.core import ids
 from dashboard.core.db import DatabaseMissingError, current_db
 from dashboard.core.language import lang_of_request
 from dashboard.core.links import SCHOOL_PATH, read_path_id
+from dashboard.core.parts import outputs_of
 from dashboard.core.registry import document_title, register_page
 from dashboard.core.views import View, read_view, register_subject_page
 from dashboard.i18n import t
@@ -20,17 +20,20 @@ from dashboard.pages.school.data import (
     load_school_profile,
     parse_school_id,
 )
+from dashboard.pages.school.downloads import (
+    build_brokerage_csv,
+    build_measures_csv,
+    build_partners_csv,
+    build_plcs_csv,
+    build_support_csv,
+)
 from dashboard.pages.school.layout import (
     FIELDS,
     PAGE,
-    build_brokerage_csv,
-    build_measures_csv,
+    SchoolParts,
     build_not_found,
-    build_partners_csv,
-    build_plcs_csv,
     build_school_layout,
     build_school_parts,
-    build_support_csv,
 )
 from dashboard.ui.outside_scope import build_outside_scope
 
@@ -89,19 +92,10 @@ def _load(view: View) -> SchoolData | None:
     return None if school_id is None else load_school(view.db, school_id, view.filters.year)
 
 
-OUTPUTS = [
-    Output(ids.SCHOOL_GLANCE_HEADING, "children"),
-    Output(ids.SCHOOL_GLANCE, "children"),
-    Output(ids.chart_heading(PAGE, "plcs"), "children"),
-    Output(ids.chart_table(PAGE, "plcs"), "children"),
-    Output(ids.chart_heading(PAGE, "partners"), "children"),
-    Output(ids.chart_table(PAGE, "partners"), "children"),
-    Output(ids.chart_graph(PAGE, "measures"), "figure"),
-]
 build_parts = register_subject_page(
     PAGE,
     FIELDS,
-    OUTPUTS,
+    outputs_of(SchoolParts),
     subject=_number_in,
     load=_load,
     parts=build_school_parts,

@@ -37,18 +37,18 @@ from dashboard.core.db import Database
 from dashboard.core.filters import Filters
 from dashboard.i18n import t
 from dashboard.pages.plc.data import PlcData, load_plc
-from dashboard.pages.plc.layout import (
+from dashboard.pages.plc.downloads import (
     build_activity_csv,
-    build_glance,
     build_health_csv,
     build_members_csv,
-    build_plc_parts,
     build_review_csv,
 )
+from dashboard.pages.plc.layout import build_glance, build_plc_parts
 from dashboard.pages.plcs.data import load_directory
-from dashboard.pages.plcs.layout import build_directory_csv
+from dashboard.pages.plcs.downloads import build_directory_csv
 from dashboard.pages.school.data import empty_school_data, load_school_plcs
-from dashboard.pages.school.layout import build_plcs_csv, list_plc_rows
+from dashboard.pages.school.downloads import build_plcs_csv
+from dashboard.pages.school.layout import list_plc_rows
 from tests.dashboard.components import text_of, walk
 
 LANG = "en"

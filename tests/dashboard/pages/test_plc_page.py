@@ -22,13 +22,13 @@ from dashboard.core import ids
 from dashboard.core.db import Database
 from dashboard.core.downloads import build_subject_csv_name
 from dashboard.core.filters import Choices, Filters
+from dashboard.core.parts import outputs_of
 from dashboard.core.views import View
 from dashboard.pages.plc.data import load_plc
+from dashboard.pages.plc.downloads import build_activity_csv, build_cycle_csv, build_review_csv
 from dashboard.pages.plc.layout import (
-    build_activity_csv,
-    build_cycle_csv,
+    PlcParts,
     build_plc_parts,
-    build_review_csv,
     compute_health_parts,
     format_date,
 )
@@ -251,8 +251,7 @@ def test_unknown_id_gets_a_message_and_the_directory(app: dash.Dash, plc_id: str
 
 def test_page_without_a_plc_holds_every_component_for_dash_to_check(app: dash.Dash) -> None:
     found = {c.id for c in _walk(_render(app, None)) if getattr(c, "id", None)}
-    module = sys.modules["dashboard.pages.plc.page"]
-    assert {o.component_id for o in module.OUTPUTS} <= found
+    assert {o.component_id for o in outputs_of(PlcParts)} <= found
     assert ids.csv_button("plc", "members") in found
 
 
@@ -261,7 +260,7 @@ def test_year_change_redraws_the_year_parts(app: dash.Dash, db: Database, choice
     with app.server.test_request_context("/"):
         view = View(db, choices, Filters("2017/18"), "en", "/plc/P3")
         parts = module.build_parts(view)
-    assert len(parts) == len(module.OUTPUTS)
+    assert len(parts) == len(outputs_of(PlcParts))
     assert parts[0] == "In 2017/18"
     assert parts[6] == "Member schools in 2017/18"
     assert "Fairwater Primary" in _text(parts[7]) and "Ysgol Dolgellau" not in _text(parts[7])

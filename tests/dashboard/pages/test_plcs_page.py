@@ -18,7 +18,8 @@ from dashboard.core.downloads import build_csv_name
 from dashboard.core.filters import Choices, Filters
 from dashboard.pages.overview.data import load_overview
 from dashboard.pages.plcs.data import OPTIONS, load_directory
-from dashboard.pages.plcs.layout import build_directory_csv, build_directory_parts
+from dashboard.pages.plcs.downloads import build_directory_csv
+from dashboard.pages.plcs.layout import build_directory_parts
 from dashboard.ui.labels import SHALLOW_REASONS
 from etl.network.plcs import SHALLOW_REASONS as ETL_SHALLOW_REASONS
 from tests.dashboard.components import text_of, walk

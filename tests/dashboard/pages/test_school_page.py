@@ -20,16 +20,17 @@ from dashboard.core.db import Database
 from dashboard.core.downloads import build_subject_csv_name
 from dashboard.core.filters import Choices, Filters
 from dashboard.core.links import build_plc_href, build_school_href, read_path_id
+from dashboard.core.parts import outputs_of
 from dashboard.core.views import View
 from dashboard.measures.catalogue import name_measure
 from dashboard.pages.school.data import SCHOOL_MEASURES, load_school, parse_school_id
-from dashboard.pages.school.layout import (
+from dashboard.pages.school.downloads import (
     build_brokerage_csv,
     build_measures_csv,
     build_partners_csv,
     build_plcs_csv,
-    format_measure_cell,
 )
+from dashboard.pages.school.layout import SchoolParts, format_measure_cell
 from etl.load import SQL_DIR
 from etl.network.build import project_memberships
 from tests.dashboard.components import text_of, walk
@@ -232,8 +233,7 @@ def test_unknown_number_gets_a_message_and_a_way_back(app: dash.Dash, school_id:
 def test_page_without_a_school_holds_every_component_for_dash_to_check(app: dash.Dash) -> None:
     page = _render(app, None)
     found = {c.id for c in walk(page) if getattr(c, "id", None)}
-    module = sys.modules["dashboard.pages.school.page"]
-    assert {o.component_id for o in module.OUTPUTS} <= found
+    assert {o.component_id for o in outputs_of(SchoolParts)} <= found
     assert ids.csv_button("school", "partners") in found
 
 
@@ -242,7 +242,7 @@ def test_year_change_redraws_the_year_parts(app: dash.Dash, db: Database, choice
     with app.server.test_request_context("/"):
         view = View(db, choices, Filters("2016/17"), "en", "/school/6612001")
         parts = module.build_parts(view)
-    assert len(parts) == len(module.OUTPUTS)
+    assert len(parts) == len(outputs_of(SchoolParts))
     assert parts[0] == "2016/17 at a glance"
     assert parts[4] == "Partner schools in 2016/17"
     assert text_of(parts[3]).count("Literacy across Môn and Gwynedd") == 1
