@@ -509,7 +509,12 @@ def build_pairs_parts(
     consortium_figure, consortium_table = _build_pairs_part(
         data.consortium_pairs, labelled, "consortium", consortium_caption, lang
     )
-    return PairsParts(la_figure, la_table, consortium_figure, consortium_table)
+    return PairsParts(
+        la_figure=la_figure,
+        la_table=la_table,
+        consortium_figure=consortium_figure,
+        consortium_table=consortium_table,
+    )
 
 
 def build_regions_parts(
