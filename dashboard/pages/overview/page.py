@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dash import html
 
-from dashboard.core.downloads import build_headlines_csv, build_support_csv
 from dashboard.core.parts import outputs_of
 from dashboard.core.registry import register_page
 from dashboard.core.views import View, read_view, register_download, register_view
 from dashboard.pages.overview.data import load_overview
+from dashboard.pages.overview.downloads import build_headlines_csv, build_support_csv
 from dashboard.pages.overview.layout import (
     FIELDS,
     PAGE,

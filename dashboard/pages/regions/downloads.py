@@ -26,6 +26,8 @@ from dashboard.pages.regions.layout import (
 )
 
 __all__ = [
+    "build_consortium_pairs_csv",
+    "build_la_pairs_csv",
     "build_map_csv",
     "build_measure_csv",
     "build_measures_csv",
@@ -147,6 +149,16 @@ def build_pairs_csv(data: RegionsData, filters: Filters, level: str, lang: str) 
         for a, b, ties in zip(pairs["row_group"], pairs["column_group"], pairs["ties"], strict=True)
     ]
     return write_csv(header, rows)
+
+
+def build_la_pairs_csv(data: RegionsData, filters: Filters, lang: str) -> str:
+    """The E-I matrix of the LAs (build_pairs_csv)."""
+    return build_pairs_csv(data, filters, "la", lang)
+
+
+def build_consortium_pairs_csv(data: RegionsData, filters: Filters, lang: str) -> str:
+    """The E-I matrix of the consortia (build_pairs_csv)."""
+    return build_pairs_csv(data, filters, "consortium", lang)
 
 
 def build_similar_csv(data: RegionsData, filters: Filters, lang: str) -> str:
