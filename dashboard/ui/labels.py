@@ -44,6 +44,7 @@ __all__ = [
     "sort_focus_areas",
     "sort_media",
     "sort_sectors",
+    "to_number",
 ]
 
 # The four headline figures of the overview, in the order shown.
@@ -185,6 +186,18 @@ def explain_measure(measure: str, lang: str) -> str:
 
 # Counts of people below this are suppressed in the queries (queries/_macros.sql).
 SUPPRESSION_THRESHOLD = 5
+
+
+def to_number(value: object) -> float | None:
+    """A float, or None for a missing value (None, NaN, NA): a cell of a data frame as
+    the formats below take it.
+
+    >>> to_number(3), to_number(float("nan")), to_number(pd.NA), to_number(None)
+    (3.0, None, None, None)
+    """
+    if value is None or pd.isna(value):
+        return None
+    return float(value)
 
 
 def format_count(value: float | None, suppressed: bool, lang: str) -> str:

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dashboard.core.downloads import write_csv
 from dashboard.i18n import t
-from dashboard.pages.overview.data import OverviewData, to_number
+from dashboard.pages.overview.data import OverviewData
 from dashboard.ui.labels import (
     CATEGORIES,
     HEADLINE_MEASURES,
     SHARE_MEASURES,
     label_category,
     label_measure,
+    to_number,
 )
 
 __all__ = ["build_headlines_csv", "build_support_csv"]

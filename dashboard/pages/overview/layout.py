@@ -11,7 +11,7 @@ from dashboard.core import ids
 from dashboard.core.filters import Choices, Filters, describe_region
 from dashboard.core.parts import Parts, chart_output, output
 from dashboard.i18n import t
-from dashboard.pages.overview.data import Headline, OverviewData, SummaryFact, to_number
+from dashboard.pages.overview.data import Headline, OverviewData, SummaryFact
 from dashboard.pages.overview.figures import build_support_figure, build_trend_figure
 from dashboard.ui.charts import build_chart_section
 from dashboard.ui.filter_bar import build_filter_bar
@@ -25,6 +25,7 @@ from dashboard.ui.labels import (
     format_value,
     label_category,
     label_measure,
+    to_number,
 )
 from dashboard.ui.tables import build_table
 

@@ -13,7 +13,6 @@ from dashboard.core.downloads import write_csv
 from dashboard.core.filters import Filters
 from dashboard.i18n import t
 from dashboard.measures.catalogue import find_term, name_measure, write_measure_cell
-from dashboard.pages.overview.data import to_number
 from dashboard.pages.regions.data import RegionsData, select_shown_las
 from dashboard.pages.regions.layout import (
     MEASURE,
@@ -24,6 +23,7 @@ from dashboard.pages.regions.layout import (
     list_sort_values,
     sort_groups,
 )
+from dashboard.ui.labels import to_number
 
 __all__ = [
     "build_consortium_pairs_csv",

@@ -14,7 +14,6 @@ from dashboard.core.filters import Choices, Filters, PageOption
 from dashboard.core.parts import Parts, chart_output, output
 from dashboard.i18n import t
 from dashboard.measures.catalogue import find_term, format_measure, name_measure
-from dashboard.pages.overview.data import to_number
 from dashboard.pages.regions.data import (
     REGION_MEASURES,
     RegionsData,
@@ -26,12 +25,12 @@ from dashboard.pages.regions.figures import (
     build_map_figure,
     build_map_patch,
     build_measure_figure,
-    build_message_figure,
     build_pairs_figure,
 )
 from dashboard.ui.charts import build_chart_section, build_table_section
+from dashboard.ui.figures import build_message_figure
 from dashboard.ui.filter_bar import build_filter_bar, build_option_dropdown
-from dashboard.ui.labels import format_share
+from dashboard.ui.labels import format_share, to_number
 from dashboard.ui.tables import build_grouped_table, build_table
 
 __all__ = [
