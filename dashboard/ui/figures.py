@@ -9,7 +9,16 @@ import plotly.graph_objects as go
 
 from dashboard.ui.labels import CATEGORIES
 
-__all__ = ["CATEGORY_STYLE", "FONT", "GRID", "INK", "LINE", "build_house_layout", "style_figure"]
+__all__ = [
+    "CATEGORY_STYLE",
+    "FONT",
+    "GRID",
+    "INK",
+    "LINE",
+    "build_house_layout",
+    "build_message_figure",
+    "style_figure",
+]
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 INK = "#1b1b1b"
@@ -62,3 +71,18 @@ def build_house_layout(height: int, **layout: object) -> dict[str, object]:
         "yaxis": {"gridcolor": GRID, "zeroline": True, "zerolinecolor": INK},
         **layout,
     }
+
+
+def build_message_figure(message: str, height: int = 200) -> dict[str, object]:
+    """An empty figure that says why there is nothing to draw, as a plain dict
+    (dcc.Graph takes one as it takes a go.Figure).
+
+    >>> build_message_figure("No LA chosen")["layout"]["annotations"][0]["text"]
+    'No LA chosen'
+    """
+    note = {"text": message, "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper",
+            "yref": "paper", "font": {"size": 16}}  # fmt: skip
+    layout = build_house_layout(
+        height, xaxis={"visible": False}, yaxis={"visible": False}, annotations=[note]
+    )
+    return {"data": [], "layout": layout}

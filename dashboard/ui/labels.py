@@ -27,11 +27,13 @@ __all__ = [
     "STAGES",
     "SUPPRESSION_THRESHOLD",
     "describe_feature",
+    "describe_shallow",
     "explain_measure",
     "format_change",
     "format_change_amount",
     "format_count",
     "format_figure",
+    "format_health",
     "format_share",
     "format_value",
     "label_broker_role",
@@ -47,6 +49,7 @@ __all__ = [
     "sort_focus_areas",
     "sort_media",
     "sort_sectors",
+    "to_number",
 ]
 
 # The four headline figures of the overview, in the order shown.
@@ -177,6 +180,18 @@ def explain_measure(measure: str, lang: str) -> str:
 
 # Counts of people below this are suppressed in the queries (queries/_macros.sql).
 SUPPRESSION_THRESHOLD = 5
+
+
+def to_number(value: object) -> float | None:
+    """A float, or None for a missing value (None, NaN, NA): a cell of a data frame as
+    the formats below take it.
+
+    >>> to_number(3), to_number(float("nan")), to_number(pd.NA), to_number(None)
+    (3.0, None, None, None)
+    """
+    if value is None or pd.isna(value):
+        return None
+    return float(value)
 
 
 def format_count(value: float | None, suppressed: bool, lang: str) -> str:
@@ -321,3 +336,17 @@ def label_broker_role(role: str, lang: str) -> str:
         "liaison": t("broker.liaison", lang),
     }
     return names.get(role, role)
+
+
+def format_health(score: object, suppressed: object, lang: str, digits: int = 0) -> str:
+    """A health score (0 to 100) to the unit (or ``digits`` places); "c" where the
+    query suppressed it, "" when missing."""
+    return format_figure(score, bool(suppressed), lang, digits)
+
+
+def describe_shallow(is_shallow: object, reasons: object, lang: str) -> str:
+    """ "No", or "Yes: " and the reasons in words, so that the flag never rests on colour."""
+    if not bool(is_shallow):
+        return t("plcs.shallow_no", lang)
+    words = "; ".join(label_shallow_reason(str(r), lang) for r in list(reasons))
+    return t("plcs.shallow_yes", lang, reasons=words)

@@ -102,9 +102,9 @@ def post_callback(client: FlaskClient, user: str, payload: dict) -> tuple[int, s
     return response.status_code, response.get_data(as_text=True)
 
 
-def open_page(client: FlaskClient, user: str, path: str, search: str = "") -> str:
-    """The page at ``path`` as Dash's router draws it for ``user`` (its JSON)."""
-    payload = {
+def router_payload(path: str, search: str = "") -> dict[str, object]:
+    """The request Dash's router sends to draw the page at ``path`` (with ``search``)."""
+    return {
         "output": ".._pages_content.children..._pages_store.data..",
         "outputs": [
             {"id": "_pages_content", "property": "children"},
@@ -117,7 +117,11 @@ def open_page(client: FlaskClient, user: str, path: str, search: str = "") -> st
         "changedPropIds": ["_pages_location.pathname"],
         "state": [],
     }
-    status, body = post_callback(client, user, payload)
+
+
+def open_page(client: FlaskClient, user: str, path: str, search: str = "") -> str:
+    """The page at ``path`` as Dash's router draws it for ``user`` (its JSON)."""
+    status, body = post_callback(client, user, router_payload(path, search))
     assert status == 200, body
     return json.dumps(json.loads(body)["response"]["_pages_content"], ensure_ascii=False)
 

@@ -11,6 +11,7 @@ from dash import dcc, html
 
 from dashboard.core import ids
 from dashboard.core.filters import Choices, Filters
+from dashboard.core.parts import Parts, chart_output
 from dashboard.i18n import t
 from dashboard.measures.catalogue import name_measure
 from dashboard.measures.impact import (
@@ -43,14 +44,11 @@ OPTIONS = (EXPOSURE,)
 
 
 @dataclass(frozen=True)
-class ImpactParts:
-    """What changes with the view (year, exposure), in the order of the callback's outputs."""
+class ImpactParts(Parts):
+    """What changes with the view (year, exposure); each field names the output it fills."""
 
-    bands_figure: go.Figure
-    bands_table: html.Div
-
-    def as_outputs(self) -> tuple[object, ...]:
-        return (self.bands_figure, self.bands_table)
+    bands_figure: go.Figure = chart_output(PAGE, "bands", "graph")
+    bands_table: html.Div = chart_output(PAGE, "bands", "table")
 
 
 def describe_main(main: pd.Series | None, lang: str, *, min_schools: int) -> list[str]:

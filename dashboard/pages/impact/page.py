@@ -3,9 +3,9 @@ schools behind them, improvement by band, and what the figures do and do not sho
 
 from __future__ import annotations
 
-from dash import Output, html
+from dash import html
 
-from dashboard.core import ids
+from dashboard.core.parts import outputs_of
 from dashboard.core.registry import register_page
 from dashboard.core.views import View, read_view, register_download, register_view
 from dashboard.pages.impact.data import load_impact
@@ -14,6 +14,7 @@ from dashboard.pages.impact.layout import (
     FIELDS,
     OPTIONS,
     PAGE,
+    ImpactParts,
     build_impact_layout,
     build_impact_parts,
 )
@@ -36,15 +37,11 @@ def layout(**query: str) -> html.Div:
 
 
 def build_parts(view: View) -> tuple[object, ...]:
-    """What follows the view, in the order of OUTPUTS."""
+    """What follows the view, in the order of ImpactParts' fields."""
     return build_impact_parts(load_impact(view.db, view.filters), view.lang).as_outputs()
 
 
-OUTPUTS = [
-    Output(ids.chart_graph(PAGE, "bands"), "figure"),
-    Output(ids.chart_table(PAGE, "bands"), "children"),
-]
-register_view(PAGE, FIELDS, OUTPUTS, build_parts, OPTIONS)
+register_view(PAGE, FIELDS, outputs_of(ImpactParts), build_parts, OPTIONS)
 register_download(
     PAGE,
     "variants",

@@ -13,6 +13,7 @@ from dashboard.core import ids
 from dashboard.core.filters import Choices, Filters, PageOption, describe_region, parse_search
 from dashboard.core.language import choose_lang
 from dashboard.core.links import build_school_href
+from dashboard.core.parts import Parts, chart_output, output
 from dashboard.core.payloads import MalformedValueError
 from dashboard.i18n import t
 from dashboard.pages.network.data import (
@@ -57,17 +58,14 @@ TABLE_LIMIT = 50
 
 
 @dataclass(frozen=True)
-class NetworkParts:
-    """What changes with the filters and pickers, in the order of the callback's outputs."""
+class NetworkParts(Parts):
+    """What changes with the filters and pickers; each field names the output it fills."""
 
-    summary_heading: str
-    summary: html.Table
-    rule: str
-    figure: dict[str, object]
-    schools: html.Table | html.P
-
-    def as_outputs(self) -> tuple[object, ...]:
-        return (self.summary_heading, self.summary, self.rule, self.figure, self.schools)
+    summary_heading: str = output(ids.NETWORK_SUMMARY_HEADING, "children")
+    summary: html.Table = output(ids.NETWORK_SUMMARY, "children")
+    rule: str = output(ids.NETWORK_RULE, "children")
+    figure: dict[str, object] = chart_output(PAGE, "schools", "graph")
+    schools: html.Table | html.P = chart_output(PAGE, "schools", "table")
 
 
 def find_clicked_school(click: Mapping[str, object] | None, search: str | None) -> str | None:

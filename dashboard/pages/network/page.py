@@ -6,6 +6,7 @@ from dash import Input, Output, State, callback, html
 from dash.exceptions import PreventUpdate
 
 from dashboard.core import ids
+from dashboard.core.parts import outputs_of
 from dashboard.core.registry import register_page
 from dashboard.core.views import View, read_view, register_download, register_view
 from dashboard.pages.network.data import NetworkData, load_network
@@ -14,6 +15,7 @@ from dashboard.pages.network.layout import (
     FIELDS,
     OPTIONS,
     PAGE,
+    NetworkParts,
     build_network_layout,
     build_network_parts,
     find_clicked_school,
@@ -40,19 +42,12 @@ def layout(**query: str) -> html.Div:
 
 
 def build_parts(view: View) -> tuple[object, ...]:
-    """What follows the filters and options, in the order of OUTPUTS."""
+    """What follows the filters and options, in the order of NetworkParts' fields."""
     parts = build_network_parts(_load(view), view.filters, view.choices, view.lang)
     return parts.as_outputs()
 
 
-OUTPUTS = [
-    Output(ids.NETWORK_SUMMARY_HEADING, "children"),
-    Output(ids.NETWORK_SUMMARY, "children"),
-    Output(ids.NETWORK_RULE, "children"),
-    Output(ids.chart_graph(PAGE, "schools"), "figure"),
-    Output(ids.chart_table(PAGE, "schools"), "children"),
-]
-register_view(PAGE, FIELDS, OUTPUTS, build_parts, OPTIONS, detail=True)
+register_view(PAGE, FIELDS, outputs_of(NetworkParts), build_parts, OPTIONS, detail=True)
 register_download(
     PAGE,
     "schools",

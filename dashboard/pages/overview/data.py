@@ -13,7 +13,7 @@ import pandas as pd
 
 from dashboard.core.db import Database
 from dashboard.core.filters import Filters
-from dashboard.ui.labels import CATEGORIES, HEADLINE_MEASURES
+from dashboard.ui.labels import CATEGORIES, HEADLINE_MEASURES, to_number
 
 __all__ = [
     "SUMMARY_MEASURES",
@@ -25,7 +25,6 @@ __all__ = [
     "load_overview",
     "load_support",
     "load_yearly",
-    "to_number",
 ]
 
 
@@ -92,13 +91,6 @@ def load_support(db: Database, filters: Filters) -> pd.DataFrame:
     support["schools"] = support["schools"].fillna(0).astype(int)
     support["share"] = support["share"].fillna(0.0)
     return support.reset_index()
-
-
-def to_number(value: object) -> float | None:
-    """A float, or None for a missing value (None, NaN, NA)."""
-    if value is None or pd.isna(value):
-        return None
-    return float(value)
 
 
 def compute_headlines(yearly: pd.DataFrame, year: str) -> list[Headline]:

@@ -9,9 +9,10 @@ from dash import dcc, html
 
 from dashboard.core import ids
 from dashboard.core.filters import Choices, Filters, describe_region
+from dashboard.core.parts import Parts, chart_output, output
 from dashboard.i18n import t
 from dashboard.measures.catalogue import name_measure
-from dashboard.pages.overview.data import Headline, OverviewData, SummaryFact, to_number
+from dashboard.pages.overview.data import Headline, OverviewData, SummaryFact
 from dashboard.pages.overview.figures import build_support_figure, build_trend_figure
 from dashboard.ui.charts import build_chart_section
 from dashboard.ui.filter_bar import build_filter_bar
@@ -24,6 +25,7 @@ from dashboard.ui.labels import (
     format_share,
     format_value,
     label_category,
+    to_number,
 )
 from dashboard.ui.tables import build_table
 
@@ -42,27 +44,16 @@ FIELDS = ("year", "consortium", "la", "sector", "medium")
 
 
 @dataclass(frozen=True)
-class OverviewParts:
-    """What changes with the filters, in the order of the callback's outputs."""
+class OverviewParts(Parts):
+    """What changes with the filters; each field names the output it fills."""
 
-    scope: str
-    summary: str
-    headlines: list[html.Div]
-    trend_figure: go.Figure
-    trend_table: html.Table
-    support_figure: go.Figure
-    support_table: html.Table | html.P
-
-    def as_outputs(self) -> tuple[object, ...]:
-        return (
-            self.scope,
-            self.summary,
-            self.headlines,
-            self.trend_figure,
-            self.trend_table,
-            self.support_figure,
-            self.support_table,
-        )
+    scope: str = output(ids.OVERVIEW_SCOPE, "children")
+    summary: str = output(ids.OVERVIEW_SUMMARY, "children")
+    headlines: list[html.Div] = output(ids.OVERVIEW_HEADLINES, "children")
+    trend_figure: go.Figure = chart_output(PAGE, "headlines", "graph")
+    trend_table: html.Table = chart_output(PAGE, "headlines", "table")
+    support_figure: go.Figure = chart_output(PAGE, "support", "graph")
+    support_table: html.Table | html.P = chart_output(PAGE, "support", "table")
 
 
 def build_headline_card(headline: Headline, lang: str) -> html.Div:

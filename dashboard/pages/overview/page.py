@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from dash import Output, html
+from dash import html
 
-from dashboard.core import ids
-from dashboard.core.downloads import build_headlines_csv, build_support_csv
+from dashboard.core.parts import outputs_of
 from dashboard.core.registry import register_page
 from dashboard.core.views import View, read_view, register_download, register_view
 from dashboard.pages.overview.data import load_overview
+from dashboard.pages.overview.downloads import build_headlines_csv, build_support_csv
 from dashboard.pages.overview.layout import (
     FIELDS,
     PAGE,
+    OverviewParts,
     build_overview_layout,
     build_overview_parts,
 )
@@ -34,21 +35,12 @@ def layout(**query: str) -> html.Div:
 
 
 def build_parts(view: View) -> tuple[object, ...]:
-    """What follows the filters, in the order of OUTPUTS."""
+    """What follows the filters, in the order of OverviewParts' fields."""
     data = load_overview(view.db, view.filters)
     return build_overview_parts(data, view.filters, view.choices, view.lang).as_outputs()
 
 
-OUTPUTS = [
-    Output(ids.OVERVIEW_SCOPE, "children"),
-    Output(ids.OVERVIEW_SUMMARY, "children"),
-    Output(ids.OVERVIEW_HEADLINES, "children"),
-    Output(ids.chart_graph(PAGE, "headlines"), "figure"),
-    Output(ids.chart_table(PAGE, "headlines"), "children"),
-    Output(ids.chart_graph(PAGE, "support"), "figure"),
-    Output(ids.chart_table(PAGE, "support"), "children"),
-]
-register_view(PAGE, FIELDS, OUTPUTS, build_parts)
+register_view(PAGE, FIELDS, outputs_of(OverviewParts), build_parts)
 register_download(
     PAGE, "headlines", FIELDS, lambda v: build_headlines_csv(load_overview(v.db, v.filters), v.lang)
 )

@@ -20,7 +20,6 @@ from dashboard.core.parts import Parts, chart_output, output
 from dashboard.i18n import t
 from dashboard.pages.plc.data import PlcData
 from dashboard.pages.plc.figures import build_activity_figure, build_review_figure
-from dashboard.pages.plcs.layout import describe_shallow, format_health
 from dashboard.ui.cards import build_card
 from dashboard.ui.charts import (
     build_chart_section,
@@ -33,8 +32,10 @@ from dashboard.ui.labels import (
     REVIEW_FEATURES,
     STAGES,
     describe_feature,
+    describe_shallow,
     format_count,
     format_figure,
+    format_health,
     label_feature,
     label_focus,
     label_membership_type,

@@ -12,12 +12,10 @@ from dashboard.i18n import t
 from dashboard.pages.plcs.data import DirectoryPage
 from dashboard.pages.plcs.layout import (
     describe_las,
-    describe_shallow,
-    format_health,
     format_members,
     list_directory_columns,
 )
-from dashboard.ui.labels import label_focus, label_scope
+from dashboard.ui.labels import describe_shallow, format_health, label_focus, label_scope
 
 __all__ = ["build_directory_csv"]
 

@@ -18,11 +18,11 @@ from dashboard.pages.plcs.data import OPTIONS, DirectoryPage
 from dashboard.ui.charts import build_download, build_table_region
 from dashboard.ui.filter_bar import build_filter_bar, build_option_dropdown
 from dashboard.ui.labels import (
+    describe_shallow,
     format_count,
-    format_figure,
+    format_health,
     label_focus,
     label_scope,
-    label_shallow_reason,
 )
 from dashboard.ui.tables import build_table
 
@@ -35,8 +35,6 @@ __all__ = [
     "build_plcs_layout",
     "describe_las",
     "describe_scope",
-    "describe_shallow",
-    "format_health",
     "format_members",
     "list_directory_columns",
     "list_directory_rows",
@@ -72,20 +70,6 @@ def describe_scope(filters: Filters, choices: Choices, lang: str) -> str:
     """The directory's heading: "PLCs active in 2018/19, GwE, Numeracy"."""
     region = describe_region(filters, choices, lang)
     return t("plcs.scope", lang, year=filters.year, region=region)
-
-
-def format_health(score: object, suppressed: object, lang: str, digits: int = 0) -> str:
-    """A health score (0 to 100) to the unit (or ``digits`` places); "c" where the
-    query suppressed it, "" when missing."""
-    return format_figure(score, bool(suppressed), lang, digits)
-
-
-def describe_shallow(is_shallow: object, reasons: object, lang: str) -> str:
-    """ "No", or "Yes: " and the reasons in words, so that the flag never rests on colour."""
-    if not bool(is_shallow):
-        return t("plcs.shallow_no", lang)
-    words = "; ".join(label_shallow_reason(str(r), lang) for r in list(reasons))
-    return t("plcs.shallow_yes", lang, reasons=words)
 
 
 def describe_las(row: object, lang: str) -> str:

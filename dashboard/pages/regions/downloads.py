@@ -13,7 +13,6 @@ from dashboard.core.downloads import write_csv
 from dashboard.core.filters import Filters
 from dashboard.i18n import t
 from dashboard.measures.catalogue import find_term, name_measure, write_measure_cell
-from dashboard.pages.overview.data import to_number
 from dashboard.pages.regions.data import RegionsData, select_shown_las
 from dashboard.pages.regions.layout import (
     MEASURE,
@@ -24,8 +23,11 @@ from dashboard.pages.regions.layout import (
     list_sort_values,
     sort_groups,
 )
+from dashboard.ui.labels import to_number
 
 __all__ = [
+    "build_consortium_pairs_csv",
+    "build_la_pairs_csv",
     "build_map_csv",
     "build_measure_csv",
     "build_measures_csv",
@@ -147,6 +149,16 @@ def build_pairs_csv(data: RegionsData, filters: Filters, level: str, lang: str) 
         for a, b, ties in zip(pairs["row_group"], pairs["column_group"], pairs["ties"], strict=True)
     ]
     return write_csv(header, rows)
+
+
+def build_la_pairs_csv(data: RegionsData, filters: Filters, lang: str) -> str:
+    """The E-I matrix of the LAs (build_pairs_csv)."""
+    return build_pairs_csv(data, filters, "la", lang)
+
+
+def build_consortium_pairs_csv(data: RegionsData, filters: Filters, lang: str) -> str:
+    """The E-I matrix of the consortia (build_pairs_csv)."""
+    return build_pairs_csv(data, filters, "consortium", lang)
 
 
 def build_similar_csv(data: RegionsData, filters: Filters, lang: str) -> str:

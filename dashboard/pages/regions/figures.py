@@ -22,7 +22,6 @@ __all__ = [
     "build_map_figure",
     "build_map_patch",
     "build_measure_figure",
-    "build_message_figure",
     "build_pairs_figure",
 ]
 
@@ -34,16 +33,6 @@ OTHER = "#6f9fcf"
 # Light to dark blue; the lightest still shows against white (a border rings each LA).
 MAP_SCALE = [[0.0, "#deebf7"], [0.5, "#6baed6"], [1.0, "#08306b"]]
 PAIR_SCALE = [[0.0, "#ffffff"], [0.2, "#c6dbef"], [0.6, "#4292c6"], [1.0, "#08306b"]]
-
-
-def build_message_figure(message: str, height: int = 200) -> Figure:
-    """An empty figure that says why there is nothing to draw."""
-    note = {"text": message, "showarrow": False, "x": 0.5, "y": 0.5, "xref": "paper",
-            "yref": "paper", "font": {"size": 16}}  # fmt: skip
-    layout = build_house_layout(
-        height, xaxis={"visible": False}, yaxis={"visible": False}, annotations=[note]
-    )
-    return {"data": [], "layout": layout}
 
 
 def _bar_colours(chosen: pd.Series) -> dict[str, object]:

@@ -14,7 +14,6 @@ from dashboard.core.filters import Choices, Filters, PageOption
 from dashboard.core.parts import Parts, chart_output, output
 from dashboard.i18n import t
 from dashboard.measures.catalogue import find_term, format_measure, name_measure
-from dashboard.pages.overview.data import to_number
 from dashboard.pages.regions.data import (
     REGION_MEASURES,
     RegionsData,
@@ -26,12 +25,12 @@ from dashboard.pages.regions.figures import (
     build_map_figure,
     build_map_patch,
     build_measure_figure,
-    build_message_figure,
     build_pairs_figure,
 )
 from dashboard.ui.charts import build_chart_section, build_table_section
+from dashboard.ui.figures import build_message_figure
 from dashboard.ui.filter_bar import build_filter_bar, build_option_dropdown
-from dashboard.ui.labels import format_share
+from dashboard.ui.labels import format_share, to_number
 from dashboard.ui.tables import build_grouped_table, build_table
 
 __all__ = [
@@ -509,7 +508,12 @@ def build_pairs_parts(
     consortium_figure, consortium_table = _build_pairs_part(
         data.consortium_pairs, labelled, "consortium", consortium_caption, lang
     )
-    return PairsParts(la_figure, la_table, consortium_figure, consortium_table)
+    return PairsParts(
+        la_figure=la_figure,
+        la_table=la_table,
+        consortium_figure=consortium_figure,
+        consortium_table=consortium_table,
+    )
 
 
 def build_regions_parts(

@@ -15,10 +15,11 @@ from dashboard.core.registry import register_page
 from dashboard.core.views import View, read_view, register_download, register_view
 from dashboard.pages.regions.data import RegionsData, load_regions
 from dashboard.pages.regions.downloads import (
+    build_consortium_pairs_csv,
+    build_la_pairs_csv,
     build_map_csv,
     build_measure_csv,
     build_measures_csv,
-    build_pairs_csv,
     build_similar_csv,
 )
 from dashboard.pages.regions.layout import (
@@ -97,17 +98,9 @@ def _register(what: str, build: BuildRegionsCsv) -> None:
     register_download(PAGE, what, FIELDS, build_csv, options=PAGE_FIELDS)
 
 
-def _build_la_pairs_csv(data: RegionsData, filters: Filters, lang: str) -> str:
-    return build_pairs_csv(data, filters, "la", lang)
-
-
-def _build_consortium_pairs_csv(data: RegionsData, filters: Filters, lang: str) -> str:
-    return build_pairs_csv(data, filters, "consortium", lang)
-
-
 _register("measures", build_measures_csv)
 _register("measure", build_measure_csv)
 _register("map", build_map_csv)
-_register("la-pairs", _build_la_pairs_csv)
-_register("consortium-pairs", _build_consortium_pairs_csv)
+_register("la-pairs", build_la_pairs_csv)
+_register("consortium-pairs", build_consortium_pairs_csv)
 _register("similar", build_similar_csv)

@@ -22,7 +22,6 @@ from dashboard.core.links import build_plc_href
 from dashboard.core.parts import Parts, chart_output, output
 from dashboard.i18n import t
 from dashboard.measures.catalogue import format_measure, name_measure
-from dashboard.pages.plcs.layout import describe_shallow, format_health
 from dashboard.pages.school.data import SCHOOL_MEASURES, SchoolData
 from dashboard.pages.school.figures import (
     SERIES_STYLE,
@@ -36,7 +35,9 @@ from dashboard.ui.charts import build_chart_section, build_table_section
 from dashboard.ui.filter_bar import build_filter_bar
 from dashboard.ui.labels import (
     BROKER_ROLES,
+    describe_shallow,
     format_count,
+    format_health,
     label_broker_role,
     label_category,
     label_focus,

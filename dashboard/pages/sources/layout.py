@@ -10,8 +10,6 @@ from dash import dcc, html
 from dashboard.core import ids
 from dashboard.i18n import t
 from dashboard.measures.catalogue import TERMS, cite, define_measure, label_level, name_measure
-from dashboard.pages.overview.data import to_number
-from dashboard.pages.regions.figures import build_message_figure
 from dashboard.pages.sources.data import (
     CONTRACT,
     SOURCES,
@@ -25,6 +23,8 @@ from dashboard.ui.charts import (
     build_table_region,
     build_table_section,
 )
+from dashboard.ui.figures import build_message_figure
+from dashboard.ui.labels import to_number
 from dashboard.ui.tables import build_table
 from etl.public import manifest_name
 

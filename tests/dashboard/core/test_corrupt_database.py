@@ -33,6 +33,7 @@ from tests.dashboard.proxied import (
     open_page,
     post_callback,
     proxy_config,
+    router_payload,
     serving_as,
 )
 
@@ -173,7 +174,7 @@ def test_with_no_good_file_every_page_says_the_data_cannot_be_read(
             "/_dash-layout", headers=headers_of("analyst"), environ_base={"REMOTE_ADDR": PROXY}
         )
         assert (layout.status_code, layout.get_data(as_text=True)) == (503, UNREADABLE_EN)
-        status, text = post_callback(client, "datateam", _page_content_payload("/data"))
+        status, text = post_callback(client, "datateam", router_payload("/data"))
         assert (status, text) == (503, UNREADABLE_EN)
     events = _told(audit_log_in_tmp)
     assert len(events) == 1, "the data team is told once per file, not per request"
@@ -262,19 +263,3 @@ def _find_by_id(component: object, wanted: str) -> object:
             if found is not None:
                 return found
     return None
-
-
-def _page_content_payload(path: str) -> dict:
-    return {
-        "output": ".._pages_content.children..._pages_store.data..",
-        "outputs": [
-            {"id": "_pages_content", "property": "children"},
-            {"id": "_pages_store", "property": "data"},
-        ],
-        "inputs": [
-            {"id": "_pages_location", "property": "pathname", "value": path},
-            {"id": "_pages_location", "property": "search", "value": ""},
-        ],
-        "changedPropIds": ["_pages_location.pathname"],
-        "state": [],
-    }

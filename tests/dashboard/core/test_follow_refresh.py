@@ -21,6 +21,7 @@ import urllib.request
 import pytest
 
 from etl.refresh import refresh
+from tests.dashboard.proxied import router_payload
 from tests.serving import PROJECT_ROOT, serving, stop_process
 
 REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
@@ -50,19 +51,7 @@ for raw in folders:
     print(result.run_id, raw.name, flush=True)
 """
 
-PAGES_CALLBACK = {
-    "output": ".._pages_content.children..._pages_store.data..",
-    "outputs": [
-        {"id": "_pages_content", "property": "children"},
-        {"id": "_pages_store", "property": "data"},
-    ],
-    "inputs": [
-        {"id": "_pages_location", "property": "pathname", "value": "/"},
-        {"id": "_pages_location", "property": "search", "value": ""},
-    ],
-    "changedPropIds": ["_pages_location.pathname"],
-    "state": [],
-}
+PAGES_CALLBACK = router_payload("/")
 OVERVIEW_OUTPUTS = [
     ("overview-url", "search"),
     ("overview-year", "value"),
