@@ -427,33 +427,6 @@ SYSTEM_METRIC_COLUMNS = (
     "cross_la_share",
     "cross_consortium_share",
 )
-GROUP_METRIC_COLUMNS = (
-    "year",
-    "level",
-    "group_id",
-    "n_schools",
-    "n_ties",
-    "density",
-    "internal_ties",
-    "external_ties",
-    "ei_index",
-    "isolate_share",
-    # _describe_subgraph
-    "n_components",
-    "giant_component_share",
-    "mean_clustering",
-    "modularity_communities",
-    "modularity_la",
-    "nmi_communities_la",
-    "assort_la",
-    "assort_medium",
-    "assort_sector",
-    "assort_category",
-    # _count_support_ties
-    "support_schools",
-    "n_support_tied",
-    "support_tied_share",
-)
 DRAWING_RULE_COLUMNS = (
     "year",
     "ties_total",
@@ -726,19 +699,23 @@ def _insert_group_metrics(con: duckdb.DuckDBPyConnection, year: str, graph: nx.G
         internal = sum(a in members and b in members for a, b in graph.edges)
         external = sum((a in members) != (b in members) for a, b in graph.edges)
         n = len(members)
-        rows.append((
-            year, level, group_id, n, internal,
-            internal / (n * (n - 1) / 2) if n > 1 else None,
-            internal, external,
-            (external - internal) / (external + internal) if external + internal else None,
-            sum(graph.degree(s) == 0 for s in members) / n,
-            *_describe_subgraph(graph, members),
-            *_count_support_ties(graph, members, year),
-        ))  # fmt: skip
-    _insert(con, "net_group_metrics", GROUP_METRIC_COLUMNS, rows)
+        rows.append({
+            "year": year, "level": level, "group_id": group_id,
+            "n_schools": n, "n_ties": internal,
+            "density": internal / (n * (n - 1) / 2) if n > 1 else None,
+            "internal_ties": internal, "external_ties": external,
+            "ei_index": (
+                (external - internal) / (external + internal) if external + internal else None
+            ),
+            "isolate_share": sum(graph.degree(s) == 0 for s in members) / n,
+            **_describe_subgraph(graph, members),
+            **_count_support_ties(graph, members, year),
+        })  # fmt: skip
+    # Each row names its columns: a measure added to the table cannot shift the others.
+    _insert(con, "net_group_metrics", tuple(rows[0]), [tuple(row.values()) for row in rows])
 
 
-def _describe_subgraph(graph: nx.Graph, members: set[int]) -> tuple[object, ...]:
+def _describe_subgraph(graph: nx.Graph, members: set[int]) -> dict[str, object]:
     """Components and largest component of the group's own subgraph, mean clustering in
     the whole graph; modularity and NMI left empty (no Louvain here); assortativity by
     LA, medium, sector and support category (networkx; empty where undefined)."""
@@ -751,20 +728,19 @@ def _describe_subgraph(graph: nx.Graph, members: set[int]) -> tuple[object, ...]
             medium=SCHOOLS[letter][4],
             sector=SCHOOLS[letter][3],
         )
-    assortativity = [_assortativity(subgraph, name) for name in ("la", "medium", "sector")]
     categorised = subgraph.copy()
     for school in subgraph.nodes:
         categorised.nodes[school]["category"] = _category(school, graph.graph["year"])
-    return (
-        len(components),
-        max(len(c) for c in components) / len(members),
-        nx.average_clustering(graph, nodes=members),
-        None,
-        None,
-        None,
-        *assortativity,
-        _assortativity(categorised, "category"),
-    )
+    return {
+        "n_components": len(components),
+        "giant_component_share": max(len(c) for c in components) / len(members),
+        "mean_clustering": nx.average_clustering(graph, nodes=members),
+        "modularity_communities": None,
+        "modularity_la": None,
+        "nmi_communities_la": None,
+        **{f"assort_{name}": _assortativity(subgraph, name) for name in ("la", "medium", "sector")},
+        "assort_category": _assortativity(categorised, "category"),
+    }
 
 
 def _assortativity(graph: nx.Graph, attribute: str) -> float | None:
@@ -786,11 +762,15 @@ def _category(school_id: int, year: str) -> str:
     return SUPPORT[year].split()[list(SCHOOLS).index(_letter(school_id))]
 
 
-def _count_support_ties(graph: nx.Graph, members: set[int], year: str) -> tuple[object, ...]:
+def _count_support_ties(graph: nx.Graph, members: set[int], year: str) -> dict[str, object]:
     """Amber and red schools of the group, those tied to a green school anywhere, share."""
     needing = [s for s in members if _category(s, year) in {"amber", "red"}]
     tied = [s for s in needing if any(_category(p, year) == "green" for p in graph[s])]
-    return len(needing), len(tied), len(tied) / len(needing) if needing else None
+    return {
+        "support_schools": len(needing),
+        "n_support_tied": len(tied),
+        "support_tied_share": len(tied) / len(needing) if needing else None,
+    }
 
 
 def _insert_group_pairs(con: duckdb.DuckDBPyConnection, year: str, graph: nx.Graph) -> None:
