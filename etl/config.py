@@ -46,6 +46,12 @@ SETTINGS: dict[str, Setting] = {
         Setting("host", "127.0.0.1", "Address the dashboard listens on."),
         Setting("port", "8050", "Port the dashboard listens on."),
         Setting(
+            "workers",
+            "auto",
+            "Worker processes of the dashboard's server; auto: one per processor, 2 to 8.",
+        ),
+        Setting("threads", "4", "Threads of each worker process of the dashboard's server."),
+        Setting(
             "audit_log",
             str(PROJECT_ROOT / "data" / "audit.jsonl"),
             "Append-only audit log of sign-ins, downloads and refusals (outside the database).",
