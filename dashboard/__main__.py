@@ -91,14 +91,15 @@ def main(argv: list[str] | None = None) -> int:
         print(t("cli.no_database", DEFAULT_LANG, path=args.db), file=sys.stderr)
         return 2
     host = f"[{args.host}]" if ":" in args.host else args.host
-    print(t("cli.serving", DEFAULT_LANG, url=f"http://{host}:{args.port}"), flush=True)
+    announce = t("cli.serving", DEFAULT_LANG, url=f"http://{host}:{args.port}")
     if args.dev:
+        print(announce, flush=True)
         serve_dev(args.db, access, args)
         return 0
     from dashboard.serve import serve
 
     options = ServeOptions(args.host, args.port, args.workers, args.threads, args.timeout)
-    serve(args.db, access, options)
+    serve(args.db, access, options, announce)
     return 0
 
 

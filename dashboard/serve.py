@@ -5,7 +5,8 @@
 threads each. The app is not built in the master: each worker builds its own
 (create_app) after it is forked, so that every worker opens its own read-only DuckDB
 instance of the published file (dashboard/core/db.py) and none shares a connection
-inherited across fork, which DuckDB does not support.
+inherited across fork, which DuckDB does not support. The master only imports the
+libraries, so that the workers share them and start in a second.
 
 Nothing that matters lives in one worker: a signed-in user's session is a cookie signed
 with the session secret of the settings (the same in every worker and replica,
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 __all__ = ["MAX_DEFAULT_WORKERS", "ServeOptions", "default_workers", "serve"]
 
 # Each worker holds the whole app (Dash, its pages, a DuckDB instance and its caches):
-# about 250 MB at Wales scale; more workers than this rarely pay for their memory.
+# more workers than this rarely pay for their memory.
 MAX_DEFAULT_WORKERS = 8
 DEFAULT_THREADS = 4
 # A callback on the England-sized demo takes a second or two; a worker silent for a
@@ -103,10 +104,13 @@ class DashboardServer(BaseApplication):
     """gunicorn serving the dashboard on ``db_path``, its users found as ``access`` says;
     the app built in each worker, never in the master."""
 
-    def __init__(self, db_path: Path, access: AccessConfig, options: ServeOptions) -> None:
+    def __init__(
+        self, db_path: Path, access: AccessConfig, options: ServeOptions, announce: str
+    ) -> None:
         self.db_path = db_path
         self.access = access
         self.options = options
+        self.announce = announce
         super().__init__(prog="plcnet-dashboard")
 
     def load_config(self) -> None:
@@ -131,19 +135,31 @@ class DashboardServer(BaseApplication):
             # gunicorn's control socket has one default path per user, which two servers
             # on one machine would share; plcnet is managed by signals (docs/operations.md).
             "control_socket_disable": True,
+            # Said once the address is bound, so that it is true when it is said.
+            "when_ready": self.say_serving,
         }
         for name, value in settings.items():
             self.cfg.set(name, value)  # type: ignore[union-attr]
 
+    def say_serving(self, _arbiter: object) -> None:
+        print(self.announce, flush=True)
+
     def load(self) -> Flask:
-        # Imported here, in the worker: the master never loads Dash or DuckDB.
+        # Run in each worker after fork: its own app, its own DuckDB instance.
         from dashboard.app import create_app
 
         return create_app(self.db_path, self.access).server
 
 
-def serve(db_path: Path, access: AccessConfig, options: ServeOptions) -> None:
+def serve(db_path: Path, access: AccessConfig, options: ServeOptions, announce: str) -> None:
     """Serve until gunicorn is told to stop: on SIGTERM the requests under way finish
-    first, up to ``options.graceful_timeout`` seconds; SIGINT (Ctrl-C) stops at once."""
+    first, up to ``options.graceful_timeout`` seconds; SIGINT (Ctrl-C) stops at once.
+    ``announce`` is printed once the address is bound."""
     gunicorn.http.wsgi.Response = PlcnetResponse  # type: ignore[misc]
-    DashboardServer(db_path, access, options).run()
+    # The libraries (Dash, pandas, plotly, DuckDB's module) are imported once, here, and
+    # shared by the workers forked after: importing them takes most of a worker's start
+    # (seconds; building the app takes one). Nothing is opened: no DuckDB instance
+    # exists before fork (tests/dashboard/test_production_server.py).
+    import dashboard.app  # noqa: F401
+
+    DashboardServer(db_path, access, options, announce).run()

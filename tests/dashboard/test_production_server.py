@@ -10,6 +10,7 @@ import json
 import os
 import re
 import shutil
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -41,6 +42,18 @@ def get(served: Served | SignInServed, path: str) -> http.client.HTTPResponse:
     return response
 
 
+def own_error_head(served: Served) -> str:
+    """The head of the server's own answer to a request with more headers than it reads."""
+    host, port = urlsplit(served.url).netloc.split(":")
+    many = b"".join(b"X-Header-%d: x\r\n" % i for i in range(120))
+    with socket.create_connection((host, int(port)), timeout=30) as sock:
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: " + host.encode() + b"\r\n" + many + b"\r\n")
+        answer = b""
+        while chunk := sock.recv(65536):
+            answer += chunk
+    return answer.decode("latin-1").split("\r\n\r\n", 1)[0]
+
+
 def worker_pids(log: Path) -> set[str]:
     return set(re.findall(r"Booting worker with pid: (\d+)", log.read_text()))
 
@@ -64,6 +77,22 @@ def ask_until_every_worker_answered(served: Served, expected_run: str) -> None:
         if answered >= pids:
             return
     pytest.fail(f"only workers {answered} of {pids} answered /readyz in {MAX_ASKS} requests")
+
+
+def master_pid(log: Path) -> str:
+    [pid] = re.findall(r"Listening at: \S+ \((\d+)\)", log.read_text())
+    return pid
+
+
+def files_open(pid: str) -> set[Path]:
+    """What the process ``pid`` holds open (Linux: /proc/<pid>/fd)."""
+    held = set()
+    for fd in Path(f"/proc/{pid}/fd").iterdir():
+        try:
+            held.add(Path(os.readlink(fd)))
+        except FileNotFoundError:  # closed while we looked: a socket or a pipe
+            continue
+    return held
 
 
 def publish_copy_with_run(source: Path, published: Path, run_id: str) -> None:
@@ -122,6 +151,12 @@ def test_it_is_gunicorn_with_the_workers_asked_for(served):
     assert "development server" not in log
 
 
+def test_gunicorn_own_errors_name_no_server(served):
+    head = own_error_head(served)
+    assert head.startswith("HTTP/1.1 431 ")
+    assert not any(banner in head.lower() for banner in (*BANNERS, "server:"))
+
+
 def test_healthz_says_ok_and_readyz_gives_the_refresh_id(served, published):
     health = get(served, "/healthz")
     assert (health.status, health.body) == (200, b"ok")
@@ -134,6 +169,10 @@ def test_healthz_says_ok_and_readyz_gives_the_refresh_id(served, published):
 def test_every_worker_follows_a_refresh(served, published, overview_db_path):
     # Each worker has the file in service open before the refresh...
     ask_until_every_worker_answered(served, latest_run(published))
+    # ...in its own DuckDB instance, opened after fork: the master holds no file of it.
+    for pid in worker_pids(served.log):
+        assert published in files_open(pid)
+    assert published not in files_open(master_pid(served.log))
     publish_copy_with_run(overview_db_path, published, "20260101T000000-next")
     # ...and every one of them answers from the new file after it, with no restart.
     ask_until_every_worker_answered(served, "20260101T000000-next")
@@ -175,6 +214,10 @@ def test_dev_starts_werkzeug_without_its_banner(published, tmp_path):
         response = get(dev, "/readyz")
         assert response.status == 200
         assert response.headers.get_all("Server") == [SERVER_NAME]
+        # Werkzeug's own answer (too many headers: the app never sees it) names nothing.
+        head = own_error_head(dev)
+        assert head.startswith("HTTP/1.1 431 ") and "Date:" in head
+        assert not any(banner in head.lower() for banner in (*BANNERS, "server:"))
         log = dev.log.read_text()
     assert "gunicorn" not in log
     assert "development server" in log  # Werkzeug's own warning
