@@ -21,7 +21,9 @@ import duckdb
 import pytest
 import requests
 
+from dashboard.__main__ import parse_args
 from dashboard.core.headers import SERVER_NAME
+from dashboard.serve import default_workers
 from tests.idp.serving import SignInServed, sign_in
 from tests.serving import PROJECT_ROOT, Served, serving
 
@@ -254,3 +256,23 @@ def test_health_is_answered_without_sign_in_and_a_session_holds_in_every_worker(
             timeout=30,
         )
         assert layout.status_code == 200
+
+
+def test_workers_and_threads_come_from_the_settings_and_the_command_line(monkeypatch):
+    monkeypatch.delenv("PLCNET_WORKERS", raising=False)
+    monkeypatch.delenv("PLCNET_THREADS", raising=False)
+    defaults = parse_args([])
+    assert (defaults.workers, defaults.threads, defaults.dev) == (default_workers(), 4, False)
+    monkeypatch.setenv("PLCNET_WORKERS", "3")
+    monkeypatch.setenv("PLCNET_THREADS", "2")
+    assert (parse_args([]).workers, parse_args([]).threads) == (3, 2)
+    assert parse_args(["--workers", "5", "--threads", "1"]).workers == 5
+
+
+@pytest.mark.parametrize("option", ["--workers", "--threads", "--timeout"])
+@pytest.mark.parametrize("value", ["0", "-1", "many"])
+def test_a_count_below_one_is_refused(option, value, capsys):
+    with pytest.raises(SystemExit) as stopped:
+        parse_args([option, value])
+    assert stopped.value.code == 2
+    assert f"{value} is not a whole number of at least 1" in capsys.readouterr().err
