@@ -33,8 +33,8 @@ demo: setup ## Write the seeded demo Wales to data/raw/demo/ (if absent)
 etl: setup ## Refresh: validate and load data/raw into $(DB)
 	$(PY) -m etl refresh --db $(DB) --trigger make
 
-serve: setup ## Serve the dashboard at http://127.0.0.1:8050
-	$(PY) -m dashboard --db $(DB)
+serve: setup ## Serve the dashboard at http://127.0.0.1:8050 (gunicorn; SERVE_ARGS="--workers 4")
+	$(PY) -m dashboard --db $(DB) $(SERVE_ARGS)
 
 serve-auth: setup ## Serve with sign-in required (development provider on :9000, docs/access.md)
 	$(PY) -m tests.idp.serve_auth --db $(DB)

@@ -25,6 +25,7 @@ from dashboard.access.signin import AccessConfig, install_access
 from dashboard.access.users import current_user
 from dashboard.core.db import CONFIG_KEY, Database, DatabaseMissingError, current_db
 from dashboard.core.headers import install_headers
+from dashboard.core.health import install_health_routes
 from dashboard.core.language import lang_of_request, search_of_request
 from dashboard.core.payloads import install_payload_checks
 from dashboard.core.provenance import load_provenance
@@ -112,6 +113,7 @@ def create_app(db_path: Path, access: AccessConfig | None = None) -> Dash:
     app.interpolate_index = build_index
     app.server.config[CONFIG_KEY] = Database(db_path)
     install_access(app.server, access or AccessConfig())
+    install_health_routes(app.server)
     install_unreadable_page(app.server)
     install_image_audit(app.server)
     install_headers(app)

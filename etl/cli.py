@@ -192,7 +192,7 @@ def run_demo(args: argparse.Namespace) -> int:
     from etl.sources.reference import read_reference
 
     if args.scale == "england":
-        out = args.out or config.PROJECT_ROOT / "data" / "england"
+        out = args.out or config.DATA_DIR / "england"
         counts = generate_england(out, seed=args.seed)
         print(
             f"England-sized demo written to {out}: load it with\n"

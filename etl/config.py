@@ -12,6 +12,16 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
+# In a checkout, data/ is beside the code. Installed from the wheel (no pyproject.toml
+# above the packages, docs/operations.md), it is data/ in the folder the command runs
+# in, and the reference files are the copy the wheel carries (pyproject.toml).
+IS_CHECKOUT = (PROJECT_ROOT / "pyproject.toml").is_file()
+DATA_DIR = (PROJECT_ROOT if IS_CHECKOUT else Path.cwd()) / "data"
+SHIPPED_REFERENCE_DIR = (
+    PROJECT_ROOT / "data" / "reference"
+    if IS_CHECKOUT
+    else Path(__file__).resolve().parent / "reference_data"
+)
 
 
 @dataclass(frozen=True)
@@ -35,19 +45,25 @@ class Setting:
 SETTINGS: dict[str, Setting] = {
     s.name: s
     for s in [
-        Setting("raw_dir", str(PROJECT_ROOT / "data" / "raw"), "Folder of input files to load."),
+        Setting("raw_dir", str(DATA_DIR / "raw"), "Folder of input files to load."),
         Setting(
             "reference_dir",
-            str(PROJECT_ROOT / "data" / "reference"),
+            str(SHIPPED_REFERENCE_DIR),
             "Folder of the published Welsh reference files shipped with plcnet.",
         ),
-        Setting("db_path", str(PROJECT_ROOT / "data" / "plcnet.duckdb"), "The published database."),
+        Setting("db_path", str(DATA_DIR / "plcnet.duckdb"), "The published database."),
         Setting("seed", "2015", "Seed of the demo generator."),
         Setting("host", "127.0.0.1", "Address the dashboard listens on."),
         Setting("port", "8050", "Port the dashboard listens on."),
         Setting(
+            "workers",
+            "auto",
+            "Worker processes of the dashboard's server; auto: one per processor, 2 to 8.",
+        ),
+        Setting("threads", "4", "Threads of each worker process of the dashboard's server."),
+        Setting(
             "audit_log",
-            str(PROJECT_ROOT / "data" / "audit.jsonl"),
+            str(DATA_DIR / "audit.jsonl"),
             "Append-only audit log of sign-ins, downloads and refusals (outside the database).",
         ),
         Setting(
@@ -58,7 +74,7 @@ SETTINGS: dict[str, Setting] = {
         ),
         Setting(
             "pseudonym_key_file",
-            str(PROJECT_ROOT / "data" / "pseudonym.key"),
+            str(DATA_DIR / "pseudonym.key"),
             "File holding that secret key. Set it, and a refresh stops if the file "
             "cannot be read; left unset, the default file is created on first use.",
         ),

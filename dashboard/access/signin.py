@@ -56,8 +56,12 @@ IpNetwork = ipaddress.IPv4Network | ipaddress.IPv6Network
 SESSION_USER = "plcnet_user"
 SESSION_COOKIE = "plcnet_session"
 
-# Reached without a user: the sign-in routes and the stylesheets of their pages.
-OPEN_PATHS = frozenset({"/signin", "/signin/callback", "/signout", "/signed-out", *STYLESHEETS})
+# Reached without a user: the sign-in routes and the stylesheets of their pages, and the
+# health checks of a load balancer, which has no session (dashboard/core/health.py: they
+# tell nothing else).
+OPEN_PATHS = frozenset(
+    {"/signin", "/signin/callback", "/signout", "/signed-out", "/healthz", "/readyz", *STYLESHEETS}
+)
 
 
 @dataclass(frozen=True)
