@@ -10,6 +10,8 @@ UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 DB ?= data/plcnet.duckdb
 DEMO_DIR := data/raw/demo
 CHROMIUM ?= /usr/bin/chromium
+# pytest-xdist workers for `make test`: one per CPU; 0 runs every test in one process.
+TEST_WORKERS ?= auto
 
 .PHONY: help setup demo etl serve serve-auth run test lint format translations browser bench clean
 
@@ -55,8 +57,8 @@ format: setup ## ruff: fix what can be fixed and format
 translations: setup ## After editing the English (locale/en): mark changed Welsh fuzzy, list what to translate
 	$(PY) -m dashboard.i18n.update
 
-test: setup browser lint ## Run ruff and every test, browser tests included
-	PLCNET_CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest
+test: setup browser lint ## Run ruff and every test, browser tests included, in parallel (docs/testing.md)
+	PLCNET_CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -n $(TEST_WORKERS)
 
 bench: setup ## Benchmarks: ETL and measures at Wales and England scale
 	PYTHONPATH=. $(PY) tests/bench/run.py --england

@@ -6,14 +6,14 @@
   without it).
 - Tiny hand-made inputs live in tests/data/; anything larger is generated with
   a fixed seed.
-- Refreshes under test pseudonymise member ids with a key of the session's own
+- Refreshes under test pseudonymise member ids with a key of the run's own
   (PLCNET_PSEUDONYM_KEY_FILE, inherited by subprocesses), never the developer's
   data/pseudonym.key.
 """
 
 from __future__ import annotations
 
-import secrets
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,7 +21,15 @@ import pytest
 
 from dashboard.access.users import OPEN_USER, acting_as
 from etl.sources.reference import Reference, read_reference
-from tests.demo_wales import DemoWales, build_demo_wales
+from tests.demo_wales import DemoWales
+from tests.parallel import (
+    BUILD_TIMEOUT_S,
+    demo_wales_wanted,
+    shared_folder,
+    shared_pseudonym_key,
+    start_demo_wales,
+    wait_for_demo_wales,
+)
 
 # The sign-in fixtures (a real OpenID Connect provider and the dashboard requiring it).
 pytest_plugins = ["tests.idp.fixtures"]
@@ -59,14 +67,29 @@ def session_audit_log(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path
 
 @pytest.fixture(scope="session", autouse=True)
 def session_pseudonym_key(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A pseudonym key file of the session's own for every refresh the tests run."""
-    path = tmp_path_factory.mktemp("pseudonym") / "pseudonym.key"
-    path.write_text(secrets.token_hex(32), encoding="ascii")
-    path.chmod(0o600)
+    """A pseudonym key file of the run's own for every refresh the tests run (one for
+    all the workers of a parallel run: tests/parallel.py)."""
+    path = shared_pseudonym_key(shared_folder(tmp_path_factory))
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("PLCNET_PSEUDONYM_KEY", raising=False)
         patch.setenv("PLCNET_PSEUDONYM_KEY_FILE", str(path))
         yield path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def demo_wales_started(
+    request: pytest.FixtureRequest,
+    tmp_path_factory: pytest.TempPathFactory,
+    session_pseudonym_key: Path,
+) -> Iterator[None]:
+    """If a test of the run needs the demo Wales, its build starts in the background
+    before the first test, so that tests not needing it run meanwhile."""
+    started = None
+    if demo_wales_wanted(request.session):
+        started = start_demo_wales(shared_folder(tmp_path_factory), dict(os.environ))
+    yield
+    if started is not None:  # another worker may still wait for it: let it finish
+        started.wait(timeout=BUILD_TIMEOUT_S)
 
 
 @pytest.fixture(scope="session")
@@ -87,9 +110,10 @@ def test_data() -> Path:
 
 @pytest.fixture(scope="session")
 def demo_wales_build(tmp_path_factory: pytest.TempPathFactory) -> DemoWales:
-    """The one demo Wales of the session (tests/demo_wales.py): ``etl demo`` then
-    ``etl refresh`` through the real CLI. Read-only: copy it before changing it."""
-    return build_demo_wales(tmp_path_factory.mktemp("demo"))
+    """The one demo Wales of the run (tests/demo_wales.py): ``etl demo`` then
+    ``etl refresh`` through the real CLI, built once for all the workers
+    (tests/parallel.py). Read-only: copy it before changing it."""
+    return wait_for_demo_wales(shared_folder(tmp_path_factory), dict(os.environ))
 
 
 @pytest.fixture(scope="session")

@@ -3,14 +3,17 @@
 The real pipeline through the real CLI: ``python -m etl demo`` writes the raw
 contract files, then ``python -m etl refresh`` publishes them. Generating and
 refreshing the demo takes the longest of any fixture, so every test that needs it
-shares this one build (as datasette's tests/fixtures.py shares its databases).
-Treat both the raw folder and the database as read-only: a test that changes
-either takes a copy first (``shutil.copy`` of the database, ``shutil.copytree`` of
-the raw folder into its own ``tmp_path``).
+shares this one build (as datasette's tests/fixtures.py shares its databases);
+a parallel run builds it once for all its workers, in the background
+(tests/parallel.py runs ``python -m tests.demo_wales FOLDER``). Treat both the raw
+folder and the database as read-only: a test that changes either takes a copy first
+(``shutil.copy`` of the database, ``shutil.copytree`` of the raw folder into its own
+``tmp_path``).
 """
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import subprocess
@@ -37,6 +40,14 @@ class DemoWales:
     raw: Path
     db: Path
     counts: dict[str, int]
+
+    def to_json(self) -> str:
+        return json.dumps({"raw": str(self.raw), "db": str(self.db), "counts": self.counts})
+
+    @classmethod
+    def from_json(cls, text: str) -> DemoWales:
+        found = json.loads(text)
+        return cls(raw=Path(found["raw"]), db=Path(found["db"]), counts=found["counts"])
 
 
 def build_demo_wales(folder: Path) -> DemoWales:
@@ -65,3 +76,22 @@ def _etl(*args: str) -> str:
 def _printed_counts(stdout: str) -> dict[str, int]:
     found = (_COUNT_LINE.match(line) for line in stdout.splitlines())
     return {m["name"]: int(m["rows"].replace(",", "")) for m in found if m}
+
+
+def main(folder: Path) -> int:
+    """Builds the demo Wales in ``folder``; writes ``built.json`` (its DemoWales) if it
+    succeeded, ``failed`` if not, so that the workers waiting for it can tell."""
+    try:
+        built = build_demo_wales(folder)
+    except BaseException as error:
+        (folder / "failed").write_text(str(error), encoding="utf-8")
+        print(error, flush=True)
+        return 1
+    written = folder / "built.json.part"
+    written.write_text(built.to_json(), encoding="utf-8")
+    written.rename(folder / "built.json")  # whole or absent: the workers poll for it
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1])))

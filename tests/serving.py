@@ -17,7 +17,11 @@ from pathlib import Path
 import pytest
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-START_TIMEOUT_S = 30
+# How long a server may take to answer first. It waits only as long as the server
+# takes (a few seconds on an idle machine), but a parallel run starts several servers,
+# Chromiums and refreshes at once, and importing the dashboard alone can then take
+# half a minute.
+START_TIMEOUT_S = 120
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import duckdb
 import igraph
-import networkx as nx
 import numpy as np
 
 from etl.load import SQL_DIR, run_model
+
+if TYPE_CHECKING:  # imported where used: a refresh never needs networkx (2 s of start-up)
+    import networkx as nx
 
 __all__ = [
     "MEMBERSHIPS_TABLE",
@@ -132,6 +135,8 @@ def build_networkx_graph(con: duckdb.DuckDBPyConnection, year: str) -> nx.Graph:
 
     Edges carry ``weight``, ``shared_members``, ``cross_la`` and ``cross_consortium``.
     """
+    import networkx as nx  # (see the imports above)
+
     graph = nx.Graph()
     graph.add_nodes_from(int(i) for i in fetch_school_ids(con))
     rows = con.execute(

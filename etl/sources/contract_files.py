@@ -27,8 +27,6 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pyarrow as pa
-from openpyxl import load_workbook
-from openpyxl.utils import get_column_letter
 
 from etl.sources.common import InputError
 from etl.sources.sniff import SAVE_AS_CSV_UTF8, bom_encoding, header_delimiter, read_head
@@ -268,6 +266,10 @@ def _excel_text(value: object) -> str | None:
 
 
 def _excel_rows(path: Path) -> list[list[str | None]]:
+    # openpyxl is imported where a workbook is read: most refreshes read none, and
+    # every ``python -m etl`` would otherwise pay for importing it.
+    from openpyxl import load_workbook
+
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged file
@@ -289,6 +291,8 @@ def _unnamed_column_values(rows: list[list[str | None]]) -> list[tuple[int, str]
     for line, row in enumerate(rows[1:], start=2):
         filled = [i for i in unnamed if i < len(row) and row[i] not in (None, "")]
         if filled:
+            from openpyxl.utils import get_column_letter  # see _excel_rows
+
             letters = ", ".join(get_column_letter(i + 1) for i in filled)
             misfits.append(
                 (
@@ -415,6 +419,8 @@ def read_header(path: Path) -> list[str]:
     Raises InputError when the file cannot be opened as its name says.
     """
     if path.suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook  # see _excel_rows
+
         try:
             book = load_workbook(path, read_only=True)
             first = next(book.worksheets[0].iter_rows(max_row=1, values_only=True), ())

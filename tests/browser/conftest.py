@@ -13,11 +13,18 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tests.browser.watch import watched_page
 from tests.dashboard.fixtures import build_overview_db
 from tests.serving import serving
+
+# How long an expect() waits for the page to come true. Playwright's 5 s is too short
+# when the tests run in parallel (make test: a Chromium, a server and a refresh per
+# worker at once) and a chart takes seconds to draw; an expectation met sooner
+# returns sooner, so this costs nothing when the machine is idle.
+EXPECT_TIMEOUT_MS = 20_000
+expect.set_options(timeout=EXPECT_TIMEOUT_MS)
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
