@@ -29,6 +29,7 @@ from gunicorn.app.base import BaseApplication
 
 from dashboard.access.signin import AccessConfig
 from dashboard.core.headers import SERVER_NAME
+from dashboard.core.health import HEALTH_PATH
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -148,7 +149,21 @@ class DashboardServer(BaseApplication):
         # Run in each worker after fork: its own app, its own DuckDB instance.
         from dashboard.app import create_app
 
-        return create_app(self.db_path, self.access).server
+        server = create_app(self.db_path, self.access).server
+        warm_up(server)
+        return server
+
+
+def warm_up(server: Flask) -> None:
+    """Answer one request inside the worker before it takes any from outside.
+
+    Dash sets itself up on the first request a process answers (it registers the
+    script files it may serve, among others), and marks that done before it is done:
+    a fresh worker handed the browser's burst of script requests at once, by its
+    threads, answered some of them 404 while the first was still setting up (a page
+    stuck at "Loading..."). One request first, on its own, leaves nothing half set up.
+    """
+    server.test_client().get(HEALTH_PATH)
 
 
 def serve(db_path: Path, access: AccessConfig, options: ServeOptions, announce: str) -> None:

@@ -21,9 +21,11 @@ import flask
 from dashboard.core.db import DatabaseMissingError, DatabaseUnreadableError, current_db
 from dashboard.core.provenance import load_provenance
 
-__all__ = ["HEALTH_PATHS", "install_health_routes", "readiness"]
+__all__ = ["HEALTH_PATH", "HEALTH_PATHS", "READY_PATH", "install_health_routes", "readiness"]
 
-HEALTH_PATHS = frozenset({"/healthz", "/readyz"})
+HEALTH_PATH = "/healthz"
+READY_PATH = "/readyz"
+HEALTH_PATHS = frozenset({HEALTH_PATH, READY_PATH})
 
 
 def readiness() -> tuple[int, dict[str, object] | str]:
@@ -60,5 +62,5 @@ def _plain(status: int, text: str) -> flask.Response:
 
 def install_health_routes(server: flask.Flask) -> None:
     """Add /healthz and /readyz to ``server`` (before Dash's catch-all page route)."""
-    server.add_url_rule("/healthz", "healthz", healthz, methods=["GET", "HEAD"])
-    server.add_url_rule("/readyz", "readyz", readyz, methods=["GET", "HEAD"])
+    server.add_url_rule(HEALTH_PATH, "healthz", healthz, methods=["GET", "HEAD"])
+    server.add_url_rule(READY_PATH, "readyz", readyz, methods=["GET", "HEAD"])

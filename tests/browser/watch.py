@@ -25,4 +25,4 @@ def watched_page(
     yield opened
     context.close()
     unexpected = [e for e in errors if not any(s in e for s in expected_errors)]
-    assert unexpected == [], "the page logged errors"
+    assert unexpected == [], f"the page logged errors: {unexpected}"

@@ -14,6 +14,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -276,3 +277,21 @@ def test_a_count_below_one_is_refused(option, value, capsys):
         parse_args([option, value])
     assert stopped.value.code == 2
     assert f"{value} is not a whole number of at least 1" in capsys.readouterr().err
+
+
+def script_paths(index: bytes) -> list[str]:
+    """The paths of the scripts a page's HTML asks for, Dash's own first."""
+    return re.findall(r'<script src="(/_dash-component-suites/[^"]+)"', index.decode())
+
+
+def test_a_fresh_worker_serves_a_burst_of_script_requests_whole(published):
+    # A browser asks for a page's scripts all at once; on a fresh worker those requests
+    # meet at its threads before it has answered anything. Each must be served, never
+    # a 404 from a worker half set up (dashboard/serve.py, warm_up).
+    args = ["--workers", str(WORKERS), "--threads", "4"]
+    with serving(published, args=args) as fresh:
+        scripts = script_paths(get(fresh, "/").body)
+        assert len(scripts) > 5
+        with ThreadPoolExecutor(max_workers=16) as pool:
+            statuses = list(pool.map(lambda path: get(fresh, path).status, scripts * 4))
+    assert statuses == [200] * len(scripts) * 4
