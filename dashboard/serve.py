@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 
 import gunicorn.http.wsgi
 from gunicorn.app.base import BaseApplication
+from gunicorn.arbiter import Arbiter
 
 from dashboard.access.signin import AccessConfig
 from dashboard.core.headers import SERVER_NAME
@@ -34,12 +35,15 @@ from dashboard.core.health import HEALTH_PATH
 if TYPE_CHECKING:
     from flask import Flask
 
-__all__ = ["MAX_DEFAULT_WORKERS", "ServeOptions", "default_workers", "serve"]
+__all__ = ["MAX_DEFAULT_WORKERS", "SERVER_EXIT_CODES", "ServeOptions", "default_workers", "serve"]
 
 # Each worker holds the whole app (Dash, its pages, a DuckDB instance and its caches):
 # more workers than this rarely pay for their memory.
 MAX_DEFAULT_WORKERS = 8
 DEFAULT_THREADS = 4
+# The codes gunicorn's master exits with when it cannot serve (docs/operations.md): 1
+# when it cannot listen on the address, and its own for a worker that fails to start.
+SERVER_EXIT_CODES = frozenset({1, Arbiter.WORKER_BOOT_ERROR, Arbiter.APP_LOAD_ERROR})
 # A callback on the England-sized demo takes a second or two; a worker silent for a
 # minute is stuck, and gunicorn replaces it.
 DEFAULT_TIMEOUT_S = 60
