@@ -10,6 +10,7 @@ UV := $(or $(shell command -v uv 2>/dev/null),.tools/bin/uv)
 DB ?= data/plcnet.duckdb
 DEMO_DIR := data/raw/demo
 CHROMIUM ?= /usr/bin/chromium
+NGINX ?= /usr/sbin/nginx
 # pytest-xdist workers for `make test`: one per CPU; 0 runs every test in one process.
 TEST_WORKERS ?= auto
 
@@ -43,8 +44,9 @@ serve-auth: setup ## Serve with sign-in required (development provider on :9000,
 
 run: demo etl serve ## Set up, build the demo data, load it and serve the dashboard
 
-browser: ## Make sure a Chromium is available for the browser tests
+browser: ## Make sure a Chromium and nginx are available for the browser and load-balancer tests
 	@bash tests/browser/ensure-chromium.sh $(CHROMIUM)
+	@bash tests/replicas/ensure-nginx.sh $(NGINX)
 
 lint: setup ## ruff: lint and format check
 	$(VENV)/bin/ruff check .
@@ -58,7 +60,7 @@ translations: setup ## After editing the English (locale/en): mark changed Welsh
 	$(PY) -m dashboard.i18n.update
 
 test: setup browser lint ## Run ruff and every test, browser tests included, in parallel (docs/testing.md)
-	PLCNET_CHROMIUM=$(CHROMIUM) $(VENV)/bin/pytest -n $(TEST_WORKERS)
+	PLCNET_CHROMIUM=$(CHROMIUM) PLCNET_NGINX=$(NGINX) $(VENV)/bin/pytest -n $(TEST_WORKERS)
 
 bench: setup ## Benchmarks: ETL and measures at Wales and England scale
 	PYTHONPATH=. $(PY) tests/bench/run.py --england

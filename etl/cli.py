@@ -6,6 +6,7 @@ import argparse
 import json
 import logging
 import sys
+import time
 import traceback
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
@@ -33,6 +34,7 @@ EXIT_UNEXPECTED = 1
 EXIT_REFUSED = 2
 EXIT_LOCKED = 3
 EXIT_DISK_FULL = 4
+EXIT_UNREACHABLE = 5
 EXIT_INTERRUPTED = 130
 EXIT_CODES = {
     EXIT_OK: "done",
@@ -40,6 +42,7 @@ EXIT_CODES = {
     EXIT_REFUSED: "refused",
     EXIT_LOCKED: "another refresh is running",
     EXIT_DISK_FULL: "disk full",
+    EXIT_UNREACHABLE: "the published file could not be fetched",
     EXIT_INTERRUPTED: "interrupted",
 }
 NOT_CHANGED = "The published database was not changed."
@@ -167,12 +170,41 @@ def _add_schedule_command(commands: argparse._SubParsersAction) -> None:
     _add_refresh_options(sched)
 
 
+def _add_pull_command(commands: argparse._SubParsersAction) -> None:
+    pull = commands.add_parser(
+        "pull",
+        help="On a dashboard replica: fetch the published database from the refresh "
+        "machine if it changed, and swap it in (docs/deployment.md).",
+    )
+    pull.add_argument(
+        "--from",
+        dest="source",
+        required=True,
+        metavar="URL",
+        help="http(s) URL of the published database, as the refresh machine serves it.",
+    )
+    pull.add_argument(
+        "--db",
+        type=Path,
+        default=config.default_db_path(),
+        help="This replica's copy, the file its dashboard serves (default %(default)s).",
+    )
+    pull.add_argument(
+        "--every",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="Keep pulling, this many seconds apart, until stopped (default: pull once).",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m etl", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     _add_demo_command(commands)
     _add_refresh_command(commands)
     _add_schedule_command(commands)
+    _add_pull_command(commands)
     doc = commands.add_parser(
         "contract-doc",
         help="Rewrite the generated part of docs/data-contract.md from etl/contract.py.",
@@ -325,12 +357,50 @@ def run_schedule(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def run_pull(args: argparse.Namespace) -> int:
+    """One pull; with ``--every``, one pull after another until Ctrl-C. A failed pull in
+    the loop is said and the loop goes on: the copy in service stays."""
+    code = _pull_once(args)
+    while args.every is not None and code != EXIT_INTERRUPTED:
+        try:
+            time.sleep(args.every)
+        except KeyboardInterrupt:
+            print("Pulling stopped.")
+            return EXIT_INTERRUPTED
+        code = _pull_once(args)
+    return code
+
+
+def _pull_once(args: argparse.Namespace) -> int:
+    from etl.pull import OriginUnreachableError, PullRefusedError, pull
+
+    kept = f"The copy in service, {args.db}, was not changed."
+    try:
+        pulled = pull(args.source, args.db)
+    except PullRefusedError as error:
+        print(f"Pull refused: {error}\n{kept}", file=sys.stderr, flush=True)
+        return EXIT_REFUSED
+    except OriginUnreachableError as error:
+        print(f"Pull failed: {error} Try again later.\n{kept}", file=sys.stderr, flush=True)
+        return EXIT_UNREACHABLE
+    except DiskFullError as error:
+        print(f"Pull failed: {error}\n{kept}", file=sys.stderr, flush=True)
+        return EXIT_DISK_FULL
+    except KeyboardInterrupt:
+        print(f"Pull interrupted. {kept}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if pulled.changed:
+        print(f"Pulled refresh {pulled.run_id} into {args.db}", flush=True)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     commands = {
         "demo": run_demo,
         "refresh": run_refresh,
         "schedule": run_schedule,
+        "pull": run_pull,
         "contract-doc": run_contract_doc,
     }
     return commands[args.command](args)

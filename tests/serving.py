@@ -28,6 +28,8 @@ START_TIMEOUT_S = 120
 class Served:
     url: str
     log: Path
+    # The server's process, for a test that stops it part way (stop_process).
+    process: subprocess.Popen[bytes] | None = None
 
 
 def find_free_port() -> int:
@@ -86,6 +88,6 @@ def serving(
     try:
         _wait_until_serving(url + ready_path, process, log)
         assert f"Serving plcnet at {url}" in log.read_text()
-        yield Served(url, log)
+        yield Served(url, log, process)
     finally:
         stop_process(process)

@@ -79,6 +79,7 @@ def test_the_exit_codes_are_named_once():
 COMMANDS = {
     "python -m etl refresh": (Path(cli.__file__), "run_refresh", vars(cli)),
     "python -m etl schedule": (Path(cli.__file__), "run_schedule", vars(cli)),
+    "python -m etl pull": (Path(cli.__file__), "run_pull", vars(cli)),
     "python -m dashboard": (PROJECT_ROOT / "dashboard" / "__main__.py", "main", {}),
 }
 
