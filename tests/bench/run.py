@@ -22,6 +22,9 @@ baseline measured in the same run, on this machine.
   callback's median and 95th percentile over scripted filter changes beside the
   same queries run directly in DuckDB, and the bytes sent, against the goals
   (tests/bench/dashboard_bench.py says how).
+- load: simulated users (1, 10, 20, 50, and 20 during a refresh) replaying a session
+  captured from Chromium, against gunicorn and against the development server, the
+  baseline, in the same run (tests/bench/load_bench.py says how).
 - england (``--england``): the same at England scale (about 24,000 schools).
 
 ``--dashboard DB [DB ...]`` benches only the dashboard, on published databases.
@@ -81,6 +84,7 @@ from etl.refresh import refresh
 from etl.schema import apply_schema
 from etl.sources.reference import read_reference
 from tests.bench.dashboard_bench import bench_dashboard
+from tests.bench.load_bench import bench_load_levels
 
 # Goals of each callback's 95th percentile: Wales scale, and England scale (above
 # ENGLAND_SCHOOLS schools).
@@ -180,6 +184,7 @@ def bench_scale(name: str, make: Callable[[Path], tuple[Path, Path]], repeat: in
         bench_layout(folder / "bench.duckdb", repeat)
         bench_subgraph(folder / "bench.duckdb")
         bench_served(folder / "bench.duckdb")
+        bench_load_levels(folder / "bench.duckdb", raw, reference_dir, key_file)
 
 
 def bench_served(db: Path) -> bool:
