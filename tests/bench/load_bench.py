@@ -24,6 +24,7 @@ run, against ``python -m dashboard --dev`` (Flask's development server): the bas
 from __future__ import annotations
 
 import http.client
+import json
 import os
 import random
 import re
@@ -47,6 +48,7 @@ SESSION_PAGES = ("/", "/network", "/regions", "/plcs")
 LEVELS = (1, 10, 20, 50)
 LEVEL_SECONDS = 20
 REFRESH_USERS = 20
+SLOWEST_AT = 20  # the level whose slowest kinds of request are listed
 TIMEOUT_S = 60
 YEAR = re.compile(r"20\d\d/\d\d")
 OK_STATUSES = (200, 204)
@@ -72,6 +74,15 @@ class Answered:
     sent_at: float
     seconds: float
     ok: bool
+    kind: str
+
+
+def kind_of(sent: Sent) -> str:
+    """What a request is, for the table of the slowest: a path, or a callback's output."""
+    if sent.body is None:
+        return f"{sent.method} {urlsplit(sent.path).path}"
+    output = json.loads(sent.body).get("output", "?")
+    return "callback " + (output[:60] + "..." if len(output) > 60 else output)
 
 
 @dataclass(frozen=True)
@@ -178,7 +189,8 @@ class User:
             ok = False
             connection.close()
             connection = http.client.HTTPConnection(self.netloc, timeout=TIMEOUT_S)
-        self.answered.append(Answered(started, time.perf_counter() - started, ok))
+        elapsed = time.perf_counter() - started
+        self.answered.append(Answered(started, elapsed, ok, kind_of(sent)))
         return connection
 
 
@@ -208,7 +220,19 @@ def run_users(
     for thread in threads:
         thread.join(timeout=TIMEOUT_S + 5)
     answered = [a for user in crowd for a in user.answered if window[0] <= a.sent_at <= window[1]]
+    if users == SLOWEST_AT:
+        print_slowest(answered)
     return summarise(answered, window[1] - window[0])
+
+
+def print_slowest(answered: list[Answered], most: int = 6) -> None:
+    """The kinds of request slowest at their 95th percentile: where to look first."""
+    by_kind: dict[str, list[float]] = {}
+    for answer in answered:
+        by_kind.setdefault(answer.kind, []).append(answer.seconds * 1000)
+    ranked = sorted(by_kind.items(), key=lambda item: -np.percentile(item[1], 95))
+    for kind, times in ranked[:most]:
+        print(f"        slowest: p95 {np.percentile(times, 95):6.0f} ms  n {len(times):4}  {kind}")
 
 
 def summarise(answered: list[Answered], seconds: float) -> Figures:
