@@ -318,14 +318,16 @@ def sync_filters(
 
 
 def list_year_options(choices: Choices, lang: str = DEFAULT_LANG) -> list[dict[str, object]]:
-    """The years of the network, oldest first; then the years with outcomes only,
-    labelled so and not to be chosen: their network would be no network at all."""
-    network = [{"label": year, "value": year} for year in choices.years]
-    outcome_only = [
+    """Every academic year, oldest first: the years of the network to choose from, and
+    the years with outcomes only labelled so and not to be chosen (their network would
+    be no network at all, not a year of no collaboration)."""
+    options: list[dict[str, object]] = [{"label": year, "value": year} for year in choices.years]
+    options += [
         {"label": t("filters.year_outcomes_only", lang, year=year), "value": year, "disabled": True}
         for year in choices.outcome_only_years
     ]
-    return network + outcome_only
+    # "2016/17" < "2017/18": academic years sort as text.
+    return sorted(options, key=lambda option: str(option["value"]))
 
 
 def list_consortium_options(choices: Choices, lang: str) -> list[dict[str, str]]:
