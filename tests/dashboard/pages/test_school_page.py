@@ -321,7 +321,9 @@ def test_members_at_five_or_more_are_shown_on_the_demo(demo_db: Path) -> None:
         (members["start_date"].astype(str) <= end)
         & (members["end_date"].isna() | (members["end_date"].astype(str) >= start))
         & (members["joined"].astype(str) <= end)
+        & (members["end_date"].isna() | (members["joined"] <= members["end_date"]))
         & (members["left"].isna() | (members["left"].astype(str) >= start))
+        & (members["left"].isna() | (members["left"] >= members["start_date"]))
     ]
     school = int(counting.groupby("school_id")["plc_id"].nunique().idxmax())
     expected = counting[
