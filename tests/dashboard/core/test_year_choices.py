@@ -20,8 +20,11 @@ import pytest
 
 from dashboard.core.db import Database
 from dashboard.core.filters import list_year_options, load_choices, resolve_filters
+from dashboard.pages.school.data import load_school
+from dashboard.pages.school.layout import build_support_table
 from dashboard.ui.filter_bar import build_filter_dropdown
 from etl.refresh import refresh
+from tests.dashboard.components import text_of
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +100,21 @@ def test_the_published_network_has_no_year_without_plc_data(db: Database) -> Non
     # 2017/18 loses no tie of 2016/17 (6602130-6602131 stays); nothing is lost into
     # 2018/19, which has no network.
     assert db.call(network_years) == [("2016/17", None), ("2017/18", 0)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "outcome_year"),
+    [
+        ("en", "2019/20: outcomes only, no PLC data"),
+        ("cy", "2019/20: canlyniadau yn unig, dim data CDP"),
+    ],
+)
+def test_a_schools_support_category_in_a_year_of_outcomes_only_says_so(
+    db: Database, lang: str, outcome_year: str
+) -> None:
+    # 6602130's categories: 2016/17 (a year of the network) and 2019/20 (outcomes only).
+    data = load_school(db, 6602130, "2017/18")
+    assert data is not None
+    table = build_support_table(data, lang)
+    rows = [text_of(row.children[0]) for row in table.children[-1].children]
+    assert rows == ["2016/17", outcome_year]

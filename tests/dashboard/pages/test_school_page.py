@@ -163,10 +163,11 @@ def test_fixture_brokerage_is_what_the_etl_counts(overview_db_path: Path, tmp_pa
 
 def test_support_category_over_the_years(db: Database) -> None:
     support = load_school(db, C, "2018/19").support
+    # Every year of the fixture has PLC data (has_plc_data).
     assert support.values.tolist() == [
-        ["2016/17", "amber"],
-        ["2017/18", "yellow"],
-        ["2018/19", "yellow"],
+        ["2016/17", "amber", True],
+        ["2017/18", "yellow", True],
+        ["2018/19", "yellow", True],
     ]
 
 
