@@ -144,14 +144,15 @@ def load_choices(db: Database, detail: bool = False) -> Choices:
     that shows detail (``detail``), only the LAs (and their consortia) of the user's
     scope, read from the server's session."""
     years = db.query("shell__years")
+    has_plc_data = years["has_plc_data"].astype(bool)
     types = db.query("shell__school_types")
     las = db.query("shell__regions")
     scope = current_scope() if detail else None
     if scope is not None:
         las = keep_las_in_scope(las, scope)
     return Choices(
-        years=years.loc[years["has_plc_data"], "year"].tolist(),
-        outcome_only_years=tuple(years.loc[~years["has_plc_data"], "year"]),
+        years=years.loc[has_plc_data, "year"].tolist(),
+        outcome_only_years=tuple(years.loc[~has_plc_data, "year"]),
         las=las,
         sectors=tuple(types.loc[types["field"] == "sector", "value"]),
         media=tuple(types.loc[types["field"] == "language_medium", "value"]),
