@@ -94,14 +94,19 @@ class PageOption:
 
 @dataclass(frozen=True)
 class Choices:
-    """What the data hold: academic years (oldest first), LAs with their consortia,
-    the schools' sectors and language media, and the PLCs' focus areas."""
+    """What the data hold: the years of the network (the academic years with PLC
+    data, oldest first), LAs with their consortia, the schools' sectors and language
+    media, and the PLCs' focus areas.
+
+    ``outcome_only_years`` are the academic years the outcome files reach but the PLC
+    data do not: no year of the network, they are never chosen, only listed as such."""
 
     years: list[str]
     las: pd.DataFrame
     sectors: tuple[str, ...] = ()
     media: tuple[str, ...] = ()
     focus_areas: tuple[str, ...] = ()
+    outcome_only_years: tuple[str, ...] = ()
     # On pages showing detail, the user's scope: the region of a view stays inside
     # it (resolve_filters). None on pages of aggregates, which every user sees whole.
     scope: Scope | None = None
@@ -138,14 +143,16 @@ def load_choices(db: Database, detail: bool = False) -> Choices:
     """Read the years, LAs, sectors, media and focus areas the filters offer; for a page
     that shows detail (``detail``), only the LAs (and their consortia) of the user's
     scope, read from the server's session."""
-    years = db.query("shell__years")["year"].tolist()
+    years = db.query("shell__years")
+    has_plc_data = years["has_plc_data"].astype(bool)
     types = db.query("shell__school_types")
     las = db.query("shell__regions")
     scope = current_scope() if detail else None
     if scope is not None:
         las = keep_las_in_scope(las, scope)
     return Choices(
-        years=years,
+        years=years.loc[has_plc_data, "year"].tolist(),
+        outcome_only_years=tuple(years.loc[~has_plc_data, "year"]),
         las=las,
         sectors=tuple(types.loc[types["field"] == "sector", "value"]),
         media=tuple(types.loc[types["field"] == "language_medium", "value"]),
@@ -206,7 +213,8 @@ def resolve_filters(
 ) -> Filters:
     """Valid filters from what a URL or the controls ask for.
 
-    An unknown year gives the latest; an unknown region gives all of Wales; an
+    An unknown year (or one without PLC data) gives the latest year of the network;
+    an unknown region gives all of Wales; an
     LA alone brings its consortium; an LA outside the consortium asked for is
     dropped, since the LA list only offers the consortium's own LAs. On a page
     showing detail, a region not wholly in the user's scope gives the scope's.
@@ -310,8 +318,17 @@ def sync_filters(
     return FilterSync(filters=shown, search=build_search(shown, lang, options))
 
 
-def list_year_options(choices: Choices) -> list[dict[str, str]]:
-    return [{"label": year, "value": year} for year in choices.years]
+def list_year_options(choices: Choices, lang: str = DEFAULT_LANG) -> list[dict[str, object]]:
+    """Every academic year, oldest first: the years of the network to choose from, and
+    the years with outcomes only labelled so and not to be chosen (their network would
+    be no network at all, not a year of no collaboration)."""
+    options: list[dict[str, object]] = [{"label": year, "value": year} for year in choices.years]
+    options += [
+        {"label": t("filters.year_outcomes_only", lang, year=year), "value": year, "disabled": True}
+        for year in choices.outcome_only_years
+    ]
+    # "2016/17" < "2017/18": academic years sort as text.
+    return sorted(options, key=lambda option: str(option["value"]))
 
 
 def list_consortium_options(choices: Choices, lang: str) -> list[dict[str, str]]:

@@ -35,7 +35,7 @@ def _build_field(label: str, dropdown: dcc.Dropdown) -> html.Div:
 
 def _list_options(field: str, filters: Filters, choices: Choices, lang: str) -> list[dict]:
     listers: dict[str, Callable[[], list[dict]]] = {
-        "year": lambda: list_year_options(choices),
+        "year": lambda: list_year_options(choices, lang),
         "consortium": lambda: list_consortium_options(choices, lang),
         "la": lambda: list_la_options(choices, filters.consortium, lang),
         "sector": lambda: list_sector_options(choices, lang),

@@ -79,9 +79,12 @@ def project_ties(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def fetch_years(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """The academic years, in order."""
+    """The years of the network (the academic years with PLC data), in order."""
     return [
-        row[0] for row in con.execute("SELECT year FROM academic_years ORDER BY year").fetchall()
+        row[0]
+        for row in con.execute(
+            "SELECT year FROM academic_years WHERE has_plc_data ORDER BY year"
+        ).fetchall()
     ]
 
 

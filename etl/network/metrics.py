@@ -312,7 +312,8 @@ def compute_network(
     progress: Callable[[str], None] = print,
     workers: int | None = None,
 ) -> dict[str, int]:
-    """Fill the network tables for every year in ``academic_years``; return rows per table.
+    """Fill the network tables for every year of the network (``academic_years`` with
+    ``has_plc_data``: a year without PLC data gets no rows); return rows per table.
 
     Fills the tables of :data:`NETWORK_TABLES` from ``schools``,
     ``local_authorities``, ``plcs``, ``plc_memberships``, ``school_outcomes`` and

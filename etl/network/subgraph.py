@@ -27,7 +27,7 @@ import pandas as pd
 
 from etl.contract import FOCUS_AREAS
 from etl.load import SQL_DIR
-from etl.network.build import build_igraph
+from etl.network.build import build_igraph, fetch_years
 from etl.network.metrics import (
     PARALLEL_WORK,
     Betweenness,
@@ -205,9 +205,7 @@ def compute_focus_networks(
     for table in FOCUS_TABLES:
         con.execute(f"DELETE FROM {table}")
     school_ids, las = _fetch_schools(con)
-    years = [
-        row[0] for row in con.execute("SELECT year FROM academic_years ORDER BY year").fetchall()
-    ]
+    years = fetch_years(con)
     ties = (
         (year, focus_area, _fetch_ties(con, year, school_ids, focus_area))
         for year in years

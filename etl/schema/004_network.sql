@@ -5,9 +5,12 @@
 CREATE TABLE academic_years (
     year        VARCHAR NOT NULL,   -- 2018/19
     start_date  DATE NOT NULL,         -- 1 September
-    end_date    DATE NOT NULL          -- 31 August
+    end_date    DATE NOT NULL,         -- 31 August
+    -- The year lies within the PLC data (docs/measures.md "The years of the network"):
+    -- only these years have a network. Others carry outcomes only.
+    has_plc_data BOOLEAN NOT NULL DEFAULT true
 );
-COMMENT ON TABLE academic_years IS 'The academic years the data cover, 1 September to 31 August.';
+COMMENT ON TABLE academic_years IS 'The academic years the data cover, 1 September to 31 August; has_plc_data marks the years of the network.';
 
 -- Key (year, school_a, school_b): unique, kept so by the refresh rather than by an index.
 CREATE TABLE net_edges (

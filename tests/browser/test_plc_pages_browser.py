@@ -139,8 +139,10 @@ def test_directory_pages_from_the_keyboard_on_the_demo(
             JOIN plcs p ON p.start_date <= y.end_date
                 AND (p.end_date IS NULL OR p.end_date >= y.start_date)
             JOIN plc_memberships m ON m.plc_id = p.plc_id AND m.joined <= y.end_date
+                AND (p.end_date IS NULL OR m.joined <= p.end_date)
                 AND (m."left" IS NULL OR m."left" >= y.start_date)
-            WHERE y.year = (SELECT max(year) FROM academic_years)
+                AND (m."left" IS NULL OR m."left" >= p.start_date)
+            WHERE y.year = (SELECT max(year) FROM academic_years WHERE has_plc_data)
             GROUP BY y.year
             """
         ).fetchone()

@@ -535,8 +535,8 @@ def _insert_reference(con: duckdb.DuckDBPyConnection) -> None:
     _insert(
         con,
         "academic_years",
-        ("year", "start_date", "end_date"),
-        [(year, start, end) for year, (start, end) in YEARS.items()],
+        ("year", "start_date", "end_date", "has_plc_data"),
+        [(year, start, end, True) for year, (start, end) in YEARS.items()],
     )
 
 

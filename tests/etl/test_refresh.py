@@ -69,6 +69,17 @@ def test_refresh_builds_years_and_network_from_the_tiny_files(published):
     # P1 runs 2016-09-05 to 2018-07-20, P2 from 2016-09-05 with no end; outcomes reach 2019/20.
     years = _scalar(db, "SELECT list(year ORDER BY year) FROM academic_years")
     assert years == ["2016/17", "2017/18", "2018/19", "2019/20"]
+    # The PLC files carry dates in 2016/17 and 2017/18 only: the outcomes alone reach
+    # 2018/19 and 2019/20, which have no network (P2, with no end, stops in 2017/18).
+    network_years = _scalar(
+        db, "SELECT list(year ORDER BY year) FROM academic_years WHERE has_plc_data"
+    )
+    assert network_years == ["2016/17", "2017/18"]
+    assert _scalar(db, "SELECT list(DISTINCT year ORDER BY year) FROM net_school_metrics") == [
+        "2016/17",
+        "2017/18",
+    ]
+    assert _scalar(db, "SELECT count(*) FROM net_plc_metrics WHERE year > '2017/18'") == 0
     # 2016/17: P1 ties 6602130-6602131; 6602132 joins in 2017/18 and leaves in January 2018.
     edges = _scalar(
         db,

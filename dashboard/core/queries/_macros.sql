@@ -57,17 +57,20 @@ create or replace temp macro chosen_schools(consortium, la_code, sector, medium)
       and (medium is null or s.language_medium = medium);
 
 -- The memberships that count in an academic year, as the network measures count
--- them (etl/sql/marts/net_memberships.sql): the PLC's dates overlap the year and
--- so do the member's. One row per membership; member ids stay in the database.
+-- them (etl/sql/marts/net_memberships.sql): a year of the network, and the PLC's
+-- dates, the member's and the year share a day. One row per membership; member
+-- ids stay in the database.
 create or replace temp macro memberships_in(for_year) as table
     select m.plc_id, m.school_id, m.member_id, m.role
     from plc_memberships as m
     inner join plcs as p on p.plc_id = m.plc_id
     inner join academic_years as y on y.year = for_year
-    where p.start_date <= y.end_date
+    where y.has_plc_data
+      and p.start_date <= y.end_date
       and (p.end_date is null or p.end_date >= y.start_date)
       and m.joined <= y.end_date
-      and (m."left" is null or m."left" >= y.start_date);
+      and (p.end_date is null or m.joined <= p.end_date)
+      and (m."left" is null or (m."left" >= y.start_date and m."left" >= p.start_date));
 
 -- Region scope (dashboard/access/scope.py, docs/access.md "Scope"). db.py sets the variable
 -- plcnet_scope on the connection before each query, from the signed-in user's roles:

@@ -179,7 +179,7 @@ def empty_school_data(year: str) -> SchoolData:
         profile=profile,
         year=year,
         measures=pd.DataFrame(columns=["year", "scope", *SCHOOL_MEASURES]),
-        support=pd.DataFrame(columns=["year", "category"]),
+        support=pd.DataFrame(columns=["year", "category", "has_plc_data"]),
         plcs=pd.DataFrame(),
         partners=pd.DataFrame(),
         brokerage=pd.DataFrame(columns=["year", *BROKER_ROLES, "total"]),

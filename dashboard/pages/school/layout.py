@@ -312,12 +312,29 @@ def mark_measures_year(data: SchoolData) -> Patch:
     return marks
 
 
+def list_plc_data(support: pd.DataFrame) -> list[bool]:
+    """Whether each year of ``support`` has PLC data (a frame without the column: all do)."""
+    if "has_plc_data" not in support:
+        return [True] * len(support)
+    return [bool(value) for value in support["has_plc_data"]]
+
+
+def label_support_year(year: object, has_plc_data: bool, lang: str) -> str:
+    """The year of a support category; a year with outcomes only says so, since the
+    rest of the page (the network, the school's PLCs) has nothing for it."""
+    if has_plc_data:
+        return str(year)
+    return t("filters.year_outcomes_only", lang, year=year)
+
+
 def build_support_table(data: SchoolData, lang: str) -> html.Table | html.P:
     if data.support.empty:
         return html.P(t("school.support_empty", lang, name=data.profile.name))
     rows = [
-        [str(year), label_category(str(category), lang)]
-        for year, category in zip(data.support["year"], data.support["category"], strict=True)
+        [label_support_year(year, has_plc_data, lang), label_category(str(category), lang)]
+        for year, category, has_plc_data in zip(
+            data.support["year"], data.support["category"], list_plc_data(data.support), strict=True
+        )
     ]
     return build_table(
         t("school.support_caption", lang, name=data.profile.name),

@@ -7,6 +7,7 @@
 with year_steps as (
     select year, lag(year) over (order by year) as previous_year
     from academic_years
+    where has_plc_data
 ),
 
 school_columns as (

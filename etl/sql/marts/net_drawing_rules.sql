@@ -6,6 +6,7 @@ with totals as (
     select y.year, count(e.year) as ties_total
     from academic_years as y
     left join net_edges as e on e.year = y.year
+    where y.has_plc_data
     group by y.year
 ),
 

@@ -21,6 +21,7 @@ group_years as (
     select y.year, g.level, g.group_id
     from academic_years as y
     cross join groups as g
+    where y.has_plc_data
 ),
 
 school_counts as (

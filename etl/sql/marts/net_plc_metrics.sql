@@ -27,6 +27,7 @@ with plc_years as (
     inner join academic_years as y
         on p.start_date <= y.end_date
         and (p.end_date is null or p.end_date >= y.start_date)
+    where y.has_plc_data
 ),
 
 school_places as (
@@ -54,12 +55,15 @@ activity_counts as (
         py.plc_id,
         count(*) as n_activities,
         sum(a.attendance) as attendance,
-        bool_or(a.stage = 'analyse_data') as reached_analyse_data,
-        bool_or(a.stage = 'set_goals') as reached_set_goals,
-        bool_or(a.stage = 'research') as reached_research,
-        bool_or(a.stage = 'plan') as reached_plan,
-        bool_or(a.stage = 'act') as reached_act,
-        bool_or(a.stage = 'review') as reached_review
+        -- A stage is reached by an activity someone took part in: one with attendance 0
+        -- is counted among the activities, but an enquiry step nobody attended did not
+        -- take place.
+        bool_or(a.stage = 'analyse_data' and a.attendance > 0) as reached_analyse_data,
+        bool_or(a.stage = 'set_goals' and a.attendance > 0) as reached_set_goals,
+        bool_or(a.stage = 'research' and a.attendance > 0) as reached_research,
+        bool_or(a.stage = 'plan' and a.attendance > 0) as reached_plan,
+        bool_or(a.stage = 'act' and a.attendance > 0) as reached_act,
+        bool_or(a.stage = 'review' and a.attendance > 0) as reached_review
     from plc_years as py
     inner join plc_activities as a
         on a.plc_id = py.plc_id

@@ -1,4 +1,4 @@
--- Per school and academic year, every school in `schools`: exposure to
+-- Per school and year of the network, every school in `schools`: exposure to
 -- collaboration and the outcomes the impact analysis uses (docs/measures.md).
 -- Reads net_plc_metrics, net_edges, school_outcomes and the working table
 -- net_memberships. A PLC is cross-school when its scope is not within_school,
@@ -106,4 +106,10 @@ net_school_exposure as (
     left join outcomes as o on o.year = sy.year and o.school_id = sy.school_id
 )
 
-select * from net_school_exposure
+-- Only the years of the network: in a year without PLC data exposure is unknown,
+-- not 0. The change of the first of them is still from the year before when that
+-- year has outcomes (the lag above runs over every academic year).
+select e.*
+from net_school_exposure as e
+inner join academic_years as y on y.year = e.year
+where y.has_plc_data

@@ -8,12 +8,14 @@ with school_years as (
     select y.year, s.school_id
     from academic_years as y
     cross join schools as s
+    where y.has_plc_data
 ),
 
--- Each academic year and the one before it (none for the first).
+-- Each year of the network and the one before it (none for the first).
 year_steps as (
     select year, lag(year) over (order by year) as previous_year
     from academic_years
+    where has_plc_data
 ),
 
 -- Each tie seen from both of its ends.

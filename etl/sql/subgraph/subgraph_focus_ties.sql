@@ -2,17 +2,18 @@
 -- least one school in $schools (the region); a_in and b_in say which ends are in
 -- it. The same projection as net_memberships.sql and net_edges.sql, restricted to
 -- the focus area's PLCs: a PLC is active in the year when it starts by the year's
--- end and has not ended before its start; a membership counts when the member
--- joined by the year's end and had not left before its start; two schools are
--- tied when they share such a PLC, weighted by the PLCs they share.
+-- end and has not ended before its start; a membership counts when the PLC's,
+-- the member's and the year's dates share a day; two schools are tied when they
+-- share such a PLC, weighted by the PLCs they share. A year without PLC data has
+-- no ties.
 with bounds as (
     select start_date, end_date
     from academic_years
-    where year = $year
+    where year = $year and has_plc_data
 ),
 
 focus_plcs as (
-    select p.plc_id
+    select p.plc_id, p.start_date as plc_start, p.end_date as plc_end
     from plcs as p
     cross join bounds as y
     where p.focus_area = $focus_area
@@ -28,7 +29,8 @@ school_plcs as (
     inner join focus_plcs as f on f.plc_id = m.plc_id
     cross join bounds as y
     where m.joined <= y.end_date
-        and (m."left" is null or m."left" >= y.start_date)
+        and (f.plc_end is null or m.joined <= f.plc_end)
+        and (m."left" is null or (m."left" >= y.start_date and m."left" >= f.plc_start))
 ),
 
 ties as (

@@ -163,10 +163,11 @@ def test_fixture_brokerage_is_what_the_etl_counts(overview_db_path: Path, tmp_pa
 
 def test_support_category_over_the_years(db: Database) -> None:
     support = load_school(db, C, "2018/19").support
+    # Every year of the fixture has PLC data (has_plc_data).
     assert support.values.tolist() == [
-        ["2016/17", "amber"],
-        ["2017/18", "yellow"],
-        ["2018/19", "yellow"],
+        ["2016/17", "amber", True],
+        ["2017/18", "yellow", True],
+        ["2018/19", "yellow", True],
     ]
 
 
@@ -321,7 +322,9 @@ def test_members_at_five_or_more_are_shown_on_the_demo(demo_db: Path) -> None:
         (members["start_date"].astype(str) <= end)
         & (members["end_date"].isna() | (members["end_date"].astype(str) >= start))
         & (members["joined"].astype(str) <= end)
+        & (members["end_date"].isna() | (members["joined"] <= members["end_date"]))
         & (members["left"].isna() | (members["left"].astype(str) >= start))
+        & (members["left"].isna() | (members["left"] >= members["start_date"]))
     ]
     school = int(counting.groupby("school_id")["plc_id"].nunique().idxmax())
     expected = counting[

@@ -126,8 +126,8 @@ def project_in_python(db: NetworkDb) -> dict[tuple[str, int, int], tuple[int, in
         members = defaultdict(lambda: defaultdict(set))  # plc -> school -> members
         for plc_id, school_id, member_id, joined, left in memberships:
             start, end = plcs[plc_id]
-            plc_active = start <= last and (end is None or end >= first)
-            if plc_active and joined <= last and (left is None or left >= first):
+            # The PLC's dates, the member's and the year's share at least one day.
+            if max(start, joined, first) <= min(end or last, left or last, last):
                 members[plc_id][school_id].add(member_id)
         shared = defaultdict(lambda: [0, set()])
         for by_school in members.values():

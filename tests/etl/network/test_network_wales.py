@@ -177,10 +177,14 @@ def lead_ties(con: duckdb.DuckDBPyConnection, year: str) -> set[tuple[int, int]]
     active = plcs[
         (plcs["start_date"] <= end) & (plcs["end_date"].isna() | (plcs["end_date"] >= start))
     ]
-    counting = members[
-        (members["joined"] <= end) & (members["left"].isna() | (members["left"] >= start))
+    joined = members.merge(active, on="plc_id")
+    # The PLC's dates, the member's and the year's share a day.
+    joined = joined[
+        (joined["joined"] <= end)
+        & (joined["end_date"].isna() | (joined["joined"] <= joined["end_date"]))
+        & (joined["left"].isna() | (joined["left"] >= start))
+        & (joined["left"].isna() | (joined["left"] >= joined["start_date"]))
     ]
-    joined = counting.merge(active, on="plc_id")
     schools_in = joined.groupby("plc_id")["school_id"].agg(set)
     ties = set()
     for plc_id, lead in zip(active["plc_id"], active["lead_school_id"], strict=True):

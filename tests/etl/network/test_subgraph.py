@@ -249,10 +249,18 @@ def focus_projection(
         & (plcs["end_date"].isna() | (plcs["end_date"].dt.date >= start))
     ]
     members = con.execute("SELECT * FROM plc_memberships").df()
-    members = members[members["plc_id"].isin(set(active["plc_id"]))]
+    members = members.merge(
+        active[["plc_id", "start_date", "end_date"]].rename(
+            columns={"start_date": "plc_start", "end_date": "plc_end"}
+        ),
+        on="plc_id",
+    )
+    # The PLC's dates, the member's and the year's share a day.
     counting = members[
         (members["joined"].dt.date <= end)
+        & (members["plc_end"].isna() | (members["joined"] <= members["plc_end"]))
         & (members["left"].isna() | (members["left"].dt.date >= start))
+        & (members["left"].isna() | (members["left"] >= members["plc_start"]))
     ]
     bipartite = nx.Graph()
     school_nodes = {int(s) for s in counting["school_id"]}

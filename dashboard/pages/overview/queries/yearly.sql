@@ -19,7 +19,7 @@ school_counts as (
 ),
 
 -- A PLC is active in a year when its dates overlap the year and at least one
--- school of the region has a membership that overlaps it too.
+-- school of the region has a membership counting in it (net_memberships.sql).
 active_plcs as (
     select
         y.year,
@@ -31,7 +31,8 @@ active_plcs as (
     inner join plc_memberships as pm
         on pm.plc_id = p.plc_id
         and pm.joined <= y.end_date
-        and (pm."left" is null or pm."left" >= y.start_date)
+        and (p.end_date is null or pm.joined <= p.end_date)
+        and (pm."left" is null or (pm."left" >= y.start_date and pm."left" >= p.start_date))
     inner join region_schools as r on r.school_id = pm.school_id
     group by y.year
 ),
@@ -61,6 +62,8 @@ yearly as (
     left join school_counts as sc on sc.year = y.year
     left join active_plcs as ap on ap.year = y.year
     left join region_ties as rt on rt.year = y.year
+    -- The years of the network only: a year without PLC data is not a year of no ties.
+    where y.has_plc_data
     order by y.start_date
 )
 
