@@ -97,6 +97,15 @@ def _caption(what: str, listed: pd.DataFrame, region: str, year: str, lang: str)
             "roles": t("network.lists_roles_caption_top", lang, shown=LIST_LIMIT, **fields),
         }
         return top[what]
+    if len(listed) == 1:
+        one = {
+            "isolates": t("network.lists_isolates_caption_one", lang, region=region, year=year),
+            "betweenness": t(
+                "network.lists_betweenness_caption_one", lang, region=region, year=year
+            ),
+            "roles": t("network.lists_roles_caption_one", lang, region=region, year=year),
+        }
+        return one[what]
     every = {
         "isolates": t("network.lists_isolates_caption_all", lang, **fields),
         "betweenness": t("network.lists_betweenness_caption_all", lang, **fields),
