@@ -88,7 +88,7 @@ def test_summary_and_schools_table_for_gwe(db: Database, choices: Choices) -> No
         ["Ties to schools outside the selection", "2"],
         # A-C, B-C inside GwE and C-F, D-F leaving it cross LA lines; A-B and C-D do not.
         [
-            "Ties of the schools shown (at least one end among them) crossing LA lines",
+            "Ties of the schools shown that cross LA lines",
             "4 of 6 (66.7%)",
         ],
         ["Density of ties between schools shown", "0.4000"],
