@@ -15,6 +15,7 @@ SHELL_ACCOUNT = "shell-account"
 OVERVIEW_SCOPE = "overview-scope"
 OVERVIEW_SUMMARY = "overview-summary"
 OVERVIEW_HEADLINES = "overview-headlines"
+OVERVIEW_CHARTS = "overview-charts"  # the charts, hidden when no school matches the filters
 
 # The regions page (its charts, filters, the measure and sort controls and its
 # downloads: the functions below, with page "regions")
@@ -107,3 +108,4 @@ NETWORK_SUMMARY_HEADING = "network-summary-heading"
 NETWORK_SUMMARY = "network-summary"
 NETWORK_RULE = "network-rule"  # which ties are drawn, in words
 NETWORK_OPEN_SCHOOL = "network-open-school"  # the Location a click on a school sets
+NETWORK_DETAIL = "network-detail"  # the network and its lists, hidden with no school chosen

@@ -135,7 +135,8 @@ def test_view_colour_and_size_are_kept_in_the_url(page: Page, server_url: str) -
 
 def test_force_layout_view_is_kept_in_the_url(page: Page, server_url: str) -> None:
     page.goto(server_url + "/network?year=2018/19")
-    expect(page.locator("#network-rule")).to_have_text("All 6 ties of 2018/19 are drawn.")
+    rule = page.locator("#network-rule")
+    expect(rule).to_have_text("All 6 ties between the schools shown are drawn.")
     _choose(page, "network-view", "Force layout")
     expect(page).to_have_url(re.compile(r"/network\?year=2018/19&view=force$"))
     # No LA outlines in the force layout; H, not on the map, has a place in it.

@@ -76,6 +76,9 @@ class NetworkSummary:
     ties: int  # ties between two schools shown
     cross_la_ties: int  # of those, ties between schools of different LAs
     outside_ties: int  # ties from a school shown to a school not shown
+    # Of the ties with at least one school shown (ties + outside_ties), those between
+    # schools of different LAs: what the overview's cross-LA share counts.
+    touching_cross_la_ties: int
     ties_drawn: int
     unplaced: int  # schools shown with no place in the view (no location, on the map)
     # With a PLC focus area, the figures of its subgraph (etl.network.subgraph).
@@ -91,6 +94,19 @@ class NetworkSummary:
     def cross_la_share(self) -> float | None:
         return self.cross_la_ties / self.ties if self.ties else None
 
+    @property
+    def touching_ties(self) -> int:
+        """Ties with at least one school shown: between two of them, or leaving them."""
+        return self.ties + self.outside_ties
+
+    @property
+    def touching_cross_la_share(self) -> float | None:
+        """Of the ties with at least one school shown, the share crossing LA lines: the
+        overview's cross-LA share (overview__yearly), the regions page's external ties
+        over all ties of an LA."""
+        touching = self.touching_ties
+        return self.touching_cross_la_ties / touching if touching else None
+
 
 @dataclass(frozen=True)
 class TieCounts:
@@ -100,6 +116,7 @@ class TieCounts:
     ties: int
     cross_la_ties: int
     outside_ties: int
+    touching_cross_la_ties: int
 
 
 @dataclass(frozen=True)
@@ -172,6 +189,7 @@ def load_ties(db: Database, filters: Filters) -> tuple[pd.DataFrame, TieCounts]:
         ties=int(first["ties"]),
         cross_la_ties=int(first["cross_la_ties"]),
         outside_ties=int(first["outside_ties"]),
+        touching_cross_la_ties=int(first["touching_cross_la_ties"]),
     )
     drawn = found.dropna(subset=["school_a"])[["school_a", "school_b", "weight"]]
     return drawn.astype("int64").reset_index(drop=True), counts
@@ -186,6 +204,7 @@ def summarise_network(schools: pd.DataFrame, counts: TieCounts, ties_drawn: int)
         ties=counts.ties,
         cross_la_ties=counts.cross_la_ties,
         outside_ties=counts.outside_ties,
+        touching_cross_la_ties=counts.touching_cross_la_ties,
         ties_drawn=ties_drawn,
         unplaced=_count_unplaced(schools),
     )
@@ -355,6 +374,8 @@ def _focus_summary(
         ties=found.summary.n_ties,
         cross_la_ties=int(found.ties["cross_la"].sum()),
         outside_ties=found.summary.external_ties,
+        # The subgraph's E-I index counts every tie with a school in the region.
+        touching_cross_la_ties=found.summary.ties_across_la,
         ties_drawn=ties_drawn,
         unplaced=_count_unplaced(schools),
         subgraph=found.summary,

@@ -23,7 +23,14 @@ from dashboard.pages.network.data import (
     NetworkSummary,
     rank_schools,
 )
-from dashboard.pages.network.figures import COLOURS, SIZES, build_network_figure, label_role
+from dashboard.pages.network.figures import COLOURS, SIZES, build_network_figure
+from dashboard.pages.network.lists import (
+    build_betweenness_table,
+    build_isolates_table,
+    build_list_sections,
+    build_roles_table,
+    label_table_role,
+)
 from dashboard.ui.charts import build_chart_section, build_table_region
 from dashboard.ui.filter_bar import build_filter_bar, build_option_dropdown
 from dashboard.ui.labels import format_share, label_category, label_focus
@@ -66,6 +73,11 @@ class NetworkParts(Parts):
     rule: str = output(ids.NETWORK_RULE, "children")
     figure: dict[str, object] = chart_output(PAGE, "schools", "graph")
     schools: html.Table | html.P = chart_output(PAGE, "schools", "table")
+    isolates: html.Table | html.P = chart_output(PAGE, "isolates", "table")
+    betweenness: html.Table | html.P = chart_output(PAGE, "betweenness", "table")
+    roles: html.Table | html.P = chart_output(PAGE, "roles", "table")
+    # With no school chosen the summary says so, once; the network and lists are hidden.
+    detail_hidden: bool = output(ids.NETWORK_DETAIL, "hidden")
 
 
 def find_clicked_school(click: Mapping[str, object] | None, search: str | None) -> str | None:
@@ -141,10 +153,19 @@ def _list_subgraph_rows(subgraph: SubgraphSummary, lang: str) -> list[list[str]]
     ]
 
 
-def build_summary_table(summary: NetworkSummary, view: str, region: str, lang: str) -> html.Table:
-    """The summary figures as a table of two columns: what, and how many. With a focus
-    area, the ties are those through its PLCs, and its subgraph's figures follow."""
-    share = summary.cross_la_share
+def build_summary_table(
+    summary: NetworkSummary, view: str, region: str, lang: str
+) -> html.Table | html.P:
+    """The summary figures as a table of two columns: what, and how many; with no school
+    chosen, the one sentence that says so. With a focus area, the ties are those through
+    its PLCs, and its subgraph's figures follow.
+
+    Each row names what it counts. The ties crossing LA lines are counted over every tie
+    with at least one school shown, as the overview's cross-LA share and the regions
+    page's external ties count them, so that the three pages agree."""
+    if summary.schools == 0:
+        return html.P(t("network.empty", lang))
+    share = summary.touching_cross_la_share
     density = summary.density
     focused = summary.subgraph is not None
     rows = [
@@ -156,21 +177,22 @@ def build_summary_table(summary: NetworkSummary, view: str, region: str, lang: s
             _count(summary.isolated),
         ],
         [t("network.summary_ties", lang), _count(summary.ties)],
+        [t("network.summary_outside", lang), _count(summary.outside_ties)],
         [
-            t("network.summary_cross_la", lang),
+            t("network.summary_touching_cross_la", lang),
             t(
-                "network.summary_cross_la_value",
+                "network.summary_touching_cross_la_value",
                 lang,
-                ties=_count(summary.cross_la_ties),
+                ties=_count(summary.touching_cross_la_ties),
+                touching=_count(summary.touching_ties),
                 share=_or_no_data(share, format_share(share or 0), lang),
             ),
         ],
-        [t("network.summary_outside", lang), _count(summary.outside_ties)],
         [
             t("network.summary_density", lang),
             _or_no_data(density, f"{density or 0:.4f}", lang),
         ],
-        [t("network.summary_drawn", lang), _count(summary.ties_drawn)],
+        [t("network.summary_drawn_shown", lang), _count(summary.ties_drawn)],
         [
             t("network.summary_unplaced", lang)
             if view == "map"
@@ -184,15 +206,19 @@ def build_summary_table(summary: NetworkSummary, view: str, region: str, lang: s
     return build_table(t("network.summary_caption", lang, region=region), columns, rows)
 
 
-def describe_rule(rule: DrawingRule, year: str, focus: str | None, lang: str) -> str:
-    """Which ties are drawn, in words, as the page states it under the summary."""
+def describe_rule(
+    rule: DrawingRule, summary: NetworkSummary, year: str, focus: str | None, lang: str
+) -> str:
+    """Which ties are drawn, in words, as the page states it under the summary: of the
+    ties between two schools shown (the summary's), never the whole year's as if all
+    were on screen. Empty with no school chosen (the summary says so)."""
+    if summary.schools == 0:
+        return ""
+    if focus is None:
+        return _describe_selection_rule(rule, summary, year, lang)
     ties = _count(rule.ties_total)
     cap = _count(rule.max_ties_drawn)
     weight = rule.min_weight_drawn
-    if focus is None and rule.rule == "all":
-        return t("network.rule_all", lang, ties=ties, year=year)
-    if focus is None:
-        return t("network.rule_strongest", lang, ties=ties, year=year, cap=cap, weight=weight)
     name = label_focus(focus, lang)
     if rule.rule == "all":
         drawn = t("network.rule_focus_all", lang, ties=ties, focus=name)
@@ -201,6 +227,30 @@ def describe_rule(rule: DrawingRule, year: str, focus: str | None, lang: str) ->
             "network.rule_focus_strongest", lang, ties=ties, focus=name, cap=cap, weight=weight
         )
     return f"{drawn} {t('network.focus_note', lang)}"
+
+
+def _describe_selection_rule(
+    rule: DrawingRule, summary: NetworkSummary, year: str, lang: str
+) -> str:
+    """The ties drawn of those between two schools shown: none to draw, all, all but those
+    with an end not placed in the view, or the strongest the browser can take."""
+    drawn, shown = _count(summary.ties_drawn), _count(summary.ties)
+    if summary.ties == 0:
+        return t("network.rule_selection_none", lang)
+    if rule.rule == "strongest":
+        return t(
+            "network.rule_selection_strongest",
+            lang,
+            drawn=drawn,
+            ties=shown,
+            cap=_count(rule.max_ties_drawn),
+            total=_count(rule.ties_total),
+            year=year,
+            weight=rule.min_weight_drawn,
+        )
+    if summary.ties_drawn < summary.ties:
+        return t("network.rule_selection_unplaced", lang, drawn=drawn, ties=shown)
+    return t("network.rule_selection_all", lang, ties=shown)
 
 
 def _school_row(row: pd.Series, year: str, lang: str) -> list[object]:
@@ -217,7 +267,7 @@ def _school_row(row: pd.Series, year: str, lang: str) -> list[object]:
         f"{row['betweenness']:.3g}",
         _count(int(row["n_plcs"])),
         t("network.community_none", lang) if pd.isna(community) else str(int(community)),
-        label_role(row["broker_role"], lang),
+        label_table_role(row["broker_role"], lang),
     ]
 
 
@@ -227,7 +277,7 @@ def build_schools_table(
     """The schools highest on ``size`` (TABLE_LIMIT at most), each a link to its profile."""
     schools = data.schools
     if schools.empty:
-        return html.P(t("network.empty", lang))
+        return html.P()  # the summary says no school is chosen; the table is hidden
     shown = rank_schools(schools, size, TABLE_LIMIT)
     measure = _rank_name(size, lang)
     if len(shown) < len(schools):
@@ -249,7 +299,7 @@ def build_schools_table(
         t("network.betweenness", lang),
         t("network.plcs", lang),
         t("network.column_community", lang),
-        t("network.column_role", lang),
+        t("network.lists_column_role", lang),
     ]
     rows = [_school_row(row, year, lang) for _, row in shown.iterrows()]
     return build_table(caption, columns, rows)
@@ -296,12 +346,17 @@ def build_network_parts(
     view, colour, size = (filters.option(o.name) for o in OPTIONS)
     # The zoom is kept while the schools shown stay the same, whatever colour and size.
     revision = f"{view}|{replace(filters, options=())}"
+    year = filters.year
     return NetworkParts(
-        summary_heading=t("network.summary_heading", lang, year=filters.year, region=region),
+        summary_heading=t("network.summary_heading", lang, year=year, region=region),
         summary=build_summary_table(data.summary, view, region, lang),
-        rule=describe_rule(data.rule, filters.year, data.focus, lang),
+        rule=describe_rule(data.rule, data.summary, year, data.focus, lang),
         figure=build_network_figure(data, colour, size, lang, revision),
-        schools=build_schools_table(data, size, filters.year, region, lang),
+        schools=build_schools_table(data, size, year, region, lang),
+        isolates=build_isolates_table(data.schools, year, region, lang),
+        betweenness=build_betweenness_table(data.schools, year, region, lang),
+        roles=build_roles_table(data.schools, year, region, lang),
+        detail_hidden=data.schools.empty,
     )
 
 
@@ -330,18 +385,33 @@ def build_network_layout(
                 **{"aria-labelledby": ids.NETWORK_SUMMARY_HEADING},
             ),
             html.Div(
-                build_chart_section(
-                    PAGE,
-                    "schools",
-                    heading=t("network.chart_heading", lang),
-                    intro=t("network.chart_intro", lang),
-                    figure=parts.figure,
-                    table=parts.schools,
-                    download_label=t("network.download_label", lang),
-                    lang=lang,
-                ),
-                # The map needs the page's width: its table goes below it, not beside.
-                className="network-chart",
+                [
+                    html.Div(
+                        build_chart_section(
+                            PAGE,
+                            "schools",
+                            heading=t("network.chart_heading", lang),
+                            intro=t("network.chart_intro", lang),
+                            figure=parts.figure,
+                            table=parts.schools,
+                            download_label=t("network.download_label", lang),
+                            lang=lang,
+                        ),
+                        # The map needs the page's width: its table goes below it.
+                        className="network-chart",
+                    ),
+                    *build_list_sections(
+                        PAGE,
+                        {
+                            "isolates": parts.isolates,
+                            "betweenness": parts.betweenness,
+                            "roles": parts.roles,
+                        },
+                        lang,
+                    ),
+                ],
+                id=ids.NETWORK_DETAIL,
+                hidden=parts.detail_hidden,
             ),
         ],
         className="page",

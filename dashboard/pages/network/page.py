@@ -10,7 +10,12 @@ from dashboard.core.parts import outputs_of
 from dashboard.core.registry import register_page
 from dashboard.core.views import View, read_view, register_download, register_view
 from dashboard.pages.network.data import NetworkData, load_network
-from dashboard.pages.network.downloads import build_schools_csv
+from dashboard.pages.network.downloads import (
+    build_betweenness_csv,
+    build_isolates_csv,
+    build_roles_csv,
+    build_schools_csv,
+)
 from dashboard.pages.network.layout import (
     FIELDS,
     OPTIONS,
@@ -56,6 +61,20 @@ register_download(
     OPTIONS,
     detail=True,
 )
+# The lists' CSVs: every row of each list, for the view in the URL, in the user's scope.
+for _what, _build in (
+    ("isolates", build_isolates_csv),
+    ("betweenness", build_betweenness_csv),
+    ("roles", build_roles_csv),
+):
+    register_download(
+        PAGE,
+        _what,
+        FIELDS,
+        lambda v, build=_build: build(_load(v).schools, v.lang),
+        OPTIONS,
+        detail=True,
+    )
 
 
 @callback(

@@ -64,6 +64,12 @@ class OverviewData:
     headlines: list[Headline]
     summary: list[SummaryFact]
 
+    @property
+    def no_schools(self) -> bool:
+        """No school matches the filters (in any year: a school has a row of network
+        measures every year), so there is nothing to count, chart or compare."""
+        return bool(self.yearly["schools"].fillna(0).sum() == 0)
+
 
 def _region_params(filters: Filters) -> dict[str, object]:
     return {

@@ -54,6 +54,8 @@ class OverviewParts(Parts):
     trend_table: html.Table = chart_output(PAGE, "headlines", "table")
     support_figure: go.Figure = chart_output(PAGE, "support", "graph")
     support_table: html.Table | html.P = chart_output(PAGE, "support", "table")
+    # With no school chosen the summary says so, once; the charts are hidden, not empty.
+    charts_hidden: bool = output(ids.OVERVIEW_CHARTS, "hidden")
 
 
 def build_headline_card(headline: Headline, lang: str) -> html.Div:
@@ -93,7 +95,7 @@ def _state_fact(fact: SummaryFact, year: str, lang: str) -> str:
     if fact.measure == "isolated_schools":
         return t("overview.summary_isolated_other", lang, count=count, share=share)
     if fact.measure == "cross_la_share":
-        return t("overview.summary_cross_la", lang, share=format_share(fact.value))
+        return t("overview.summary_cross_la_selection", lang, share=format_share(fact.value))
     return t("overview.summary_green", lang, share=format_share(fact.value))
 
 
@@ -161,14 +163,20 @@ def build_overview_parts(
 ) -> OverviewParts:
     """The parts of the page that follow the filters."""
     region = describe_region(filters, choices, lang)
+    empty = data.no_schools
     return OverviewParts(
         scope=t("overview.headlines_heading", lang, year=filters.year, region=region),
-        summary=describe_summary(data.summary, filters.year, lang),
-        headlines=[build_headline_card(h, lang) for h in data.headlines],
+        summary=(
+            t("overview.no_schools", lang)
+            if empty
+            else describe_summary(data.summary, filters.year, lang)
+        ),
+        headlines=[] if empty else [build_headline_card(h, lang) for h in data.headlines],
         trend_figure=build_trend_figure(data.yearly, filters.year, lang),
         trend_table=build_trend_table(data, region, lang),
         support_figure=build_support_figure(data.support, lang),
         support_table=build_support_table(data, region, lang),
+        charts_hidden=empty,
     )
 
 
@@ -198,24 +206,30 @@ def build_overview_layout(
                 ],
                 **{"aria-labelledby": ids.OVERVIEW_SCOPE},
             ),
-            build_chart_section(
-                PAGE,
-                "headlines",
-                heading=t("overview.trend_heading", lang),
-                figure=parts.trend_figure,
-                table=parts.trend_table,
-                download_label=t("download.headlines_label", lang),
-                lang=lang,
-            ),
-            build_chart_section(
-                PAGE,
-                "support",
-                heading=t("overview.support_heading", lang),
-                intro=t("overview.support_intro", lang),
-                figure=parts.support_figure,
-                table=parts.support_table,
-                download_label=t("download.support_label", lang),
-                lang=lang,
+            html.Div(
+                [
+                    build_chart_section(
+                        PAGE,
+                        "headlines",
+                        heading=t("overview.trend_heading", lang),
+                        figure=parts.trend_figure,
+                        table=parts.trend_table,
+                        download_label=t("download.headlines_label", lang),
+                        lang=lang,
+                    ),
+                    build_chart_section(
+                        PAGE,
+                        "support",
+                        heading=t("overview.support_heading", lang),
+                        intro=t("overview.support_intro", lang),
+                        figure=parts.support_figure,
+                        table=parts.support_table,
+                        download_label=t("download.support_label", lang),
+                        lang=lang,
+                    ),
+                ],
+                id=ids.OVERVIEW_CHARTS,
+                hidden=parts.charts_hidden,
             ),
         ],
         className="page",

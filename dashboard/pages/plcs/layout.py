@@ -121,7 +121,7 @@ def _build_table(
     directory: DirectoryPage, filters: Filters, choices: Choices, lang: str
 ) -> html.Table | html.P:
     if directory.rows.empty:
-        return html.P(t("plcs.status_none", lang))
+        return html.P()  # the status line above says no PLC matches: once is enough
     caption = t(
         "plcs.caption",
         lang,

@@ -47,7 +47,7 @@ def test_schools_are_those_chosen_with_their_measures(db: Database) -> None:
 def test_ties_are_those_between_two_schools_chosen(db: Database) -> None:
     ties, counts = load_ties(db, Filters("2018/19", "GWE"))
     # A-B, A-C, B-C, C-D inside GwE; C-F and D-F leave it.
-    assert counts == TieCounts(ties=4, cross_la_ties=2, outside_ties=2)
+    assert counts == TieCounts(ties=4, cross_la_ties=2, outside_ties=2, touching_cross_la_ties=4)
     assert list(zip(ties["school_a"], ties["school_b"], strict=True)) == [
         (A, B),
         (A, C),
@@ -59,12 +59,13 @@ def test_ties_are_those_between_two_schools_chosen(db: Database) -> None:
 @pytest.mark.parametrize(
     ("filters", "expected"),
     [
-        # schools, isolated, ties, cross-LA, to outside, drawn, without a location
-        (Filters("2018/19"), NetworkSummary(8, 3, 6, 4, 0, 6, 1)),
-        (Filters("2018/19", "GWE"), NetworkSummary(5, 1, 4, 2, 2, 4, 0)),
-        (Filters("2018/19", "CSC", 681), NetworkSummary(3, 2, 0, 0, 2, 0, 1)),
+        # schools, isolated, ties, cross-LA, to outside, cross-LA of all the schools' ties,
+        # drawn, without a location
+        (Filters("2018/19"), NetworkSummary(8, 3, 6, 4, 0, 4, 6, 1)),
+        (Filters("2018/19", "GWE"), NetworkSummary(5, 1, 4, 2, 2, 4, 4, 0)),
+        (Filters("2018/19", "CSC", 681), NetworkSummary(3, 2, 0, 0, 2, 2, 0, 1)),
         # 2017/18: F-G is not in the fixture's drawn set (its pretend cap of 4).
-        (Filters("2017/18", sector="primary"), NetworkSummary(6, 1, 5, 3, 0, 4, 0)),
+        (Filters("2017/18", sector="primary"), NetworkSummary(6, 1, 5, 3, 0, 3, 4, 0)),
     ],
     ids=["wales", "gwe", "cardiff", "primary-2017"],
 )
@@ -76,8 +77,8 @@ def test_density_and_cross_la_share_of_the_summary(db: Database) -> None:
     summary = load_network(db, Filters("2018/19", "GWE"), "map").summary
     assert summary.density == pytest.approx(4 / 10)
     assert summary.cross_la_share == pytest.approx(2 / 4)
-    assert NetworkSummary(1, 1, 0, 0, 0, 0, 0).density is None
-    assert NetworkSummary(1, 1, 0, 0, 0, 0, 0).cross_la_share is None
+    assert NetworkSummary(1, 1, 0, 0, 0, 0, 0, 0).density is None
+    assert NetworkSummary(1, 1, 0, 0, 0, 0, 0, 0).cross_la_share is None
 
 
 def test_on_the_map_schools_are_placed_at_longitude_and_latitude(db: Database) -> None:
@@ -207,4 +208,4 @@ def test_no_tie_drawn_still_gives_the_counts(db: Database) -> None:
     # Cardiff in 2018/19: F, G, H, no tie between them; C-F and D-F leave it.
     ties, counts = load_ties(db, Filters("2018/19", "CSC", 681))
     assert ties.empty
-    assert counts == TieCounts(ties=0, cross_la_ties=0, outside_ties=2)
+    assert counts == TieCounts(ties=0, cross_la_ties=0, outside_ties=2, touching_cross_la_ties=2)

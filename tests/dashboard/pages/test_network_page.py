@@ -10,7 +10,7 @@ from dash import dcc, html
 from dashboard.core import ids
 from dashboard.core.db import Database
 from dashboard.core.filters import Choices, Filters, resolve_filters
-from dashboard.pages.network.data import DrawingRule, load_network
+from dashboard.pages.network.data import DrawingRule, NetworkSummary, load_network
 from dashboard.pages.network.downloads import build_schools_csv
 from dashboard.pages.network.layout import (
     OPTIONS,
@@ -43,7 +43,7 @@ def test_page_is_registered_at_network(app: dash.Dash) -> None:
 def test_page_has_one_h1_headings_in_order_and_labelled_controls(app: dash.Dash) -> None:
     components = list(walk(_render(app, {})))
     levels = [int(type(c).__name__[1]) for c in components if type(c).__name__ in {"H1", "H2"}]
-    assert levels == [1, 2, 2]
+    assert levels == [1, 2, 2, 2, 2, 2]  # summary, network, isolates, two broker lists
     labelled = {c.htmlFor for c in components if isinstance(c, html.Label)}
     dropdowns = {c.id for c in components if isinstance(c, dcc.Dropdown)}
     assert dropdowns == labelled
@@ -85,10 +85,14 @@ def test_summary_and_schools_table_for_gwe(db: Database, choices: Choices) -> No
         ["Schools shown", "5"],
         ["Isolated schools (no tie that year)", "1"],
         ["Ties between schools shown", "4"],
-        ["Of which cross LA lines", "2 (50.0%)"],
         ["Ties to schools outside the selection", "2"],
+        # A-C, B-C inside GwE and C-F, D-F leaving it cross LA lines; A-B and C-D do not.
+        [
+            "Ties of the schools shown that cross LA lines",
+            "4 of 6 (66.7%)",
+        ],
         ["Density of ties between schools shown", "0.4000"],
-        ["Ties drawn", "4"],
+        ["Ties drawn (of those between schools shown)", "4"],
         ["Schools without a location (not on the map)", "0"],
     ]
     schools = parts.schools
@@ -153,7 +157,7 @@ def test_csv_has_every_school_shown_with_its_figures(db: Database) -> None:
     assert lines[0] == (
         "School number,School,Local authority,Consortium,Sector,Language medium,"
         "Support category,Degree,Weighted degree,Betweenness,PLCs,Community,Pairs brokered,"
-        "Main brokerage role"
+        "Main brokerage role (lead-school ties)"
     )
     assert len(lines) == 1 + 8
     # C: degree 4, betweenness 8/42 (see test_network_data), 2 PLCs in 2018/19.
@@ -163,7 +167,7 @@ def test_csv_has_every_school_shown_with_its_figures(db: Database) -> None:
     )
     assert lines[8] == (
         "6814001,Heath High School,Cardiff,Central South Consortium,Secondary,English medium,"
-        "Green,0,0,0.0,1,,0,Not a broker"
+        "Green,0,0,0.0,1,,0,None: brokers no lead-school ties"
     )
 
 
@@ -173,30 +177,63 @@ def test_csv_in_welsh_names_in_welsh(db: Database) -> None:
     assert lines[0].startswith("Rhif yr ysgol,Ysgol,Awdurdod lleol,Consortiwm,Sector")
     assert lines[1] == (
         "6602001,Ysgol Aber,Ynys Môn,GwE,Cynradd,Cyfrwng Cymraeg,Gwyrdd,2,2,0.0,1,,0,"
-        "Dim rôl brocera"
+        "Dim: nid yw'n broceru cysylltiadau ysgol arweiniol"
     )
 
 
+def _shown(ties: int, drawn: int, schools: int = 126) -> NetworkSummary:
+    """A summary of ``schools`` shown with ``ties`` between them, ``drawn`` of them drawn."""
+    return NetworkSummary(schools, 0, ties, 0, 0, 0, drawn, 0)
+
+
 @pytest.mark.parametrize(
-    ("rule", "focus", "lang", "expected"),
+    ("rule", "summary", "focus", "lang", "expected"),
     [
+        # Cardiff in 2019/20: the year's 7,598 ties are all drawn, 207 of them Cardiff's.
         (
-            DrawingRule("all", 9680, 9680, 20_000, 1),
+            DrawingRule("all", 7598, 7598, 20_000, 1),
+            _shown(207, 207),
             None,
             "en",
-            "All 9,680 ties of 2018/19 are drawn.",
+            "All 207 ties between the schools shown are drawn.",
+        ),
+        (
+            DrawingRule("all", 7598, 7598, 20_000, 1),
+            _shown(207, 200),
+            None,
+            "en",
+            "200 of the 207 ties between the schools shown are drawn: the others have a school "
+            "with no place in this view.",
+        ),
+        (
+            DrawingRule("all", 7598, 7598, 20_000, 1),
+            _shown(0, 0),
+            None,
+            "cy",
+            "Nid oes cysylltiad rhwng unrhyw ddwy ysgol a ddangosir, felly ni chaiff yr un "
+            "cysylltiad ei luniadu.",
         ),
         (
             DrawingRule("strongest", 143_806, 20_000, 20_000, 1),
+            _shown(5_000, 900),
             None,
             "en",
-            "A browser draws about 20,000 lines smoothly, so of the 143,806 ties of 2018/19 the "
+            "900 of the 5,000 ties between the schools shown are drawn. A browser draws about "
+            "20,000 lines smoothly, so of the 143,806 ties of 2018/19 the "
             "20,000 strongest are drawn: those through the most shared PLCs (the weakest drawn "
             "through 1), then the most shared members; among ties as strong, a fixed order "
             "spread over the country. The summary counts every tie.",
         ),
         (
+            DrawingRule("all", 7598, 7598, 20_000, 1),
+            _shown(207, 207, schools=0),
+            None,
+            "en",
+            "",  # no school chosen: the summary says so, once
+        ),
+        (
             DrawingRule("all", 3, 3, 20_000, 1),
+            _shown(3, 3),
             "numeracy",
             "cy",
             "Caiff pob un o'r 3 cysylltiad drwy CDPau Rhifedd eu lluniadu. Gradd, rhyngoldeb a "
@@ -206,9 +243,9 @@ def test_csv_in_welsh_names_in_welsh(db: Database) -> None:
     ],
 )
 def test_the_rule_says_which_ties_are_drawn(
-    rule: DrawingRule, focus: str | None, lang: str, expected: str
+    rule: DrawingRule, summary: NetworkSummary, focus: str | None, lang: str, expected: str
 ) -> None:
-    assert describe_rule(rule, "2018/19", focus, lang) == expected
+    assert describe_rule(rule, summary, "2018/19", focus, lang) == expected
 
 
 def test_focus_area_adds_its_subgraph_figures_to_the_summary(

@@ -21,7 +21,7 @@ SUMMARY_CASES = [
         "en",
         "In 2018/19, 6 schools (75.0%) were in at least one PLC, unchanged from 2017/18. "
         "3 PLCs were active, down 1 on 2017/18. "
-        "66.7% of ties crossed LA lines, up 6.7 points on 2017/18. "
+        "66.7% of the ties of these schools crossed LA lines, up 6.7 points on 2017/18. "
         "3 schools (37.5%) were tied to no other school, unchanged from 2017/18. "
         "50.0% of schools with a support category were green, up 12.5 points on 2017/18.",
         id="wales",
@@ -33,7 +33,7 @@ SUMMARY_CASES = [
         "en",
         "In 2016/17, 6 schools (75.0%) were in at least one PLC. "
         "4 PLCs were active. "
-        "33.3% of ties crossed LA lines. "
+        "33.3% of the ties of these schools crossed LA lines. "
         "2 schools (25.0%) were tied to no other school. "
         "25.0% of schools with a support category were green.",
         id="first-year",
@@ -46,7 +46,7 @@ SUMMARY_CASES = [
         "en",
         "In 2018/19, 2 schools (66.7%) were in at least one PLC, down 1 on 2017/18. "
         "2 PLCs were active, down 1 on 2017/18. "
-        "100.0% of ties crossed LA lines, up 50.0 points on 2017/18. "
+        "100.0% of the ties of these schools crossed LA lines, up 50.0 points on 2017/18. "
         "2 schools (66.7%) were tied to no other school, up 1 on 2017/18. "
         "66.7% of schools with a support category were green, unchanged from 2017/18.",
         id="consortium-csc",
@@ -59,7 +59,7 @@ SUMMARY_CASES = [
         "en",
         "In 2017/18, 1 school (33.3%) was in at least one PLC, down 2 on 2016/17. "
         "2 PLCs were active, unchanged from 2016/17. "
-        "100.0% of ties crossed LA lines, up 50.0 points on 2016/17. "
+        "100.0% of the ties of these schools crossed LA lines, up 50.0 points on 2016/17. "
         "2 schools (66.7%) were tied to no other school, up 2 on 2016/17. "
         "0.0% of schools with a support category were green, unchanged from 2016/17.",
         id="la-gwynedd",
@@ -80,7 +80,7 @@ SUMMARY_CASES = [
         "cy",
         "Yn 2018/19, roedd 6 o ysgolion (75.0%) mewn o leiaf un CDP, dim newid ers 2017/18. "
         "Roedd 3 o CDPau yn weithredol, gostyngiad o 1 ers 2017/18. "
-        "Roedd 66.7% o'r cysylltiadau yn croesi ffiniau awdurdodau lleol, "
+        "Roedd 66.7% o gysylltiadau'r ysgolion hyn yn croesi ffiniau awdurdodau lleol, "
         "cynnydd o 6.7 pwynt ers 2017/18. "
         "Nid oedd gan 3 o ysgolion (37.5%) gysylltiad ag unrhyw ysgol arall, "
         "dim newid ers 2017/18. "

@@ -172,6 +172,7 @@ def test_parts_in_welsh_and_when_nothing_matches(db: Database, choices: Choices)
     parts = build_directory_parts(none, filters, choices, "en")
     assert parts.status == "No PLC matches."
     assert isinstance(parts.table, html.P)
+    assert text_of(parts.table) == ""  # said once, by the status line
 
 
 def test_csv_holds_every_plc_listed_with_its_reasons(db: Database) -> None:

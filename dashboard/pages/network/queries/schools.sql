@@ -1,8 +1,8 @@
 -- The schools the network page shows for $year: those the filters choose
 -- ($consortium, $la, $sector, $medium; NULL meaning all), with where they are
 -- (on the map, and in the year's force layout),
--- their measures that year, their support category (NULL when not categorised)
--- and their main brokerage role.
+-- their measures that year, their support category (NULL when not categorised),
+-- the pairs they broker in each brokerage role and their main role.
 -- LA and consortium names are joined in Python from shell__regions: 24,000 rows of
 -- names cost more to fetch than to look up.
 with
@@ -67,6 +67,11 @@ shown as (
         m.n_plcs,
         m.community_id,
         c.support_category,
+        m.broker_coordinator,
+        m.broker_gatekeeper,
+        m.broker_representative,
+        m.broker_itinerant,
+        m.broker_liaison,
         m.broker_total,
         r.broker_role
     from schools as s

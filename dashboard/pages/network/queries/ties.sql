@@ -3,6 +3,8 @@
 -- opens the database afresh):
 --   ties, cross_la_ties, outside_ties: the year's ties (net_edges) between two
 --     schools chosen, those of them crossing LA lines, and those leaving the choice;
+--   touching_cross_la_ties: of the ties with at least one school chosen (ties +
+--     outside_ties), those crossing LA lines: the overview's cross-LA share counts these;
 --   school_a, school_b, weight: the ties drawn between two schools chosen, from the
 --     year's drawn set (net_edges_drawn: all ties, or the strongest when there are
 --     too many for a browser; net_drawing_rules says which).
@@ -28,7 +30,8 @@ counts as (
     select
         count(*) filter (where a_chosen and b_chosen) as ties,
         count(*) filter (where a_chosen and b_chosen and cross_la) as cross_la_ties,
-        count(*) filter (where a_chosen != b_chosen) as outside_ties
+        count(*) filter (where a_chosen != b_chosen) as outside_ties,
+        count(*) filter (where (a_chosen or b_chosen) and cross_la) as touching_cross_la_ties
     from year_ties
 ),
 
@@ -48,6 +51,7 @@ ties as (
         c.ties,
         c.cross_la_ties,
         c.outside_ties,
+        c.touching_cross_la_ties,
         d.school_a,
         d.school_b,
         d.weight

@@ -1,0 +1,242 @@
+"""The network explorer's lists: the isolated schools of the selection and its brokers,
+by betweenness and by brokerage role, each a table of its own with its CSV
+(pages/network/downloads.py); no Dash callbacks and no database here.
+
+The lists are chosen from the schools the page shows (NetworkData.schools: the
+user's scope, the filters), so they follow the same scope and privacy as the
+table beside the network: schools are public units, and no member is named.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.core.links import build_school_href
+from dashboard.i18n import t
+from dashboard.ui.charts import build_table_section
+from dashboard.ui.labels import label_broker_role, label_category, label_medium, label_sector
+from dashboard.ui.tables import build_table
+
+__all__ = [
+    "LISTS",
+    "LIST_LIMIT",
+    "ROLES",
+    "ROLE_COLUMNS",
+    "build_betweenness_table",
+    "build_isolates_table",
+    "build_list_sections",
+    "build_roles_table",
+    "label_table_role",
+    "select_betweenness_brokers",
+    "select_isolates",
+    "select_role_brokers",
+]
+
+# Rows each list shows on the page; its CSV has every row.
+LIST_LIMIT = 100
+# The lists, as their chart ids (ids.chart_table, ids.csv_button) name them.
+LISTS = ("isolates", "betweenness", "roles")
+# The Gould-Fernandez roles, as net_school_metrics names their counts.
+ROLES = ("coordinator", "gatekeeper", "representative", "itinerant", "liaison")
+ROLE_COLUMNS = tuple(f"broker_{role}" for role in ROLES)
+
+
+def select_isolates(schools: pd.DataFrame) -> pd.DataFrame:
+    """The schools with no tie (degree 0: in the year's network, or through the focus
+    area's PLCs when one is chosen), by LA, name and school number."""
+    isolated = schools[schools["degree"] == 0]
+    return isolated.sort_values(["la_code", "name", "school_id"]).reset_index(drop=True)
+
+
+def select_betweenness_brokers(schools: pd.DataFrame) -> pd.DataFrame:
+    """The schools on some shortest path between two others (betweenness above 0), the
+    highest first; equal values by name and school number."""
+    brokers = schools[schools["betweenness"] > 0]
+    order = ["betweenness", "name", "school_id"]
+    return brokers.sort_values(order, ascending=[False, True, True]).reset_index(drop=True)
+
+
+def select_role_brokers(schools: pd.DataFrame) -> pd.DataFrame:
+    """The schools that broker at least one pair of lead-school ties in some role
+    (broker_total above 0), the most pairs first; equal counts by name and number."""
+    brokers = schools[schools["broker_total"] > 0]
+    order = ["broker_total", "name", "school_id"]
+    return brokers.sort_values(order, ascending=[False, True, True]).reset_index(drop=True)
+
+
+def label_table_role(role: str, lang: str) -> str:
+    """A main brokerage role as the tables name it; a school with none is said to broker
+    no lead-school ties, which is why a school high on betweenness may have none."""
+    if role == "none":
+        return t("network.lists_role_none", lang)
+    return label_broker_role(role, lang)
+
+
+def _count(value: object) -> str:
+    return f"{int(value):,}"  # type: ignore[call-overload]
+
+
+def _la_column(lang: str) -> str:
+    return "la_name_cy" if lang == "cy" else "la_name_en"
+
+
+def _school_link(row: pd.Series, year: str, lang: str) -> dcc.Link:
+    return dcc.Link(row["name"], href=build_school_href(int(row["school_id"]), year, lang))
+
+
+def _caption(what: str, listed: pd.DataFrame, region: str, year: str, lang: str) -> str:
+    """ "The 55 schools ...", or "The first 100 of 312 schools ... (the CSV lists all)"."""
+    fields = {"count": _count(len(listed)), "region": region, "year": year}
+    if len(listed) > LIST_LIMIT:
+        top = {
+            "isolates": t("network.lists_isolates_caption_top", lang, shown=LIST_LIMIT, **fields),
+            "betweenness": t(
+                "network.lists_betweenness_caption_top", lang, shown=LIST_LIMIT, **fields
+            ),
+            "roles": t("network.lists_roles_caption_top", lang, shown=LIST_LIMIT, **fields),
+        }
+        return top[what]
+    if len(listed) == 1:
+        one = {
+            "isolates": t("network.lists_isolates_caption_one", lang, region=region, year=year),
+            "betweenness": t(
+                "network.lists_betweenness_caption_one", lang, region=region, year=year
+            ),
+            "roles": t("network.lists_roles_caption_one", lang, region=region, year=year),
+        }
+        return one[what]
+    every = {
+        "isolates": t("network.lists_isolates_caption_all", lang, **fields),
+        "betweenness": t("network.lists_betweenness_caption_all", lang, **fields),
+        "roles": t("network.lists_roles_caption_all", lang, **fields),
+    }
+    return every[what]
+
+
+def build_isolates_table(
+    schools: pd.DataFrame, year: str, region: str, lang: str
+) -> html.Table | html.P:
+    """The isolated schools: name (a link to its profile), LA, sector, medium, support
+    category and PLCs (a school in PLCs of its own school only is isolated too)."""
+    isolates = select_isolates(schools)
+    if isolates.empty:
+        return html.P(t("network.lists_isolates_none", lang, region=region, year=year))
+    columns = [
+        t("network.column_school", lang),
+        t("network.column_la", lang),
+        t("filters.sector", lang),
+        t("filters.medium", lang),
+        t("network.column_category", lang),
+        t("network.lists_column_plcs", lang),
+    ]
+    rows = [
+        [
+            _school_link(row, year, lang),
+            str(row[_la_column(lang)]),
+            label_sector(row["sector"], lang),
+            label_medium(row["language_medium"], lang),
+            _category(row["support_category"], lang),
+            _count(row["n_plcs"]),
+        ]
+        for _, row in isolates.head(LIST_LIMIT).iterrows()
+    ]
+    caption = _caption("isolates", isolates, region, year, lang)
+    return build_table(caption, columns, rows)
+
+
+def _category(category: object, lang: str) -> str:
+    if isinstance(category, str):
+        return label_category(category, lang)
+    return t("network.category_none", lang)
+
+
+def build_betweenness_table(
+    schools: pd.DataFrame, year: str, region: str, lang: str
+) -> html.Table | html.P:
+    """The brokers by betweenness: name, LA, betweenness, degree, and the main brokerage
+    role, which counts lead-school ties only (label_table_role)."""
+    brokers = select_betweenness_brokers(schools)
+    if brokers.empty:
+        return html.P(t("network.lists_betweenness_none", lang, region=region, year=year))
+    columns = [
+        t("network.column_school", lang),
+        t("network.column_la", lang),
+        t("network.betweenness", lang),
+        t("network.degree", lang),
+        t("network.lists_column_role", lang),
+    ]
+    rows = [
+        [
+            _school_link(row, year, lang),
+            str(row[_la_column(lang)]),
+            f"{row['betweenness']:.3g}",
+            _count(row["degree"]),
+            label_table_role(row["broker_role"], lang),
+        ]
+        for _, row in brokers.head(LIST_LIMIT).iterrows()
+    ]
+    caption = _caption("betweenness", brokers, region, year, lang)
+    return build_table(caption, columns, rows, sorted_by=(2, "descending"))
+
+
+def build_roles_table(
+    schools: pd.DataFrame, year: str, region: str, lang: str
+) -> html.Table | html.P:
+    """The brokers by role: name, LA, the pairs brokered in each of the five roles and in
+    all, then betweenness, so the two kinds of broker can be compared."""
+    brokers = select_role_brokers(schools)
+    if brokers.empty:
+        return html.P(t("network.lists_roles_none", lang, region=region, year=year))
+    columns = [
+        t("network.column_school", lang),
+        t("network.column_la", lang),
+        *[label_broker_role(role, lang) for role in ROLES],
+        t("network.lists_column_total", lang),
+        t("network.betweenness", lang),
+    ]
+    rows = [
+        [
+            _school_link(row, year, lang),
+            str(row[_la_column(lang)]),
+            *[_count(row[column]) for column in ROLE_COLUMNS],
+            _count(row["broker_total"]),
+            f"{row['betweenness']:.3g}",
+        ]
+        for _, row in brokers.head(LIST_LIMIT).iterrows()
+    ]
+    caption = _caption("roles", brokers, region, year, lang)
+    return build_table(caption, columns, rows, sorted_by=(7, "descending"))
+
+
+def build_list_sections(page: str, tables: dict[str, object], lang: str) -> list[html.Section]:
+    """The three lists' sections (heading, what the list counts, the table, its CSV), in
+    the order of LISTS. With a focus area, isolation and betweenness are those of its
+    PLCs' network, but brokerage roles are always the whole year's: the intros say so."""
+    headings = {
+        "isolates": t("network.lists_isolates_heading", lang),
+        "betweenness": t("network.lists_betweenness_heading", lang),
+        "roles": t("network.lists_roles_heading", lang),
+    }
+    intros = {
+        "isolates": t("network.lists_isolates_intro", lang),
+        "betweenness": t("network.lists_betweenness_intro", lang),
+        "roles": t("network.lists_roles_intro", lang),
+    }
+    downloads = {
+        "isolates": t("network.lists_isolates_download", lang),
+        "betweenness": t("network.lists_betweenness_download", lang),
+        "roles": t("network.lists_roles_download", lang),
+    }
+    return [
+        build_table_section(
+            page,
+            what,
+            heading=headings[what],
+            intro=intros[what],
+            table=tables[what],
+            download_label=downloads[what],
+            lang=lang,
+        )
+        for what in LISTS
+    ]
