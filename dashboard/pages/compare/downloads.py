@@ -13,7 +13,7 @@ from dashboard.core.filters import Choices
 from dashboard.i18n import t
 from dashboard.measures.catalogue import find_term, name_measure, write_measure_cell
 from dashboard.pages.compare.data import CompareData
-from dashboard.pages.compare.layout import list_network_parts
+from dashboard.pages.compare.layout import label_change, list_network_parts
 from dashboard.ui.labels import label_sector
 
 __all__ = [
@@ -106,7 +106,7 @@ def build_ties_csv(data: CompareData, choices: Choices, lang: str) -> str:
     ]
     rows = [
         [
-            t(f"compare.tie_{row.change}", lang),
+            label_change(str(row.change), lang),
             int(row.school_a),
             str(row.name_a),
             choices.name_of_la(int(row.la_a), lang),
@@ -132,7 +132,7 @@ def build_schools_csv(data: CompareData, choices: Choices, lang: str) -> str:
     ]
     rows = [
         [
-            t(f"compare.school_{row.change}", lang),
+            label_change(str(row.change), lang),
             int(row.school_id),
             str(row.name),
             choices.name_of_la(int(row.la_code), lang),

@@ -3,7 +3,7 @@ brief, an area's measures) and what changed between them (ties, schools in PLCs)
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 import pandas as pd
@@ -33,6 +33,7 @@ __all__ = [
     "describe_change",
     "describe_summary",
     "find_bad_years",
+    "label_change",
     "name_group",
 ]
 
@@ -102,8 +103,9 @@ def describe_change(measure: str, change: float | None, lang: str) -> str:
         shown = amount
     if float(amount.replace(",", "")) == 0:
         return t("compare.same", lang)
-    key = "compare.up" if change > 0 else "compare.down"
-    return t(key, lang, amount=shown)
+    if change > 0:
+        return t("compare.up", lang, amount=shown)
+    return t("compare.down", lang, amount=shown)
 
 
 def describe_summary(data: CompareData, lang: str) -> str:
@@ -213,14 +215,26 @@ def _school_link(name: object, school_id: object, year: str, lang: str) -> dcc.L
     return dcc.Link(str(name), href=build_school_href(int(school_id), year, lang))
 
 
-def _notes(listed: int, total: int, outside_key: str, lang: str) -> list[html.P]:
-    """What the list leaves out: rows outside the user's area, rows past LIST_LIMIT."""
+def _notes(listed: int, total: int, outside: Callable[[str], str], lang: str) -> list[html.P]:
+    """What the list leaves out: rows outside the user's area (``outside(count)`` says
+    so), rows past LIST_LIMIT."""
     notes = []
     if total > listed:
-        notes.append(html.P(t(outside_key, lang, count=f"{total - listed:,}")))
+        notes.append(html.P(outside(f"{total - listed:,}")))
     if listed > LIST_LIMIT:
         notes.append(html.P(t("compare.list_cut", lang, shown=LIST_LIMIT, total=f"{listed:,}")))
     return notes
+
+
+def label_change(change: str, lang: str) -> str:
+    """A tie "gained" or "lost", a school "joined" or "left", in words."""
+    words = {
+        "gained": t("compare.tie_gained", lang),
+        "lost": t("compare.tie_lost", lang),
+        "joined": t("compare.school_joined", lang),
+        "left": t("compare.school_left", lang),
+    }
+    return words[change]
 
 
 def _as_text_table(table: html.Table) -> html.Table:
@@ -234,7 +248,7 @@ def build_ties_table(data: CompareData, choices: Choices, lang: str) -> html.Div
     in the year the tie was there), the school of the selection first."""
     found = data.tie_changes
     total = data.changes.ties_gained + data.changes.ties_lost
-    notes = _notes(len(found), total, "compare.ties_outside", lang)
+    notes = _notes(len(found), total, lambda n: t("compare.ties_outside", lang, count=n), lang)
     if found.empty:
         return html.Div([*notes, html.P(t("compare.ties_none", lang))])
     rows = []
@@ -246,7 +260,7 @@ def build_ties_table(data: CompareData, choices: Choices, lang: str) -> html.Div
                 choices.name_of_la(int(row.la_a), lang),
                 _school_link(row.name_b, row.school_b, year, lang),
                 choices.name_of_la(int(row.la_b), lang),
-                t(f"compare.tie_{row.change}", lang),
+                label_change(str(row.change), lang),
             ]
         )
     columns = [
@@ -264,7 +278,7 @@ def build_schools_table(data: CompareData, choices: Choices, lang: str) -> html.
     """The schools of the user's area that joined or left PLCs, with their PLCs each year."""
     found = data.school_changes
     total = data.changes.schools_joined + data.changes.schools_left
-    notes = _notes(len(found), total, "compare.schools_outside", lang)
+    notes = _notes(len(found), total, lambda n: t("compare.schools_outside", lang, count=n), lang)
     if found.empty:
         return html.Div([*notes, html.P(t("compare.schools_none", lang))])
     rows = [
@@ -272,7 +286,7 @@ def build_schools_table(data: CompareData, choices: Choices, lang: str) -> html.
             _school_link(row.name, row.school_id, data.later, lang),
             choices.name_of_la(int(row.la_code), lang),
             label_sector(str(row.sector), lang),
-            t(f"compare.school_{row.change}", lang),
+            label_change(str(row.change), lang),
             f"{int(row.plcs_earlier):,}",
             f"{int(row.plcs_later):,}",
         ]
