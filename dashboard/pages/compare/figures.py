@@ -37,7 +37,11 @@ class StackPart:
     later: int | None
 
 
-def _traces(parts: list[StackPart], years: list[str], axis: str, legend: bool) -> list[dict]:
+def _traces(
+    parts: list[StackPart], years: list[str], axis: str, legend: dict[str, str] | None
+) -> list[dict]:
+    """One bar trace per part; ``legend`` names the kinds in the legend (given for the
+    first chart only: the second shares its colours and patterns)."""
     traces = []
     for part in parts:
         colour, pattern = STYLE[part.kind]
@@ -48,7 +52,7 @@ def _traces(parts: list[StackPart], years: list[str], axis: str, legend: bool) -
                 "orientation": "h",
                 "y": years,
                 "x": values,
-                "name": part.name,
+                "name": legend[part.kind] if legend else part.name,
                 "xaxis": f"x{axis}",
                 "yaxis": f"y{axis}",
                 "marker": {
@@ -67,7 +71,7 @@ def _traces(parts: list[StackPart], years: list[str], axis: str, legend: bool) -
                 "textfont": {"color": "#ffffff"},
                 "hovertemplate": f"{part.name}<br>%{{y}}: %{{x:,}}<extra></extra>",
                 "legendgroup": part.kind,
-                "showlegend": legend,
+                "showlegend": legend is not None,
             }
         )
     return traces
@@ -78,11 +82,13 @@ def build_network_figure(
     schools: list[StackPart],
     years: tuple[str, str],
     titles: tuple[str, str],
+    legend: dict[str, str],
 ) -> Figure:
     """The ties (top) and the schools in PLCs (below) of the two years, each year a bar
-    split into what it kept and what changed."""
+    split into what it kept and what changed; ``legend`` names each kind (kept, lost,
+    gained) for both charts."""
     shown = [years[0], years[1]]
-    data = [*_traces(ties, shown, "", True), *_traces(schools, shown, "2", False)]
+    data = [*_traces(ties, shown, "", legend), *_traces(schools, shown, "2", None)]
     title = {
         "xref": "paper",
         "yref": "paper",

@@ -158,7 +158,13 @@ def build_headlines_table(data: CompareData, region: str, lang: str) -> html.Tab
     caption = t(
         "compare.headlines_caption", lang, region=region, earlier=data.earlier, later=data.later
     )
-    return build_table(caption, columns, rows)
+    return _wrap_names(build_table(caption, columns, rows))
+
+
+def _wrap_names(table: html.Table) -> html.Table:
+    # The names of the rows wrap on a phone, so that both years and the change fit.
+    table.className = f"{table.className} wrap-names"
+    return table
 
 
 def list_network_parts(data: CompareData, lang: str) -> tuple[list[StackPart], list[StackPart]]:
@@ -186,7 +192,7 @@ def build_network_table(data: CompareData, region: str, lang: str) -> html.Table
     caption = t(
         "compare.network_caption", lang, region=region, earlier=data.earlier, later=data.later
     )
-    return build_table(caption, ["", data.earlier, data.later], rows)
+    return _wrap_names(build_table(caption, ["", data.earlier, data.later], rows))
 
 
 def build_measures_table(data: CompareData, group: str, lang: str) -> html.Table:
@@ -208,7 +214,7 @@ def build_measures_table(data: CompareData, group: str, lang: str) -> html.Table
     caption = t(
         "compare.measures_caption", lang, group=group, earlier=data.earlier, later=data.later
     )
-    return build_table(caption, columns, rows)
+    return _wrap_names(build_table(caption, columns, rows))
 
 
 def _school_link(name: object, school_id: object, year: str, lang: str) -> dcc.Link:
@@ -307,6 +313,14 @@ def build_schools_table(data: CompareData, choices: Choices, lang: str) -> html.
 # ---- The page ----------------------------------------------------------------------------
 
 
+def _legend(lang: str) -> dict[str, str]:
+    return {
+        "kept": t("compare.legend_kept", lang),
+        "lost": t("compare.legend_lost", lang),
+        "gained": t("compare.legend_gained", lang),
+    }
+
+
 def build_compare_parts(
     data: CompareData,
     filters: Filters,
@@ -328,7 +342,9 @@ def build_compare_parts(
         headlines_heading=t("compare.headlines_heading", lang, **years),
         headlines_table=build_headlines_table(data, region, lang),
         network_heading=t("compare.network_heading", lang, **years),
-        network_figure=build_network_figure(ties, schools, (data.earlier, data.later), titles),
+        network_figure=build_network_figure(
+            ties, schools, (data.earlier, data.later), titles, _legend(lang)
+        ),
         network_table=build_network_table(data, region, lang),
         measures_heading=t("compare.measures_heading", lang, group=group, **years),
         measures_table=build_measures_table(data, group, lang),
