@@ -32,7 +32,7 @@ changed as (
     from plcs_by_year as p
     inner join schools as s on s.school_id = p.school_id
     where (p.plcs_earlier = 0) != (p.plcs_later = 0)
-    order by change, s.name, s.school_id
+    order by s.name, s.school_id
 )
 
 select * from changed

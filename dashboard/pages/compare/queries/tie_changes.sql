@@ -1,7 +1,8 @@
 -- The ties gained and lost between $earlier and $later (see changes.sql) that the
 -- user may see: both schools in the user's scope (visible_schools). One row per
 -- pair of schools, the school chosen first (school_a, a school of the selection) and
--- its partner (school_b) second, with their names and LAs; change is 'gained' or
+-- its partner (school_b) second, with their names and LAs, by school (its gains and
+-- losses together); change is 'gained' or
 -- 'lost'. Ties with a school outside the scope are counted by changes.sql only.
 with
 
@@ -53,7 +54,7 @@ listed as (
     inner join schools as b on b.school_id = c.school_b
     where c.school_a in (select school_id from visible_schools())
       and c.school_b in (select school_id from visible_schools())
-    order by c.change, a.name, c.school_a, b.name, c.school_b
+    order by a.name, c.school_a, c.change, b.name, c.school_b
 )
 
 select * from listed
