@@ -13,7 +13,7 @@ from dashboard.core.filters import Choices
 from dashboard.i18n import t
 from dashboard.measures.catalogue import find_term, name_measure, write_measure_cell
 from dashboard.pages.compare.data import CompareData
-from dashboard.pages.compare.layout import label_change, list_network_parts
+from dashboard.pages.compare.layout import label_change, list_network_parts, name_las
 from dashboard.ui.labels import label_sector
 
 __all__ = [
@@ -104,15 +104,16 @@ def build_ties_csv(data: CompareData, choices: Choices, lang: str) -> str:
         t("compare.column_partner", lang),
         t("filters.la", lang),
     ]
+    las = name_las(choices, lang)
     rows = [
         [
             label_change(str(row.change), lang),
             int(row.school_a),
             str(row.name_a),
-            choices.name_of_la(int(row.la_a), lang),
+            las[int(row.la_a)],
             int(row.school_b),
             str(row.name_b),
-            choices.name_of_la(int(row.la_b), lang),
+            las[int(row.la_b)],
         ]
         for row in data.tie_changes.itertuples(index=False)
     ]
@@ -130,12 +131,13 @@ def build_schools_csv(data: CompareData, choices: Choices, lang: str) -> str:
         t("compare.column_plcs", lang, year=data.earlier),
         t("compare.column_plcs", lang, year=data.later),
     ]
+    las = name_las(choices, lang)
     rows = [
         [
             label_change(str(row.change), lang),
             int(row.school_id),
             str(row.name),
-            choices.name_of_la(int(row.la_code), lang),
+            las[int(row.la_code)],
             label_sector(str(row.sector), lang),
             int(row.plcs_earlier),
             int(row.plcs_later),

@@ -34,7 +34,9 @@ __all__ = [
     "describe_summary",
     "find_bad_years",
     "label_change",
+    "list_network_parts",
     "name_group",
+    "name_las",
 ]
 
 PAGE = "compare"
@@ -217,6 +219,16 @@ def build_measures_table(data: CompareData, group: str, lang: str) -> html.Table
     return _wrap_names(build_table(caption, columns, rows))
 
 
+def name_las(choices: Choices, lang: str) -> dict[int, str]:
+    """Every LA's name by code, looked up once for a whole list (a frame lookup per row
+    costs milliseconds)."""
+    column = "name_cy" if lang == "cy" else "name_en"
+    return {
+        int(code): str(name)
+        for code, name in zip(choices.las["la_code"], choices.las[column], strict=True)
+    }
+
+
 def _school_link(name: object, school_id: object, year: str, lang: str) -> dcc.Link:
     return dcc.Link(str(name), href=build_school_href(int(school_id), year, lang))
 
@@ -257,15 +269,16 @@ def build_ties_table(data: CompareData, choices: Choices, lang: str) -> html.Div
     notes = _notes(len(found), total, lambda n: t("compare.ties_outside", lang, count=n), lang)
     if found.empty:
         return html.Div([*notes, html.P(t("compare.ties_none", lang))])
+    las = name_las(choices, lang)
     rows = []
     for row in found.head(LIST_LIMIT).itertuples(index=False):
         year = data.later if row.change == "gained" else data.earlier
         rows.append(
             [
                 _school_link(row.name_a, row.school_a, year, lang),
-                choices.name_of_la(int(row.la_a), lang),
+                las[int(row.la_a)],
                 _school_link(row.name_b, row.school_b, year, lang),
-                choices.name_of_la(int(row.la_b), lang),
+                las[int(row.la_b)],
                 label_change(str(row.change), lang),
             ]
         )
@@ -287,10 +300,11 @@ def build_schools_table(data: CompareData, choices: Choices, lang: str) -> html.
     notes = _notes(len(found), total, lambda n: t("compare.schools_outside", lang, count=n), lang)
     if found.empty:
         return html.Div([*notes, html.P(t("compare.schools_none", lang))])
+    las = name_las(choices, lang)
     rows = [
         [
             _school_link(row.name, row.school_id, data.later, lang),
-            choices.name_of_la(int(row.la_code), lang),
+            las[int(row.la_code)],
             label_sector(str(row.sector), lang),
             label_change(str(row.change), lang),
             f"{int(row.plcs_earlier):,}",
