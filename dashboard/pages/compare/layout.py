@@ -350,7 +350,7 @@ def build_compare_parts(
     ties, schools = list_network_parts(data, lang)
     titles = (t("compare.ties_axis", lang), t("compare.schools_axis", lang))
     return CompareParts(
-        notice=[html.P(sentence, role="alert") for sentence in notice or []],
+        notice=[html.P(s, role="alert", className="link-notice") for s in notice or []],
         scope=t("compare.scope_heading", lang, region=region, **years),
         summary=describe_summary(data, lang),
         headlines_heading=t("compare.headlines_heading", lang, **years),
