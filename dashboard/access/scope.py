@@ -46,6 +46,7 @@ AGGREGATE_QUERIES: dict[str, str] = {
         "the refresh's rejected rows, for the data team (the /data page's role check)"
     ),
     "sources__runs": "the refresh history",
+    "compare__changes": "counts of ties and schools that changed between two years in a region",
     "impact__bins": "pooled over every school in Wales, by band of exposure",
     "impact__estimates": "national model estimates",
     "impact__years": "the first and last years of the impact figures",

@@ -34,9 +34,10 @@ def build_csv_name(
     )
     parts = ["plcnet", page, what, filters.year.replace("/", "-"), region]
     parts += [p for p in (filters.sector, filters.medium, filters.focus) if p is not None]
-    defaults = {o.name: o.values[0] for o in options}
+    defaults = {o.name: o.values[0] for o in options if not o.of_years}
     parts += [value for name, value in filters.options if value != defaults.get(name)]
-    return "-".join(p.replace("_", "-") for p in parts) + ".csv"
+    # A year among the page's choices (the compare page's second year) loses its slash too.
+    return "-".join(p.replace("_", "-").replace("/", "-") for p in parts) + ".csv"
 
 
 def build_subject_csv_name(page: str, subject: str, what: str, filters: Filters) -> str:

@@ -16,7 +16,7 @@ asked for in a URL or a callback, is ignored: the view falls back to the scope.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import parse_qs, urlencode
 
@@ -83,13 +83,27 @@ class Filters:
 @dataclass(frozen=True)
 class PageOption:
     """A choice of one page, kept in the URL like a filter: ``values`` are the allowed
-    ones, the first the default (left out of the URL)."""
+    ones, the first the default (left out of the URL).
+
+    ``of_years``: the values are the academic years the data hold (the compare page's
+    second year), known only from the database; the default is the year before the
+    latest, and the option is always written in the URL, as the year is."""
 
     name: str
-    values: tuple[str, ...]
+    values: tuple[str, ...] = ()
+    of_years: bool = False
 
-    def resolve(self, value: object) -> str:
-        return str(value) if value in self.values else self.values[0]
+    def allowed(self, years: Sequence[str] = ()) -> tuple[str, ...]:
+        """The values allowed, given the years the data hold."""
+        return tuple(years) if self.of_years else self.values
+
+    def resolve(self, value: object, years: Sequence[str] = ()) -> str:
+        allowed = self.allowed(years)
+        if value in allowed:
+            return str(value)
+        if self.of_years:
+            return allowed[-2] if len(allowed) > 1 else (allowed[-1] if allowed else "")
+        return allowed[0]
 
 
 @dataclass(frozen=True)
@@ -242,7 +256,7 @@ def resolve_filters(
         sector=str(sector) if sector in choices.sectors else None,
         medium=str(medium) if medium in choices.media else None,
         focus=str(focus) if focus in choices.focus_areas else None,
-        options=tuple((o.name, o.resolve(query.get(o.name))) for o in options),
+        options=tuple((o.name, o.resolve(query.get(o.name), choices.years)) for o in options),
     )
 
 
@@ -275,7 +289,8 @@ def build_search(
         query["medium"] = filters.medium
     if filters.focus is not None:
         query["focus"] = filters.focus
-    defaults = {o.name: o.values[0] for o in options}
+    # A year option has no default: it is always written, as the year is.
+    defaults = {o.name: o.values[0] for o in options if not o.of_years}
     for name, value in filters.options:
         if value != defaults.get(name):
             query[name] = value

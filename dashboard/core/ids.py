@@ -21,6 +21,12 @@ OVERVIEW_CHARTS = "overview-charts"  # the charts, hidden when no school matches
 # downloads: the functions below, with page "regions")
 REGIONS_SIMILAR_INTRO = "regions-similar-intro"
 
+# The compare page (its charts, tables, filters, the second year and its downloads: the
+# functions below, with page "compare")
+COMPARE_NOTICE = "compare-notice"
+COMPARE_SCOPE = "compare-scope"
+COMPARE_SUMMARY = "compare-summary"
+
 # The impact page (its charts, filters and downloads: the functions below)
 IMPACT_SCOPE = "impact-scope"
 IMPACT_MAIN = "impact-main"

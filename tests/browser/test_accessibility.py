@@ -27,7 +27,7 @@ def test_overview_has_no_serious_or_critical_violations(
     assert violations == [], describe(violations)
 
 
-PHONE_PAGES = ("/", "/network", "/regions", "/plcs", "/impact", "/data", "/audit")
+PHONE_PAGES = ("/", "/network", "/regions", "/compare", "/plcs", "/impact", "/data", "/audit")
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])

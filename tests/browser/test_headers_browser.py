@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 pytestmark = pytest.mark.browser
 
 # Every page: the nav's, and the pages of one school and one PLC of the fixture database.
-NAV_PAGES = ["/", "/regions", "/network", "/plcs", "/impact", "/data", "/audit"]
+NAV_PAGES = ["/", "/regions", "/network", "/compare", "/plcs", "/impact", "/data", "/audit"]
 TABLE_PAGES = ("/plcs", "/audit")  # the PLC directory and the audit log draw no chart
 PAGES = [*NAV_PAGES, "/school/6612001?year=2018/19", "/plc/P1?year=2018/19"]
 
