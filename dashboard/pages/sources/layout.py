@@ -9,7 +9,14 @@ from dash import dcc, html
 
 from dashboard.core import ids
 from dashboard.i18n import t
-from dashboard.measures.catalogue import TERMS, cite, define_measure, label_level, name_measure
+from dashboard.measures.catalogue import (
+    TERMS,
+    cite,
+    define_measure,
+    glossary_entries,
+    label_level,
+    name_measure,
+)
 from dashboard.pages.sources.data import (
     CONTRACT,
     SOURCES,
@@ -360,18 +367,27 @@ def build_sources_table(data: DataPageData, lang: str) -> html.Table:
 # ---- Glossary ---------------------------------------------------------------------------------
 
 
-def list_glossary_rows(lang: str) -> list[list[str]]:
-    """Every measure: name, definition, what it is measured for, references; by name."""
+def _list_glossary_terms(lang: str) -> list[tuple[str, list[str]]]:
+    """Every measure with its row: name, definition, what it is measured for,
+    references; by name."""
     rows = [
-        [
-            name_measure(term.measure, lang),
-            define_measure(term.measure, lang),
-            "; ".join(label_level(level, lang) for level in term.levels),
-            " ".join(cite(reference, lang) for reference in term.references),
-        ]
+        (
+            term.measure,
+            [
+                name_measure(term.measure, lang),
+                define_measure(term.measure, lang),
+                "; ".join(label_level(level, lang) for level in term.levels),
+                " ".join(cite(reference, lang) for reference in term.references),
+            ],
+        )
         for term in TERMS
     ]
-    return sorted(rows, key=lambda row: row[0].casefold())
+    return sorted(rows, key=lambda row: row[1][0].casefold())
+
+
+def list_glossary_rows(lang: str) -> list[list[str]]:
+    """Every measure: name, definition, what it is measured for, references; by name."""
+    return [row for _, row in _list_glossary_terms(lang)]
 
 
 def build_glossary_table(lang: str) -> html.Table:
@@ -382,7 +398,13 @@ def build_glossary_table(lang: str) -> html.Table:
         t("data.column_references", lang),
     ]
     caption = t("data.glossary_caption", lang, count=len(TERMS))
-    return _as_text_table(build_table(caption, columns, list_glossary_rows(lang)))
+    # Each measure's name carries its anchor (ids.glossary_entry), the target of the
+    # link under every chart that shows it (ui/charts.build_glossary_links).
+    rows = [
+        [html.Span(row[0], id=ids.glossary_entry(measure), className="glossary-entry"), *row[1:]]
+        for measure, row in _list_glossary_terms(lang)
+    ]
+    return _as_text_table(build_table(caption, columns, rows))
 
 
 # ---- The page -----------------------------------------------------------------------------------
@@ -427,6 +449,7 @@ def _build_refresh_sections(data: DataPageData, lang: str) -> list[html.Section]
             figure=build_rejected_figure_or_message(data.rejected, lang),
             table=build_rejected_table(data.rejected, lang),
             download_label=t("data.download_rejected", lang), lang=lang, wide=True,
+            glossary=glossary_entries(("rows_set_aside",), lang),
         ),
         build_table_section(
             PAGE, "rejected-rows", heading=t("data.rejected_rows_heading", lang),
