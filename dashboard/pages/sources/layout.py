@@ -25,6 +25,7 @@ from dashboard.pages.sources.data import (
     list_refreshes,
 )
 from dashboard.pages.sources.figures import build_rejected_figure
+from dashboard.pages.sources.reasons import say_reason
 from dashboard.ui.charts import (
     build_chart_section,
     build_table_region,
@@ -256,7 +257,12 @@ def build_rejected_table(rejected: pd.DataFrame, lang: str) -> html.Table | html
         t("data.column_rows", lang),
     ]
     rows = [
-        [str(r["file_name"]), str(r["table_name"]), str(r["reason"]), _count(r["rows"])]
+        [
+            str(r["file_name"]),
+            str(r["table_name"]),
+            say_reason(r["reason"], lang),
+            _count(r["rows"]),
+        ]
         for _, r in rejected.iterrows()
     ]
     return _as_text_table(build_table(t("data.rejected_caption", lang), columns, rows))
@@ -265,7 +271,8 @@ def build_rejected_table(rejected: pd.DataFrame, lang: str) -> html.Table | html
 def build_rejected_figure_or_message(rejected: pd.DataFrame, lang: str) -> go.Figure | dict:
     if rejected.empty:
         return build_message_figure(t("data.rejected_none", lang))
-    return build_rejected_figure(rejected, t("data.rejected_axis", lang))
+    said = rejected.assign(reason=[say_reason(reason, lang) for reason in rejected["reason"]])
+    return build_rejected_figure(said, t("data.rejected_axis", lang))
 
 
 def show_value(value: object, hidden_because: object, lang: str) -> str:
@@ -298,7 +305,7 @@ def build_rejected_rows_table(problems: pd.DataFrame, lang: str) -> html.Table |
             _count(p["line"]),
             "" if pd.isna(p["column_name"]) else str(p["column_name"]),
             show_value(p["value"], p["hidden_because"], lang),
-            str(p["reason"]),
+            say_reason(p["reason"], lang),
         ]
         for _, p in problems.iterrows()
     ]
