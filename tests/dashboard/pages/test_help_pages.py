@@ -98,11 +98,10 @@ def proxied(app: dash.Dash, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 
 @pytest.mark.parametrize("user", sorted(USERS))
 def test_every_role_may_open_help_and_the_statement(proxied: object, user: str) -> None:
-    for path in HELP_PAGES:
-        for lang, title in (("en", "help.title"), ("cy", "help.title")):
+    for path, title in zip(HELP_PAGES, ("help.title", "accessibility.title"), strict=True):
+        for lang in ("en", "cy"):
             drawn = open_page(proxied, user, path, f"?lang={lang}")
-            key = title if path == "/help" else "accessibility.title"
-            assert t(key, lang) in drawn, (user, path, lang)
+            assert t(title, lang) in drawn, (user, path, lang)
 
 
 def test_deny_by_default_still_holds_for_them(proxied: object) -> None:
