@@ -26,6 +26,7 @@ from etl.pseudonym import (
     pseudonym,
     pseudonym_functions,
 )
+from etl.reasons import say
 from etl.sources.common import InputError, Rejection
 from etl.sources.contract_files import lost_letters_warning, stage_contract_file
 from etl.sources.reference import Reference
@@ -77,11 +78,10 @@ def load_reference(con: duckdb.DuckDBPyConnection, reference: Reference, run_id:
         """
         INSERT INTO rejected_rows
         SELECT $run_id, 'school_outcomes', source_file, line, 'School code',
-               CAST(school_id AS VARCHAR),
-               'no such school_id in schools: not in the address list of schools loaded'
+               CAST(school_id AS VARCHAR), $reason
         FROM __ref_categories WHERE school_id NOT IN (SELECT school_id FROM schools)
         """,
-        {"run_id": run_id},
+        {"run_id": run_id, "reason": say("categorisation_school_unknown")},
     )
     con.execute(
         """

@@ -22,6 +22,9 @@ Why each name is here:
 - ``run_log_path``, ``manifest_name``, ``archived_name``: the names of the files a
   refresh writes beside the database (its run log, the archive of its inputs), which
   the sources page reads and offers.
+- ``read_reason``: why a row is set aside, each reason a code and its English
+  (etl/reasons.py). The refresh writes the English in ``rejected_rows.reason``;
+  the data page reads the code back from it and shows the reason in Welsh too.
 - ``measure_subgraph``, ``load_focus_network``, ``SubgraphMeasures``,
   ``SubgraphSummary``: the measures of a focus area's subgraph. The refresh measures
   the whole system's (net_focus_*), the network page a region's per request: one
@@ -42,6 +45,7 @@ from etl.network.subgraph import (
     measure_subgraph,
 )
 from etl.publish import run_log_path
+from etl.reasons import read_reason
 from etl.refresh import PUBLISHED_TABLES
 
 __all__ = [
@@ -58,6 +62,7 @@ __all__ = [
     "load_focus_network",
     "manifest_name",
     "measure_subgraph",
+    "read_reason",
     "run_log_path",
     "setting",
 ]

@@ -20,6 +20,7 @@ from etl.contract import (
     written_as_number,
 )
 from etl.pseudonym import HIDDEN_PREFIX, MEMBER_ID_REASONS
+from etl.reasons import say
 
 __all__ = [
     "DECIMAL_COUNT",
@@ -55,24 +56,16 @@ def literal(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-NOT_WHOLE_COUNT = (
-    "not a whole number of 0 or more (at most 2147483647); write digits only, for example 7"
-)
-DECIMAL_COUNT = (
-    "not a whole number: it is not rounded; write the whole number itself, "
-    "for example 8, not 7.6 or 8e0"
-)
-NOT_A_SCORE = "not a score from 1 to 5"
-DECIMAL_SCORE = (
-    "not a whole number: a score is 1, 2, 3, 4 or 5 and is not rounded; write 5, not 4.6"
-)
-NOT_A_NUMBER = (
-    "not a number; write digits with a point for decimals, for example 52.4 "
-    "(no spaces, thousands separators, inf or nan)"
-)
-NOT_A_DATE = "not a date; write dates as YYYY-MM-DD"
-NOT_A_SCHOOL = "not a seven-digit school number (LA code and four more)"
-NOT_A_YEAR = "not an academic year; write it as 2018/19"
+# The reasons of the type checks: their words are etl/reasons.py's, so that the dashboard
+# can show each in Welsh too.
+NOT_WHOLE_COUNT = say("not_whole_count")
+DECIMAL_COUNT = say("decimal_count")
+NOT_A_SCORE = say("not_a_score")
+DECIMAL_SCORE = say("decimal_score")
+NOT_A_NUMBER = say("not_a_number")
+NOT_A_DATE = say("not_a_date")
+NOT_A_SCHOOL = say("not_a_school")
+NOT_A_YEAR = say("not_a_year")
 
 
 def _fails(accepted: str) -> str:
@@ -146,7 +139,7 @@ def _column_checks(column: Column) -> list[Check]:
             Check(
                 column.name,
                 f"{name} IS NULL OR trim({name}) = ''",
-                "missing value; this column is required",
+                say("missing"),
             )
         )
     checks += _type_checks(column)
@@ -161,7 +154,7 @@ def _column_checks(column: Column) -> list[Check]:
             Check(
                 column.name,
                 f"trim({name}) <> '' AND trim({name}) NOT IN ({values})",
-                f"not one of the allowed values: {', '.join(column.allowed)}",
+                say("not_allowed", allowed=", ".join(column.allowed)),
             )
         )
     return checks
@@ -172,7 +165,7 @@ def _date_order_checks(spec: ContractFile) -> list[Check]:
         Check(
             later,
             f"TRY_CAST(trim({quote(later)}) AS DATE) < TRY_CAST(trim({quote(earlier)}) AS DATE)",
-            f"{later} is before {earlier}; dates must be in order",
+            say("dates_out_of_order", later=later, earlier=earlier),
         )
         for earlier, later in spec.ordered_dates
     ]
@@ -192,8 +185,7 @@ def _reference_checks(spec: ContractFile) -> list[Check]:
                 f"{value} <> '' AND {well_typed or 'true'} AND "
                 f"TRY_CAST({value} AS {column.sql_type}) NOT IN "
                 f"(SELECT {quote(ref.target)} FROM {quote(ref.table)})",
-                f"no such {ref.target} in {ref.table}; "
-                f"check the code or load the {ref.table} row first",
+                say("no_such_reference", target=ref.target, table=ref.table),
             )
         )
     return checks
@@ -210,7 +202,7 @@ def _key_check(spec: ContractFile) -> Check:
     return Check(
         spec.key[-1],
         f"row_number() OVER (PARTITION BY {keys} ORDER BY __line) > 1{hidden}",
-        f"duplicate key ({', '.join(spec.key)}): the same row is given twice; keep one",
+        say("duplicate_key", keys=", ".join(spec.key)),
     )
 
 
@@ -222,8 +214,7 @@ def _already_loaded_check(spec: ContractFile) -> Check:
     return Check(
         spec.key[-1],
         f"EXISTS (SELECT 1 FROM {quote(spec.table)} t WHERE {matches})",
-        f"a row with this key ({', '.join(spec.key)}) is already loaded from an earlier file "
-        "(for example a published categorisation list); keep one",
+        say("already_loaded", keys=", ".join(spec.key)),
     )
 
 

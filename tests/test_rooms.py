@@ -19,10 +19,11 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # Room -> the modules it may import (a name allows the module and all below it).
 ROOMS: dict[str, tuple[str, ...]] = {
     "etl.contract": (),
-    "etl.sources": ("etl.contract",),
-    "etl.validate": ("etl.contract", "etl.pseudonym"),
+    "etl.reasons": (),
+    "etl.sources": ("etl.contract", "etl.reasons"),
+    "etl.validate": ("etl.contract", "etl.pseudonym", "etl.reasons"),
     "etl.pseudonym": ("etl.config", "etl.sources"),
-    "etl.load": ("etl.contract", "etl.sources", "etl.validate", "etl.pseudonym"),
+    "etl.load": ("etl.contract", "etl.sources", "etl.validate", "etl.pseudonym", "etl.reasons"),
     "etl.network": ("etl.contract", "etl.load"),
     "etl.drawing": ("etl.network", "etl.load"),
     "etl.impact": (),

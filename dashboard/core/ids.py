@@ -10,6 +10,7 @@ SHELL_AS_AT = "shell-as-at"
 SHELL_LANGUAGE = "shell-language"
 SHELL_ACCESS_NOTICE = "shell-access-notice"
 SHELL_ACCOUNT = "shell-account"
+SHELL_FOOTER_LINKS = "shell-footer-links"
 
 # The overview page (its charts, filters and downloads: the functions below)
 OVERVIEW_SCOPE = "overview-scope"
@@ -33,6 +34,7 @@ IMPACT_MAIN = "impact-main"
 IMPACT_MAIN_TEXT = "impact-main-text"
 IMPACT_CAVEATS = "impact-caveats"
 IMPACT_DEMO_NOTE = "impact-demo-note"
+IMPACT_ATTAINMENT_POINTS = "impact-attainment-points"
 
 
 # The data page: the line that says the refresh details are the data team's
@@ -115,3 +117,14 @@ NETWORK_SUMMARY = "network-summary"
 NETWORK_RULE = "network-rule"  # which ties are drawn, in words
 NETWORK_OPEN_SCHOOL = "network-open-school"  # the Location a click on a school sets
 NETWORK_DETAIL = "network-detail"  # the network and its lists, hidden with no school chosen
+
+
+def chart_glossary(page: str, what: str) -> str:
+    """The line under a chart that links to its measures in the glossary."""
+    return f"{page}-{what}-glossary"
+
+
+def glossary_entry(measure: str) -> str:
+    """The anchor of a measure's row in the glossary (the data page), e.g.
+    ``glossary-ei-index``."""
+    return f"glossary-{measure.replace('_', '-')}"

@@ -34,6 +34,7 @@ _CHART_PARTS = {
     "heading": (ids.chart_heading, "children"),
     "graph": (ids.chart_graph, "figure"),
     "table": (ids.chart_table, "children"),
+    "glossary": (ids.chart_glossary, "children"),
 }
 
 
@@ -45,8 +46,11 @@ def output(component_id: str, prop: str) -> Any:
     return dataclasses.field(metadata={_OUTPUT: Output(component_id, prop)})
 
 
-def chart_output(page: str, what: str, part: Literal["heading", "graph", "table"]) -> Any:
-    """A field that fills the heading, the graph or the table of ``page``'s chart ``what``."""
+def chart_output(
+    page: str, what: str, part: Literal["heading", "graph", "table", "glossary"]
+) -> Any:
+    """A field that fills the heading, the graph, the table or the glossary links of
+    ``page``'s chart ``what``."""
     make_id, prop = _CHART_PARTS[part]
     return output(make_id(page, what), prop)
 

@@ -19,7 +19,7 @@ catalogues (dashboard/locale): a term names the keys of its messages.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 
@@ -45,6 +45,7 @@ __all__ = [
     "define_measure",
     "find_term",
     "format_measure",
+    "glossary_entries",
     "label_level",
     "message_keys",
     "name_measure",
@@ -57,7 +58,18 @@ KINDS = ("count", "share", "decimal", "flag", "category", "id")
 
 # What a measure is measured for, in the order the glossary lists them; each is named
 # by the message measure.level_<level>.
-LEVELS = ("chosen", "system", "group", "pair", "la", "school", "tie", "plc", "impact")
+LEVELS = (
+    "chosen",
+    "system",
+    "group",
+    "pair",
+    "la",
+    "school",
+    "tie",
+    "plc",
+    "impact",
+    "refresh",
+)
 
 # The sources a definition rests on; each is cited by the message reference.<reference>.
 REFERENCES = (
@@ -248,6 +260,8 @@ TERMS: tuple[Term, ...] = (
     Term("attainment_change", "decimal", ("impact",), ("plcnet",)),
     Term("impact_estimate", "decimal", ("impact",), ("wooldridge2010",)),
     Term("confidence_interval", "decimal", ("impact",), ("cameron2015",)),
+    # The refresh (the data page): rows of the input files set aside, with their reason.
+    Term("rows_set_aside", "count", ("refresh",), ("plcnet",)),
 )
 
 _BY_MEASURE = {term.measure: term for term in TERMS}
@@ -271,6 +285,12 @@ def message_keys() -> frozenset[str]:
 def find_term(measure: str) -> Term:
     """The term of ``measure``; KeyError for a measure the glossary does not define."""
     return _BY_MEASURE[measure]
+
+
+def glossary_entries(measures: Iterable[str], lang: str) -> tuple[tuple[str, str], ...]:
+    """What a chart links to in the glossary (ui.charts.GlossaryEntry): each measure with
+    its name; KeyError for one the glossary does not define, so no link leads nowhere."""
+    return tuple((measure, name_measure(measure, lang)) for measure in measures)
 
 
 def name_measure(measure: str, lang: str) -> str:

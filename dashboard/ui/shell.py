@@ -17,6 +17,7 @@ from dashboard.i18n import t
 
 __all__ = [
     "ShellAccess",
+    "build_footer_links",
     "build_index_string",
     "build_language_switch",
     "build_missing_database",
@@ -62,8 +63,9 @@ def build_nav(pages: Iterable[Mapping[str, object]], lang: str) -> html.Nav:
 
     A page registers its name in each language as ``name`` (English) and ``name_<lang>``.
     Pages of one thing (a path variable, such as /school/<school_id>) are reached from
-    other pages, not from the nav. A page registered with ``requires_role`` (the audit
-    log: admin) is linked only for users with that role.
+    other pages, not from the nav, and pages registered with ``footer`` (help, the
+    accessibility statement) from the footer. A page registered with ``requires_role``
+    (the audit log: admin) is linked only for users with that role.
     """
     links = [
         html.Li(
@@ -73,9 +75,30 @@ def build_nav(pages: Iterable[Mapping[str, object]], lang: str) -> html.Nav:
             )
         )
         for page in pages
-        if not page.get("path_template") and _may_open(page)
+        if not page.get("path_template") and not page.get("footer") and _may_open(page)
     ]
     return html.Nav(html.Ul(links), id=ids.SHELL_NAV, **{"aria-label": t("shell.nav_label", lang)})
+
+
+def build_footer_links(pages: Iterable[Mapping[str, object]], lang: str) -> html.Nav:
+    """Links to the pages registered with ``footer`` (help, the accessibility statement),
+    in their order: about the dashboard, not its data, so kept out of the main nav."""
+    links = [
+        html.Li(
+            dcc.Link(
+                str(page.get(f"name_{lang}", page["name"])),
+                href=build_language_href(str(page["relative_path"]), None, lang),
+            )
+        )
+        for page in sorted(pages, key=lambda page: int(page.get("order") or 0))
+        if page.get("footer")
+    ]
+    return html.Nav(
+        html.Ul(links),
+        id=ids.SHELL_FOOTER_LINKS,
+        className="footer-links",
+        **{"aria-label": t("shell.footer_label", lang)},
+    )
 
 
 def _may_open(page: Mapping[str, object]) -> bool:
@@ -191,6 +214,7 @@ def build_shell(
     """Header (with who is signed in), the open-mode notice, the demo notice (when the
     data are simulated), the page in ``main``, the footer."""
     notice = [_build_demo_notice(lang)] if provenance.is_demo else []
+    pages = list(pages)
     return html.Div(
         [
             _build_header(pages, lang, search, access),
@@ -198,7 +222,10 @@ def build_shell(
             *notice,
             html.Main(dash.page_container, id=ids.SHELL_MAIN, tabIndex="-1"),
             html.Footer(
-                html.P(describe_as_at(provenance, lang), id=ids.SHELL_AS_AT),
+                [
+                    html.P(describe_as_at(provenance, lang), id=ids.SHELL_AS_AT),
+                    build_footer_links(pages, lang),
+                ],
                 className="site-footer",
             ),
         ],

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from etl.reasons import say
 from etl.sources.common import InputError, Rejection, normalise_header, read_csv_rows
 
 __all__ = ["LANGUAGE_MEDIUMS", "is_address_list", "read_address_list"]
@@ -143,15 +144,11 @@ def _parse_row(
     # [0-9], not \d or str.isdigit: those take digits of other scripts and
     # superscripts, which int() then misreads or fails on.
     if not re.fullmatch(r"[0-9]{7}", school):
-        reason = (
-            "no school number: a note or total row, not a school"
-            if not school
-            else "school number is not seven digits (LA code and four more)"
-        )
+        reason = say("no_school_number" if not school else "school_number_not_seven_digits")
         return {}, ("School Number", school or " ".join(row)[:80].strip(), reason)
     la_code = _cell(row, cols, "la_code")
     if not re.fullmatch(r"[0-9]{3}", la_code):  # three digits: INTEGER, no overflow
-        return {}, ("LA Code", la_code, "LA code is not a number such as 660")
+        return {}, ("LA Code", la_code, say("la_code_not_a_number"))
     pupils = _cell(row, cols, "pupils").replace(",", "")
     record = {
         "school_id": int(school),

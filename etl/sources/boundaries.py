@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from etl.reasons import say
 from etl.sources.common import InputError, Rejection
 
 __all__ = ["BOUNDARY_SUFFIXES", "boundary_kind", "read_boundaries", "topojson_features"]
@@ -116,7 +117,7 @@ def read_boundaries(path: Path, known_codes: set[str]) -> tuple[pd.DataFrame, li
                     None,
                     f"feature {number}",
                     code or "",
-                    "no ONS code of a local authority in local_authorities.csv",
+                    say("boundary_unknown_code"),
                 )
             )
             continue

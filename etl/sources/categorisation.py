@@ -15,6 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.contract import SUPPORT_CATEGORIES
+from etl.reasons import say
 from etl.sources.common import InputError, Rejection, normalise_header, read_csv_rows
 
 __all__ = ["is_categorisation", "read_categorisation"]
@@ -86,7 +87,7 @@ def read_categorisation(path: Path) -> tuple[pd.DataFrame, list[Rejection], str]
                     line,
                     "School code",
                     school,
-                    "no seven-digit school code: a note row, not a school",
+                    say("categorisation_note_row"),
                 )
             )
         elif category is None:
@@ -97,7 +98,7 @@ def read_categorisation(path: Path) -> tuple[pd.DataFrame, list[Rejection], str]
                     line,
                     "Support Category",
                     value,
-                    "support category is not Green, Yellow, Amber or Red",
+                    say("categorisation_category"),
                 )
             )
         else:

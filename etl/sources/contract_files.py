@@ -28,6 +28,7 @@ import duckdb
 import pandas as pd
 import pyarrow as pa
 
+from etl.reasons import say
 from etl.sources.common import InputError
 from etl.sources.sniff import SAVE_AS_CSV_UTF8, bom_encoding, header_delimiter, read_head
 
@@ -176,17 +177,8 @@ def _csv_header(path: Path, cells: list[str]) -> list[str]:
 
 def misfit_reason(fields: int, width: int) -> str:
     """Why a record with ``fields`` fields under a header of ``width`` columns is set aside."""
-    if fields > width:
-        return (
-            f"{fields} fields where the header has {width} columns: a value holds a comma "
-            "but is not in double quotes, or there is a field too many (a comma at the end "
-            "of the line?); put such values in double quotes, or remove the extra field"
-        )
-    return (
-        f"{fields} fields where the header has {width} columns: a field is missing, so "
-        "the values may sit under the wrong columns; give every column a field, an empty "
-        "one as nothing between two commas"
-    )
+    code = "too_many_fields" if fields > width else "too_few_fields"
+    return say(code, fields=fields, width=width)
 
 
 def _stage_records(

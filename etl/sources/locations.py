@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from etl.contract import NUMBER
+from etl.reasons import say
 from etl.sources.common import Rejection, normalise_header, read_csv_rows
 
 __all__ = ["is_locations", "read_locations"]
@@ -50,7 +51,7 @@ def read_locations(path: Path) -> tuple[pd.DataFrame, list[Rejection], str]:
                     line,
                     "School Number",
                     school,
-                    "school number is not seven digits",
+                    say("location_school_number"),
                 )
             )
         elif latitude is None or longitude is None:
@@ -61,7 +62,7 @@ def read_locations(path: Path) -> tuple[pd.DataFrame, list[Rejection], str]:
                     line,
                     "Latitude",
                     f"{row[lat]},{row[lon]}",
-                    "latitude or longitude is not a number in range",
+                    say("location_out_of_range"),
                 )
             )
         else:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from etl.reasons import say
 from etl.sources.address_list import read_address_list
 from etl.sources.boundaries import read_boundaries
 from etl.sources.categorisation import read_categorisation
@@ -136,8 +137,7 @@ def _keep_known_las(
                 None,
                 "LA Code",
                 str(row.la_code),
-                f"LA code {row.la_code} is not one of the "
-                "local authorities in local_authorities.csv",
+                say("la_code_unknown", la_code=row.la_code),
             )
         )
     return schools[known].reset_index(drop=True)

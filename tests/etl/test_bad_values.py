@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from etl.contract import CONTRACT, contract_file
+from etl.reasons import read_reason, say
 from etl.validate import TYPE_REASONS
 from tests.etl.cli_run import (
     Rejected,
@@ -253,3 +254,15 @@ def test_a_bad_school_code_of_a_categorisation_list_is_set_aside(
         " AND year = '2017/18' AND measure = 'support_category'",
     )
     assert loaded == [("green", "published")]
+
+
+@pytest.mark.parametrize(("refreshed", "at"), [("spoilt", 1), ("published", 2)])
+def test_every_reason_the_refresh_wrote_reads_back_to_its_code(refreshed, at, request):
+    # The data page shows each reason in the page's language by its code (etl/reasons.py).
+    db = request.getfixturevalue(refreshed)[at]
+    reasons = [row[0] for row in query(db, "SELECT DISTINCT reason FROM rejected_rows")]
+    assert len(reasons) >= 5
+    assert [reason for reason in reasons if read_reason(reason) is None] == []
+    for reason in reasons:
+        code, fields = read_reason(reason)
+        assert say(code, **fields) == reason

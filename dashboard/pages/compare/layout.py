@@ -14,7 +14,7 @@ from dashboard.core.filters import Choices, Filters, PageOption, describe_region
 from dashboard.core.links import build_school_href
 from dashboard.core.parts import Parts, chart_output, output
 from dashboard.i18n import t
-from dashboard.measures.catalogue import find_term, format_measure, name_measure
+from dashboard.measures.catalogue import find_term, format_measure, glossary_entries, name_measure
 from dashboard.pages.compare.data import WITH, CompareData, group_of
 from dashboard.pages.compare.figures import Figure, StackPart, build_network_figure
 from dashboard.ui.charts import build_chart_section, build_table_section
@@ -415,6 +415,7 @@ def build_compare_layout(
                 table=parts.network_table,
                 download_label=t("compare.download_network", lang),
                 lang=lang,
+                glossary=glossary_entries(("weight", "schools_in_plcs"), lang),
             ),
             build_table_section(
                 PAGE,

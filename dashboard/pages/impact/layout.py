@@ -13,7 +13,7 @@ from dashboard.core import ids
 from dashboard.core.filters import Choices, Filters
 from dashboard.core.parts import Parts, chart_output
 from dashboard.i18n import t
-from dashboard.measures.catalogue import name_measure
+from dashboard.measures.catalogue import glossary_entries, name_measure
 from dashboard.measures.impact import (
     format_p_value,
     format_points,
@@ -23,7 +23,7 @@ from dashboard.measures.impact import (
 from dashboard.pages.impact.data import ALL_YEARS, EXPOSURE, FIELDS, ImpactData
 from dashboard.pages.impact.figures import build_bands_figure, build_variants_figure
 from dashboard.ui.cards import build_card
-from dashboard.ui.charts import build_chart_section
+from dashboard.ui.charts import GlossaryEntry, build_chart_section, build_glossary_links
 from dashboard.ui.filter_bar import build_filter_bar, build_option_dropdown
 from dashboard.ui.tables import build_table
 
@@ -49,6 +49,7 @@ class ImpactParts(Parts):
 
     bands_figure: go.Figure = chart_output(PAGE, "bands", "graph")
     bands_table: html.Div = chart_output(PAGE, "bands", "table")
+    bands_glossary: list[object] = chart_output(PAGE, "bands", "glossary")
 
 
 def describe_main(main: pd.Series | None, lang: str, *, min_schools: int) -> list[str]:
@@ -188,7 +189,13 @@ def build_impact_parts(data: ImpactData, lang: str) -> ImpactParts:
             data.bins_of(ALL_YEARS), data.bins_of(data.year), data.exposure, data.year, lang
         ),
         bands_table=build_bands_table(data, lang),
+        bands_glossary=build_glossary_links(list_bands_glossary(data, lang), lang),
     )
+
+
+def list_bands_glossary(data: ImpactData, lang: str) -> tuple[GlossaryEntry, ...]:
+    """The bands chart's measures: the change in attainment, by the exposure chosen."""
+    return glossary_entries(("attainment_change", data.exposure), lang)
 
 
 def _build_scope(data: ImpactData, lang: str) -> str:
@@ -220,6 +227,12 @@ def _build_main_section(data: ImpactData, lang: str) -> html.Section:
                 ],
                 id=ids.IMPACT_MAIN_TEXT,
                 className="summary",
+            ),
+            # The figures above and below are in attainment points: say what one is.
+            html.P(
+                t("impact.attainment_points", lang),
+                id=ids.IMPACT_ATTAINMENT_POINTS,
+                className="definition",
             ),
             *([] if main is None else [_build_main_cards(main, lang)]),
         ],
@@ -279,6 +292,7 @@ def build_impact_layout(
                 table=build_variants_table(data.estimates, lang),
                 download_label=t("impact.download_variants", lang),
                 lang=lang,
+                glossary=glossary_entries(("impact_estimate", "confidence_interval"), lang),
             ),
             build_chart_section(
                 PAGE,
@@ -289,6 +303,7 @@ def build_impact_layout(
                 table=parts.bands_table,
                 download_label=t("impact.download_bands", lang),
                 lang=lang,
+                glossary=list_bands_glossary(data, lang),
             ),
         ],
         className="page",

@@ -16,6 +16,7 @@ from dashboard.core.links import build_school_href
 from dashboard.core.parts import Parts, chart_output, output
 from dashboard.core.payloads import MalformedValueError
 from dashboard.i18n import t
+from dashboard.measures.catalogue import glossary_entries
 from dashboard.pages.network.data import (
     VIEWS,
     DrawingRule,
@@ -396,6 +397,7 @@ def build_network_layout(
                             table=parts.schools,
                             download_label=t("network.download_label", lang),
                             lang=lang,
+                            glossary=glossary_entries(("weight", "degree", "betweenness"), lang),
                         ),
                         # The map needs the page's width: its table goes below it.
                         className="network-chart",

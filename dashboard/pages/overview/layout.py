@@ -11,7 +11,7 @@ from dashboard.core import ids
 from dashboard.core.filters import Choices, Filters, describe_region
 from dashboard.core.parts import Parts, chart_output, output
 from dashboard.i18n import t
-from dashboard.measures.catalogue import name_measure
+from dashboard.measures.catalogue import glossary_entries, name_measure
 from dashboard.pages.overview.data import Headline, OverviewData, SummaryFact
 from dashboard.pages.overview.figures import build_support_figure, build_trend_figure
 from dashboard.ui.charts import build_chart_section
@@ -216,6 +216,7 @@ def build_overview_layout(
                         table=parts.trend_table,
                         download_label=t("download.headlines_label", lang),
                         lang=lang,
+                        glossary=glossary_entries(HEADLINE_MEASURES, lang),
                     ),
                     build_chart_section(
                         PAGE,
@@ -226,6 +227,7 @@ def build_overview_layout(
                         table=parts.support_table,
                         download_label=t("download.support_label", lang),
                         lang=lang,
+                        glossary=glossary_entries(("support_category",), lang),
                     ),
                 ],
                 id=ids.OVERVIEW_CHARTS,

@@ -18,6 +18,7 @@ from dashboard.core.filters import Choices, Filters
 from dashboard.core.links import build_directory_href, build_school_href
 from dashboard.core.parts import Parts, chart_output, output
 from dashboard.i18n import t
+from dashboard.measures.catalogue import glossary_entries
 from dashboard.pages.plc.data import PlcData
 from dashboard.pages.plc.figures import build_activity_figure, build_review_figure
 from dashboard.ui.cards import build_card
@@ -549,6 +550,7 @@ def build_plc_layout(data: PlcData, filters: Filters, choices: Choices, lang: st
                 table=parts.review_table,
                 download_label=t("plc.download_review", lang),
                 lang=lang,
+                glossary=glossary_entries(("review_mean", *REVIEW_FEATURES), lang),
             ),
             _build_feature_words(lang),
             build_chart_section(
@@ -564,6 +566,7 @@ def build_plc_layout(data: PlcData, filters: Filters, choices: Choices, lang: st
                 ),
                 download_label=t("plc.download_activity", lang),
                 lang=lang,
+                glossary=glossary_entries(("n_activities", "attendance"), lang),
             ),
             build_table_section(
                 PAGE,

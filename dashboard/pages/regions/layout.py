@@ -13,7 +13,12 @@ from dashboard.core import ids
 from dashboard.core.filters import Choices, Filters, PageOption
 from dashboard.core.parts import Parts, chart_output, output
 from dashboard.i18n import t
-from dashboard.measures.catalogue import find_term, format_measure, name_measure
+from dashboard.measures.catalogue import (
+    find_term,
+    format_measure,
+    glossary_entries,
+    name_measure,
+)
 from dashboard.pages.regions.data import (
     REGION_MEASURES,
     RegionsData,
@@ -27,7 +32,7 @@ from dashboard.pages.regions.figures import (
     build_measure_figure,
     build_pairs_figure,
 )
-from dashboard.ui.charts import build_chart_section, build_table_section
+from dashboard.ui.charts import build_chart_section, build_glossary_links, build_table_section
 from dashboard.ui.figures import build_message_figure
 from dashboard.ui.filter_bar import build_filter_bar, build_option_dropdown
 from dashboard.ui.labels import format_share, to_number
@@ -80,9 +85,11 @@ class RegionsParts(Parts):
     measure_heading: str = chart_output(PAGE, "measure", "heading")
     measure_figure: Figure = chart_output(PAGE, "measure", "graph")
     measure_table: html.Table | html.P = chart_output(PAGE, "measure", "table")
+    measure_glossary: list[object] = chart_output(PAGE, "measure", "glossary")
     map_heading: str = chart_output(PAGE, "map", "heading")
     map_figure: Figure | Patch = chart_output(PAGE, "map", "graph")
     map_table: html.Table | html.P = chart_output(PAGE, "map", "table")
+    map_glossary: list[object] = chart_output(PAGE, "map", "glossary")
     la_pairs_heading: str = chart_output(PAGE, "la-pairs", "heading")
     la_pairs_figure: Figure = chart_output(PAGE, "la-pairs", "graph")
     la_pairs_table: html.Table | html.P = chart_output(PAGE, "la-pairs", "table")
@@ -546,9 +553,11 @@ def build_regions_parts(
         measure_heading=t("regions.measure_heading", lang, measure=name, year=filters.year),
         measure_figure=measure_figure,
         measure_table=measure_table,
+        measure_glossary=build_glossary_links(glossary_entries((measure,), lang), lang),
         map_heading=t("regions.map_heading", lang, measure=name, year=filters.year),
         map_figure=map_figure,
         map_table=map_table,
+        map_glossary=build_glossary_links(glossary_entries((measure,), lang), lang),
         la_pairs_heading=t("regions.la_pairs_heading", lang, year=filters.year),
         la_pairs_figure=pairs.la_figure,
         la_pairs_table=pairs.la_table,
@@ -586,6 +595,8 @@ def build_regions_layout(
 ) -> html.Div:
     """The whole regions page for the view, numbers included (no callback needed at load)."""
     parts = build_regions_parts(data, filters, choices, lang)
+    measure = glossary_entries((_measure_of(filters, data),), lang)
+    pairs = glossary_entries(("pair_ties", "ei_index"), lang)
     measure_names = {m: name_measure(m, lang) for m in MEASURE.values}
     measure_control = build_option_dropdown(
         PAGE, MEASURE, t("regions.measure_label", lang), measure_names, filters
@@ -601,23 +612,24 @@ def build_regions_layout(
             build_chart_section(
                 PAGE, "measure", heading=parts.measure_heading, figure=parts.measure_figure,
                 table=parts.measure_table, download_label=t("regions.download_measure", lang),
-                lang=lang,
+                lang=lang, glossary=measure,
             ),
             build_chart_section(
                 PAGE, "map", heading=parts.map_heading, intro=t("regions.map_intro", lang),
                 figure=parts.map_figure, table=parts.map_table,
-                download_label=t("regions.download_map", lang), lang=lang,
+                download_label=t("regions.download_map", lang), lang=lang, glossary=measure,
             ),
             build_chart_section(
                 PAGE, "la-pairs", heading=parts.la_pairs_heading,
                 intro=t("regions.pairs_intro", lang), figure=parts.la_pairs_figure,
                 table=parts.la_pairs_table, download_label=t("regions.download_la_pairs", lang),
-                lang=lang, wide=True,
+                lang=lang, wide=True, glossary=pairs,
             ),
             build_chart_section(
                 PAGE, "consortium-pairs", heading=parts.consortium_pairs_heading,
                 figure=parts.consortium_pairs_figure, table=parts.consortium_pairs_table,
                 download_label=t("regions.download_consortium_pairs", lang), lang=lang,
+                glossary=pairs,
             ),
             _build_similar_section(parts, lang),
         ],
@@ -634,6 +646,7 @@ def _build_similar_section(parts: RegionsParts, lang: str) -> html.Section:
         table=parts.similar_table,
         download_label=t("regions.download_similar", lang),
         lang=lang,
+        glossary=glossary_entries(("similarity_distance",), lang),
     )
     # The intro follows the LA chosen, so it carries an id for the callback.
     section.children.insert(1, html.P(parts.similar_intro, id=ids.REGIONS_SIMILAR_INTRO))

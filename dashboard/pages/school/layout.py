@@ -21,7 +21,7 @@ from dashboard.core.language import build_language_href
 from dashboard.core.links import build_plc_href
 from dashboard.core.parts import Parts, chart_output, output
 from dashboard.i18n import t
-from dashboard.measures.catalogue import format_measure, name_measure
+from dashboard.measures.catalogue import format_measure, glossary_entries, name_measure
 from dashboard.pages.school.data import SCHOOL_MEASURES, SchoolData
 from dashboard.pages.school.figures import (
     SERIES_STYLE,
@@ -453,6 +453,7 @@ def build_school_layout(
                 table=build_measures_table(data, lang),
                 download_label=t("school.download_measures", lang),
                 lang=lang,
+                glossary=glossary_entries(SCHOOL_MEASURES, lang),
             ),
             build_chart_section(
                 PAGE,
@@ -463,6 +464,9 @@ def build_school_layout(
                 table=build_brokerage_table(data, lang),
                 download_label=t("school.download_brokerage", lang),
                 lang=lang,
+                glossary=glossary_entries(
+                    (*(f"broker_{role}" for role in BROKER_ROLES), "broker_total"), lang
+                ),
             ),
             build_chart_section(
                 PAGE,
@@ -473,6 +477,7 @@ def build_school_layout(
                 table=build_support_table(data, lang),
                 download_label=t("school.download_support", lang),
                 lang=lang,
+                glossary=glossary_entries(("support_category",), lang),
             ),
         ],
         className="page",

@@ -9,6 +9,7 @@ from dashboard.core.downloads import write_csv
 from dashboard.i18n import t
 from dashboard.pages.sources.data import DataPageData, list_refreshes
 from dashboard.pages.sources.layout import format_time, label_kind, label_trigger, show_value
+from dashboard.pages.sources.reasons import say_reason
 
 __all__ = [
     "build_data_csv_name",
@@ -98,7 +99,7 @@ def build_rejected_csv(data: DataPageData, lang: str) -> str:
         t("data.column_rows", lang),
     ]
     rows = [
-        [r["file_name"], r["table_name"], r["reason"], _int(r["rows"])]
+        [r["file_name"], r["table_name"], say_reason(r["reason"], lang), _int(r["rows"])]
         for _, r in data.rejected.iterrows()
     ]
     return write_csv(header, rows)
@@ -121,7 +122,7 @@ def build_rejected_rows_csv(data: DataPageData, lang: str) -> str:
             _int(p["line"]),
             "" if pd.isna(p["column_name"]) else p["column_name"],
             show_value(p["value"], p["hidden_because"], lang),
-            p["reason"],
+            say_reason(p["reason"], lang),
         ]
         for _, p in data.rejected_rows.iterrows()
     ]

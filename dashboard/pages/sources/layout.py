@@ -9,7 +9,14 @@ from dash import dcc, html
 
 from dashboard.core import ids
 from dashboard.i18n import t
-from dashboard.measures.catalogue import TERMS, cite, define_measure, label_level, name_measure
+from dashboard.measures.catalogue import (
+    TERMS,
+    cite,
+    define_measure,
+    glossary_entries,
+    label_level,
+    name_measure,
+)
 from dashboard.pages.sources.data import (
     CONTRACT,
     SOURCES,
@@ -18,6 +25,7 @@ from dashboard.pages.sources.data import (
     list_refreshes,
 )
 from dashboard.pages.sources.figures import build_rejected_figure
+from dashboard.pages.sources.reasons import say_reason
 from dashboard.ui.charts import (
     build_chart_section,
     build_table_region,
@@ -249,7 +257,12 @@ def build_rejected_table(rejected: pd.DataFrame, lang: str) -> html.Table | html
         t("data.column_rows", lang),
     ]
     rows = [
-        [str(r["file_name"]), str(r["table_name"]), str(r["reason"]), _count(r["rows"])]
+        [
+            str(r["file_name"]),
+            str(r["table_name"]),
+            say_reason(r["reason"], lang),
+            _count(r["rows"]),
+        ]
         for _, r in rejected.iterrows()
     ]
     return _as_text_table(build_table(t("data.rejected_caption", lang), columns, rows))
@@ -258,7 +271,8 @@ def build_rejected_table(rejected: pd.DataFrame, lang: str) -> html.Table | html
 def build_rejected_figure_or_message(rejected: pd.DataFrame, lang: str) -> go.Figure | dict:
     if rejected.empty:
         return build_message_figure(t("data.rejected_none", lang))
-    return build_rejected_figure(rejected, t("data.rejected_axis", lang))
+    said = rejected.assign(reason=[say_reason(reason, lang) for reason in rejected["reason"]])
+    return build_rejected_figure(said, t("data.rejected_axis", lang))
 
 
 def show_value(value: object, hidden_because: object, lang: str) -> str:
@@ -291,7 +305,7 @@ def build_rejected_rows_table(problems: pd.DataFrame, lang: str) -> html.Table |
             _count(p["line"]),
             "" if pd.isna(p["column_name"]) else str(p["column_name"]),
             show_value(p["value"], p["hidden_because"], lang),
-            str(p["reason"]),
+            say_reason(p["reason"], lang),
         ]
         for _, p in problems.iterrows()
     ]
@@ -360,18 +374,27 @@ def build_sources_table(data: DataPageData, lang: str) -> html.Table:
 # ---- Glossary ---------------------------------------------------------------------------------
 
 
-def list_glossary_rows(lang: str) -> list[list[str]]:
-    """Every measure: name, definition, what it is measured for, references; by name."""
+def _list_glossary_terms(lang: str) -> list[tuple[str, list[str]]]:
+    """Every measure with its row: name, definition, what it is measured for,
+    references; by name."""
     rows = [
-        [
-            name_measure(term.measure, lang),
-            define_measure(term.measure, lang),
-            "; ".join(label_level(level, lang) for level in term.levels),
-            " ".join(cite(reference, lang) for reference in term.references),
-        ]
+        (
+            term.measure,
+            [
+                name_measure(term.measure, lang),
+                define_measure(term.measure, lang),
+                "; ".join(label_level(level, lang) for level in term.levels),
+                " ".join(cite(reference, lang) for reference in term.references),
+            ],
+        )
         for term in TERMS
     ]
-    return sorted(rows, key=lambda row: row[0].casefold())
+    return sorted(rows, key=lambda row: row[1][0].casefold())
+
+
+def list_glossary_rows(lang: str) -> list[list[str]]:
+    """Every measure: name, definition, what it is measured for, references; by name."""
+    return [row for _, row in _list_glossary_terms(lang)]
 
 
 def build_glossary_table(lang: str) -> html.Table:
@@ -382,7 +405,13 @@ def build_glossary_table(lang: str) -> html.Table:
         t("data.column_references", lang),
     ]
     caption = t("data.glossary_caption", lang, count=len(TERMS))
-    return _as_text_table(build_table(caption, columns, list_glossary_rows(lang)))
+    # Each measure's name carries its anchor (ids.glossary_entry), the target of the
+    # link under every chart that shows it (ui/charts.build_glossary_links).
+    rows = [
+        [html.Span(row[0], id=ids.glossary_entry(measure), className="glossary-entry"), *row[1:]]
+        for measure, row in _list_glossary_terms(lang)
+    ]
+    return _as_text_table(build_table(caption, columns, rows))
 
 
 # ---- The page -----------------------------------------------------------------------------------
@@ -427,6 +456,7 @@ def _build_refresh_sections(data: DataPageData, lang: str) -> list[html.Section]
             figure=build_rejected_figure_or_message(data.rejected, lang),
             table=build_rejected_table(data.rejected, lang),
             download_label=t("data.download_rejected", lang), lang=lang, wide=True,
+            glossary=glossary_entries(("rows_set_aside",), lang),
         ),
         build_table_section(
             PAGE, "rejected-rows", heading=t("data.rejected_rows_heading", lang),

@@ -67,7 +67,7 @@ def test_shell_follows_the_language_of_the_page_that_asks(app: dash.Dash) -> Non
     nav = by_id[ids.SHELL_NAV]
     links = [(link.children, link.href) for link in walk(nav) if hasattr(link, "href")]
     assert links[0] == ("Trosolwg", "/?lang=cy")
-    assert ("Effaith", "/impact?lang=cy") in links
+    assert ("Cydweithio a gwella", "/impact?lang=cy") in links
     assert ("CDPau", "/plcs?lang=cy") in links
     assert ("Rhanbarthau", "/regions?lang=cy") in links
     assert ("Rhwydwaith", "/network?lang=cy") in links

@@ -273,7 +273,7 @@ def test_outputs_follow_the_order_of_the_callback(db: Database, choices: Choices
     filters = _view(choices, year="2018/19")
     parts = build_regions_parts(load_regions(db, filters), filters, choices, "en")
     outputs = parts.as_outputs()
-    assert len(outputs) == 18
+    assert len(outputs) == 20  # with the glossary links of the measure's chart and map
     assert outputs[0] == "Every measure, 2018/19"
     assert outputs[-3] == parts.similar_intro
 

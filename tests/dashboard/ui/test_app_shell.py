@@ -103,7 +103,9 @@ def test_nav_is_built_from_the_page_registry(app: dash.Dash) -> None:
     assert not any(href.startswith(("/school", "/plc/")) for _, href in shown)
     assert shown.index(("Regions", "/regions")) < shown.index(("Data", "/data"))
     assert ("Network", "/network") in shown
-    assert ("Impact", "/impact") in shown
+    assert ("Collaboration and improvement", "/impact") in shown
+    # Help and the accessibility statement are in the footer (test_help_pages.py).
+    assert not any(href in {"/help", "/accessibility"} for _, href in shown)
 
 
 def test_demo_data_are_announced(app: dash.Dash) -> None:

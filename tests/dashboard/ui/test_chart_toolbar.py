@@ -42,8 +42,14 @@ def _page_graphs(app: dash.Dash) -> dict[str, list[dcc.Graph]]:
 def test_every_graph_of_every_page_has_no_cloud_or_outside_link(app: dash.Dash) -> None:
     graphs = _page_graphs(app)
     with_graphs = {module for module, found in graphs.items() if found}
-    # Every page draws charts but the PLC directory and the audit log, tables.
-    assert with_graphs == set(graphs) - {"dashboard.pages.plcs.page", "dashboard.pages.audit.page"}
+    # Every page draws charts but the PLC directory and the audit log, tables, and help and
+    # the accessibility statement, words.
+    assert with_graphs == set(graphs) - {
+        "dashboard.pages.plcs.page",
+        "dashboard.pages.audit.page",
+        "dashboard.pages.help.page",
+        "dashboard.pages.accessibility.page",
+    }
     for module, found in graphs.items():
         for graph in found:
             config = graph.config
