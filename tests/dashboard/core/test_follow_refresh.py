@@ -20,6 +20,8 @@ import urllib.request
 
 import pytest
 
+from dashboard.core.parts import outputs_of
+from dashboard.pages.overview.layout import OverviewParts
 from etl.refresh import refresh
 from tests.dashboard.proxied import router_payload
 from tests.serving import PROJECT_ROOT, serving, stop_process
@@ -52,6 +54,8 @@ for raw in folders:
 """
 
 PAGES_CALLBACK = router_payload("/")
+# What the overview's view callback returns (dashboard/core/views.py): the URL and the
+# filter bar, then the page's parts, as the page declares them.
 OVERVIEW_OUTPUTS = [
     ("overview-url", "search"),
     ("overview-year", "value"),
@@ -60,13 +64,7 @@ OVERVIEW_OUTPUTS = [
     ("overview-sector", "value"),
     ("overview-medium", "value"),
     ("overview-la", "options"),
-    ("overview-scope", "children"),
-    ("overview-summary", "children"),
-    ("overview-headlines", "children"),
-    ("overview-headlines-graph", "figure"),
-    ("overview-headlines-table", "children"),
-    ("overview-support-graph", "figure"),
-    ("overview-support-table", "children"),
+    *((o.component_id, o.component_property) for o in outputs_of(OverviewParts)),
 ]
 OVERVIEW_CALLBACK = {
     "output": "..{}..".format("...".join(f"{i}.{p}" for i, p in OVERVIEW_OUTPUTS)),
