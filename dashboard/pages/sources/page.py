@@ -48,7 +48,7 @@ def _register(what: str, build: BuildDataCsv) -> None:
         return build(load_data_page(view.db), view.lang)
 
     def name_csv(view: View) -> str:
-        return build_data_csv_name(what, load_data_page(view.db))
+        return build_data_csv_name(what, load_data_page(view.db), view.lang)
 
     # Every CSV of this page is a refresh detail: the data team's only.
     register_download(PAGE, what, FIELDS, build_csv, name=name_csv, allowed=may_see_refresh_details)
