@@ -97,9 +97,14 @@ def _file_words(lang: str) -> dict[str, str]:
 
 
 def name_in_language(word: str, lang: str) -> str:
-    """A word of a file name in ``lang`` ("headlines" is "penawdau" in Welsh); a word the
-    table does not hold (a code, a new chart) as it is."""
-    return _file_words(lang).get(word, word)
+    """A word of a file name in ``lang`` ("headlines" is "penawdau" in Welsh); words
+    joined by hyphens that the table does not hold as one, each in turn
+    ("catalogue-schools" is "catalog-ysgolion"); a word it does not hold (a code, a new
+    chart) as it is."""
+    words = _file_words(lang)
+    if word in words:
+        return words[word]
+    return "-".join(words.get(part, part) for part in word.split("-"))
 
 
 def build_csv_name(
