@@ -52,6 +52,8 @@ from dashboard.i18n import t
 
 __all__ = [
     "DOWNLOADS",
+    "PAGE_VIEWS",
+    "PageView",
     "RegisteredDownload",
     "View",
     "describe_filters",
@@ -119,6 +121,22 @@ def read_view_of_search(
     return View(db, choices, filters, lang_from_search(search), path)
 
 
+@dataclass(frozen=True)
+class PageView:
+    """How a page reads its view (register_view), for what describes the page's exports
+    (core/exports.py): its fields and choices, whether it shows detail, and whether it
+    is a page of one thing named in its path (a school, a PLC)."""
+
+    fields: tuple[str, ...]
+    options: tuple[PageOption, ...] = ()
+    detail: bool = False
+    subject: bool = False
+
+
+# Every page with a view, by its key.
+PAGE_VIEWS: dict[str, PageView] = {}
+
+
 def _changed(new: object, old: object) -> object:
     return new if new != old else no_update
 
@@ -137,6 +155,7 @@ def register_view(
     One callback owns both directions: Dash allows a callback to write its own
     inputs, but not two callbacks that write each other's.
     """
+    PAGE_VIEWS[page] = PageView(fields, options, detail)
     controls = (*(f for f in FIELDS if f in fields), *(o.name for o in options))
     url = ids.page_url(page)
     field_of = {ids.filter_control(page, f): f for f in controls}
@@ -300,6 +319,7 @@ def register_subject_page(
         return parts(_load_or_nothing(load, view), view.lang).as_outputs()
 
     register_view(page, fields, outputs, render, detail=True)
+    PAGE_VIEWS[page] = PageView(fields, detail=True, subject=True)
     for what, build in downloads.items():
         register_download(
             page,
