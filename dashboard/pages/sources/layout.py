@@ -482,7 +482,7 @@ def build_catalogue_table(rows: Mapping[str, int], lang: str) -> html.Table:
             ),
         ]
     )
-    return build_table(t("catalogue.caption", lang), columns, body)
+    return _as_text_table(build_table(t("catalogue.caption", lang), columns, body))
 
 
 def build_catalogue_section(rows: Mapping[str, int], lang: str) -> html.Section:
