@@ -13,6 +13,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
+from datetime import datetime
 
 import dash
 import duckdb
@@ -23,6 +24,7 @@ from flask.testing import FlaskClient
 from dashboard.access.signin import AccessConfig
 from dashboard.core import views
 from dashboard.core.downloads import add_comment_block, name_in_language, write_csv
+from dashboard.core.provenance import Provenance, describe_export, list_csv_provenance
 from dashboard.core.views import RegisteredDownload
 from tests.dashboard.proxied import download_payload, serving_as
 
@@ -156,3 +158,19 @@ def test_a_hash_in_a_value_is_quoted_so_readers_keep_it() -> None:
     frame = pd.read_csv(io.StringIO(text), comment="#")
     assert frame.iloc[0]["name"] == "Cluster #3"
     assert frame.iloc[0]["n"] == pytest.approx(1.07e-06)
+
+
+def test_real_data_carry_no_demo_caveat_and_demo_data_do() -> None:
+    when = datetime(2019, 9, 1, 10, 16)
+    real = describe_export(Provenance(False, "20190901T101500-a1b2", when), "en")
+    demo = describe_export(Provenance(True, "20190901T101500-a1b2", when), "en")
+    assert real.caveat is None and demo.caveat is not None
+    lines = list_csv_provenance(
+        real, "en", title="plcnet: Regions", file_name="f.csv", url="/regions", where=None
+    )
+    assert not any("Demonstration" in line for line in lines)
+    assert "Data as at 1 September 2019 10:16 · refresh 20190901T101500-a1b2" in lines
+    with_demo = list_csv_provenance(
+        demo, "en", title="plcnet: Regions", file_name="f.csv", url="/regions", where=None
+    )
+    assert sum(line.startswith("Demonstration data:") for line in with_demo) == 1
