@@ -89,6 +89,7 @@ def _file_words(lang: str) -> dict[str, str]:
         "rejected": t("csv_name.rejected", lang),
         "rejected-rows": t("csv_name.rejected_rows", lang),
         "events": t("csv_name.events", lang),
+        "log": t("csv_name.log", lang),
         "catalogue": t("csv_name.catalogue", lang),
         "guidance": t("csv_name.guidance", lang),
         "system": t("csv_name.system", lang),

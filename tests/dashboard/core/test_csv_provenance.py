@@ -174,3 +174,18 @@ def test_real_data_carry_no_demo_caveat_and_demo_data_do() -> None:
         demo, "en", title="plcnet: Regions", file_name="f.csv", url="/regions", where=None
     )
     assert sum(line.startswith("Demonstration data:") for line in with_demo) == 1
+
+
+@pytest.mark.parametrize(
+    ("word", "welsh"),
+    [
+        ("headlines", "penawdau"),
+        ("rejected-rows", "rhesi-gwrthodwyd"),
+        ("catalogue-schools", "catalog-ysgolion"),
+        ("audit-log", "archwilio-cofnod"),
+        ("GWE", "GWE"),
+    ],
+)
+def test_file_name_words_in_welsh(word: str, welsh: str) -> None:
+    assert name_in_language(word, "cy") == welsh
+    assert name_in_language(word, "en") == word
