@@ -19,6 +19,7 @@ import dash
 import flask
 from dash import Dash, html
 
+import dashboard.core.exports  # noqa: F401  (registers the chart image's provenance callback)
 from dashboard.access.audit_images import install_image_audit
 from dashboard.access.settings import load_access_config
 from dashboard.access.signin import AccessConfig, install_access

@@ -47,6 +47,8 @@ AGGREGATE_QUERIES: dict[str, str] = {
     ),
     "sources__runs": "the refresh history",
     "compare__changes": "counts of ties and schools that changed between two years in a region",
+    "sources__catalogue_system": "the data catalogue's figures of Wales as a whole",
+    "sources__catalogue_groups": "the data catalogue's LA, consortium and Wales measures",
     "impact__bins": "pooled over every school in Wales, by band of exposure",
     "impact__estimates": "national model estimates",
     "impact__years": "the first and last years of the impact figures",

@@ -11,6 +11,9 @@ SHELL_LANGUAGE = "shell-language"
 SHELL_ACCESS_NOTICE = "shell-access-notice"
 SHELL_ACCOUNT = "shell-account"
 SHELL_FOOTER_LINKS = "shell-footer-links"
+# A chart image asked for (assets/chart-export.js) and its provenance (core/exports.py).
+SHELL_EXPORT_REQUEST = "shell-export-request"
+SHELL_EXPORT_NOTE = "shell-export-note"
 
 # The overview page (its charts, filters and downloads: the functions below)
 OVERVIEW_SCOPE = "overview-scope"

@@ -10,7 +10,14 @@ import pandas as pd
 from dashboard.core.db import Database
 from dashboard.i18n import t
 
-__all__ = ["Provenance", "describe_as_at", "load_provenance"]
+__all__ = [
+    "ExportNote",
+    "Provenance",
+    "describe_as_at",
+    "describe_export",
+    "list_csv_provenance",
+    "load_provenance",
+]
 
 
 @dataclass(frozen=True)
@@ -44,3 +51,37 @@ def describe_as_at(provenance: Provenance, lang: str) -> str:
         date=f"{when.day} {month} {when.year} {when:%H:%M}",
         run_id=provenance.run_id,
     )
+
+
+@dataclass(frozen=True)
+class ExportNote:
+    """What every export (a CSV, a chart's image) says of where it came from, in one
+    language: which refresh, the source, and the caveat of demonstration data (None for
+    real data)."""
+
+    as_at: str
+    source: str
+    caveat: str | None
+
+
+def describe_export(provenance: Provenance, lang: str) -> ExportNote:
+    """The words every export carries about the data it holds."""
+    caveat = None
+    if provenance.is_demo:
+        caveat = f"{t('shell.demo_label', lang)} {t('shell.demo_notice', lang)}"
+    return ExportNote(describe_as_at(provenance, lang), t("export.source", lang), caveat)
+
+
+def list_csv_provenance(
+    note: ExportNote, lang: str, *, title: str, file_name: str, url: str, where: str | None
+) -> list[str]:
+    """The lines above a CSV's header (core.downloads.add_comment_block): what it is, the
+    view it came from, which refresh, the source, the caveat, the symbols and how to
+    read the file."""
+    lines = [title, t("export.file", lang, name=file_name), t("export.view", lang, url=url)]
+    if where is not None:
+        lines.append(where)
+    lines += [note.as_at, note.source]
+    if note.caveat is not None:
+        lines.append(note.caveat)
+    return [*lines, t("export.symbols", lang), t("export.read_with", lang)]

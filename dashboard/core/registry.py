@@ -18,7 +18,7 @@ import dash
 from dashboard.core.language import lang_of_request
 from dashboard.i18n import t
 
-__all__ = ["document_title", "message_keys", "page_key", "register_page"]
+__all__ = ["document_title", "message_keys", "name_page", "page_key", "register_page"]
 
 
 def document_title(heading: str, lang: str) -> str:
@@ -62,6 +62,11 @@ def register_page(
         key=key,
         **where,
     )
+
+
+def name_page(key: str, lang: str) -> str:
+    """A page's name as the nav gives it (``<key>.nav``): "Regions", "Rhanbarthau"."""
+    return t(f"{key}.nav", lang)
 
 
 def page_key(page: Mapping[str, object]) -> str:

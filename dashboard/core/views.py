@@ -31,12 +31,13 @@ from dashboard.access.audit import record_download, record_refusal
 from dashboard.access.scope import OutsideScopeError
 from dashboard.core import ids
 from dashboard.core.db import Database, DatabaseMissingError, current_db
-from dashboard.core.downloads import build_csv_name, build_subject_csv_name
+from dashboard.core.downloads import add_comment_block, build_csv_name, build_subject_csv_name
 from dashboard.core.filters import (
     FIELDS,
     Choices,
     Filters,
     PageOption,
+    describe_region,
     keep_fields,
     list_la_options,
     load_choices,
@@ -45,10 +46,18 @@ from dashboard.core.filters import (
     sync_filters,
 )
 from dashboard.core.language import choose_lang, lang_from_search
+from dashboard.core.provenance import describe_export, list_csv_provenance, load_provenance
+from dashboard.core.registry import name_page
+from dashboard.i18n import t
 
 __all__ = [
+    "DOWNLOADS",
+    "PAGE_VIEWS",
+    "PageView",
+    "RegisteredDownload",
     "View",
     "describe_filters",
+    "describe_where",
     "read_view",
     "read_view_of_search",
     "register_download",
@@ -112,6 +121,22 @@ def read_view_of_search(
     return View(db, choices, filters, lang_from_search(search), path)
 
 
+@dataclass(frozen=True)
+class PageView:
+    """How a page reads its view (register_view), for what describes the page's exports
+    (core/exports.py): its fields and choices, whether it shows detail, and whether it
+    is a page of one thing named in its path (a school, a PLC)."""
+
+    fields: tuple[str, ...]
+    options: tuple[PageOption, ...] = ()
+    detail: bool = False
+    subject: bool = False
+
+
+# Every page with a view, by its key.
+PAGE_VIEWS: dict[str, PageView] = {}
+
+
 def _changed(new: object, old: object) -> object:
     return new if new != old else no_update
 
@@ -130,6 +155,7 @@ def register_view(
     One callback owns both directions: Dash allows a callback to write its own
     inputs, but not two callbacks that write each other's.
     """
+    PAGE_VIEWS[page] = PageView(fields, options, detail)
     controls = (*(f for f in FIELDS if f in fields), *(o.name for o in options))
     url = ids.page_url(page)
     field_of = {ids.filter_control(page, f): f for f in controls}
@@ -172,6 +198,49 @@ def register_view(
     )(update_view)
 
 
+@dataclass(frozen=True)
+class RegisteredDownload:
+    """A CSV a page serves (register_download), for tests that check every one."""
+
+    page: str
+    what: str
+    fields: tuple[str, ...]
+    detail: bool
+
+
+# Every CSV registered, in the order the pages registered them.
+DOWNLOADS: list[RegisteredDownload] = []
+
+
+def describe_where(view: View, fields: tuple[str, ...]) -> str | None:
+    """The schools and year a page's view shows, in words, for an export's provenance:
+    "Schools: Cardiff, Primary · year 2018/19"; the year alone on a page without a
+    region (a school's, a PLC's); None on a page without filters."""
+    if "year" not in fields:
+        return None
+    if "consortium" in fields or "la" in fields:
+        region = describe_region(view.filters, view.choices, view.lang)
+        return t("export.where_region", view.lang, region=region, year=view.filters.year)
+    return t("export.where_year", view.lang, year=view.filters.year)
+
+
+def add_csv_provenance(
+    text: str, view: View, page: str, fields: tuple[str, ...], file_name: str, url: str
+) -> str:
+    """``text`` with its provenance above the header (core.provenance.list_csv_provenance)."""
+    note = describe_export(load_provenance(view.db), view.lang)
+    title = f"{t('shell.site_name', view.lang)}: {name_page(page, view.lang)}"
+    lines = list_csv_provenance(
+        note,
+        view.lang,
+        title=title,
+        file_name=file_name,
+        url=url,
+        where=describe_where(view, fields),
+    )
+    return add_comment_block(text, lines)
+
+
 def register_download(
     page: str,
     what: str,
@@ -183,13 +252,15 @@ def register_download(
     detail: bool = False,
 ) -> None:
     """Register the callback that sends ``build(view)`` as the CSV of ``what`` on ``page``,
-    for the view in the URL, named after it (build_csv_name), or ``name(view)`` for pages
-    of one thing (a school's profile names the school).
+    for the view in the URL, named after it in the page's language (build_csv_name), or
+    ``name(view)`` for pages of one thing (a school's profile names the school), with
+    its provenance in a block of comments above the header (add_csv_provenance).
 
     Each CSV sent is written to the audit log with the view's filters. ``allowed`` (the
     current user's roles, read on the server) may refuse it: nothing is sent and the
     refusal is logged."""
     url = ids.page_url(page)
+    DOWNLOADS.append(RegisteredDownload(page, what, fields, detail))
 
     def download(_clicks: int | None, search: str | None, path: str | None) -> dict[str, object]:
         view = read_view_of_search(search, fields, path or "/", options, detail)
@@ -197,8 +268,12 @@ def register_download(
         if allowed is not None and not allowed():
             record_refusal(f"{what} CSV", filters, page=view.path)
             raise PreventUpdate
-        file_name = name(view) if name else build_csv_name(page, what, view.filters, options)
-        text = build(view)
+        file_name = (
+            name(view) if name else build_csv_name(page, what, view.filters, options, view.lang)
+        )
+        text = add_csv_provenance(
+            build(view), view, page, fields, file_name, f"{view.path}{search or ''}"
+        )
         record_download(view.path, file_name, filters)
         return dcc.send_string(text, file_name)
 
@@ -244,6 +319,7 @@ def register_subject_page(
         return parts(_load_or_nothing(load, view), view.lang).as_outputs()
 
     register_view(page, fields, outputs, render, detail=True)
+    PAGE_VIEWS[page] = PageView(fields, detail=True, subject=True)
     for what, build in downloads.items():
         register_download(
             page,
@@ -287,6 +363,6 @@ def _build_subject_csv(
 
 def _name_subject_csv(page: str, subject: Callable[[View], str], what: str) -> NameCsv:
     def name(view: View) -> str:
-        return build_subject_csv_name(page, subject(view), what, view.filters)
+        return build_subject_csv_name(page, subject(view), what, view.filters, view.lang)
 
     return name

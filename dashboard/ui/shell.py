@@ -228,6 +228,10 @@ def build_shell(
                 ],
                 className="site-footer",
             ),
+            # A chart's image with its provenance: asked for by assets/chart-export.js,
+            # described by dashboard/core/exports.py.
+            dcc.Store(id=ids.SHELL_EXPORT_REQUEST),
+            dcc.Store(id=ids.SHELL_EXPORT_NOTE),
         ],
         className="shell",
     )

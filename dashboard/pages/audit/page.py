@@ -10,6 +10,7 @@ from dash.exceptions import PreventUpdate
 from dashboard.access.audit import read_events, record_download, record_refusal
 from dashboard.access.users import ADMIN
 from dashboard.core import ids
+from dashboard.core.downloads import name_in_language
 from dashboard.core.language import choose_lang, lang_from_search
 from dashboard.core.parts import outputs_of
 from dashboard.core.registry import register_page
@@ -102,7 +103,8 @@ def download_events(
     if not may_see_audit_log():
         record_refusal("audit log CSV", chosen.as_filters(), page=PATH)
         raise PreventUpdate
-    text = build_audit_csv(list_events(chosen), lang_from_search(search))
-    name = "plcnet-audit-log.csv"
+    lang = lang_from_search(search)
+    text = build_audit_csv(list_events(chosen), lang)
+    name = f"plcnet-{name_in_language('audit-log', lang)}.csv"  # plcnet-archwilio-cofnod.csv
     record_download(PATH, name, chosen.as_filters())
     return dcc.send_string(text, name)

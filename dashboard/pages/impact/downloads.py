@@ -8,13 +8,15 @@ import pandas as pd
 from dashboard.core.downloads import write_csv
 from dashboard.i18n import t
 from dashboard.measures.catalogue import name_measure
-from dashboard.measures.impact import label_model, label_subgroup
+from dashboard.measures.impact import format_p_value, label_model, label_subgroup
 from dashboard.pages.impact.data import ALL_YEARS, ImpactData
 
 __all__ = ["build_bands_csv", "build_variants_csv"]
 
 
 def _cell(value: object) -> object:
+    """An estimate, interval or mean at full precision (write_csv writes it positional,
+    never as ``1.07e-06``); "" when missing."""
     return "" if value is None or pd.isna(value) else value
 
 
@@ -38,11 +40,11 @@ def build_variants_csv(data: ImpactData, lang: str) -> str:
             label_model(row.model, lang),
             name_measure(row.exposure, lang),
             label_subgroup(row.model, lang),
-            row.estimate,
-            row.std_error,
-            row.ci_low,
-            row.ci_high,
-            row.p_value,
+            _cell(row.estimate),
+            _cell(row.std_error),
+            _cell(row.ci_low),
+            _cell(row.ci_high),
+            "" if pd.isna(row.p_value) else format_p_value(row.p_value),
             row.n_schools,
             row.n_observations,
             row.n_years,
@@ -72,7 +74,7 @@ def build_bands_csv(data: ImpactData, lang: str) -> str:
             t("impact.csv_all_years", lang) if row.year == ALL_YEARS else row.year,
             row.n_schools,
             row.n_observations,
-            row.mean_improvement,
+            _cell(row.mean_improvement),
             _cell(row.ci_low),
             _cell(row.ci_high),
         ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.core.downloads import write_csv
+from dashboard.core.downloads import name_in_language, write_csv
 from dashboard.i18n import t
 from dashboard.pages.sources.data import DataPageData, list_refreshes
 from dashboard.pages.sources.layout import format_time, label_kind, label_trigger, show_value
@@ -20,10 +20,12 @@ __all__ = [
 ]
 
 
-def build_data_csv_name(what: str, data: DataPageData) -> str:
-    """``plcnet-data-<what>-<latest run id>.csv`` (``-none`` before any refresh)."""
+def build_data_csv_name(what: str, data: DataPageData, lang: str = "en") -> str:
+    """``plcnet-data-<what>-<latest run id>.csv`` (``-none`` before any refresh), its
+    words in ``lang`` (``plcnet-data-adnewyddiadau-...``)."""
     run_id = "none" if data.runs.empty else str(data.runs["run_id"].iloc[0])
-    return f"plcnet-data-{what}-{run_id}.csv"
+    words = "-".join(name_in_language(w, lang) for w in ("data", what))
+    return f"plcnet-{words}-{run_id}.csv"
 
 
 def _int(value: object) -> object:

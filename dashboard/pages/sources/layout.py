@@ -3,6 +3,8 @@ and the glossary of every measure."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import pandas as pd
 import plotly.graph_objects as go
 from dash import dcc, html
@@ -17,6 +19,7 @@ from dashboard.measures.catalogue import (
     label_level,
     name_measure,
 )
+from dashboard.pages.sources.catalogue import TABLES, describe_table, name_table
 from dashboard.pages.sources.data import (
     CONTRACT,
     SOURCES,
@@ -28,6 +31,7 @@ from dashboard.pages.sources.figures import build_rejected_figure
 from dashboard.pages.sources.reasons import say_reason
 from dashboard.ui.charts import (
     build_chart_section,
+    build_download,
     build_table_region,
     build_table_section,
 )
@@ -38,6 +42,7 @@ from etl.public import manifest_name
 
 __all__ = [
     "PAGE",
+    "build_catalogue_section",
     "build_damaged_notice",
     "build_data_layout",
     "build_failure_notice",
@@ -467,9 +472,73 @@ def _build_refresh_sections(data: DataPageData, lang: str) -> list[html.Section]
     ]  # fmt: skip
 
 
-def build_data_layout(data: DataPageData, lang: str) -> html.Div:
+# ---- Data catalogue -----------------------------------------------------------------------------
+
+
+def build_catalogue_table(rows: Mapping[str, int], lang: str) -> html.Table:
+    """Each file of the catalogue: what one row is, its rows for this user, its columns,
+    and its CSV; then the data guidance."""
+    columns = [
+        t("catalogue.column_file", lang),
+        t("catalogue.column_about", lang),
+        t("catalogue.column_rows", lang),
+        t("catalogue.column_columns", lang),
+        t("catalogue.column_download", lang),
+    ]
+    body = [
+        [
+            name_table(table.key, lang),
+            describe_table(table.key, lang),
+            f"{rows.get(table.key, 0):,}",
+            str(len(table.columns)),
+            build_download(
+                PAGE,
+                f"catalogue-{table.key}",
+                t("catalogue.download_table", lang, table=name_table(table.key, lang)),
+                lang,
+            ),
+        ]
+        for table in TABLES
+    ]
+    guidance = sum(len(table.columns) for table in TABLES)
+    body.append(
+        [
+            t("catalogue.guidance_heading", lang),
+            t("catalogue.guidance_about", lang),
+            f"{guidance:,}",
+            "6",
+            build_download(
+                PAGE, "catalogue-guidance", t("catalogue.download_guidance", lang), lang
+            ),
+        ]
+    )
+    return _as_text_table(build_table(t("catalogue.caption", lang), columns, body))
+
+
+def build_catalogue_section(rows: Mapping[str, int], lang: str) -> html.Section:
+    """The data catalogue: tidy CSVs of the published tables, and their guidance."""
+    what = "catalogue"
+    heading_id = ids.chart_heading(PAGE, what)
+    return html.Section(
+        [
+            html.H2(t("catalogue.heading", lang), id=heading_id),
+            html.P(t("catalogue.intro", lang)),
+            html.P(t("catalogue.symbols", lang)),
+            html.P(t("catalogue.scope", lang)),
+            build_table_region(
+                ids.chart_table(PAGE, what), build_catalogue_table(rows, lang), heading_id
+            ),
+        ],
+        **{"aria-labelledby": heading_id},
+    )
+
+
+def build_data_layout(
+    data: DataPageData, lang: str, catalogue: Mapping[str, int] | None = None
+) -> html.Div:
     """The whole data page (it has no filters: nothing changes after it is drawn); the
-    refresh details only for the data team (``data.details``), a plain line for others."""
+    refresh details only for the data team (``data.details``), a plain line for others;
+    the data catalogue when ``catalogue`` (rows per table for this user) is given."""
     refresh = (
         _build_refresh_sections(data, lang)
         if data.details
@@ -487,6 +556,7 @@ def build_data_layout(data: DataPageData, lang: str) -> html.Div:
                 "sources", t("data.sources_heading", lang), t("data.sources_intro", lang),
                 build_sources_table(data, lang),
             ),
+            *([build_catalogue_section(catalogue, lang)] if catalogue is not None else []),
             _build_plain_section(
                 "glossary", t("data.glossary_heading", lang), t("data.glossary_intro", lang),
                 build_glossary_table(lang),

@@ -191,7 +191,7 @@ def test_bands_figure_has_two_series_told_apart_by_more_than_colour(db: Database
     assert figure.layout.xaxis.title.text == "Deep cross-school PLCs"
 
 
-def test_csv_of_estimates_keeps_full_precision(db: Database) -> None:
+def test_csv_of_estimates_keeps_full_precision_and_p_values_as_published(db: Database) -> None:
     text = build_variants_csv(load_impact(db, Filters("2018/19", options=DEEP)), "en")
     lines = text.splitlines()
     assert lines[0] == (
@@ -201,7 +201,7 @@ def test_csv_of_estimates_keeps_full_precision(db: Database) -> None:
     )
     assert lines[1] == (
         "Main: deep cross-school PLCs,Deep cross-school PLCs,All schools,1.25,0.195,0.86,1.64,"
-        "1e-05,40,80,2"
+        "<0.001,40,80,2"
     )
     assert lines[3].startswith('"Main, sector: Primary",Deep cross-school PLCs,Sector: Primary,')
 
@@ -213,7 +213,7 @@ def test_csv_of_bands_in_welsh(db: Database) -> None:
         'Newid cymedrig mewn cyrhaeddiad (pwyntiau),"Cyfwng 95%, isaf","Cyfwng 95%, uchaf"',
         "CDPau dwfn rhwng ysgolion,0,pob blwyddyn,20,30,0.52,0.12,0.92",
         "CDPau dwfn rhwng ysgolion,1,pob blwyddyn,15,25,1.45,1.05,1.85",
-        "CDPau dwfn rhwng ysgolion,2,pob blwyddyn,1,1,3.0,,",
+        "CDPau dwfn rhwng ysgolion,2,pob blwyddyn,1,1,3,,",
     ]
 
 

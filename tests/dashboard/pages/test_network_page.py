@@ -167,7 +167,7 @@ def test_csv_has_every_school_shown_with_its_figures(db: Database) -> None:
     )
     assert lines[8] == (
         "6814001,Heath High School,Cardiff,Central South Consortium,Secondary,English medium,"
-        "Green,0,0,0.0,1,,0,None: brokers no lead-school ties"
+        "Green,0,0,0,1,,0,None: brokers no lead-school ties"
     )
 
 
@@ -176,7 +176,7 @@ def test_csv_in_welsh_names_in_welsh(db: Database) -> None:
     lines = build_schools_csv(schools, "cy").splitlines()
     assert lines[0].startswith("Rhif yr ysgol,Ysgol,Awdurdod lleol,Consortiwm,Sector")
     assert lines[1] == (
-        "6602001,Ysgol Aber,Ynys Môn,GwE,Cynradd,Cyfrwng Cymraeg,Gwyrdd,2,2,0.0,1,,0,"
+        "6602001,Ysgol Aber,Ynys Môn,GwE,Cynradd,Cyfrwng Cymraeg,Gwyrdd,2,2,0,1,,0,"
         "Dim: nid yw'n broceru cysylltiadau ysgol arweiniol"
     )
 
