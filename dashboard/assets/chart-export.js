@@ -14,7 +14,21 @@
 (function () {
     "use strict";
 
-    var IMAGE_BUTTON = /^Download plot( as a PNG)?$/;
+    // The toImage button's title in plotly.js ("Download plot as a PNG", or "Download
+    // plot" for another format), in English or in the chart's own locale: the toolbar
+    // speaks the page's language (dashboard/ui/charts.py, build_graph_config).
+    var IMAGE_TITLES = ["Download plot as a PNG", "Download plot"];
+
+    function isImageButton(button) {
+        var title = button.getAttribute("data-title") || "";
+        var plot = button.closest(".js-plotly-plot");
+        var context = plot && plot._context;
+        var locale = context && context.locales && context.locales[context.locale];
+        var dictionary = (locale && locale.dictionary) || {};
+        return IMAGE_TITLES.some(function (english) {
+            return title === english || title === dictionary[english];
+        });
+    }
     var REQUEST = "shell-export-request";
     var WIDTH = 1200;
     var TITLE_SPACE = 90;
@@ -131,7 +145,7 @@
         "click",
         function (event) {
             var button = event.target.closest ? event.target.closest(".modebar-btn") : null;
-            if (!button || !IMAGE_BUTTON.test(button.getAttribute("data-title") || "")) {
+            if (!button || !isImageButton(button)) {
                 return;
             }
             var holder = button.closest(".dash-graph");

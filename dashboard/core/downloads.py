@@ -92,6 +92,11 @@ def _file_words(lang: str) -> dict[str, str]:
         "log": t("csv_name.log", lang),
         "catalogue": t("csv_name.catalogue", lang),
         "guidance": t("csv_name.guidance", lang),
+        "compare": t("csv_name.compare", lang),
+        "isolates": t("csv_name.isolates", lang),
+        "betweenness": t("csv_name.betweenness", lang),
+        "roles": t("csv_name.roles", lang),
+        "ties": t("csv_name.ties", lang),
         "system": t("csv_name.system", lang),
         "groups": t("csv_name.groups", lang),
     }
