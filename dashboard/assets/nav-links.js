@@ -32,25 +32,53 @@
         return path + (text ? "?" + text : "");
     }
 
-    window.dash_clientside = Object.assign({}, window.dash_clientside, {
-        plcnetNav: {
-            keepFilters: function (search, _pathname, hrefs) {
-                var outputs = window.dash_clientside.callback_context.outputs_list || [];
-                return (hrefs || []).map(function (href, index) {
-                    var keep = String((outputs[index] || {}).id.keep || "").split(" ");
-                    return buildHref(href, search, keep);
-                });
-            },
-            toggle: function (_clicks, _pathname, expanded) {
-                var triggered = window.dash_clientside.callback_context.triggered || [];
-                var byButton = triggered.some(function (t) {
-                    return t.prop_id.indexOf("n_clicks") !== -1;
-                });
-                if (!byButton) {
-                    return "false";
-                }
-                return expanded === "true" ? "false" : "true";
-            },
-        },
+    // The view is told to the shell's store (ui/shell.py SHELL_VIEW) whenever the URL
+    // changes: a page's dcc.Location changes it with history.pushState or replaceState,
+    // which no event reports, and back and forward with popstate.
+    var STORE = "shell-view";
+
+    function tellView() {
+        var clientside = window.dash_clientside || {};
+        if (!clientside.set_props) {
+            return; // Dash's renderer is not there yet: the shell is served with the view.
+        }
+        try {
+            clientside.set_props(STORE, { data: window.location.search });
+        } catch (error) {
+            // No shell drawn yet (a page still loading): the shell will be served with it.
+        }
+    }
+
+    ["pushState", "replaceState"].forEach(function (name) {
+        var original = window.history[name];
+        window.history[name] = function () {
+            var result = original.apply(this, arguments);
+            window.setTimeout(tellView, 0);
+            return result;
+        };
     });
+    window.addEventListener("popstate", function () {
+        window.setTimeout(tellView, 0);
+    });
+
+    window.dash_clientside = window.dash_clientside || {};
+    window.dash_clientside.plcnetNav = {
+        keepFilters: function (search, hrefs) {
+            var outputs = window.dash_clientside.callback_context.outputs_list || [];
+            return (hrefs || []).map(function (href, index) {
+                var keep = String((outputs[index] || {}).id.keep || "").split(" ");
+                return buildHref(href, search, keep);
+            });
+        },
+        toggle: function (_clicks, _pathname, expanded) {
+            var triggered = window.dash_clientside.callback_context.triggered || [];
+            var byButton = triggered.some(function (t) {
+                return t.prop_id.indexOf("n_clicks") !== -1;
+            });
+            if (!byButton) {
+                return "false";
+            }
+            return expanded === "true" ? "false" : "true";
+        },
+    };
 })();

@@ -27,8 +27,8 @@ __all__ = [
     "register_shell_callbacks",
 ]
 
-# Dash's own Location of the pages (dash.dash._ID_LOCATION): it hears the changes of
-# every page's dcc.Location, so one callback follows them all.
+# Dash's own Location of the pages (dash.dash._ID_LOCATION): its path changes when a
+# link to another page is followed.
 PAGES_LOCATION = "_pages_location"
 
 
@@ -98,7 +98,11 @@ def build_nav(
         **{"aria-expanded": "false", "aria-controls": ids.SHELL_NAV_LIST},
     )
     return html.Nav(
-        [toggle, html.Ul(links, id=ids.SHELL_NAV_LIST, className="nav-list")],
+        [
+            toggle,
+            html.Ul(links, id=ids.SHELL_NAV_LIST, className="nav-list"),
+            dcc.Store(id=ids.SHELL_VIEW, data=search or ""),
+        ],
         id=ids.SHELL_NAV,
         **{"aria-label": t("shell.nav_label", lang)},
     )
@@ -111,15 +115,15 @@ def _nav_link_id(page: Mapping[str, object]) -> dict[str, str]:
 
 def register_shell_callbacks(app: dash.Dash) -> None:
     """The shell's callbacks, run in the browser (assets/nav-links.js): the nav links
-    follow the URL's filters (Dash's own Location hears every change a page makes to
-    its URL), and the folded nav opens and closes with its button, and closes when a
-    link is followed."""
+    follow the URL's filters (the script tells ``SHELL_VIEW`` each change a page makes
+    to its URL: a page's dcc.Location tells no other), and the folded nav opens and
+    closes with its button, and closes when a link to another page is followed."""
     app.clientside_callback(
         ClientsideFunction("plcnetNav", "keepFilters"),
         Output({"type": ids.SHELL_NAV_LINK, "page": ALL, "keep": ALL}, "href"),
-        Input(PAGES_LOCATION, "search"),
-        Input(PAGES_LOCATION, "pathname"),
+        Input(ids.SHELL_VIEW, "data"),
         State({"type": ids.SHELL_NAV_LINK, "page": ALL, "keep": ALL}, "href"),
+        prevent_initial_call=True,
     )
     app.clientside_callback(
         ClientsideFunction("plcnetNav", "toggle"),

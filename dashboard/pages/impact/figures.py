@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from dashboard.i18n import t
 from dashboard.measures.catalogue import name_measure
 from dashboard.measures.impact import format_points, label_model, label_unit
-from dashboard.ui.figures import GRID, INK, LINE, style_figure
+from dashboard.ui.figures import GRID, INK, LEGEND_BELOW, LINE, style_figure, wrap_label
 
 __all__ = ["YEAR_FILL", "build_bands_figure", "build_variants_figure"]
 
@@ -51,7 +51,8 @@ def build_variants_figure(estimates: pd.DataFrame, lang: str) -> go.Figure:
     figure = go.Figure(
         go.Scatter(
             x=estimates["estimate"],
-            y=names,
+            # Wrapped, or the longest names are cut on a phone.
+            y=[wrap_label(name) for name in names],
             mode="markers",
             marker={
                 "color": LINE,
@@ -145,7 +146,7 @@ def build_bands_figure(
         traces.append(_build_band_trace(in_year, year, (YEAR_FILL, "/"), lang))
     layout = {
         "barmode": "group",
-        "legend": {"orientation": "h", "y": 1.12, "x": 0},
+        "legend": LEGEND_BELOW,
         "xaxis": {"title": {"text": name_measure(exposure, lang)}},
         "yaxis": {"title": {"text": t("impact.bands_axis", lang)}},
     }

@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.i18n import t
-from dashboard.ui.figures import CATEGORY_STYLE, INK, LINE, style_figure
+from dashboard.ui.figures import CATEGORY_STYLE, INK, LEGEND_BELOW, LINE, style_figure
 from dashboard.ui.labels import BROKER_ROLES, CATEGORIES, label_category
 
 __all__ = [
@@ -78,7 +78,7 @@ def build_measures_figure(
                 col=index % 2 + 1,
             )
     style_figure(figure, height=260 * rows)
-    figure.update_layout(legend={"orientation": "h", "y": 1.08, "x": 0})
+    figure.update_layout(legend=LEGEND_BELOW)
     figure.update_annotations(font={"size": 14, "color": INK})
     figure.update_xaxes(tickfont={"size": 12})
     return figure
@@ -161,8 +161,6 @@ def build_brokerage_figure(
             )
         )
     style_figure(figure, height=360)
-    figure.update_layout(
-        barmode="stack", legend={"orientation": "h", "y": 1.15, "x": 0, "traceorder": "normal"}
-    )
+    figure.update_layout(barmode="stack", legend={**LEGEND_BELOW, "traceorder": "normal"})
     figure.update_yaxes(title_text=axis)
     return figure
