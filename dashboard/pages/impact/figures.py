@@ -48,11 +48,14 @@ def build_variants_figure(estimates: pd.DataFrame, lang: str) -> go.Figure:
         for name, row in zip(names, estimates.itertuples(index=False), strict=True)
     ]
     is_main = (estimates["model"] == "main").tolist()
+    labels = [wrap_label(name) for name in names]
+    # Room for the longest label's lines (18 pixels each) on every row.
+    row = max(44, 8 + 18 * max((label.count("<br>") + 1 for label in labels), default=1))
     figure = go.Figure(
         go.Scatter(
             x=estimates["estimate"],
             # Wrapped, or the longest names are cut on a phone.
-            y=[wrap_label(name) for name in names],
+            y=labels,
             mode="markers",
             marker={
                 "color": LINE,
@@ -72,7 +75,7 @@ def build_variants_figure(estimates: pd.DataFrame, lang: str) -> go.Figure:
             showlegend=False,
         )
     )
-    style_figure(figure, height=120 + 44 * len(estimates))
+    style_figure(figure, height=120 + row * len(estimates))
     # One update of each axis after the house style: plotly validates the figure anew
     # at each update_* call.
     figure.update_layout(
@@ -81,7 +84,7 @@ def build_variants_figure(estimates: pd.DataFrame, lang: str) -> go.Figure:
             "type": "linear",
             # Zero, no association, is always in view: each estimate is read against it.
             "rangemode": "tozero",
-            "title": {"text": t("impact.variants_axis", lang)},
+            "title": {"text": wrap_label(t("impact.variants_axis", lang))},
             "zeroline": True,
             "zerolinecolor": INK,
             "zerolinewidth": 2,

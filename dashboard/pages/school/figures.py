@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.i18n import t
-from dashboard.ui.figures import CATEGORY_STYLE, INK, LEGEND_BELOW, LINE, style_figure
+from dashboard.ui.figures import CATEGORY_STYLE, INK, LEGEND_BELOW, LINE, style_figure, wrap_label
 from dashboard.ui.labels import BROKER_ROLES, CATEGORIES, label_category
 
 __all__ = [
@@ -48,9 +48,10 @@ def build_measures_figure(
     ``format_value[measure](value)`` writes a value as the hover shows it; the year
     chosen is drawn larger.
     """
-    titles = list(names.values())
+    # Wrapped: side by side on a phone, two titles of one line would run together.
+    titles = [wrap_label(name, 16) for name in names.values()]
     rows = (len(titles) + 1) // 2
-    figure = make_subplots(rows=rows, cols=2, subplot_titles=titles, vertical_spacing=0.14)
+    figure = make_subplots(rows=rows, cols=2, subplot_titles=titles, vertical_spacing=0.16)
     for index, measure in enumerate(names):
         for scope, (colour, dash, symbol) in SERIES_STYLE.items():
             line = measures[measures["scope"] == scope]
