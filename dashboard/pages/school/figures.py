@@ -49,9 +49,9 @@ def build_measures_figure(
     chosen is drawn larger.
     """
     # Wrapped: side by side on a phone, two titles of one line would run together.
-    titles = [wrap_label(name, 16) for name in names.values()]
+    titles = [wrap_label(name, 18) for name in names.values()]
     rows = (len(titles) + 1) // 2
-    figure = make_subplots(rows=rows, cols=2, subplot_titles=titles, vertical_spacing=0.16)
+    figure = make_subplots(rows=rows, cols=2, subplot_titles=titles, vertical_spacing=0.2)
     for index, measure in enumerate(names):
         for scope, (colour, dash, symbol) in SERIES_STYLE.items():
             line = measures[measures["scope"] == scope]
@@ -78,8 +78,9 @@ def build_measures_figure(
                 row=index // 2 + 1,
                 col=index % 2 + 1,
             )
-    style_figure(figure, height=260 * rows)
-    figure.update_layout(legend=LEGEND_BELOW)
+    style_figure(figure, height=280 * rows)
+    # Room above the top row for a title of three lines.
+    figure.update_layout(legend=LEGEND_BELOW, margin={"t": 72})
     figure.update_annotations(font={"size": 14, "color": INK})
     figure.update_xaxes(tickfont={"size": 12})
     return figure
