@@ -37,6 +37,7 @@ from dashboard.ui.shell import (
     build_index_string,
     build_missing_database,
     build_shell,
+    register_shell_callbacks,
 )
 from etl.public import default_db_path
 
@@ -119,6 +120,7 @@ def create_app(db_path: Path, access: AccessConfig | None = None) -> Dash:
     install_image_audit(app.server)
     install_headers(app)
     install_payload_checks(app)
+    register_shell_callbacks(app)
     # Dash calls the layout function once when it is set, to check it: give
     # that call the app context that requests have.
     with app.server.app_context():

@@ -5,6 +5,12 @@ from __future__ import annotations
 # The shell (every page)
 SHELL_MAIN = "main"  # the skip link's target: a plain fragment id
 SHELL_NAV = "shell-nav"
+SHELL_NAV_LIST = "shell-nav-list"
+SHELL_NAV_TOGGLE = "shell-nav-toggle"
+SHELL_VIEW = "shell-view"  # the URL's query string, as assets/nav-links.js tells it
+# The type of a nav link's id ({"type": SHELL_NAV_LINK, "page": key, "keep": fields}),
+# matched whole by the callback that keeps the links' filters (ui/shell.py).
+SHELL_NAV_LINK = "shell-nav-link"
 SHELL_DEMO_NOTICE = "shell-demo-notice"
 SHELL_AS_AT = "shell-as-at"
 SHELL_LANGUAGE = "shell-language"

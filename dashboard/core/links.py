@@ -2,7 +2,8 @@
 
 Every page that names a school or a PLC links to it the same way, keeping the
 academic year and the language of the page it is on, so that following a link
-stays in the view the reader chose.
+stays in the view the reader chose. A link to another page of the nav
+(:func:`build_page_href`) keeps the shared filters that page has, and the language.
 
 >>> build_school_href(6612001, "2018/19", "cy")
 '/school/6612001?year=2018/19&lang=cy'
@@ -12,14 +13,16 @@ stays in the view the reader chose.
 
 from __future__ import annotations
 
-from urllib.parse import quote, unquote
+from collections.abc import Sequence
+from urllib.parse import parse_qsl, quote, unquote, urlencode
 
-from dashboard.core.filters import Filters, build_search
+from dashboard.core.filters import FIELDS, Filters, build_search
 
 __all__ = [
     "PLC_PATH",
     "SCHOOL_PATH",
     "build_directory_href",
+    "build_page_href",
     "build_plc_href",
     "build_school_href",
     "read_path_id",
@@ -44,6 +47,29 @@ def build_plc_href(plc_id: str, year: str, lang: str) -> str:
 def build_directory_href(year: str, lang: str) -> str:
     """The PLC directory in ``year`` and ``lang``."""
     return f"/plcs{build_search(Filters(year=year), lang)}"
+
+
+def build_page_href(path: str, search: str | None, fields: Sequence[str]) -> str:
+    """``path`` with the view of ``search`` that applies there: the shared filters
+    (filters.FIELDS) among the page's ``fields``, and the language; a page's own
+    choices (``measure=``) and the filters the page does not have are dropped.
+
+    The values are passed on as they are: the page at ``path`` checks them as it checks
+    any URL (an LA outside the user's scope falls back to the scope there, on the server).
+    assets/nav-links.js does the same in the browser as the filters change.
+
+    >>> build_page_href("/network", "?year=2018/19&la=661&measure=density&lang=cy", FIELDS)
+    '/network?year=2018/19&la=661&lang=cy'
+    >>> build_page_href("/impact", "?year=2018/19&la=661", ("year",))
+    '/impact?year=2018/19'
+    """
+    kept = set(fields) & set(FIELDS) | {"lang"}
+    query: dict[str, str] = {}
+    for key, value in parse_qsl((search or "").lstrip("?")):
+        if key in kept and value and key not in query:
+            query[key] = value
+    ordered = {key: query[key] for key in (*FIELDS, "lang") if key in query}
+    return path + ("?" + urlencode(ordered, safe="/") if ordered else "")
 
 
 def read_path_id(value: object) -> str:

@@ -18,7 +18,14 @@ import dash
 from dashboard.core.language import lang_of_request
 from dashboard.i18n import t
 
-__all__ = ["document_title", "message_keys", "name_page", "page_key", "register_page"]
+__all__ = [
+    "document_title",
+    "message_keys",
+    "name_page",
+    "page_fields",
+    "page_key",
+    "register_page",
+]
 
 
 def document_title(heading: str, lang: str) -> str:
@@ -45,13 +52,15 @@ def register_page(
     *,
     order: int,
     title: Callable[..., str] | None = None,
+    fields: tuple[str, ...] = (),
     **where: object,
 ) -> None:
     """Register the page of ``module`` with Dash under ``key``.
 
     ``where`` is its ``path`` or ``path_template`` (and anything else Dash keeps in
     the registry, such as ``requires_role``); ``title``, for a page whose title
-    names what it shows, replaces the plain ``<key>.title``.
+    names what it shows, replaces the plain ``<key>.title``. ``fields`` are the shared
+    filters the page has (filters.FIELDS): links to it keep those (links.build_page_href).
     """
     dash.register_page(
         module,
@@ -60,6 +69,7 @@ def register_page(
         title=title or partial(_title_of, key),
         order=order,
         key=key,
+        filter_fields=tuple(fields),
         **where,
     )
 
@@ -72,6 +82,11 @@ def name_page(key: str, lang: str) -> str:
 def page_key(page: Mapping[str, object]) -> str:
     """The key of a page of Dash's registry."""
     return str(page["key"])
+
+
+def page_fields(page: Mapping[str, object]) -> tuple[str, ...]:
+    """The shared filters a page of Dash's registry has (none for a page that says none)."""
+    return tuple(str(field) for field in page.get("filter_fields", ()) or ())  # type: ignore[union-attr]
 
 
 def message_keys() -> set[str]:

@@ -14,16 +14,29 @@ __all__ = [
     "FONT",
     "GRID",
     "INK",
+    "LEGEND_BELOW",
     "LINE",
     "build_house_layout",
     "build_message_figure",
     "style_figure",
+    "wrap_label",
 ]
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif"
 INK = "#1b1b1b"
 LINE = "#1d5c96"
 GRID = "#d9dde3"
+
+# A legend in rows under the chart, at the foot of the figure (plotly makes room for
+# it there): above or beside the plot it covers the bars or squeezes the plot on a phone.
+LEGEND_BELOW: dict[str, object] = {
+    "orientation": "h",
+    "x": 0,
+    "xanchor": "left",
+    "y": 0,
+    "yref": "container",
+    "yanchor": "bottom",
+}
 
 # Fill, text on it (contrast of at least 4.5:1) and a pattern, so that the
 # categories can be told apart without colour; names are in legend and hover too.
@@ -71,6 +84,22 @@ def build_house_layout(height: int, **layout: object) -> dict[str, object]:
         "yaxis": {"gridcolor": GRID, "zeroline": True, "zerolinecolor": INK},
         **layout,
     }
+
+
+def wrap_label(text: str, width: int = 24) -> str:
+    """``text`` in lines of at most ``width`` characters (a longer word stands alone),
+    for axis labels: plotly does not wrap them, and a long one is cut on a phone.
+
+    >>> wrap_label("Year effects only (no comparison within schools)")
+    'Year effects only (no<br>comparison within<br>schools)'
+    """
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return "<br>".join(lines)
 
 
 def build_message_figure(message: str, height: int = 200) -> dict[str, object]:

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import dash
-from dash import dcc, html
+from dash import ALL, ClientsideFunction, Input, Output, State, dcc, html
 
 from dashboard.access.users import current_user
 from dashboard.core import ids
 from dashboard.core.language import build_language_href
+from dashboard.core.links import build_page_href
 from dashboard.core.provenance import Provenance, describe_as_at
+from dashboard.core.registry import page_fields, page_key
 from dashboard.i18n import t
 
 __all__ = [
@@ -23,7 +25,12 @@ __all__ = [
     "build_missing_database",
     "build_nav",
     "build_shell",
+    "register_shell_callbacks",
 ]
+
+# Dash's own Location of the pages (dash.dash._ID_LOCATION): its path changes when a
+# link to another page is followed.
+PAGES_LOCATION = "_pages_location"
 
 
 @dataclass(frozen=True)
@@ -58,26 +65,76 @@ def build_index_string(lang: str) -> str:
 </html>"""
 
 
-def build_nav(pages: Iterable[Mapping[str, object]], lang: str) -> html.Nav:
-    """Links to the registered pages, in their order, named and kept in ``lang``.
+def build_nav(
+    pages: Iterable[Mapping[str, object]], lang: str, search: str | None = None
+) -> html.Nav:
+    """Links to the registered pages, in their order, named and kept in ``lang``, each
+    keeping the shared filters of the view in ``search`` that its page has.
 
     A page registers its name in each language as ``name`` (English) and ``name_<lang>``.
     Pages of one thing (a path variable, such as /school/<school_id>) are reached from
     other pages, not from the nav, and pages registered with ``footer`` (help, the
     accessibility statement) from the footer. A page registered with ``requires_role``
-    (the audit log: admin) is linked only for users with that role.
+    (the audit log: admin) is linked only for users with that role. On a narrow screen
+    the list is folded behind a button (assets/plcnet.css); the callbacks of
+    :func:`register_shell_callbacks` open it and keep the links' filters in step
+    with the URL as the reader changes them.
     """
+    view = build_language_href("", search, lang)
     links = [
         html.Li(
             dcc.Link(
                 str(page.get(f"name_{lang}", page["name"])),
-                href=build_language_href(str(page["relative_path"]), None, lang),
+                href=build_page_href(str(page["relative_path"]), view, page_fields(page)),
+                id=_nav_link_id(page),
             )
         )
         for page in pages
         if not page.get("path_template") and not page.get("footer") and _may_open(page)
     ]
-    return html.Nav(html.Ul(links), id=ids.SHELL_NAV, **{"aria-label": t("shell.nav_label", lang)})
+    toggle = html.Button(
+        t("shell.nav_toggle", lang),
+        id=ids.SHELL_NAV_TOGGLE,
+        type="button",
+        className="nav-toggle",
+        **{"aria-expanded": "false", "aria-controls": ids.SHELL_NAV_LIST},
+    )
+    return html.Nav(
+        [
+            toggle,
+            html.Ul(links, id=ids.SHELL_NAV_LIST, className="nav-list"),
+            dcc.Store(id=ids.SHELL_VIEW, data=search or ""),
+        ],
+        id=ids.SHELL_NAV,
+        **{"aria-label": t("shell.nav_label", lang)},
+    )
+
+
+def _nav_link_id(page: Mapping[str, object]) -> dict[str, str]:
+    """A nav link's id: its page and the filters that page has, for assets/nav-links.js."""
+    return {"type": ids.SHELL_NAV_LINK, "page": page_key(page), "keep": " ".join(page_fields(page))}
+
+
+def register_shell_callbacks(app: dash.Dash) -> None:
+    """The shell's callbacks, run in the browser (assets/nav-links.js): the nav links
+    follow the URL's filters (the script tells ``SHELL_VIEW`` each change a page makes
+    to its URL: a page's dcc.Location tells no other), and the folded nav opens and
+    closes with its button, and closes when a link to another page is followed."""
+    app.clientside_callback(
+        ClientsideFunction("plcnetNav", "keepFilters"),
+        Output({"type": ids.SHELL_NAV_LINK, "page": ALL, "keep": ALL}, "href"),
+        Input(ids.SHELL_VIEW, "data"),
+        State({"type": ids.SHELL_NAV_LINK, "page": ALL, "keep": ALL}, "href"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction("plcnetNav", "toggle"),
+        Output(ids.SHELL_NAV_TOGGLE, "aria-expanded"),
+        Input(ids.SHELL_NAV_TOGGLE, "n_clicks"),
+        Input(PAGES_LOCATION, "pathname"),
+        State(ids.SHELL_NAV_TOGGLE, "aria-expanded"),
+        prevent_initial_call=True,
+    )
 
 
 def build_footer_links(pages: Iterable[Mapping[str, object]], lang: str) -> html.Nav:
@@ -166,7 +223,7 @@ def _build_header(
                     ],
                     className="brand",
                 ),
-                build_nav(pages, lang),
+                build_nav(pages, lang, search),
                 *_build_account(access, lang),
                 build_language_switch(lang, search),
             ],

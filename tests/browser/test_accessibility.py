@@ -27,7 +27,18 @@ def test_overview_has_no_serious_or_critical_violations(
     assert violations == [], describe(violations)
 
 
-PHONE_PAGES = ("/", "/network", "/regions", "/compare", "/plcs", "/impact", "/data", "/audit")
+PHONE_PAGES = (
+    "/",
+    "/network",
+    "/regions",
+    "/compare",
+    "/plcs",
+    "/impact",
+    "/data",
+    "/audit",
+    "/school/6612001?year=2018/19",
+    "/plc/P1?year=2018/19",
+)
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
@@ -38,8 +49,8 @@ def test_every_page_reflows_on_a_phone_without_scrolling_sideways(
     # scrolling region) may be wider than the screen, never the page itself. Open mode
     # shows every link of the nav, the widest header there is.
     page.set_viewport_size({"width": 390, "height": 844})
-    query = "?lang=cy" if lang == "cy" else ""
     for path in PHONE_PAGES:
+        query = ("&" if "?" in path else "?") + "lang=cy" if lang == "cy" else ""
         page.goto(server_url + path + query)
         expect(page.get_by_role("heading", level=1).first).to_be_visible()
         page.wait_for_load_state("networkidle")

@@ -33,6 +33,7 @@ register_page(
     PAGE,
     path="/compare",
     order=3,
+    fields=FIELDS,
 )
 
 

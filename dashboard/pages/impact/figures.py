@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from dashboard.i18n import t
 from dashboard.measures.catalogue import name_measure
 from dashboard.measures.impact import format_points, label_model, label_unit
-from dashboard.ui.figures import GRID, INK, LINE, style_figure
+from dashboard.ui.figures import GRID, INK, LEGEND_BELOW, LINE, style_figure, wrap_label
 
 __all__ = ["YEAR_FILL", "build_bands_figure", "build_variants_figure"]
 
@@ -48,10 +48,14 @@ def build_variants_figure(estimates: pd.DataFrame, lang: str) -> go.Figure:
         for name, row in zip(names, estimates.itertuples(index=False), strict=True)
     ]
     is_main = (estimates["model"] == "main").tolist()
+    labels = [wrap_label(name) for name in names]
+    # Room for the longest label's lines (18 pixels each) on every row.
+    row = max(44, 8 + 18 * max((label.count("<br>") + 1 for label in labels), default=1))
     figure = go.Figure(
         go.Scatter(
             x=estimates["estimate"],
-            y=names,
+            # Wrapped, or the longest names are cut on a phone.
+            y=labels,
             mode="markers",
             marker={
                 "color": LINE,
@@ -71,7 +75,7 @@ def build_variants_figure(estimates: pd.DataFrame, lang: str) -> go.Figure:
             showlegend=False,
         )
     )
-    style_figure(figure, height=120 + 44 * len(estimates))
+    style_figure(figure, height=120 + row * len(estimates))
     # One update of each axis after the house style: plotly validates the figure anew
     # at each update_* call.
     figure.update_layout(
@@ -80,7 +84,7 @@ def build_variants_figure(estimates: pd.DataFrame, lang: str) -> go.Figure:
             "type": "linear",
             # Zero, no association, is always in view: each estimate is read against it.
             "rangemode": "tozero",
-            "title": {"text": t("impact.variants_axis", lang)},
+            "title": {"text": wrap_label(t("impact.variants_axis", lang))},
             "zeroline": True,
             "zerolinecolor": INK,
             "zerolinewidth": 2,
@@ -145,7 +149,7 @@ def build_bands_figure(
         traces.append(_build_band_trace(in_year, year, (YEAR_FILL, "/"), lang))
     layout = {
         "barmode": "group",
-        "legend": {"orientation": "h", "y": 1.12, "x": 0},
+        "legend": LEGEND_BELOW,
         "xaxis": {"title": {"text": name_measure(exposure, lang)}},
         "yaxis": {"title": {"text": t("impact.bands_axis", lang)}},
     }

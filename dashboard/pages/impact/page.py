@@ -22,6 +22,7 @@ from dashboard.pages.impact.layout import (
 register_page(
     __name__,
     PAGE,
+    fields=FIELDS,
     path="/impact",
     order=6,
 )

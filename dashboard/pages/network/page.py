@@ -29,6 +29,7 @@ from dashboard.pages.network.layout import (
 register_page(
     __name__,
     PAGE,
+    fields=FIELDS,
     path="/network",
     order=1,
 )

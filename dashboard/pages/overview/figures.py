@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 
 from dashboard.i18n import t
 from dashboard.measures.catalogue import name_measure
-from dashboard.ui.figures import CATEGORY_STYLE, INK, LINE, style_figure
+from dashboard.ui.figures import CATEGORY_STYLE, INK, LEGEND_BELOW, LINE, style_figure, wrap_label
 from dashboard.ui.labels import (
     HEADLINE_MEASURES,
     SHARE_MEASURES,
@@ -25,7 +25,9 @@ __all__ = ["build_support_figure", "build_trend_figure"]
 # rows, laid out once here rather than by make_subplots, which costs tens of
 # milliseconds per figure in plotly's property validation.
 _TREND_COLUMNS = ((0.0, 0.45), (0.55, 1.0))
-_TREND_ROWS = ((0.6, 1.0), (0.0, 0.4))
+# The gap between the rows holds the years below the top charts and the (wrapped)
+# titles of the bottom ones, on a phone too.
+_TREND_ROWS = ((0.64, 1.0), (0.0, 0.36))
 
 
 def _trend_axes(index: int, is_share: bool) -> tuple[str, dict, str, dict, dict]:
@@ -65,7 +67,8 @@ def build_trend_figure(yearly: pd.DataFrame, year: str, lang: str) -> go.Figure:
         shown = [format_value(measure, None if math.isnan(v) else v, lang) for v in values]
         x_name, x_axis, y_name, y_axis, title_at = _trend_axes(index, is_share)
         layout[x_name], layout[y_name] = x_axis, y_axis
-        titles.append({**title_at, "text": title})
+        # Wrapped: side by side on a phone, two titles of one line would run together.
+        titles.append({**title_at, "text": wrap_label(title, 16)})
         traces.append(
             go.Scatter(
                 x=years,
@@ -123,7 +126,7 @@ def build_support_figure(support: pd.DataFrame, lang: str) -> go.Figure:
     # a validation pass over the whole figure.
     layout = {
         "barmode": "stack",
-        "legend": {"orientation": "h", "y": 1.12, "x": 0, "traceorder": "normal"},
+        "legend": {**LEGEND_BELOW, "traceorder": "normal"},
         "uniformtext": {"minsize": 11, "mode": "hide"},
         "xaxis": {"title": {"text": t("overview.year_axis", lang)}},
         "yaxis": {

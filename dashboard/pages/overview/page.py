@@ -20,6 +20,7 @@ from dashboard.pages.overview.layout import (
 register_page(
     __name__,
     PAGE,
+    fields=FIELDS,
     path="/",
     order=0,
 )

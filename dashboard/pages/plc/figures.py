@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.ui.figures import INK, LINE, style_figure
+from dashboard.ui.figures import INK, LEGEND_BELOW, LINE, style_figure
 
 __all__ = ["build_activity_figure", "build_review_figure"]
 
@@ -55,7 +55,7 @@ def build_review_figure(
     )
     style_figure(figure, height=460)
     figure.update_layout(
-        legend={"orientation": "h", "y": 1.1, "x": 0},
+        legend=LEGEND_BELOW,
         margin={"l": 210},
         bargap=0.35,
     )

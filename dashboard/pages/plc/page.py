@@ -51,6 +51,7 @@ def build_title(plc_id: str | None = None) -> str:
 register_page(
     __name__,
     PAGE,
+    fields=FIELDS,
     path_template=PLC_PATH,
     order=50,
     title=build_title,

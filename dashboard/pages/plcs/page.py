@@ -31,6 +31,7 @@ from dashboard.pages.plcs.layout import (
 register_page(
     __name__,
     PAGE,
+    fields=FIELDS,
     path="/plcs",
     order=30,
 )

@@ -36,6 +36,7 @@ from dashboard.pages.regions.layout import (
 register_page(
     __name__,
     PAGE,
+    fields=FIELDS,
     path="/regions",
     order=2,
 )

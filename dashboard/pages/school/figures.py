@@ -9,7 +9,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.i18n import t
-from dashboard.ui.figures import CATEGORY_STYLE, INK, LINE, style_figure
+from dashboard.ui.figures import CATEGORY_STYLE, INK, LEGEND_BELOW, LINE, style_figure, wrap_label
 from dashboard.ui.labels import BROKER_ROLES, CATEGORIES, label_category
 
 __all__ = [
@@ -48,9 +48,10 @@ def build_measures_figure(
     ``format_value[measure](value)`` writes a value as the hover shows it; the year
     chosen is drawn larger.
     """
-    titles = list(names.values())
+    # Wrapped: side by side on a phone, two titles of one line would run together.
+    titles = [wrap_label(name, 18) for name in names.values()]
     rows = (len(titles) + 1) // 2
-    figure = make_subplots(rows=rows, cols=2, subplot_titles=titles, vertical_spacing=0.14)
+    figure = make_subplots(rows=rows, cols=2, subplot_titles=titles, vertical_spacing=0.2)
     for index, measure in enumerate(names):
         for scope, (colour, dash, symbol) in SERIES_STYLE.items():
             line = measures[measures["scope"] == scope]
@@ -77,8 +78,9 @@ def build_measures_figure(
                 row=index // 2 + 1,
                 col=index % 2 + 1,
             )
-    style_figure(figure, height=260 * rows)
-    figure.update_layout(legend={"orientation": "h", "y": 1.08, "x": 0})
+    style_figure(figure, height=280 * rows)
+    # Room above the top row for a title of three lines.
+    figure.update_layout(legend=LEGEND_BELOW, margin={"t": 72})
     figure.update_annotations(font={"size": 14, "color": INK})
     figure.update_xaxes(tickfont={"size": 12})
     return figure
@@ -161,8 +163,6 @@ def build_brokerage_figure(
             )
         )
     style_figure(figure, height=360)
-    figure.update_layout(
-        barmode="stack", legend={"orientation": "h", "y": 1.15, "x": 0, "traceorder": "normal"}
-    )
+    figure.update_layout(barmode="stack", legend={**LEGEND_BELOW, "traceorder": "normal"})
     figure.update_yaxes(title_text=axis)
     return figure

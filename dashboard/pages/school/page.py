@@ -57,6 +57,7 @@ def build_title(school_id: str | None = None) -> str:
 register_page(
     __name__,
     PAGE,
+    fields=FIELDS,
     path_template=SCHOOL_PATH,
     order=60,
     title=build_title,

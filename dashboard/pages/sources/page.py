@@ -36,6 +36,7 @@ FIELDS: tuple[str, ...] = ()
 register_page(
     __name__,
     PAGE,
+    fields=FIELDS,
     path="/data",
     order=6,
 )

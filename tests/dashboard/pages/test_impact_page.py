@@ -163,7 +163,9 @@ def test_variants_figure_has_the_main_model_on_top_and_zero_in_view(db: Database
     estimates = load_impact(db, Filters("2018/19", options=DEEP)).estimates
     figure = build_variants_figure(estimates, "en")
     trace = figure.data[0]
-    assert list(trace.y) == [
+    # Wrapped in lines of 24 characters at most, so that no name is cut on a phone.
+    assert all(len(line) <= 24 for name in trace.y for line in name.split("<br>"))
+    assert [name.replace("<br>", " ") for name in trace.y] == [
         "Main: deep cross-school PLCs",
         "Year effects only (no comparison within schools)",
         "Main, sector: Primary",
