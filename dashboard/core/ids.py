@@ -7,6 +7,8 @@ SHELL_MAIN = "main"  # the skip link's target: a plain fragment id
 SHELL_NAV = "shell-nav"
 SHELL_DEMO_NOTICE = "shell-demo-notice"
 SHELL_AS_AT = "shell-as-at"
+# The polite status that says a callback is at work (assets/loading-status.js).
+SHELL_LOADING = "shell-loading"
 SHELL_LANGUAGE = "shell-language"
 SHELL_ACCESS_NOTICE = "shell-access-notice"
 SHELL_ACCOUNT = "shell-account"
