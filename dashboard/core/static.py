@@ -86,11 +86,14 @@ def _long_cache_for_assets(response: flask.Response) -> flask.Response:
     request = flask.request
     if response.status_code == 200 and is_fingerprinted_asset(request):
         response.headers["Cache-Control"] = LONG_CACHE
-    elif response.status_code == 200 and request.path.startswith("/_dash-component-suites/"):
+    elif (
+        response.status_code == 200
+        and request.path.startswith("/_dash-component-suites/")
+        and response.cache_control.max_age
+    ):
         # Dash itself gave a fingerprinted bundle a year (max-age) and left others to
         # an ETag; say "immutable" too, so that a reload does not ask again.
-        if response.cache_control.max_age:
-            response.headers["Cache-Control"] = LONG_CACHE
+        response.headers["Cache-Control"] = LONG_CACHE
     return response
 
 

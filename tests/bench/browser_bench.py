@@ -191,7 +191,8 @@ def report(figures: PageFigures, say: Callable[[str], None]) -> bool:
         say(f"    FAILED {failure}")
     if figures.redraw:
         say(f"    click to redraw     {_stats(figures.redraw)}   (goal < {GOAL_S:.0f} s)")
-        say(f"    baseline: server    {_stats(figures.server)}   ({sum(figures.requests)} callbacks)")
+        calls = sum(figures.requests)
+        say(f"    baseline: server    {_stats(figures.server)}   ({calls} callbacks)")
         say(f"    main thread busy    {_stats(figures.busy)}")
         say("    changes: " + ", ".join(figures.steps))
     return ok
@@ -214,7 +215,7 @@ def bench_browser(db: Path, say: Callable[[str], None] = print, only: str | None
             page = context.new_page()
             try:
                 bench_page(page, served.url, target.path, figures)
-            except Exception as error:  # noqa: BLE001  (a page's failure is reported, not fatal)
+            except Exception as error:  # a page's failure is reported, not fatal
                 figures.failures.append(f"{type(error).__name__}: {str(error)[:200]}")
             finally:
                 page.close()
