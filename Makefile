@@ -62,8 +62,9 @@ translations: setup ## After editing the English (locale/en): mark changed Welsh
 test: setup browser lint ## Run ruff and every test, browser tests included, in parallel (docs/testing.md)
 	PLCNET_CHROMIUM=$(CHROMIUM) PLCNET_NGINX=$(NGINX) $(VENV)/bin/pytest -n $(TEST_WORKERS)
 
-bench: setup ## Benchmarks: ETL and measures at Wales and England scale
-	PYTHONPATH=. $(PY) tests/bench/run.py --england
+bench: setup browser ## Benchmarks: ETL, measures, the dashboard in Chromium and Lighthouse
+	cd tests/bench/lighthouse && npm ci --no-audit --no-fund --loglevel=error
+	PLCNET_CHROMIUM=$(CHROMIUM) PYTHONPATH=. $(PY) tests/bench/run.py --england
 
 clean: ## Remove generated data, the database and caches (never data/reference, your raw files or data/pseudonym.key)
 	rm -rf $(DEMO_DIR) data/england data/archive data/*.duckdb data/*.duckdb.* data/.*.building* .pytest_cache .ruff_cache

@@ -30,6 +30,7 @@ from dashboard.core.health import install_health_routes
 from dashboard.core.language import lang_of_request, search_of_request
 from dashboard.core.payloads import install_payload_checks
 from dashboard.core.provenance import load_provenance
+from dashboard.core.static import install_static_serving
 from dashboard.core.unreadable import install_unreadable_page
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ui.shell import (
@@ -119,6 +120,7 @@ def create_app(db_path: Path, access: AccessConfig | None = None) -> Dash:
     install_unreadable_page(app.server)
     install_image_audit(app.server)
     install_headers(app)
+    install_static_serving(app.server)
     install_payload_checks(app)
     register_shell_callbacks(app)
     # Dash calls the layout function once when it is set, to check it: give

@@ -9,9 +9,8 @@ rounded to four places (about 10 m), which leaves about 90 kB for Wales. Rings
 that simplify to fewer than four points (tiny islands) are dropped. The result is
 built once per published database and kept.
 
-Maps are drawn by plotly's ``go.Choropleth`` on a ``geo`` subplot with its base map
-hidden (``visible=False``): assets/geo-offline.js gives plotly the empty world it
-would otherwise fetch from a CDN, so that maps work offline.
+Maps are drawn as filled outlines on cartesian axes (pages/regions/figures.py), with
+no base map or tiles: nothing is fetched from outside.
 """
 
 from __future__ import annotations

@@ -52,10 +52,10 @@ def build_policy(script_hashes: Sequence[str]) -> str:
     directives = {
         "default-src": ["'self'"],
         # No inline script runs but Dash's own (the renderer's start, the pages' title
-        # callback), allowed by hash. 'unsafe-eval' because plotly's WebGL traces need it:
-        # regl, which draws them, compiles its drawing commands with `new Function`, and
-        # without it the network map (go.Scattergl) says "WebGL is not supported" and
-        # draws nothing (tests/browser/test_headers_browser.py). One policy serves every
+        # callback), allowed by hash. 'unsafe-eval' was for plotly's WebGL traces (regl
+        # compiles its drawing commands with `new Function`); the pages now load plotly's
+        # cartesian bundle, which has none, and it stays until a browser test shows every
+        # chart drawn without it (issue 12). One policy serves every
         # page: Dash moves between pages without loading a new document.
         "script-src": ["'self'", "'unsafe-eval'", *script_hashes],
         # 'unsafe-inline' for styles only: Dash's renderer, its components (the
@@ -67,8 +67,8 @@ def build_policy(script_hashes: Sequence[str]) -> str:
         # into an <img> from a data: URL and saves a blob.
         "img-src": ["'self'", "data:", "blob:"],
         "font-src": ["'self'"],
-        # Callbacks go to this server only; so does every map: the base map plotly
-        # would fetch from its CDN is given by assets/geo-offline.js.
+        # Callbacks go to this server only; the maps are outlines drawn on cartesian
+        # axes, with no base map to fetch.
         "connect-src": ["'self'"],
         "object-src": ["'none'"],
         "base-uri": ["'none'"],

@@ -13,6 +13,8 @@ SHELL_VIEW = "shell-view"  # the URL's query string, as assets/nav-links.js tell
 SHELL_NAV_LINK = "shell-nav-link"
 SHELL_DEMO_NOTICE = "shell-demo-notice"
 SHELL_AS_AT = "shell-as-at"
+# The polite status that says a callback is at work (assets/loading-status.js).
+SHELL_LOADING = "shell-loading"
 SHELL_LANGUAGE = "shell-language"
 SHELL_ACCESS_NOTICE = "shell-access-notice"
 SHELL_ACCOUNT = "shell-account"

@@ -261,6 +261,17 @@ def _build_access_notice(access: ShellAccess | None, lang: str) -> list[html.Div
     ]
 
 
+def _build_loading_status(lang: str) -> html.Div:
+    """Empty until a callback has been at work for a moment; then assets/loading-status.js
+    writes the text here (a polite status, read out once) and marks main aria-busy."""
+    return html.Div(
+        id=ids.SHELL_LOADING,
+        role="status",
+        className="loading-status",
+        **{"data-text": t("shell.loading", lang)},
+    )
+
+
 def build_shell(
     pages: Iterable[Mapping[str, object]],
     provenance: Provenance,
@@ -277,6 +288,7 @@ def build_shell(
             _build_header(pages, lang, search, access),
             *_build_access_notice(access, lang),
             *notice,
+            _build_loading_status(lang),
             html.Main(dash.page_container, id=ids.SHELL_MAIN, tabIndex="-1"),
             html.Footer(
                 [

@@ -25,9 +25,17 @@ baseline measured in the same run, on this machine.
 - load: simulated users (1, 10, 20, 50, and 20 during a refresh) replaying a session
   captured from Chromium, against gunicorn and against the development server, the
   baseline, in the same run (tests/bench/load_bench.py says how).
-- england (``--england``): the same at England scale (about 24,000 schools).
+- browser: every page of the refreshed Wales in headless Chromium (Playwright,
+  /usr/bin/chromium): click to redraw, median and p95, beside the server's time for
+  the same callbacks (tests/bench/browser_bench.py); then Lighthouse 12, desktop and
+  mobile presets, every page: performance, accessibility, best practices, bytes of
+  a first visit (tests/bench/lighthouse_bench.py; ``npm ci`` in tests/bench/lighthouse,
+  which ``make bench`` runs).
+- england (``--england``): the same at England scale (about 24,000 schools), without
+  the browser.
 
-``--dashboard DB [DB ...]`` benches only the dashboard, on published databases.
+``--dashboard DB [DB ...]`` benches only the dashboard, on published databases;
+``--browser DB`` only the browser and Lighthouse on one; ``--no-browser`` leaves them out.
 """
 
 from __future__ import annotations
@@ -83,8 +91,11 @@ from etl.pseudonym import PseudonymKey
 from etl.refresh import refresh
 from etl.schema import apply_schema
 from etl.sources.reference import read_reference
-from tests.bench.dashboard_bench import bench_dashboard
+from tests.bench.browser_bench import bench_browser
+from tests.bench.dashboard_bench import bench_dashboard, find_samples, list_page_targets
+from tests.bench.lighthouse_bench import bench_lighthouse
 from tests.bench.load_bench import bench_load_levels
+from tests.serving import serving
 
 # Goals of each callback's 95th percentile: Wales scale, and England scale (above
 # ENGLAND_SCHOOLS schools).
@@ -155,7 +166,21 @@ def _load_reference_only(reference: object) -> None:
     con.close()
 
 
-def bench_scale(name: str, make: Callable[[Path], tuple[Path, Path]], repeat: int) -> None:
+def bench_in_browser(db: Path) -> bool:
+    """Click to redraw in Chromium beside the server, then Lighthouse, on every page."""
+    print("  in the browser")
+    met = bench_browser(db)
+    import dash  # the registry bench_browser filled
+
+    targets, _ = list_page_targets(dash.page_registry, find_samples(db))
+    with serving(db) as served:
+        met = bench_lighthouse(served.url, [target.path for target in targets]) and met
+    return met
+
+
+def bench_scale(
+    name: str, make: Callable[[Path], tuple[Path, Path]], repeat: int, browser: bool = False
+) -> None:
     print(f"\n{name}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -185,6 +210,8 @@ def bench_scale(name: str, make: Callable[[Path], tuple[Path, Path]], repeat: in
         bench_subgraph(folder / "bench.duckdb")
         bench_served(folder / "bench.duckdb")
         bench_load_levels(folder / "bench.duckdb", raw, reference_dir, key_file)
+        if browser:
+            bench_in_browser(folder / "bench.duckdb")
 
 
 def bench_served(db: Path) -> bool:
@@ -597,13 +624,22 @@ def main() -> int:
         metavar="DB",
         help="Bench only the dashboard, on these published databases.",
     )
+    parser.add_argument(
+        "--browser", type=Path, metavar="DB", help="Bench only the browser and Lighthouse on DB."
+    )
+    parser.add_argument(
+        "--no-browser", action="store_true", help="Leave out the browser and Lighthouse."
+    )
     args = parser.parse_args()
+    if args.browser:
+        print("plcnet browser bench")
+        return 0 if bench_in_browser(args.browser) else 1
     if args.dashboard:
         print("plcnet dashboard bench")
         met = [bench_served(db) for db in args.dashboard]
         return 0 if all(met) else 1
     print(f"plcnet benchmarks (duckdb {duckdb.__version__}); best of {args.repeat} runs")
-    bench_scale("Wales (demo, real schools)", make_wales, args.repeat)
+    bench_scale("Wales (demo, real schools)", make_wales, args.repeat, not args.no_browser)
     if args.england:
         bench_scale("England-sized synthetic system", make_england, 1)
     return 0

@@ -78,7 +78,7 @@ def test_map_is_drawn_offline_and_follows_the_measure(page: Page, server_url: st
     page.on("request", lambda request: requests.append(request.url))
     page.goto(server_url + "/regions?year=2018/19")
     _expect_regions_loaded(page)
-    areas = page.locator("#regions-map-graph path.choroplethlocation")
+    areas = page.locator("#regions-map-graph .scatterlayer path.js-fill")
     expect(areas).to_have_count(3)
     expect(page.locator("#regions-map-graph .cbtitle")).to_contain_text("Isolated schools")
     _choose(page, "regions-measure", "Ties out")

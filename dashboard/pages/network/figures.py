@@ -1,7 +1,8 @@
-"""The network explorer's figure: schools as WebGL points over LA outlines, ties as one line.
+"""The network explorer's figure: schools as points over LA outlines, ties as one line.
 
-Thousands of schools and tens of thousands of ties stay smooth because every
-trace is WebGL (``go.Scattergl``) and the numbers go as typed arrays: the ties
+Every trace is a plain ``scatter`` (SVG; the pages load plotly's cartesian bundle
+only, assets/plotly-cartesian-*.min.js, which has no WebGL traces) and the
+numbers go as typed arrays: the ties
 are a single trace of segments separated by gaps (network_data.place_ties), and
 each group of schools (an LA, a support category...) is one trace, named in the
 legend, so that the colour is never the only cue.
@@ -252,7 +253,7 @@ Trace = dict[str, object]
 def _build_school_trace(group: Group, points: _Points, colour: str, lang: str) -> Trace:
     rows = group.rows
     trace: Trace = {
-        "type": "scattergl",
+        "type": "scatter",
         "mode": "markers",
         "x": pack_array(points.x[rows], "f4"),
         "y": pack_array(points.y[rows], "f4"),
@@ -276,7 +277,7 @@ def _build_school_trace(group: Group, points: _Points, colour: str, lang: str) -
 
 def _build_outline_trace(data: NetworkData, lang: str) -> Trace:
     return {
-        "type": "scattergl",
+        "type": "scatter",
         "mode": "lines",
         "x": pack_array(data.outlines.lon, "f4"),
         "y": pack_array(data.outlines.lat, "f4"),
@@ -289,7 +290,7 @@ def _build_outline_trace(data: NetworkData, lang: str) -> Trace:
 
 def _build_tie_trace(data: NetworkData, lang: str) -> Trace:
     return {
-        "type": "scattergl",
+        "type": "scatter",
         "mode": "lines",
         "x": pack_array(data.segments.x, "f4"),
         "y": pack_array(data.segments.y, "f4"),

@@ -32,6 +32,7 @@ CHOSEN = "#0b2f52"
 OTHER = "#6f9fcf"
 # Light to dark blue; the lightest still shows against white (a border rings each LA).
 MAP_SCALE = [[0.0, "#deebf7"], [0.5, "#6baed6"], [1.0, "#08306b"]]
+NO_VALUE = "#f0f0f0"  # an LA with no value: the lightest grey, apart from the scale
 PAIR_SCALE = [[0.0, "#ffffff"], [0.2, "#c6dbef"], [0.6, "#4292c6"], [1.0, "#08306b"]]
 
 
@@ -102,47 +103,138 @@ def build_measure_figure(
     return {"data": [bar], "layout": layout}
 
 
+def _mercator_y(latitude: np.ndarray) -> np.ndarray:
+    """Web Mercator's northing in degrees, so that x (longitude) and y share a scale."""
+    return np.degrees(np.log(np.tan(np.pi / 4 + np.radians(latitude) / 2)))
+
+
+def _outline(geometry: dict) -> tuple[list[float | None], list[float | None]]:
+    """A MultiPolygon's rings as one line, projected, with a gap (None) between rings."""
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for polygon in geometry["coordinates"]:
+        for ring in polygon:
+            points = np.asarray(ring, dtype=float)
+            xs += [*np.round(points[:, 0], 4).tolist(), None]
+            ys += [*np.round(_mercator_y(points[:, 1]), 4).tolist(), None]
+    return xs, ys
+
+
+def _scale_colour(value: float, low: float, high: float) -> str:
+    """The colour of ``value`` on MAP_SCALE from ``low`` to ``high`` (NO_VALUE when
+    there is none), as plotly would draw it on a colour bar of that range."""
+    if pd.isna(value):
+        return NO_VALUE
+    share = 0.0 if high <= low else min(1.0, max(0.0, (value - low) / (high - low)))
+    stops = [stop for stop, _ in MAP_SCALE]
+    rgbs = [tuple(int(colour[i : i + 2], 16) for i in (1, 3, 5)) for _, colour in MAP_SCALE]
+    channels = [np.interp(share, stops, [rgb[c] for rgb in rgbs]) for c in range(3)]
+    return "#" + "".join(f"{round(channel):02x}" for channel in channels)
+
+
+def _map_range(areas: pd.DataFrame) -> tuple[float, float]:
+    values = pd.to_numeric(areas["value"], errors="coerce").dropna()
+    return (float(values.min()), float(values.max())) if len(values) else (0.0, 1.0)
+
+
+def _area_looks(areas: pd.DataFrame, codes: list[str]) -> list[dict[str, object]]:
+    """Per LA of ``codes`` (the order of the boundaries): fill, ring and hover text."""
+    low, high = _map_range(areas)
+    by_code = areas.set_index("ons_code")
+    looks = []
+    for code in codes:
+        if code not in by_code.index:
+            looks.append({"fillcolor": NO_VALUE, "width": 0.6, "text": code})
+            continue
+        row = by_code.loc[code]
+        looks.append(
+            {
+                "fillcolor": _scale_colour(row["value"], low, high),
+                "width": 3.5 if row["chosen"] else 0.6,
+                "text": f"{row['label']}: {row['shown']}",
+            }
+        )
+    return looks
+
+
+def _colour_bar(areas: pd.DataFrame, measure_name: str, x: float, y: float) -> dict:
+    """An unseen marker that carries the colour bar of the fills."""
+    low, high = _map_range(areas)
+    return {
+        "type": "scatter",
+        "mode": "markers",
+        "x": [x, x],
+        "y": [y, y],
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "marker": {"color": [low, high], "cmin": low, "cmax": high, "colorscale": MAP_SCALE,
+                   "opacity": 0, "showscale": True,
+                   "colorbar": {"title": {"text": measure_name, "side": "right"},
+                                "thickness": 14}},
+    }  # fmt: skip
+
+
 def build_map_figure(geojson: dict, areas: pd.DataFrame, measure_name: str) -> Figure:
-    """A choropleth of the LAs (columns ons_code, label, value, shown, chosen) on their own
-    boundaries, without a base map or tiles; the region chosen ringed thickly."""
-    choropleth = {
-        "type": "choropleth",
-        "geojson": geojson,
-        "locations": areas["ons_code"].tolist(),
-        "z": areas["value"].tolist(),
-        "customdata": areas["shown"].tolist(),
-        "text": areas["label"].tolist(),
-        "hovertemplate": "%{text}: %{customdata}<extra></extra>",
-        "colorscale": MAP_SCALE,
-        "marker": {"line": {"color": INK, "width": _ring_widths(areas["chosen"])}},
-        "colorbar": {"title": {"text": measure_name, "side": "right"}, "thickness": 14},
-    }
+    """A map of the LAs (columns ons_code, label, value, shown, chosen) on their own
+    boundaries, without a base map or tiles; the region chosen ringed thickly.
+
+    Drawn with cartesian traces (one filled outline per LA, Web Mercator), not a
+    choropleth on a geo subplot: the page then needs only plotly's cartesian bundle
+    (assets/plotly-cartesian-*.min.js), a third of the whole library.
+    """
+    codes = [str(feature["id"]) for feature in geojson["features"]]
+    traces: list[dict] = []
+    for feature, look in zip(geojson["features"], _area_looks(areas, codes), strict=True):
+        xs, ys = _outline(feature["geometry"])
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "x": xs,
+                "y": ys,
+                "fill": "toself",
+                "fillcolor": look["fillcolor"],
+                "line": {"color": INK, "width": look["width"]},
+                "text": look["text"],
+                "hoveron": "fills",
+                "hoverinfo": "text",
+                "showlegend": False,
+                "name": feature["id"],
+            }
+        )
+    first = next((x for trace in traces for x in trace["x"] if x is not None), 0.0)
+    first_y = next((y for trace in traces for y in trace["y"] if y is not None), 0.0)
+    traces.append(_colour_bar(areas, measure_name, first, first_y))
+    hidden = {"visible": False, "fixedrange": True}
     layout = {
         "height": 560,
         "margin": {"l": 8, "r": 8, "t": 8, "b": 8},
         "font": {"family": FONT, "size": 14, "color": INK},
         "paper_bgcolor": "#ffffff",
+        "plot_bgcolor": "#ffffff",
         "hoverlabel": {"font": {"family": FONT, "size": 14}},
-        "geo": {"visible": False, "fitbounds": "locations", "projection": {"type": "mercator"},
-                "bgcolor": "#ffffff"},
-    }  # fmt: skip
-    return {"data": [choropleth], "layout": layout}
+        "showlegend": False,
+        "xaxis": hidden,
+        "yaxis": {**hidden, "scaleanchor": "x", "scaleratio": 1},
+    }
+    return {"data": traces, "layout": layout}
 
 
-def _ring_widths(chosen: pd.Series) -> list[float]:
-    return [3.5 if c else 0.6 for c in chosen]
-
-
-def build_map_patch(areas: pd.DataFrame, measure_name: str) -> Patch:
-    """What changes on the map when the view changes (values, names, rings, the scale's
-    title), so that the boundaries, drawn once with the page, are not sent again."""
+def build_map_patch(geojson: dict, areas: pd.DataFrame, measure_name: str) -> Patch:
+    """What changes on the map when the view changes (fills, rings, hover texts, the
+    scale), so that the boundaries, drawn once with the page, are not sent again."""
+    codes = [str(feature["id"]) for feature in geojson["features"]]
     patch = Patch()
-    patch["data"][0]["locations"] = areas["ons_code"].tolist()
-    patch["data"][0]["z"] = areas["value"].tolist()
-    patch["data"][0]["customdata"] = areas["shown"].tolist()
-    patch["data"][0]["text"] = areas["label"].tolist()
-    patch["data"][0]["marker"]["line"]["width"] = _ring_widths(areas["chosen"])
-    patch["data"][0]["colorbar"]["title"]["text"] = measure_name
+    for index, look in enumerate(_area_looks(areas, codes)):
+        patch["data"][index]["fillcolor"] = look["fillcolor"]
+        patch["data"][index]["line"]["width"] = look["width"]
+        patch["data"][index]["text"] = look["text"]
+    low, high = _map_range(areas)
+    bar = patch["data"][len(codes)]["marker"]
+    bar["color"] = [low, high]
+    bar["cmin"] = low
+    bar["cmax"] = high
+    bar["colorbar"]["title"]["text"] = measure_name
     return patch
 
 

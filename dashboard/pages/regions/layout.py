@@ -349,9 +349,8 @@ def _build_map_part(
         return (Patch() if patch else build_message_figure(message)), html.P(message)
     areas = build_map_areas(labelled, measure, lang)
     name = name_measure(measure, lang)
-    figure = (
-        build_map_patch(areas, name) if patch else build_map_figure(data.boundaries, areas, name)
-    )
+    build = build_map_patch if patch else build_map_figure
+    figure = build(data.boundaries, areas, name)
     return figure, _build_map_table(areas, measure, filters, lang)
 
 

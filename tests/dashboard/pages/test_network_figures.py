@@ -107,7 +107,7 @@ def test_map_draws_outlines_then_ties_then_one_trace_per_group(db: Database) -> 
     assert len(_unpack(outline["x"])) == 17
     assert ties["name"] == "Ties (6 drawn)"
     assert len(_unpack(ties["x"])) == 6 * 3
-    assert all(trace["type"] == "scattergl" for trace in figure["data"])
+    assert all(trace["type"] == "scatter" for trace in figure["data"])
     assert [g["name"] for g in groups] == ["Cardiff (3)", "Gwynedd (3)", "Isle of Anglesey (2)"]
 
 

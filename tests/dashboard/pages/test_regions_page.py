@@ -29,6 +29,7 @@ from dashboard.pages.regions.downloads import (
     build_pairs_csv,
     build_similar_csv,
 )
+from dashboard.pages.regions.figures import MAP_SCALE
 from dashboard.pages.regions.layout import (
     MEASURE,
     PAGE_FIELDS,
@@ -191,20 +192,24 @@ def test_the_la_and_consortium_chosen_are_marked(db: Database, choices: Choices)
     assert "Central South Consortium" in names  # every consortium is
 
 
-def test_map_is_a_choropleth_on_its_own_boundaries(db: Database, choices: Choices) -> None:
+def test_map_fills_each_la_on_its_own_boundaries(db: Database, choices: Choices) -> None:
     filters = _view(choices, year="2018/19", consortium="GWE")
     parts = build_regions_parts(load_regions(db, filters), filters, choices, "en")
     figure = go.Figure(parts.map_figure)  # plotly checks the dict is a valid figure
-    trace = figure.data[0]
-    assert trace.type == "choropleth"
-    assert len(trace.geojson["features"]) == 3
-    assert figure.layout.geo.visible is False
-    assert figure.layout.geo.fitbounds == "locations"
-    by_code = dict(zip(trace.locations, trace.z, strict=True))
-    assert by_code["W06000015"] == pytest.approx(200 / 3)
+    *areas, bar = figure.data
+    # One filled outline per LA (cartesian: the cartesian plotly bundle has no geo).
+    assert [trace.type for trace in figure.data] == ["scatter"] * 4
+    assert [area.fill for area in areas] == ["toself"] * 3
+    assert figure.layout.yaxis.scaleanchor == "x"
+    by_code = {area.name: area for area in areas}
+    # Values 2018/19: the highest LA darkest (the scale's top), the lowest lightest.
+    assert by_code["W06000015"].text.endswith("66.7%")
+    assert by_code["W06000015"].fillcolor == MAP_SCALE[-1][1]
+    assert bar.marker.showscale is True
+    assert bar.marker.cmax == pytest.approx(200 / 3)
     # The LAs of the consortium chosen are ringed.
-    rings = dict(zip(trace.locations, trace.marker.line.width, strict=True))
-    assert rings["W06000001"] == rings["W06000002"] > rings["W06000015"]
+    widths = {code: area.line.width for code, area in by_code.items()}
+    assert widths["W06000001"] == widths["W06000002"] > widths["W06000015"]
 
 
 def test_callbacks_patch_the_map_without_its_boundaries(db: Database, choices: Choices) -> None:
@@ -213,15 +218,12 @@ def test_callbacks_patch_the_map_without_its_boundaries(db: Database, choices: C
     assert isinstance(parts.map_figure, Patch)
     operations = parts.map_figure.to_plotly_json()["operations"]
     changed = {tuple(op["location"]): op["params"]["value"] for op in operations}
-    assert ("data", 0, "geojson") not in changed
-    codes = changed[("data", 0, "locations")]
-    # 2016/17: A-C crosses 660-661; F-G and D-E stay inside their LAs.
-    assert dict(zip(codes, changed[("data", 0, "z")], strict=True)) == {
-        "W06000001": 1,
-        "W06000002": 1,
-        "W06000015": 0,
-    }
-    assert changed[("data", 0, "colorbar", "title", "text")] == "Ties out"
+    assert not any(location[-1] in ("x", "y") for location in changed)
+    # 2016/17: A-C crosses 660-661; F-G and D-E stay inside their LAs: two LAs at the
+    # top of the scale, one at its bottom, in the boundaries' order.
+    fills = [changed[("data", i, "fillcolor")] for i in range(3)]
+    assert sorted(fills) == sorted([MAP_SCALE[-1][1], MAP_SCALE[-1][1], MAP_SCALE[0][1]])
+    assert changed[("data", 3, "marker", "colorbar", "title", "text")] == "Ties out"
 
 
 def test_matrix_colours_by_share_of_the_row_and_writes_the_counts(
