@@ -58,7 +58,7 @@ def test_shell_follows_the_language_of_the_page_that_asks(app: dash.Dash) -> Non
     referer = "http://localhost/?year=2017/18&lang=cy"
     with app.server.test_request_context("/_dash-layout", headers={"Referer": referer}):
         shell = render_shell()
-    by_id = {c.id: c for c in walk(shell) if getattr(c, "id", None)}
+    by_id = {c.id: c for c in walk(shell) if isinstance(getattr(c, "id", None), str)}
     assert text_of(by_id[ids.SHELL_AS_AT]) == (
         "Data fel ar 1 Medi 2019 10:16 · adnewyddiad 20190901T101500-a1b2"
     )
@@ -66,11 +66,13 @@ def test_shell_follows_the_language_of_the_page_that_asks(app: dash.Dash) -> Non
     assert (text_of(switch), switch.href, switch.lang) == ("English", "/?year=2017/18", "en")
     nav = by_id[ids.SHELL_NAV]
     links = [(link.children, link.href) for link in walk(nav) if hasattr(link, "href")]
-    assert links[0] == ("Trosolwg", "/?lang=cy")
-    assert ("Cydweithio a gwella", "/impact?lang=cy") in links
-    assert ("CDPau", "/plcs?lang=cy") in links
-    assert ("Rhanbarthau", "/regions?lang=cy") in links
-    assert ("Rhwydwaith", "/network?lang=cy") in links
+    # Each link keeps the language, and the year where its page has a year.
+    assert links[0] == ("Trosolwg", "/?year=2017/18&lang=cy")
+    assert ("Cydweithio a gwella", "/impact?year=2017/18&lang=cy") in links
+    assert ("CDPau", "/plcs?year=2017/18&lang=cy") in links
+    assert ("Rhanbarthau", "/regions?year=2017/18&lang=cy") in links
+    assert ("Rhwydwaith", "/network?year=2017/18&lang=cy") in links
+    assert ("Data", "/data?lang=cy") in links
 
 
 def test_english_shell_offers_cymraeg(app: dash.Dash) -> None:

@@ -129,7 +129,7 @@ def test_public_aggregates_mode_shows_them_too(app: dash.Dash, tmp_path: Path) -
 def test_the_footer_links_them_and_the_nav_does_not(app: dash.Dash, lang: str) -> None:
     with app.server.test_request_context(f"/?lang={lang}"):
         shell = render_shell()
-    by_id = {c.id: c for c in walk(shell) if getattr(c, "id", None)}
+    by_id = {c.id: c for c in walk(shell) if isinstance(getattr(c, "id", None), str)}
     footer = [
         (c.children, c.href) for c in walk(by_id[ids.SHELL_FOOTER_LINKS]) if hasattr(c, "href")
     ]
