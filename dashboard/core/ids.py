@@ -107,3 +107,4 @@ NETWORK_SUMMARY_HEADING = "network-summary-heading"
 NETWORK_SUMMARY = "network-summary"
 NETWORK_RULE = "network-rule"  # which ties are drawn, in words
 NETWORK_OPEN_SCHOOL = "network-open-school"  # the Location a click on a school sets
+NETWORK_FIGURE_NOTE = "network-figure-note"  # how to read the figure of the view drawn
