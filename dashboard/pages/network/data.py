@@ -360,7 +360,10 @@ def place_ties(ties: pd.DataFrame, schools: pd.DataFrame) -> Segments:
     return Segments(
         np.column_stack([xs[a], xs[b], gap]).ravel().astype(np.float32),
         np.column_stack([ys[a], ys[b], gap]).ravel().astype(np.float32),
-        weight=ties["weight"].to_numpy(dtype=np.int64)[kept],
+        # A tie without a weight given counts as one PLC shared.
+        weight=(ties["weight"] if "weight" in ties else pd.Series(1, index=ties.index)).to_numpy(
+            dtype=np.int64
+        )[kept],
         school_a=ids[a],
         school_b=ids[b],
     )

@@ -100,9 +100,15 @@ def _rows(mask: np.ndarray) -> np.ndarray:
     return np.flatnonzero(mask)
 
 
-def _group_by_names(names: pd.Series, other_key: str, lang: str) -> list[Group]:
+def _name_others(level: str, count: int, named: int, lang: str) -> str:
+    if level == "la":
+        return t("network.other_las", lang, count=count, named=named)
+    return t("network.other_consortia", lang, count=count, named=named)
+
+
+def _group_by_names(names: pd.Series, level: str, lang: str) -> list[Group]:
     """A group per name, by name; beyond NAMED_GROUPS names, those with the fewest
-    schools (equal counts: the later name) share one "other" group (``other_key``)."""
+    schools (equal counts: the later name) share one "other" group, named as such."""
     # One pass to number the names; then each group is a comparison of integers.
     codes, uniques = pd.factorize(names.to_numpy(dtype=object, na_value=None))
     counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
@@ -115,7 +121,7 @@ def _group_by_names(names: pd.Series, other_key: str, lang: str) -> list[Group]:
         groups.append(Group(str(uniques[code]), _rows(codes == code), colour, symbol))
     if len(named) < len(uniques):
         rest = _rows(~np.isin(codes, named))
-        name = t(other_key, lang, count=len(uniques) - len(named), named=len(named))
+        name = _name_others(level, len(uniques) - len(named), len(named), lang)
         groups.append(Group(name, rest, MUTED, "x"))
     return groups
 
@@ -171,9 +177,9 @@ def group_schools(schools: pd.DataFrame, colour: str, lang: str) -> list[Group]:
     is in exactly one group."""
     suffix = "_cy" if lang == "cy" else "_en"
     if colour == "la":
-        return _group_by_names(schools[f"la_name{suffix}"], "network.other_las", lang)
+        return _group_by_names(schools[f"la_name{suffix}"], "la", lang)
     if colour == "consortium":
-        return _group_by_names(schools[f"consortium_name{suffix}"], "network.other_consortia", lang)
+        return _group_by_names(schools[f"consortium_name{suffix}"], "consortium", lang)
     if colour == "category":
         return _group_categories(schools, lang)
     if colour == "community":

@@ -112,6 +112,18 @@ def _node_sizes(schools: pd.Series) -> np.ndarray:
     return NODE_SMALLEST + (NODE_LARGEST - NODE_SMALLEST) * np.sqrt(counts / top)
 
 
+def _hover_node(level: str, node: pd.Series, name: str, lang: str) -> str:
+    figures = {
+        "name": name,
+        "schools": f"{node['schools']:,}",
+        "internal": f"{node['internal_ties']:,}",
+        "external": f"{node['external_ties']:,}",
+    }
+    if level == "la":
+        return t("network.group_hover_la", lang, **figures)
+    return t("network.group_hover", lang, **figures)
+
+
 def _node_traces(network: GroupNetwork, lang: str, chosen: set[str]) -> list[Trace]:
     """The groups, one trace per consortium (a colour each; beyond the palette, the rest
     share MUTED as "other consortia"), each group named beside it."""
@@ -122,7 +134,6 @@ def _node_traces(network: GroupNetwork, lang: str, chosen: set[str]) -> list[Tra
     order = list(dict.fromkeys(consortia))
     named = order[: len(PALETTE) - 1] if len(order) > len(PALETTE) else order
     sizes = _node_sizes(nodes["schools"])
-    level_noun = "network.group_hover_la" if network.level == "la" else "network.group_hover"
     traces = []
     for index, consortium in enumerate([*named, None]):
         if consortium is None:
@@ -136,12 +147,7 @@ def _node_traces(network: GroupNetwork, lang: str, chosen: set[str]) -> list[Tra
         if len(rows) == 0:
             continue
         part = nodes.iloc[rows]
-        hover = [
-            t(level_noun, lang, name=names.iloc[r], schools=f"{nodes['schools'].iloc[r]:,}",
-              internal=f"{nodes['internal_ties'].iloc[r]:,}",
-              external=f"{nodes['external_ties'].iloc[r]:,}")
-            for r in rows
-        ]  # fmt: skip
+        hover = [_hover_node(network.level, nodes.iloc[r], names.iloc[r], lang) for r in rows]
         traces.append({
             "type": "scatter", "mode": "markers",
             "x": part["x"].tolist(), "y": part["y"].tolist(),

@@ -315,8 +315,9 @@ def describe_figure(data: NetworkData, filters: Filters, lang: str) -> str:
     """What the figure shows and how, under its heading: the groups' network and how its
     lines and colours read, or the schools' layout and how its ties and colours read."""
     if data.groups is not None:
-        key = "network.note_las" if data.groups.level == "la" else "network.note_consortia"
-        return t(key, lang)
+        if data.groups.level == "la":
+            return t("network.note_las", lang)
+        return t("network.note_consortia", lang)
     colours = t("network.note_colours", lang)
     if data.view == "map":
         return f"{t('network.note_map', lang)} {colours}"

@@ -327,8 +327,10 @@ def _build_measure_part(
         mean = la_mean(bars)
         shown_mean = "" if mean is None else _show(measure, _unplot(measure, mean), lang)
         rows.append([t("regions.mean_row", lang), shown_mean])
-        why = "regions.mean_why_ei" if measure == "ei_index" else "regions.mean_why_count"
-        caption = f"{caption}. {t(why, lang)}"
+        if measure == "ei_index":
+            caption = f"{caption}. {t('regions.mean_why_ei', lang)}"
+        else:
+            caption = f"{caption}. {t('regions.mean_why_count', lang)}"
     rows.append([t("region.wales", lang), _show(measure, _wales_value(data.groups, measure), lang)])
     return figure, build_table(caption, [t("filters.la", lang), name], rows)
 

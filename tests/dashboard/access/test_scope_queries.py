@@ -42,6 +42,13 @@ AGGREGATE_PARAMS: dict[str, dict[str, object]] = {
     "sources__runs": {"limit": 100},
     "impact__bins": {"exposure": "deep_cross_plcs", "year": "2018/19"},
     "network__drawing": {"year": "2018/19"},
+    "network__group_ties": {
+        "year": "2018/19",
+        "level": "la",
+        "sector": None,
+        "medium": None,
+        "focus": None,
+    },
     "overview__support": REGION,
     "overview__yearly": REGION,
     "plc__review_means": {"year": "2018/19"},
