@@ -391,17 +391,13 @@ def _focus_summary(
     )
 
 
-def _whole_drawing(filters: Filters) -> bool:
-    """Whether the schools shown are all of the year's drawing (net_layout's layout)."""
-    return _whole_system(filters) and filters.focus is None
-
-
 def _lay_out(
     db: Database, filters: Filters, schools: pd.DataFrame, ties: pd.DataFrame, view: str
 ) -> pd.DataFrame:
-    """The schools placed in ``view``: in the force layout of a selection that is not
-    the whole of Wales, a layout of its own (regional.py), kept per file and selection."""
-    if view != "force" or _whole_drawing(filters):
+    """The schools placed in ``view``: in the force layout of an LA or a consortium, a
+    layout of its own (regional.py), kept per file and selection; else the year's
+    layout of all of Wales (net_layout), which a sector or medium only thins out."""
+    if view != "force" or (filters.la is None and filters.consortium is None):
         return place_schools(schools, view)
     key = (str(db.path), db.in_service(), replace(filters, options=()))
     return lay_out_region_cached(key, schools, ties)

@@ -122,7 +122,7 @@ def _group_by_names(names: pd.Series, level: str, lang: str) -> list[Group]:
     if len(named) < len(uniques):
         rest = _rows(~np.isin(codes, named))
         name = _name_others(level, len(uniques) - len(named), len(named), lang)
-        groups.append(Group(name, rest, MUTED, "x"))
+        groups.append(Group(name, rest, MUTED, "circle"))
     return groups
 
 
@@ -405,7 +405,15 @@ def _styled_layout() -> dict[str, object]:
     figure = style_figure(go.Figure(), height=680)
     figure.update_layout(
         margin={"l": 8, "r": 8, "t": 8, "b": 8},
-        legend={"itemsizing": "constant"},
+        # The legend below the drawing: beside it, it leaves a phone's screen no room.
+        legend={
+            "itemsizing": "constant",
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": 0,
+            "yanchor": "top",
+        },
         hovermode="closest",
         dragmode="pan",
     )
@@ -447,7 +455,7 @@ def _label_shelf(data: NetworkData, lang: str) -> list[dict[str, object]]:
 
 def _build_layout(data: NetworkData, colour: str, lang: str, revision: str) -> dict[str, object]:
     layout = copy.deepcopy(_styled_layout())
-    layout["legend"]["title"] = {"text": _legend_title(colour, lang)}
+    layout["legend"]["title"] = {"text": _legend_title(colour, lang), "side": "top"}
     layout["uirevision"] = revision
     _frame_axes(layout, data.schools, data.view)
     layout["annotations"] = _label_shelf(data, lang)

@@ -15,7 +15,7 @@ from dashboard.pages.network.figures import MUTED, PALETTE, SELECTED, _styled_la
 from dashboard.pages.network.groups import GroupNetwork
 from dashboard.ui.figures import INK
 
-__all__ = ["LINE_BANDS", "band_pairs", "build_group_figure"]
+__all__ = ["LINE_BANDS", "band_pairs", "build_group_figure", "wrap_name"]
 
 # Bands of ties between two groups, as shares of the most ties of any pair: (up to,
 # line colour, width). Four traces however many pairs.
@@ -26,7 +26,7 @@ LINE_BANDS = (
     (1.0, "rgba(27, 31, 35, 0.85)", 8.0),
 )
 # Node diameters in pixels: a group without schools, and the group with the most.
-NODE_SMALLEST, NODE_LARGEST = 8.0, 36.0
+NODE_SMALLEST, NODE_LARGEST = 7.0, 30.0
 # How far out the names sit: beyond the circle of nodes (the largest reaches about 1.1).
 LABEL_RADIUS = 1.13
 Trace = dict[str, object]
@@ -162,6 +162,16 @@ def _node_traces(network: GroupNetwork, lang: str, chosen: set[str]) -> list[Tra
     return traces
 
 
+def wrap_name(name: str, width: int = 12) -> str:
+    """A long name on two lines, broken at the space nearest its middle, so that the
+    names fit beside the circle on a phone's screen too."""
+    spaces = [i for i, c in enumerate(name) if c == " "]
+    if len(name) <= width or not spaces:
+        return name
+    middle = min(spaces, key=lambda i: abs(i - len(name) / 2))
+    return f"{name[:middle]}<br>{name[middle + 1 :]}"
+
+
 def _text_position(x: float, y: float) -> str:
     """Where a name goes from its point beyond the circle: outwards, so that no name
     lies over a node or another name."""
@@ -178,9 +188,9 @@ def _label_trace(network: GroupNetwork, lang: str) -> Trace:
     x, y = nodes["x"].to_numpy() * LABEL_RADIUS, nodes["y"].to_numpy() * LABEL_RADIUS
     return {
         "type": "scatter", "mode": "text", "x": x.tolist(), "y": y.tolist(),
-        "text": _names(network, lang).loc[nodes["group_id"]].tolist(),
+        "text": [wrap_name(n) for n in _names(network, lang).loc[nodes["group_id"]]],
         "textposition": [_text_position(a, b) for a, b in zip(x, y, strict=True)],
-        "textfont": {"color": INK, "size": 12}, "hoverinfo": "skip", "showlegend": False,
+        "textfont": {"color": INK, "size": 11}, "hoverinfo": "skip", "showlegend": False,
         "name": "",
     }  # fmt: skip
 
@@ -200,7 +210,7 @@ def build_group_figure(
     )  # fmt: skip
     layout["uirevision"] = revision
     layout["dragmode"] = False
-    reach = LABEL_RADIUS + 1.2  # room for the longest names beside the circle, on a phone too
+    reach = LABEL_RADIUS + 0.95  # room for the names beside the circle, on a phone too
     layout["xaxis"]["range"] = [-reach, reach]
     layout["yaxis"].update(range=[-1.3, 1.3], scaleanchor="x", scaleratio=1)
     if network.nodes.empty:

@@ -321,12 +321,7 @@ def describe_figure(data: NetworkData, filters: Filters, lang: str) -> str:
     colours = t("network.note_colours", lang)
     if data.view == "map":
         return f"{t('network.note_map', lang)} {colours}"
-    if (
-        filters.la is None
-        and filters.consortium is None
-        and filters.sector is None
-        and (filters.medium is None and filters.focus is None)
-    ):
+    if filters.la is None and filters.consortium is None:
         return f"{t('network.note_force_wales', lang)} {colours}"
     return f"{t('network.note_force_region', lang)} {colours}"
 

@@ -16,7 +16,12 @@ import pytest
 
 from dashboard.core.db import Database
 from dashboard.core.filters import Filters
-from dashboard.pages.network.group_figure import LINE_BANDS, band_pairs, build_group_figure
+from dashboard.pages.network.group_figure import (
+    LINE_BANDS,
+    band_pairs,
+    build_group_figure,
+    wrap_name,
+)
 from dashboard.pages.network.groups import load_group_network, place_on_circle, split_counts
 
 
@@ -147,6 +152,13 @@ def test_group_figure_in_welsh(db: Database) -> None:
     figure = build_group_figure(network, "cy")
     labels = next(t for t in figure["data"] if t.get("mode") == "text")
     assert "Ynys Môn" in labels["text"]
-    assert figure["layout"]["legend"]["title"]["text"] == (
-        "Llinellau yn ôl cysylltiadau, cylchoedd yn ôl consortiwm"
-    )
+    assert figure["layout"]["legend"]["title"]["text"] == "Allwedd"
+    hover = next(t for t in figure["data"] if t.get("hovertext"))
+    assert "Cysylltiadau ag awdurdodau lleol eraill" in hover["hovertext"][0]
+
+
+def test_long_names_go_on_two_lines() -> None:
+    assert wrap_name("Castell-nedd Port Talbot") == "Castell-nedd<br>Port Talbot"
+    assert wrap_name("Rhondda Cynon Taf") == "Rhondda<br>Cynon Taf"
+    assert wrap_name("Cardiff") == "Cardiff"
+    assert wrap_name("Blaenau Gwent") == "Blaenau<br>Gwent"
