@@ -58,7 +58,7 @@ def test_wales_opens_on_the_network_of_las_and_a_region_on_its_own_layout(
     labels = next(t for t in traces if t["mode"] == "text")
     assert labels["points"] == 22
     nodes = [t for t in traces if t["mode"] == "markers" and t["legend"]]
-    assert sorted(t["name"] for t in nodes) == [
+    assert sorted((t["name"] for t in nodes), key=str.casefold) == [
         "Central South Consortium", "Education Achievement Service", "ERW", "GwE",
     ]  # fmt: skip
     assert len({t["colour"] for t in nodes}) == len(nodes)
