@@ -52,6 +52,8 @@ def test_wales_opens_on_the_network_of_las_and_a_region_on_its_own_layout(
 ) -> None:
     school, name, year = _cardiff_hub(demo_db)
     page.goto(demo_server_url + f"/network?year={year}")
+    # A cold server reads the LA outlines and counts the groups on its first request.
+    expect(page.locator("h1")).to_have_text("Network explorer", timeout=60_000)
     expect(page.locator("#network-view")).to_contain_text("Suggested")
     expect(page.locator("#network-figure-note")).to_contain_text("Each circle is a local authority")
     traces = _traces(page)
