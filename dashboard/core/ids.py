@@ -128,6 +128,7 @@ NETWORK_SUMMARY = "network-summary"
 NETWORK_RULE = "network-rule"  # which ties are drawn, in words
 NETWORK_OPEN_SCHOOL = "network-open-school"  # the Location a click on a school sets
 NETWORK_DETAIL = "network-detail"  # the network and its lists, hidden with no school chosen
+NETWORK_FIGURE_NOTE = "network-figure-note"  # how to read the figure of the view drawn
 
 
 def chart_glossary(page: str, what: str) -> str:

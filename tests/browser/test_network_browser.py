@@ -55,19 +55,19 @@ def _school_position(page: Page, lon: float, lat: float) -> tuple[float, float]:
 
 
 def test_network_shows_schools_ties_summary_and_table(page: Page, server_url: str) -> None:
-    page.goto(server_url + "/network")
+    page.goto(server_url + "/network?view=map")
     expect(page.locator("h1")).to_have_text("Network explorer")
     _expect_schools_shown(page, "8")
     assert _summary(page, "Ties between schools shown") == "6"
     assert _summary(page, "Schools without a location (not on the map)") == "1"
     assert _trace_names(page) == [
         "Local authority boundaries",
-        "Ties (6 drawn)",
+        "Ties through 1 PLC (6)",
         "Cardiff (3)",
         "Gwynedd (3)",
         "Isle of Anglesey (2)",
     ]
-    expect(page.locator(f"{GRAPH} .legendtext").first).to_have_text("Ties (6 drawn)")
+    expect(page.locator(f"{GRAPH} .legendtext").first).to_have_text("Ties through 1 PLC (6)")
     expect(page.locator("#network-schools-table caption")).to_have_text(
         "The schools shown by degree, Wales"
     )
@@ -79,7 +79,7 @@ def test_network_shows_schools_ties_summary_and_table(page: Page, server_url: st
 def test_map_draws_offline_with_webgl(page: Page, server_url: str) -> None:
     hosts = set()
     page.on("request", lambda request: hosts.add(re.sub(r"^\w+://([^/:]+).*", r"\1", request.url)))
-    page.goto(server_url + "/network")
+    page.goto(server_url + "/network?view=map")
     _expect_schools_shown(page, "8")
     _trace_names(page)
     expect(page.locator(f"{GRAPH} canvas").first).to_be_attached()
@@ -111,12 +111,12 @@ def test_each_filter_changes_the_figures_and_the_url(page: Page, server_url: str
 
 
 def test_view_colour_and_size_are_kept_in_the_url(page: Page, server_url: str) -> None:
-    page.goto(server_url + "/network?year=2018/19")
+    page.goto(server_url + "/network?year=2018/19&view=map")
     _expect_schools_shown(page, "8")
     _choose(page, "network-colour", "Support category")
-    expect(page).to_have_url(re.compile(r"/network\?year=2018/19&colour=category$"))
+    expect(page).to_have_url(re.compile(r"/network\?year=2018/19&view=map&colour=category$"))
     expect(page.locator(f"{GRAPH} .legendtext")).to_have_text(
-        ["Ties (6 drawn)", "Green (4)", "Yellow (3)", "Amber (1)"]
+        ["Ties through 1 PLC (6)", "Green (4)", "Yellow (3)", "Amber (1)"]
     )
     _choose(page, "network-size", "Betweenness")
     expect(page).to_have_url(re.compile(r"colour=category&size=betweenness$"))
@@ -134,14 +134,14 @@ def test_view_colour_and_size_are_kept_in_the_url(page: Page, server_url: str) -
 
 
 def test_force_layout_view_is_kept_in_the_url(page: Page, server_url: str) -> None:
-    page.goto(server_url + "/network?year=2018/19")
+    page.goto(server_url + "/network?year=2018/19&view=map")
     rule = page.locator("#network-rule")
     expect(rule).to_have_text("All 6 ties between the schools shown are drawn.")
     _choose(page, "network-view", "Force layout")
     expect(page).to_have_url(re.compile(r"/network\?year=2018/19&view=force$"))
     # No LA outlines in the force layout; H, not on the map, has a place in it.
-    expect(page.locator(f"{GRAPH} .legendtext").first).to_have_text("Ties (6 drawn)")
-    assert _trace_names(page)[0] == "Ties (6 drawn)"
+    expect(page.locator(f"{GRAPH} .legendtext").first).to_have_text("Ties through 1 PLC (6)")
+    assert _trace_names(page)[0] == "Ties through 1 PLC (6)"
     assert _summary(page, "Schools not in the force layout") == "0"
     page.go_back()
     expect(page.locator("#network-view")).to_contain_text("Map of Wales")
@@ -149,10 +149,10 @@ def test_force_layout_view_is_kept_in_the_url(page: Page, server_url: str) -> No
 
 
 def test_focus_filter_measures_the_focus_area_subgraph(page: Page, server_url: str) -> None:
-    page.goto(server_url + "/network?year=2018/19")
+    page.goto(server_url + "/network?year=2018/19&view=map")
     _expect_schools_shown(page, "8")
     _choose(page, "network-focus", "Numeracy")
-    expect(page).to_have_url(re.compile(r"/network\?year=2018/19&focus=numeracy$"))
+    expect(page).to_have_url(re.compile(r"/network\?year=2018/19&focus=numeracy&view=map$"))
     # 2018/19: the one numeracy PLC, P3, ties C, D and F in a triangle.
     expect(page.locator("#network-summary-heading")).to_have_text(
         "Summary, 2018/19, Wales, Numeracy"
@@ -162,7 +162,7 @@ def test_focus_filter_measures_the_focus_area_subgraph(page: Page, server_url: s
     )
     assert _summary(page, "Ties between schools shown") == "3"
     assert _summary(page, "Components (isolated schools count as one each)") == "6"
-    assert _trace_names(page)[1] == "Ties (3 drawn)"
+    assert _trace_names(page)[1] == "Ties through 1 PLC (3)"
 
 
 def test_pasted_link_reproduces_the_view(page: Page, server_url: str) -> None:
@@ -194,7 +194,7 @@ def test_csv_download_names_the_view_and_holds_its_numbers(page: Page, server_ur
 
 
 def test_hover_names_a_school_and_a_click_opens_its_profile(page: Page, server_url: str) -> None:
-    page.goto(server_url + "/network?year=2018/19&lang=cy")
+    page.goto(server_url + "/network?year=2018/19&view=map&lang=cy")
     expect(page.locator("#network-summary td").first).to_have_text("8")
     _trace_names(page)
     x, y = _school_position(page, -4.27, 53.10)  # Ysgol Caernarfon (C)

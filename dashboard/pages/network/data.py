@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -19,6 +19,8 @@ from dashboard.core.db import Database, FileIdentity
 from dashboard.core.filters import Filters
 from dashboard.core.geometry import MAP_TOLERANCE, build_outlines
 from dashboard.core.refresh_settings import load_refresh_settings
+from dashboard.pages.network.groups import GROUP_LEVELS, GroupNetwork, load_group_network
+from dashboard.pages.network.regional import lay_out_region_cached
 from etl.public import (
     SubgraphMeasures,
     SubgraphSummary,
@@ -44,6 +46,7 @@ __all__ = [
     "place_schools",
     "place_ties",
     "rank_schools",
+    "resolve_view",
     "summarise_network",
 ]
 
@@ -55,8 +58,12 @@ NAME_COLUMNS = (
     "consortium_name_cy",
 )
 
-# The ways the page draws the network: schools where they are, or in a force layout.
-VIEWS = ("map", "force")
+# The ways the page draws the network: "auto" (the default) is the network of LAs for
+# Wales and the schools' force layout for a region (resolve_view); "las" and
+# "consortia" draw the groups as nodes (groups.py); "force" the schools in a force
+# layout (the region's own, regional.py); "map" the schools where they are.
+VIEWS = ("auto", "las", "consortia", "force", "map")
+SCHOOL_VIEWS = ("force", "map")
 
 
 @dataclass(frozen=True)
@@ -133,10 +140,15 @@ class DrawingRule:
 
 @dataclass(frozen=True)
 class Segments:
-    """Ties as one line: x and y of each tie's two ends, then NaN (see place_ties)."""
+    """Ties as one line: x and y of each tie's two ends, then NaN (see place_ties); and
+    per tie its weight (PLCs shared) and its two schools, to draw the ties by weight
+    and a school's own ties apart."""
 
     x: np.ndarray
     y: np.ndarray
+    weight: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    school_a: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    school_b: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
 
     def __len__(self) -> int:
         return len(self.x) // 3
@@ -158,6 +170,16 @@ class NetworkData:
     outlines: Outlines
     rule: DrawingRule
     focus: str | None = None
+    # In the views of groups ("las", "consortia"): the network of the groups.
+    groups: GroupNetwork | None = None
+
+
+def resolve_view(view: str, filters: Filters) -> str:
+    """The view drawn for ``view`` (one of VIEWS): "auto" is the network of LAs for the
+    whole of Wales and the schools' own force layout for an LA or a consortium."""
+    if view != "auto":
+        return view
+    return "las" if filters.la is None and filters.consortium is None else "force"
 
 
 def _region_params(filters: Filters) -> dict[str, object]:
@@ -352,9 +374,17 @@ def place_ties(ties: pd.DataFrame, schools: pd.DataFrame) -> Segments:
     placed = ~(np.isnan(xs[a]) | np.isnan(ys[a]) | np.isnan(xs[b]) | np.isnan(ys[b]))
     a, b = a[placed], b[placed]
     gap = np.full(len(a), np.nan)
+    kept = np.flatnonzero(found)[placed]
+    ids = schools["school_id"].to_numpy(dtype=np.int64)
     return Segments(
         np.column_stack([xs[a], xs[b], gap]).ravel().astype(np.float32),
         np.column_stack([ys[a], ys[b], gap]).ravel().astype(np.float32),
+        # A tie without a weight given counts as one PLC shared.
+        weight=(ties["weight"] if "weight" in ties else pd.Series(1, index=ties.index)).to_numpy(
+            dtype=np.int64
+        )[kept],
+        school_a=ids[a],
+        school_b=ids[b],
     )
 
 
@@ -382,17 +412,33 @@ def _focus_summary(
     )
 
 
+def _lay_out(
+    db: Database, filters: Filters, schools: pd.DataFrame, ties: pd.DataFrame, view: str
+) -> pd.DataFrame:
+    """The schools placed in ``view``: in the force layout of an LA or a consortium, a
+    layout of its own (regional.py), kept per file and selection; else the year's
+    layout of all of Wales (net_layout), which a sector or medium only thins out."""
+    if view != "force" or (filters.la is None and filters.consortium is None):
+        return place_schools(schools, view)
+    key = (str(db.path), db.in_service(), replace(filters, options=()))
+    return lay_out_region_cached(key, schools, ties)
+
+
 def load_network(db: Database, filters: Filters, view: str) -> NetworkData:
-    """Everything the network page shows for ``filters`` in ``view`` (map or force).
+    """Everything the network page shows for ``filters`` in ``view`` (one of VIEWS).
 
     Without a PLC focus area: the whole network's measures (net_school_metrics) and
     the year's drawn ties (net_edges_drawn). With one: the focus area's subgraph,
-    measured for this request.
+    measured for this request. In the views of groups, the network of the groups
+    besides (its schools placed in the force layout, for the figures beside it).
     """
+    view = resolve_view(view, filters)
+    groups = load_group_network(db, filters, GROUP_LEVELS[view]) if view in GROUP_LEVELS else None
+    placement = view if view in SCHOOL_VIEWS else "force"
     schools = load_schools(db, filters)
     if filters.focus is None:
-        schools = place_schools(schools, view)
         ties, counts = load_ties(db, filters)
+        schools = _lay_out(db, filters, schools, ties, placement)
         segments = place_ties(ties, schools)
         return NetworkData(
             view=view,
@@ -401,10 +447,13 @@ def load_network(db: Database, filters: Filters, view: str) -> NetworkData:
             summary=summarise_network(schools, counts, ties_drawn=len(segments)),
             outlines=load_outlines(db),
             rule=load_rule(db, filters.year),
+            groups=groups,
         )
     found = measure_focus(db, filters)
-    schools = place_schools(_take_subgraph_measures(schools, found.schools), view)
     ties, rule = choose_ties_to_draw(found.ties, load_refresh_settings(db).max_ties_drawn)
+    schools = _lay_out(
+        db, filters, _take_subgraph_measures(schools, found.schools), ties, placement
+    )
     segments = place_ties(ties, schools)
     return NetworkData(
         view=view,
@@ -414,4 +463,5 @@ def load_network(db: Database, filters: Filters, view: str) -> NetworkData:
         outlines=load_outlines(db),
         rule=rule,
         focus=filters.focus,
+        groups=groups,
     )

@@ -23,6 +23,7 @@ import plotly.graph_objects as go
 
 from dashboard.i18n import t
 from dashboard.pages.network.data import NetworkData
+from dashboard.pages.network.regional import ISOLATES_TOP, SHELF_STEP
 from dashboard.ui.figures import CATEGORY_STYLE, INK, style_figure
 from dashboard.ui.labels import BROKER_ROLES, CATEGORIES, label_broker_role, label_category
 
@@ -49,12 +50,16 @@ SIZES = ("degree", "betweenness")
 
 # Communities are many and numbered by size: the largest have a colour each, the rest share one.
 COMMUNITIES_NAMED = 10
+# So with LAs and consortia: no colour repeats within a legend. The NAMED_GROUPS with the
+# most schools shown have one each; the rest share MUTED as one group, named as such.
+NAMED_GROUPS = 10
 
-# Colours with a contrast of at least 3:1 on white (WCAG 1.4.11), cycled with symbols
-# so that 22 LAs (or 150) still differ by more than colour; each also has a legend name.
+# Colours with a contrast of at least 3:1 on white (WCAG 1.4.11), one per named group
+# (NAMED_GROUPS at most, so none repeats in a legend), with symbols as a second cue;
+# each group also has a legend name. SELECTED (the ties of the school picked) and
+# MUTED (the other groups) are neither of them.
 PALETTE = (
     "#1d5c96",
-    "#c2410c",
     "#15803d",
     "#7e22ce",
     "#be123c",
@@ -62,8 +67,8 @@ PALETTE = (
     "#854d0e",
     "#4d7c0f",
     "#a21caf",
-    "#475569",
     "#b45309",
+    "#1e293b",
 )
 SYMBOLS = ("circle", "square", "diamond", "triangle-up", "cross")
 # Support categories differ by symbol as well as by their colour (figures.CATEGORY_STYLE).
@@ -89,21 +94,36 @@ class Group:
 
 
 def _styled(index: int) -> tuple[str, str]:
-    return PALETTE[index % len(PALETTE)], SYMBOLS[(index // len(PALETTE)) % len(SYMBOLS)]
+    return PALETTE[index % len(PALETTE)], SYMBOLS[index % len(SYMBOLS)]
 
 
 def _rows(mask: np.ndarray) -> np.ndarray:
     return np.flatnonzero(mask)
 
 
-def _group_by_names(names: pd.Series) -> list[Group]:
+def _name_others(level: str, count: int, named: int, lang: str) -> str:
+    if level == "la":
+        return t("network.other_las", lang, count=count, named=named)
+    return t("network.other_consortia", lang, count=count, named=named)
+
+
+def _group_by_names(names: pd.Series, level: str, lang: str) -> list[Group]:
+    """A group per name, by name; beyond NAMED_GROUPS names, those with the fewest
+    schools (equal counts: the later name) share one "other" group, named as such."""
     # One pass to number the names; then each group is a comparison of integers.
     codes, uniques = pd.factorize(names.to_numpy(dtype=object, na_value=None))
-    order = sorted(range(len(uniques)), key=lambda i: str(uniques[i]).casefold())
+    counts = np.bincount(codes[codes >= 0], minlength=len(uniques))
+    by_size = sorted(range(len(uniques)), key=lambda i: (-counts[i], str(uniques[i]).casefold()))
+    named = by_size[:NAMED_GROUPS] if len(uniques) > NAMED_GROUPS else by_size
+    order = sorted(named, key=lambda i: str(uniques[i]).casefold())
     groups = []
     for index, code in enumerate(order):
         colour, symbol = _styled(index)
         groups.append(Group(str(uniques[code]), _rows(codes == code), colour, symbol))
+    if len(named) < len(uniques):
+        rest = _rows(~np.isin(codes, named))
+        name = _name_others(level, len(uniques) - len(named), len(named), lang)
+        groups.append(Group(name, rest, MUTED, "circle"))
     return groups
 
 
@@ -158,9 +178,9 @@ def group_schools(schools: pd.DataFrame, colour: str, lang: str) -> list[Group]:
     is in exactly one group."""
     suffix = "_cy" if lang == "cy" else "_en"
     if colour == "la":
-        return _group_by_names(schools[f"la_name{suffix}"])
+        return _group_by_names(schools[f"la_name{suffix}"], "la", lang)
     if colour == "consortium":
-        return _group_by_names(schools[f"consortium_name{suffix}"])
+        return _group_by_names(schools[f"consortium_name{suffix}"], "consortium", lang)
     if colour == "category":
         return _group_categories(schools, lang)
     if colour == "community":
@@ -288,16 +308,95 @@ def _build_outline_trace(data: NetworkData, lang: str) -> Trace:
     }
 
 
-def _build_tie_trace(data: NetworkData, lang: str) -> Trace:
-    return {
+# Ties drawn by weight (PLCs the two schools share): faint for one, stronger for more;
+# one trace per band, each a single line of segments.
+TIE_BANDS = (
+    (1, 1, "rgba(74, 79, 85, 0.22)", 0.7),
+    (2, 2, "rgba(74, 79, 85, 0.35)", 1.2),
+    (3, None, "rgba(27, 31, 35, 0.6)", 2.0),
+)
+SELECTED = "#c2410c"  # the ties of the school picked: 4.6:1 on white
+
+
+def _segment_rows(chosen: np.ndarray) -> np.ndarray:
+    """The rows of the segments' x and y (three per tie) of the ties ``chosen``."""
+    return (np.flatnonzero(chosen)[:, None] * 3 + np.arange(3)).ravel()
+
+
+def _band_name(low: int, high: int | None, count: int, lang: str) -> str:
+    shown = f"{count:,}"
+    if high is None:
+        return t("network.ties_band_more", lang, plcs=low, ties=shown)
+    if low == 1:
+        return t("network.ties_band_one", lang, ties=shown)
+    return t("network.ties_band", lang, plcs=low, ties=shown)
+
+
+def _build_tie_traces(data: NetworkData, lang: str) -> list[Trace]:
+    """The ties drawn, one trace per band of TIE_BANDS that has any; with no weights
+    known (no tie drawn), one empty trace, so that the legend still names the ties."""
+    segments = data.segments
+    weight = segments.weight
+    if len(weight) != len(segments):
+        weight = np.ones(len(segments), dtype=np.int64)
+    traces = []
+    for low, high, colour, width in TIE_BANDS:
+        chosen = (weight >= low) & (weight <= (high if high is not None else weight.max(initial=0)))
+        if not chosen.any():
+            continue
+        rows = _segment_rows(chosen)
+        traces.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "x": pack_array(segments.x[rows], "f4"),
+                "y": pack_array(segments.y[rows], "f4"),
+                "name": _band_name(low, high, int(chosen.sum()), lang),
+                "line": {"color": colour, "width": width},
+                "hoverinfo": "skip",
+            }
+        )
+    if not traces:
+        traces.append({"type": "scatter", "mode": "lines", "x": [], "y": [],
+                       "name": t("network.ties_legend", lang, ties="0"), "hoverinfo": "skip",
+                       "line": {"color": TIE_BANDS[0][2], "width": 1}})  # fmt: skip
+    return traces
+
+
+def _build_selected_traces(data: NetworkData, selected: int | None, lang: str) -> list[Trace]:
+    """The school picked, ringed, and its ties drawn strongly on top: none when no school
+    is picked or it is not among the schools placed."""
+    if selected is None:
+        return []
+    schools = data.schools
+    row = schools[schools["school_id"] == selected]
+    if row.empty or row[["x", "y"]].isna().any(axis=None):
+        return []
+    segments = data.segments
+    chosen = (segments.school_a == selected) | (segments.school_b == selected)
+    rows = _segment_rows(chosen)
+    name = str(row["name"].iloc[0])
+    ties = {
         "type": "scatter",
         "mode": "lines",
-        "x": pack_array(data.segments.x, "f4"),
-        "y": pack_array(data.segments.y, "f4"),
-        "name": t("network.ties_legend", lang, ties=f"{len(data.segments):,}"),
-        "line": {"color": TIE_COLOUR, "width": 1},
+        "x": pack_array(segments.x[rows], "f4"),
+        "y": pack_array(segments.y[rows], "f4"),
+        "name": t("network.selected_ties", lang, school=name, ties=f"{int(chosen.sum()):,}"),
+        "line": {"color": SELECTED, "width": 2.5},
         "hoverinfo": "skip",
     }
+    ring = {
+        "type": "scatter",
+        "mode": "markers",
+        "x": [float(row["x"].iloc[0])],
+        "y": [float(row["y"].iloc[0])],
+        "name": t("network.selected_school", lang, school=name),
+        "text": [name],
+        "hovertemplate": "<b>%{text}</b><extra></extra>",
+        "marker": {"color": SELECTED, "size": 22, "symbol": "circle-open",
+                   "line": {"color": SELECTED, "width": 3}},
+    }  # fmt: skip
+    return [ties, ring]
 
 
 @cache
@@ -307,7 +406,15 @@ def _styled_layout() -> dict[str, object]:
     figure = style_figure(go.Figure(), height=680)
     figure.update_layout(
         margin={"l": 8, "r": 8, "t": 8, "b": 8},
-        legend={"itemsizing": "constant"},
+        # The legend below the drawing: beside it, it leaves a phone's screen no room.
+        legend={
+            "itemsizing": "constant",
+            "orientation": "h",
+            "x": 0,
+            "xanchor": "left",
+            "y": 0,
+            "yanchor": "top",
+        },
         hovermode="closest",
         dragmode="pan",
     )
@@ -334,11 +441,25 @@ def _frame_axes(layout: dict[str, object], schools: pd.DataFrame, view: str) -> 
     )
 
 
+def _label_shelf(data: NetworkData, lang: str) -> list[dict[str, object]]:
+    """A heading over the shelf of a region's schools without a tie in it (regional.py),
+    when the layout has one."""
+    if data.view != "force":
+        return []
+    shelved = int((data.schools["y"] <= ISOLATES_TOP + 1e-6).sum())
+    if shelved == 0:
+        return []
+    return [{"text": t("network.shelf", lang, schools=f"{shelved:,}"), "showarrow": False,
+             "x": 0, "y": ISOLATES_TOP + SHELF_STEP * 0.8, "xref": "x", "yref": "y",
+             "font": {"color": INK, "size": 13}}]  # fmt: skip
+
+
 def _build_layout(data: NetworkData, colour: str, lang: str, revision: str) -> dict[str, object]:
     layout = copy.deepcopy(_styled_layout())
-    layout["legend"]["title"] = {"text": _legend_title(colour, lang)}
+    layout["legend"]["title"] = {"text": _legend_title(colour, lang), "side": "top"}
     layout["uirevision"] = revision
     _frame_axes(layout, data.schools, data.view)
+    layout["annotations"] = _label_shelf(data, lang)
     if data.schools.empty:
         layout["annotations"] = [
             {"text": t("network.empty", lang), "showarrow": False, "xref": "paper", "yref": "paper"}
@@ -347,10 +468,16 @@ def _build_layout(data: NetworkData, colour: str, lang: str, revision: str) -> d
 
 
 def build_network_figure(
-    data: NetworkData, colour: str, size: str, lang: str, revision: str = ""
+    data: NetworkData,
+    colour: str,
+    size: str,
+    lang: str,
+    revision: str = "",
+    selected: int | None = None,
 ) -> dict[str, object]:
     """The schools of ``data`` coloured by ``colour`` and sized by ``size`` (a column:
-    degree or betweenness), their ties beneath, and on the map the LA outlines: a plotly
+    degree or betweenness), their ties beneath by weight, on the map the LA outlines,
+    and the ties of the school ``selected`` (a school number) on top: a plotly
     figure as a dict, ready for dcc.Graph.
 
     The traces are written as plain dicts with typed arrays (pack_array): building
@@ -363,12 +490,13 @@ def build_network_figure(
     traces = []
     if data.view == "map" and len(data.outlines.lon):
         traces.append(_build_outline_trace(data, lang))
-    traces.append(_build_tie_trace(data, lang))
+    traces += _build_tie_traces(data, lang)
     points = _take_points(schools, size, lang)
     traces += [
         _build_school_trace(group, points, colour, lang)
         for group in group_schools(schools, colour, lang)
     ]
+    traces += _build_selected_traces(data, selected, lang)
     return {"data": traces, "layout": _build_layout(data, colour, lang, revision)}
 
 

@@ -25,6 +25,7 @@ from dashboard.pages.network.data import (
     rank_schools,
 )
 from dashboard.pages.network.figures import COLOURS, SIZES, build_network_figure
+from dashboard.pages.network.group_figure import build_group_figure
 from dashboard.pages.network.lists import (
     build_betweenness_table,
     build_isolates_table,
@@ -55,11 +56,25 @@ __all__ = [
 
 PAGE = "network"
 FIELDS = ("year", "consortium", "la", "sector", "medium", "focus")
-# The page's own choices, kept in the URL: how to draw the network.
+
+
+@dataclass(frozen=True)
+class SchoolOption(PageOption):
+    """The school whose ties are highlighted: any school number (its digits), or none
+    (""). Which schools exist is the data's business: a number not among the schools
+    shown highlights nothing."""
+
+    def resolve(self, value: object) -> str:
+        text = "" if value is None else str(value)
+        return text if text.isdigit() and len(text) <= 12 else ""
+
+
+# The page's own choices, kept in the URL: how to draw the network, and the school picked.
 VIEW = PageOption("view", VIEWS)
 COLOUR = PageOption("colour", COLOURS)
 SIZE = PageOption("size", SIZES)
-OPTIONS = (VIEW, COLOUR, SIZE)
+SCHOOL = SchoolOption("school", ("",))
+OPTIONS = (VIEW, COLOUR, SIZE, SCHOOL)
 
 # Schools listed in the table beside the network: the highest on the size measure.
 TABLE_LIMIT = 50
@@ -73,6 +88,9 @@ class NetworkParts(Parts):
     summary: html.Table = output(ids.NETWORK_SUMMARY, "children")
     rule: str = output(ids.NETWORK_RULE, "children")
     figure: dict[str, object] = chart_output(PAGE, "schools", "graph")
+    figure_note: str = output(ids.NETWORK_FIGURE_NOTE, "children")
+    school_options: list[dict[str, object]] = output(ids.filter_control(PAGE, "school"), "options")
+    school_disabled: bool = output(ids.filter_control(PAGE, "school"), "disabled")
     schools: html.Table | html.P = chart_output(PAGE, "schools", "table")
     isolates: html.Table | html.P = chart_output(PAGE, "isolates", "table")
     betweenness: html.Table | html.P = chart_output(PAGE, "betweenness", "table")
@@ -315,9 +333,81 @@ def _rank_name(size: str, lang: str) -> str:
     return names[size]
 
 
-def build_display_controls(filters: Filters, lang: str) -> html.Div:
-    """How to draw the network: map or force layout, what colours and what sizes the schools."""
-    views = {"map": t("network.view_map", lang), "force": t("network.view_force", lang)}
+def list_school_options(data: NetworkData) -> list[dict[str, object]]:
+    """The schools the picker offers: those shown and placed, by name; none in the
+    views of groups."""
+    if data.groups is not None:
+        return []
+    placed = data.schools.dropna(subset=["x", "y"]).sort_values(["name", "school_id"])
+    return [
+        {"label": str(name), "value": str(int(number))}
+        for name, number in zip(placed["name"], placed["school_id"], strict=True)
+    ]
+
+
+def _build_school_picker(data: NetworkData, filters: Filters, lang: str) -> html.Div:
+    picker = dcc.Dropdown(
+        id=ids.filter_control(PAGE, SCHOOL.name),
+        options=list_school_options(data),
+        value=filters.option(SCHOOL.name) or None,
+        clearable=True,
+        searchable=True,
+        disabled=data.groups is not None,
+        placeholder=t("network.school_placeholder", lang),
+    )
+    return html.Div(
+        [html.Label(t("network.school_picker", lang), htmlFor=ids.filter_control(PAGE, "school")),
+         picker],
+        className="filter-field",
+    )  # fmt: skip
+
+
+def describe_figure(data: NetworkData, filters: Filters, lang: str) -> str:
+    """What the figure shows and how, under its heading: the groups' network and how its
+    lines and colours read, or the schools' layout and how its ties and colours read."""
+    if data.groups is not None:
+        if data.groups.level == "la":
+            return t("network.note_las", lang)
+        return t("network.note_consortia", lang)
+    colours = t("network.note_colours", lang)
+    if data.view == "map":
+        return f"{t('network.note_map', lang)} {colours}"
+    if filters.la is None and filters.consortium is None:
+        return f"{t('network.note_force_wales', lang)} {colours}"
+    return f"{t('network.note_force_region', lang)} {colours}"
+
+
+def _chosen_groups(data: NetworkData, filters: Filters) -> set[str]:
+    if data.groups is None:
+        return set()
+    if data.groups.level == "la":
+        if filters.la is not None:
+            return {str(filters.la)}
+        nodes = data.groups.nodes
+        return set(nodes.loc[nodes["consortium_code"] == filters.consortium, "group_id"])
+    return {filters.consortium} if filters.consortium is not None else set()
+
+
+def build_figure(data: NetworkData, filters: Filters, lang: str, revision: str) -> dict:
+    """The figure of the view: the groups' network, or the schools'."""
+    if data.groups is not None:
+        return build_group_figure(data.groups, lang, _chosen_groups(data, filters), revision)
+    colour, size = filters.option(COLOUR.name), filters.option(SIZE.name)
+    picked = filters.option(SCHOOL.name)
+    selected = int(picked) if picked else None
+    return build_network_figure(data, colour, size, lang, revision, selected)
+
+
+def build_display_controls(data: NetworkData, filters: Filters, lang: str) -> html.Div:
+    """How to draw the network: groups or schools (in a force layout or on the map), what
+    colours and what sizes the schools, and the school whose ties to highlight."""
+    views = {
+        "auto": t("network.view_auto", lang),
+        "las": t("network.view_las", lang),
+        "consortia": t("network.view_consortia", lang),
+        "force": t("network.view_force", lang),
+        "map": t("network.view_map", lang),
+    }
     colours = {
         "la": t("network.colour_la", lang),
         "consortium": t("network.colour_consortium", lang),
@@ -331,6 +421,7 @@ def build_display_controls(filters: Filters, lang: str) -> html.Div:
             build_option_dropdown(PAGE, VIEW, t("network.view", lang), views, filters),
             build_option_dropdown(PAGE, COLOUR, t("network.colour", lang), colours, filters),
             build_option_dropdown(PAGE, SIZE, t("network.size", lang), sizes, filters),
+            _build_school_picker(data, filters, lang),
         ],
         id=ids.NETWORK_DISPLAY,
         role="group",
@@ -344,7 +435,7 @@ def build_network_parts(
 ) -> NetworkParts:
     """The parts of the page that follow the filters and the page's options."""
     region = describe_region(filters, choices, lang)
-    view, colour, size = (filters.option(o.name) for o in OPTIONS)
+    view, size = data.view, filters.option(SIZE.name)
     # The zoom is kept while the schools shown stay the same, whatever colour and size.
     revision = f"{view}|{replace(filters, options=())}"
     year = filters.year
@@ -352,13 +443,22 @@ def build_network_parts(
         summary_heading=t("network.summary_heading", lang, year=year, region=region),
         summary=build_summary_table(data.summary, view, region, lang),
         rule=describe_rule(data.rule, data.summary, year, data.focus, lang),
-        figure=build_network_figure(data, colour, size, lang, revision),
+        figure=build_figure(data, filters, lang, revision),
+        figure_note=describe_figure(data, filters, lang),
+        school_options=list_school_options(data),
+        school_disabled=data.groups is not None,
         schools=build_schools_table(data, size, year, region, lang),
         isolates=build_isolates_table(data.schools, year, region, lang),
         betweenness=build_betweenness_table(data.schools, year, region, lang),
         roles=build_roles_table(data.schools, year, region, lang),
         detail_hidden=data.schools.empty,
     )
+
+
+def _with_note(section: html.Section, note: str) -> html.Section:
+    # How to read the figure follows the view, so it carries an id for the callback.
+    section.children.insert(2, html.P(note, id=ids.NETWORK_FIGURE_NOTE, className="chart-note"))
+    return section
 
 
 def build_network_layout(
@@ -374,7 +474,7 @@ def build_network_layout(
             html.H1(t("network.title", lang)),
             html.P(t("network.intro", lang), className="lede"),
             build_filter_bar(PAGE, FIELDS, filters, choices, lang),
-            build_display_controls(filters, lang),
+            build_display_controls(data, filters, lang),
             html.Section(
                 [
                     html.H2(parts.summary_heading, id=ids.NETWORK_SUMMARY_HEADING),
@@ -388,16 +488,21 @@ def build_network_layout(
             html.Div(
                 [
                     html.Div(
-                        build_chart_section(
-                            PAGE,
-                            "schools",
-                            heading=t("network.chart_heading", lang),
-                            intro=t("network.chart_intro", lang),
-                            figure=parts.figure,
-                            table=parts.schools,
-                            download_label=t("network.download_label", lang),
-                            lang=lang,
-                            glossary=glossary_entries(("weight", "degree", "betweenness"), lang),
+                        _with_note(
+                            build_chart_section(
+                                PAGE,
+                                "schools",
+                                heading=t("network.chart_heading", lang),
+                                intro=t("network.chart_intro", lang),
+                                figure=parts.figure,
+                                table=parts.schools,
+                                download_label=t("network.download_label", lang),
+                                lang=lang,
+                                glossary=glossary_entries(
+                                    ("weight", "degree", "betweenness"), lang
+                                ),
+                            ),
+                            parts.figure_note,
                         ),
                         # The map needs the page's width: its table goes below it.
                         className="network-chart",

@@ -247,18 +247,48 @@ def _list_sort_options(measures: tuple[str, ...], lang: str) -> list[dict[str, s
 # ---- One measure by LA, and its map ---------------------------------------------------
 
 
+def uses_la_mean(measure: str) -> bool:
+    """Whether the measure's reference line is the mean of the LAs shown rather than
+    Wales: a count, whose Wales figure is the sum of the LAs (a line far beyond every
+    bar), and the E-I index, which is -1 for Wales by definition (no tie leaves it)."""
+    return measure == "ei_index" or find_term(measure).kind == "count"
+
+
+def la_mean(bars: pd.DataFrame) -> float | None:
+    """The mean of the LAs' values as plotted (those with one); None when none has."""
+    values = bars["value"].dropna()
+    return float(values.mean()) if len(values) else None
+
+
+def _reference(
+    bars: pd.DataFrame, data: RegionsData, measure: str, lang: str
+) -> tuple[float | None, str]:
+    """The reference line of the bars and its label: the mean of the LAs shown for the
+    measures of uses_la_mean, else Wales."""
+    if uses_la_mean(measure):
+        mean = la_mean(bars)
+        shown = "" if mean is None else _show(measure, _unplot(measure, mean), lang)
+        return mean, t("regions.mean_line", lang, value=shown)
+    wales = plot_value(measure, _wales_value(data.groups, measure))
+    return (None if math.isnan(wales) else wales), _wales_label(data.groups, measure, lang)
+
+
+def _unplot(measure: str, value: float) -> float:
+    """A value as plotted back to the measure's own scale (shares from percent)."""
+    return value / 100 if find_term(measure).kind == "share" else value
+
+
 def _build_bars_or_message(
     bars: pd.DataFrame, data: RegionsData, measure: str, lang: str
 ) -> Figure:
-    """Bars of the measure with Wales marked; a message instead when no LA has a value
-    (a measure computed for consortia and Wales only, or undefined for every LA)."""
+    """Bars of the measure with a reference line (_reference); a message instead when no
+    LA has a value (a measure computed for consortia and Wales only, or undefined for
+    every LA)."""
     name = name_measure(measure, lang)
     if bars["value"].isna().all():
         return build_message_figure(t("regions.not_for_las", lang, measure=name))
-    wales = plot_value(measure, _wales_value(data.groups, measure))
-    return build_measure_figure(
-        bars, name, None if math.isnan(wales) else wales, _wales_label(data.groups, measure, lang)
-    )
+    value, label = _reference(bars, data, measure, lang)
+    return build_measure_figure(bars, name, value, label)
 
 
 def build_measure_bars(
@@ -299,8 +329,16 @@ def _build_measure_part(
         return build_message_figure(message), html.P(message)
     figure = _build_bars_or_message(bars, data, measure, lang)
     rows = [[str(label), shown] for label, shown in zip(bars["label"], bars["shown"], strict=True)]
-    rows.append([t("region.wales", lang), _show(measure, _wales_value(data.groups, measure), lang)])
     caption = t("regions.measure_caption", lang, measure=name, region=region, year=filters.year)
+    if uses_la_mean(measure):
+        mean = la_mean(bars)
+        shown_mean = "" if mean is None else _show(measure, _unplot(measure, mean), lang)
+        rows.append([t("regions.mean_row", lang), shown_mean])
+        if measure == "ei_index":
+            caption = f"{caption}. {t('regions.mean_why_ei', lang)}"
+        else:
+            caption = f"{caption}. {t('regions.mean_why_count', lang)}"
+    rows.append([t("region.wales", lang), _show(measure, _wales_value(data.groups, measure), lang)])
     return figure, build_table(caption, [t("filters.la", lang), name], rows)
 
 

@@ -43,6 +43,13 @@ AGGREGATE_PARAMS: dict[str, dict[str, object]] = {
     "impact__bins": {"exposure": "deep_cross_plcs", "year": "2018/19"},
     "network__drawing": {"year": "2018/19"},
     "compare__changes": {**REGION, "earlier": "2016/17", "later": "2018/19"},
+    "network__group_ties": {
+        "year": "2018/19",
+        "level": "la",
+        "sector": None,
+        "medium": None,
+        "focus": None,
+    },
     "overview__support": REGION,
     "overview__yearly": REGION,
     "plc__review_means": {"year": "2018/19"},

@@ -105,7 +105,7 @@ def test_map_draws_outlines_then_ties_then_one_trace_per_group(db: Database) -> 
     assert outline["hoverinfo"] == "skip"
     assert outline["showlegend"] is False
     assert len(_unpack(outline["x"])) == 17
-    assert ties["name"] == "Ties (6 drawn)"
+    assert ties["name"] == "Ties through 1 PLC (6)"
     assert len(_unpack(ties["x"])) == 6 * 3
     assert all(trace["type"] == "scatter" for trace in figure["data"])
     assert [g["name"] for g in groups] == ["Cardiff (3)", "Gwynedd (3)", "Isle of Anglesey (2)"]
@@ -169,7 +169,7 @@ def test_group_colours_stand_out_from_white(colour: str) -> None:
 def test_force_layout_draws_no_outlines_and_keeps_units_square(db: Database) -> None:
     data = load_network(db, Filters("2018/19"), "force")
     figure = build_network_figure(data, "la", "degree", "en")
-    assert figure["data"][0]["name"] == "Ties (6 drawn)"
+    assert figure["data"][0]["name"] == "Ties through 1 PLC (6)"
     assert figure["layout"]["yaxis"]["scaleratio"] == 1
     # H has no location but has a place in the layout: Cardiff's three are all drawn.
     assert len(_unpack(figure["data"][1]["x"])) == 3

@@ -59,6 +59,7 @@ def test_page_has_one_h1_headings_in_order_and_labelled_controls(app: dash.Dash)
             "view",
             "colour",
             "size",
+            "school",
         )
     }
     tables = [c for c in components if isinstance(c, html.Table)]
@@ -66,7 +67,9 @@ def test_page_has_one_h1_headings_in_order_and_labelled_controls(app: dash.Dash)
 
 
 def test_pasted_link_sets_the_options_and_the_figure(app: dash.Dash) -> None:
-    page = _render(app, {"year": "2017/18", "la": "661", "colour": "category", "size": "x"})
+    page = _render(
+        app, {"year": "2017/18", "la": "661", "view": "map", "colour": "category", "size": "x"}
+    )
     by_id = {c.id: c for c in walk(page) if getattr(c, "id", None)}
     assert by_id[ids.filter_control("network", "colour")].value == "category"
     assert by_id[ids.filter_control("network", "size")].value == "degree"  # unknown: default

@@ -1,0 +1,225 @@
+"""The network of LAs (or consortia) as a figure: the groups on a circle, sized by their
+schools and coloured by consortium, and a line between two groups for the ties between
+their schools, wider and darker the more ties (a few bands, one trace each), with the
+count at the line's middle on hover. The E-I matrix of the regions page, drawn."""
+
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+import pandas as pd
+
+from dashboard.i18n import t
+from dashboard.pages.network.figures import MUTED, PALETTE, SELECTED, _styled_layout
+from dashboard.pages.network.groups import GroupNetwork
+from dashboard.ui.figures import INK
+
+__all__ = ["LINE_BANDS", "band_pairs", "build_group_figure", "wrap_name"]
+
+# Bands of ties between two groups, as shares of the most ties of any pair: (up to,
+# line colour, width). Four traces however many pairs.
+LINE_BANDS = (
+    (0.1, "rgba(74, 79, 85, 0.18)", 0.8),
+    (0.3, "rgba(74, 79, 85, 0.45)", 2.5),
+    (0.6, "rgba(45, 50, 56, 0.65)", 5.0),
+    (1.0, "rgba(27, 31, 35, 0.85)", 8.0),
+)
+# Node diameters in pixels: a group without schools, and the group with the most.
+NODE_SMALLEST, NODE_LARGEST = 7.0, 30.0
+# How far out the names sit: beyond the circle of nodes (the largest reaches about 1.1).
+LABEL_RADIUS = 1.13
+Trace = dict[str, object]
+
+
+def band_pairs(pairs: pd.DataFrame) -> np.ndarray:
+    """Each pair's band of LINE_BANDS (its index), by its ties over the most of any pair."""
+    ties = pairs["ties"].to_numpy(dtype=float)
+    if len(ties) == 0:
+        return np.zeros(0, dtype=int)
+    share = ties / ties.max()
+    limits = np.array([limit for limit, _, _ in LINE_BANDS])
+    return np.searchsorted(limits, share, side="left")
+
+
+def _names(network: GroupNetwork, lang: str) -> pd.Series:
+    column = "name_cy" if lang == "cy" else "name_en"
+    return network.nodes.set_index("group_id")[column].astype(str)
+
+
+def _line_traces(network: GroupNetwork, lang: str, chosen: set[str]) -> list[Trace]:
+    nodes = network.nodes.set_index("group_id")
+    pairs = network.pairs
+    bands = band_pairs(pairs)
+    xa, ya = nodes.loc[pairs["group_a"], ["x", "y"]].to_numpy().T if len(pairs) else ([], [])
+    xb, yb = nodes.loc[pairs["group_b"], ["x", "y"]].to_numpy().T if len(pairs) else ([], [])
+    touches = pairs["group_a"].isin(chosen) | pairs["group_b"].isin(chosen)
+    traces = []
+    for index, (_, colour, width) in enumerate(LINE_BANDS):
+        rows = np.flatnonzero(bands == index)
+        if len(rows) == 0:
+            continue
+        high = int(pairs["ties"].iloc[rows].max())
+        low = int(pairs["ties"].iloc[rows].min())
+        gap = np.full(len(rows), None)
+        x = np.column_stack([np.asarray(xa)[rows], np.asarray(xb)[rows], gap]).ravel()
+        y = np.column_stack([np.asarray(ya)[rows], np.asarray(yb)[rows], gap]).ravel()
+        name = t("network.group_band", lang, low=f"{low:,}", high=f"{high:,}")
+        if low == high:
+            name = t("network.group_band_one", lang, ties=f"{low:,}")
+        traces.append({
+            "type": "scatter", "mode": "lines", "x": x.tolist(), "y": y.tolist(),
+            "name": name, "line": {"color": colour, "width": width},
+            "hoverinfo": "skip", "legendgroup": "lines",
+        })  # fmt: skip
+    if chosen and touches.any():
+        rows = np.flatnonzero(touches.to_numpy())
+        gap = np.full(len(rows), None)
+        x = np.column_stack([np.asarray(xa)[rows], np.asarray(xb)[rows], gap]).ravel()
+        y = np.column_stack([np.asarray(ya)[rows], np.asarray(yb)[rows], gap]).ravel()
+        traces.append({
+            "type": "scatter", "mode": "lines", "x": x.tolist(), "y": y.tolist(),
+            "name": t("network.group_chosen_lines", lang), "hoverinfo": "skip",
+            "line": {"color": SELECTED, "width": 2},
+        })  # fmt: skip
+    return traces
+
+
+def _hover_points(network: GroupNetwork, lang: str) -> Trace:
+    """An invisible point at the middle of each line, its hover the pair and its ties."""
+    nodes = network.nodes.set_index("group_id")
+    names = _names(network, lang)
+    pairs = network.pairs
+    a, b = nodes.loc[pairs["group_a"]], nodes.loc[pairs["group_b"]]
+    text = [
+        t("network.group_pair_hover", lang, a=names[ga], b=names[gb], ties=f"{n:,}")
+        for ga, gb, n in zip(pairs["group_a"], pairs["group_b"], pairs["ties"], strict=True)
+    ]
+    return {
+        "type": "scatter", "mode": "markers",
+        "x": ((a["x"].to_numpy() + b["x"].to_numpy()) / 2).tolist(),
+        "y": ((a["y"].to_numpy() + b["y"].to_numpy()) / 2).tolist(),
+        "text": text, "hovertemplate": "%{text}<extra></extra>", "showlegend": False,
+        "marker": {"size": 10, "color": "rgba(0,0,0,0)"}, "name": "",
+    }  # fmt: skip
+
+
+def _node_sizes(schools: pd.Series) -> np.ndarray:
+    counts = schools.to_numpy(dtype=float)
+    top = counts.max() if len(counts) else 0
+    if top <= 0:
+        return np.full(len(counts), NODE_SMALLEST)
+    return NODE_SMALLEST + (NODE_LARGEST - NODE_SMALLEST) * np.sqrt(counts / top)
+
+
+def _hover_node(level: str, node: pd.Series, name: str, lang: str) -> str:
+    figures = {
+        "name": name,
+        "schools": f"{node['schools']:,}",
+        "internal": f"{node['internal_ties']:,}",
+        "external": f"{node['external_ties']:,}",
+    }
+    if level == "la":
+        return t("network.group_hover_la", lang, **figures)
+    return t("network.group_hover", lang, **figures)
+
+
+def _node_traces(network: GroupNetwork, lang: str, chosen: set[str]) -> list[Trace]:
+    """The groups, one trace per consortium (a colour each; beyond the palette, the rest
+    share MUTED as "other consortia"), each group named beside it."""
+    nodes = network.nodes
+    suffix = "_cy" if lang == "cy" else "_en"
+    names = nodes[f"name{suffix}"].astype(str)
+    consortia = nodes[f"consortium_name{suffix}"].astype(str)
+    order = list(dict.fromkeys(consortia))
+    named = order[: len(PALETTE) - 1] if len(order) > len(PALETTE) else order
+    sizes = _node_sizes(nodes["schools"])
+    traces = []
+    for index, consortium in enumerate([*named, None]):
+        if consortium is None:
+            rows = np.flatnonzero(~consortia.isin(named).to_numpy())
+            legend = t("network.other_consortia", lang, count=len(order) - len(named),
+                       named=len(named))  # fmt: skip
+            colour = MUTED
+        else:
+            rows = np.flatnonzero((consortia == consortium).to_numpy())
+            legend, colour = consortium, PALETTE[index]
+        if len(rows) == 0:
+            continue
+        part = nodes.iloc[rows]
+        hover = [_hover_node(network.level, nodes.iloc[r], names.iloc[r], lang) for r in rows]
+        traces.append({
+            "type": "scatter", "mode": "markers",
+            "x": part["x"].tolist(), "y": part["y"].tolist(),
+            "hovertext": hover, "hovertemplate": "%{hovertext}<extra></extra>",
+            "name": legend,
+            "marker": {"color": colour, "size": sizes[rows].round(1).tolist(),
+                       "line": {"color": [SELECTED if g in chosen else INK
+                                          for g in part["group_id"]],
+                                "width": [4 if g in chosen else 1 for g in part["group_id"]]},
+                       "opacity": 0.95},
+        })  # fmt: skip
+    return traces
+
+
+def wrap_name(name: str, width: int = 12) -> str:
+    """A long name on two lines, broken at the space nearest its middle, so that the
+    names fit beside the circle on a phone's screen too."""
+    spaces = [i for i, c in enumerate(name) if c == " "]
+    if len(name) <= width or not spaces:
+        return name
+    middle = min(spaces, key=lambda i: abs(i - len(name) / 2))
+    return f"{name[:middle]}<br>{name[middle + 1 :]}"
+
+
+def _text_position(x: float, y: float) -> str:
+    """Where a name goes from its point beyond the circle: outwards, so that no name
+    lies over a node or another name."""
+    if x > 0.25:
+        return "middle right"
+    if x < -0.25:
+        return "middle left"
+    return "top center" if y > 0 else "bottom center"
+
+
+def _label_trace(network: GroupNetwork, lang: str) -> Trace:
+    """The groups' names, each just beyond its node on the circle."""
+    nodes = network.nodes
+    x, y = nodes["x"].to_numpy() * LABEL_RADIUS, nodes["y"].to_numpy() * LABEL_RADIUS
+    return {
+        "type": "scatter", "mode": "text", "x": x.tolist(), "y": y.tolist(),
+        "text": [wrap_name(n) for n in _names(network, lang).loc[nodes["group_id"]]],
+        "textposition": [_text_position(a, b) for a, b in zip(x, y, strict=True)],
+        "textfont": {"color": INK, "size": 11}, "hoverinfo": "skip", "showlegend": False,
+        "name": "",
+    }  # fmt: skip
+
+
+def build_group_figure(
+    network: GroupNetwork, lang: str, chosen: set[str] | None = None, revision: str = ""
+) -> dict[str, object]:
+    """The network of ``network``'s groups as a plotly figure (a dict): lines by band,
+    the hover points on them, then the groups. ``chosen``: the group ids of the region
+    chosen, ringed, their lines drawn on top."""
+    chosen = chosen or set()
+    layout = copy.deepcopy(_styled_layout())
+    # The legend below the circle: beside it, it leaves a phone's screen no room.
+    layout["legend"].update(
+        title={"text": t("network.group_legend", lang), "side": "top"},
+        orientation="h", x=0, xanchor="left", y=0, yanchor="top",
+    )  # fmt: skip
+    layout["uirevision"] = revision
+    layout["dragmode"] = False
+    reach = LABEL_RADIUS + 0.95  # room for the names beside the circle, on a phone too
+    layout["xaxis"]["range"] = [-reach, reach]
+    layout["yaxis"].update(range=[-1.3, 1.3], scaleanchor="x", scaleratio=1)
+    if network.nodes.empty:
+        layout["annotations"] = [{"text": t("network.empty", lang), "showarrow": False,
+                                  "xref": "paper", "yref": "paper"}]  # fmt: skip
+    traces = [
+        *_line_traces(network, lang, chosen),
+        _hover_points(network, lang),
+        *_node_traces(network, lang, chosen),
+        _label_trace(network, lang),
+    ]
+    return {"data": traces, "layout": layout}
