@@ -3,7 +3,7 @@ network with the table of its schools beside it."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import pandas as pd
@@ -64,7 +64,7 @@ class SchoolOption(PageOption):
     (""). Which schools exist is the data's business: a number not among the schools
     shown highlights nothing."""
 
-    def resolve(self, value: object) -> str:
+    def resolve(self, value: object, years: Sequence[str] = ()) -> str:
         text = "" if value is None else str(value)
         return text if text.isdigit() and len(text) <= 12 else ""
 

@@ -22,7 +22,7 @@ from dashboard.pages.overview.layout import build_overview_layout, build_overvie
 
 NONE_CHOSEN = Filters("2018/19", "CSC", 681, sector="special")
 # The network page's own options at their defaults.
-DRAWN = (("view", "map"), ("colour", "la"), ("size", "degree"))
+DRAWN = (("view", "map"), ("colour", "la"), ("size", "degree"), ("school", ""))
 
 
 def _visible(component: object) -> Iterator[Component]:
