@@ -613,6 +613,14 @@ def make_england(folder: Path) -> tuple[Path, Path]:
     return folder / "raw", folder / "reference"
 
 
+def bench_load_only(db: Path, raw: Path) -> bool:
+    """The load bench alone, on a published ``db`` refreshed from ``raw`` mid-load."""
+    with tempfile.TemporaryDirectory() as tmp:
+        key_file = Path(tmp) / "pseudonym.key"
+        key_file.write_bytes(BENCH_KEY.secret)
+        return bench_load_levels(db, raw, default_reference_dir(), key_file)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--england", action="store_true", help="Also run at England scale.")
@@ -630,7 +638,18 @@ def main() -> int:
     parser.add_argument(
         "--no-browser", action="store_true", help="Leave out the browser and Lighthouse."
     )
+    parser.add_argument(
+        "--load",
+        nargs=2,
+        type=Path,
+        metavar=("DB", "RAW"),
+        help="Bench only the load on DB (refreshed from RAW, with the project's reference "
+        "files, during the refresh round; DB is rewritten).",
+    )
     args = parser.parse_args()
+    if args.load:
+        print("plcnet load bench")
+        return 0 if bench_load_only(*args.load) else 1
     if args.browser:
         print("plcnet browser bench")
         return 0 if bench_in_browser(args.browser) else 1
