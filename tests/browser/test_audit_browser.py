@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 from dashboard.access.audit import AuditEvent, read_events, record_event
 from dashboard.access.users import User
 from tests.browser.axe import describe, run_axe
+from tests.browser.charts import camera_button
 from tests.serving import Served, serving
 
 pytestmark = pytest.mark.browser
@@ -90,7 +91,7 @@ def test_the_camera_of_a_chart_records_an_image_event(page: Page, audit_server: 
     expect(graph.locator(".js-plotly-plot")).to_have_count(1)
     chart = graph.get_attribute("id")
     graph.hover()
-    camera = graph.locator('.modebar-btn[data-title="Download plot as a PNG"]')
+    camera = camera_button(page, graph)
     with page.expect_download() as download:
         camera.click()
     assert download.value.suggested_filename.endswith(".png")

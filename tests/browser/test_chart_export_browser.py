@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.charts import camera_button
+
 # Keeps what the page gives Plotly.downloadImage, then lets it save the file.
 RECORD_EXPORTS = """() => {
     window.__exports = [];
@@ -35,7 +37,7 @@ def _export_first_chart(page: Page, url: str, tmp_path: Path) -> tuple[str, dict
     expect(graph.locator(".js-plotly-plot")).to_have_count(1)
     page.evaluate(RECORD_EXPORTS)
     graph.hover()
-    camera = graph.locator('.modebar-btn[data-title="Download plot as a PNG"]')
+    camera = camera_button(page, graph)
     with page.expect_download() as download:
         camera.click()
     path = tmp_path / download.value.suggested_filename

@@ -12,8 +12,10 @@ pytestmark = pytest.mark.browser
 
 # Every page: the nav's, and the pages of one school and one PLC of the fixture database.
 NAV_PAGES = ["/", "/regions", "/network", "/compare", "/plcs", "/impact", "/data", "/audit"]
-TABLE_PAGES = ("/plcs", "/audit")  # the PLC directory and the audit log draw no chart
-PAGES = [*NAV_PAGES, "/school/6612001?year=2018/19", "/plc/P1?year=2018/19"]
+FOOTER_PAGES = ["/help", "/accessibility"]  # linked from the footer's own nav
+# The PLC directory and the audit log draw no chart; help and the statement are words.
+TABLE_PAGES = ("/plcs", "/audit", *FOOTER_PAGES)
+PAGES = [*NAV_PAGES, *FOOTER_PAGES, "/school/6612001?year=2018/19", "/plc/P1?year=2018/19"]
 
 # Chromium reports some refusals (eval, say) only as this event, not in the console.
 RECORD_VIOLATIONS = """
@@ -64,7 +66,7 @@ def test_page_runs_under_the_policy_with_every_chart_drawn(
 def test_the_list_covers_every_page_of_the_nav(page: Page, server_url: str) -> None:
     _open(page, server_url + "/")
     hrefs = page.locator("nav a").evaluate_all("links => links.map(a => a.pathname)")
-    assert set(hrefs) == set(NAV_PAGES)
+    assert set(hrefs) == {*NAV_PAGES, *FOOTER_PAGES}
 
 
 def test_maps_are_drawn_from_this_server_alone(page: Page, server_url: str) -> None:

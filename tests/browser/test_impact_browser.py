@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.axe import describe, run_axe
+from tests.browser.charts import csv_lines
 
 pytestmark = pytest.mark.browser
 
@@ -93,7 +94,7 @@ def test_csv_download_names_the_view_and_holds_its_numbers(page: Page, server_ur
         ).click()
     download = download_info.value
     assert download.suggested_filename == "plcnet-impact-bands-2017-18-wales.csv"
-    lines = Path(download.path()).read_text(encoding="utf-8").splitlines()
+    lines = csv_lines(Path(download.path()))
     assert "Deep cross-school PLCs,1,2017/18,15,15,1.25,0.8,1.7" in lines
 
 

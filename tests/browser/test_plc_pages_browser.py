@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.axe import describe, run_axe
+from tests.browser.charts import csv_lines
 
 pytestmark = pytest.mark.browser
 
@@ -119,7 +120,7 @@ def test_directory_csv_names_the_view_and_holds_every_plc(page: Page, server_url
         page.get_by_role("button", name="Download CSV: every PLC listed for these filters").click()
     download = download_info.value
     assert download.suggested_filename == "plcnet-plcs-directory-2016-17-wales-shallow.csv"
-    lines = Path(download.path()).read_text(encoding="utf-8").splitlines()
+    lines = csv_lines(Path(download.path()))
     assert [line.split(",")[0] for line in lines[1:]] == ["P2", "P6", "P5"]
     # Health 39.8 would tell the 2 members: "c" with them.
     assert lines[1].startswith("P2,Cardiff numeracy,Numeracy,Between schools,Cardiff,1,2,c,3,c,")
@@ -181,7 +182,7 @@ def test_school_profile_follows_the_year_and_links_to_partners(page: Page, serve
         page.get_by_role("button", name="Download CSV: the school's partner schools").click()
     download = download_info.value
     assert download.suggested_filename == "plcnet-school-6612001-partners-2016-17.csv"
-    lines = Path(download.path()).read_text(encoding="utf-8").splitlines()
+    lines = csv_lines(Path(download.path()))
     assert lines[1] == "Ysgol Aber,6602001,Isle of Anglesey,Primary,Green,1,Yes"
 
     page.locator("#school-partners-table").get_by_role("link", name="Ysgol Aber").click()
@@ -212,7 +213,7 @@ def test_plc_page_follows_the_year_and_downloads_its_review(page: Page, server_u
         page.get_by_role("button", name="Download CSV: review scores by feature and year").click()
     download = download_info.value
     assert download.suggested_filename == "plcnet-plc-P1-review-2016-17.csv"
-    lines = Path(download.path()).read_text(encoding="utf-8").splitlines()
+    lines = csv_lines(Path(download.path()))
     # No PLC was reviewed in 2016/17 but P2: its scores are the mean of all PLCs.
     assert lines[0] == 'Feature,2017/18,2018/19,"Mean of all PLCs, 2016/17"'
     assert lines[1] == "Focus on learners,4,5,2.00"

@@ -1,0 +1,25 @@
+"""What browser tests do with a chart: its toolbar, its downloaded CSV."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from playwright.sync_api import Locator, Page
+
+from dashboard.i18n import t
+
+
+def camera_button(page: Page, graph: Locator) -> Locator:
+    """The camera of ``graph``'s toolbar, by its title in the page's language (the toolbar
+    speaks it: dashboard/ui/charts.py build_graph_config)."""
+    lang = page.locator("html").get_attribute("lang") or "en"
+    title = t("chart.modebar_download_png", lang)
+    return graph.locator(f'.modebar-btn[data-title="{title}"]')
+
+
+def csv_lines(path: Path) -> list[str]:
+    """The lines of a downloaded CSV below its provenance block (the lines starting "#"
+    that every CSV opens with: dashboard/core/views.py register_download)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines and lines[0].startswith("# plcnet"), "the CSV has no provenance block"
+    return [line for line in lines if not line.startswith("#")]
