@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 from dashboard.core import ids
 from tests.browser.axe import describe, run_axe
 from tests.browser.signin import log_in_at_provider
-from tests.browser.watch import watched_page
+from tests.browser.watch import CallbackWatch, watched_page
 from tests.idp.accounts import ACCOUNTS
 from tests.idp.serving import SignInServed
 
@@ -106,10 +106,13 @@ def test_a_wrong_password_is_said_plainly(fresh_page: Page, signin_served: SignI
 def test_a_page_open_when_the_session_ends_goes_back_to_sign_in(
     fresh_page: Page, signin_served: SignInServed
 ) -> None:
+    callbacks = CallbackWatch(fresh_page)
     fresh_page.goto(f"{signin_served.url}/plcs?lang=cy")
     log_in_at_provider(fresh_page, signin_served, "analyst")
     expect(fresh_page.locator(f"#{ids.SHELL_ACCOUNT}")).to_contain_text("Ana Analyst")
-    fresh_page.wait_for_load_state("networkidle")
+    # A callback still to come would meet the ended session first and reload the page
+    # before the click below: the page must have finished drawing.
+    callbacks.wait_until_quiet()
     # Both sessions end (here and at the provider) while the page stays open.
     fresh_page.context.clear_cookies()
     fresh_page.get_by_role("link", name="Trosolwg").first.click()

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from time import monotonic
 
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, Request
 
-__all__ = ["watched_page"]
+__all__ = ["CallbackWatch", "watched_page"]
 
 
 @contextmanager
@@ -26,3 +27,30 @@ def watched_page(
     context.close()
     unexpected = [e for e in errors if not any(s in e for s in expected_errors)]
     assert unexpected == [], f"the page logged errors: {unexpected}"
+
+
+class CallbackWatch:
+    """Counts a page's Dash callback requests in flight, so that a test can wait until
+    a page has finished drawing. ``wait_for_load_state("networkidle")`` is not enough:
+    once reached it stays reached, and a chain of callbacks can pause longer than its
+    500 ms while a busy renderer draws one step's outputs before sending the next."""
+
+    def __init__(self, page: Page) -> None:
+        self.page = page
+        self.in_flight = 0
+        self.last_change = monotonic()
+        page.on("request", lambda r: self._count(r, +1))
+        page.on("requestfinished", lambda r: self._count(r, -1))
+        page.on("requestfailed", lambda r: self._count(r, -1))
+
+    def _count(self, request: Request, step: int) -> None:
+        if "/_dash-update-component" in request.url:
+            self.in_flight += step
+            self.last_change = monotonic()
+
+    def wait_until_quiet(self, quiet_s: float = 1.5, timeout_s: float = 30.0) -> None:
+        """Returns once no callback has been in flight for ``quiet_s`` seconds."""
+        deadline = monotonic() + timeout_s
+        while self.in_flight or monotonic() - self.last_change < quiet_s:
+            assert monotonic() < deadline, f"callbacks still running after {timeout_s} s"
+            self.page.wait_for_timeout(100)
