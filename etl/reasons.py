@@ -97,6 +97,18 @@ REASONS: dict[str, str] = {
     "location_school_number": "school number is not seven digits",
     "location_out_of_range": "latitude or longitude is not a number in range",
     "boundary_unknown_code": "no ONS code of a local authority in local_authorities.csv",
+    # England's GIAS group files (etl/sources/gias.py).
+    "gias_not_a_number": (
+        "not a whole number: GIAS gives URNs and group UIDs as digits only, such as "
+        "100000; check this row in the file as downloaded from GIAS"
+    ),
+    "gias_childrens_centre": (
+        "a children's centre, not a school: children's centres are not loaded as schools"
+    ),
+    "gias_la_not_in_lookup": (
+        "LA code {la_code} is not in England's lookup of local authorities and regions "
+        "(local_authorities_regions.csv); add it there with its region"
+    ),
 }
 
 

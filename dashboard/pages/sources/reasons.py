@@ -71,6 +71,13 @@ SAY_REASON: dict[str, Say] = {
     "boundary_unknown_code": lambda lang, fields: t(
         "data.reason_boundary_unknown_code", lang, **fields
     ),
+    "gias_not_a_number": lambda lang, fields: t("data.reason_gias_not_a_number", lang, **fields),
+    "gias_childrens_centre": lambda lang, fields: t(
+        "data.reason_gias_childrens_centre", lang, **fields
+    ),
+    "gias_la_not_in_lookup": lambda lang, fields: t(
+        "data.reason_gias_la_not_in_lookup", lang, **fields
+    ),
 }
 
 
