@@ -22,7 +22,7 @@ What comes out (:class:`GiasSnapshot`):
   (``multi_academy_trust``, ``open``...) beside GIAS's own;
 - memberships: URN, group UID and the date the establishment joined;
 - local_authorities: the LAs of the schools, with their regions from the shipped
-  lookup (data/reference/england/local_authorities_regions.csv).
+  lookup (data/reference/england/local_authorities_regions.csv, shipped).
 
 The tie rule (:func:`tied_pairs`) is a pure function of the groups and memberships.
 """
@@ -38,7 +38,6 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl.config import SHIPPED_REFERENCE_DIR
 from etl.reasons import say
 from etl.sources.common import InputError, Rejection, normalise_header
 from etl.sources.contract_files import stage_contract_file
@@ -62,7 +61,9 @@ __all__ = [
 
 GIAS_LINKS = "gias_links"
 GIAS_GROUPS = "gias_groups"
-LA_REGIONS_FILE = SHIPPED_REFERENCE_DIR / "england" / "local_authorities_regions.csv"
+# The lookup of LAs and regions, under the reference folder (etl.config.default_reference_dir:
+# data/reference in a checkout, etl/reference_data in the wheel).
+LA_REGIONS_FILE = Path("england") / "local_authorities_regions.csv"
 
 # Our column -> the GIAS header (normalised: lower case, spacing collapsed). Only these
 # columns are read; the heads of group (title, first and last name) are not among them.
@@ -177,7 +178,7 @@ def snapshot_date(path: Path) -> date | None:
         return None
 
 
-def read_la_regions(path: Path = LA_REGIONS_FILE) -> pd.DataFrame:
+def read_la_regions(path: Path) -> pd.DataFrame:
     """England's local authorities by three-digit LA code, with their regions."""
     frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
     codes = frame["la_code"].str.strip()
@@ -467,11 +468,12 @@ def _results(con: duckdb.DuckDBPyConnection) -> tuple[pd.DataFrame, ...]:
 def read_gias(
     links_path: Path,
     groups_path: Path,
-    la_regions_path: Path = LA_REGIONS_FILE,
+    la_regions_path: Path,
     *,
     keep_childrens_centres: bool = False,
 ) -> GiasSnapshot:
-    """Read one edition of the GIAS links and groups files.
+    """Read one edition of the GIAS links and groups files; ``la_regions_path`` is the
+    lookup of LAs and regions (the reference folder / :data:`LA_REGIONS_FILE`).
 
     Rows that cannot be read, children's centres (unless ``keep_childrens_centres``),
     memberships of a group not in the groups file or of an LA not in the lookup, and
