@@ -37,6 +37,7 @@ from pathlib import Path
 
 import duckdb
 import pandas as pd
+import pyarrow as pa
 
 from etl.reasons import say
 from etl.sources.common import InputError, Rejection, normalise_header
@@ -195,8 +196,10 @@ def read_la_regions(path: Path) -> pd.DataFrame:
 
 
 def _stage(con: duckdb.DuckDBPyConnection, path: Path, columns: Mapping[str, str]) -> str:
-    """Stage ``path`` and keep only ``columns``, renamed ours, as the table ``<kind>_text``;
-    return the encoding. Columns are picked by position: no header text reaches SQL."""
+    """Stage ``path`` and keep only ``columns``, renamed ours, as the table ``picked``
+    (all text, and ``line``); return the encoding. Columns are picked by position, so no
+    header text reaches SQL; the others (addresses, heads of group) are dropped here,
+    with the staged copy, before any typed table is made."""
     encoding = stage_contract_file(con, path)
     header = [r[0] for r in con.execute("DESCRIBE __staged").fetchall()]
     names = [normalise_header(cell) for cell in header]
@@ -210,7 +213,7 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, columns: Mapping[str, str
             raise InputError(f"{path}: no column {theirs!r}; is it a GIAS download?")
     picked.append(staged.column(header.index("__line")))
     ours.append("line")
-    con.register("__picked", _arrow_table(picked, ours))
+    con.register("__picked", pa.table(dict(zip(ours, picked, strict=True))))
     try:
         missing = ", ".join(f"NULL::VARCHAR AS {c}" for c in columns if c not in ours)
         con.execute(
@@ -222,12 +225,6 @@ def _stage(con: duckdb.DuckDBPyConnection, path: Path, columns: Mapping[str, str
         con.unregister("__picked")
     con.execute("DROP TABLE __staged")
     return encoding
-
-
-def _arrow_table(arrays: list[object], names: list[str]) -> object:
-    import pyarrow as pa
-
-    return pa.table(dict(zip(names, arrays, strict=True)))
 
 
 def _misfits(con: duckdb.DuckDBPyConnection, table: str, path: Path) -> list[Rejection]:
