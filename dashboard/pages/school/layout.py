@@ -45,6 +45,7 @@ from dashboard.ui.labels import (
     label_membership_type,
     label_scope,
     label_sector,
+    label_support_year,
 )
 from dashboard.ui.outside_scope import add_outside_note
 from dashboard.ui.tables import build_table, list_school_cells
@@ -317,14 +318,6 @@ def list_plc_data(support: pd.DataFrame) -> list[bool]:
     if "has_plc_data" not in support:
         return [True] * len(support)
     return [bool(value) for value in support["has_plc_data"]]
-
-
-def label_support_year(year: object, has_plc_data: bool, lang: str) -> str:
-    """The year of a support category; a year with outcomes only says so, since the
-    rest of the page (the network, the school's PLCs) has nothing for it."""
-    if has_plc_data:
-        return str(year)
-    return t("filters.year_outcomes_only", lang, year=year)
 
 
 def build_support_table(data: SchoolData, lang: str) -> html.Table | html.P:
