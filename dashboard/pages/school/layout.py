@@ -17,7 +17,6 @@ from dash import Patch, dcc, html
 
 from dashboard.core import ids
 from dashboard.core.filters import Choices, Filters
-from dashboard.core.language import build_language_href
 from dashboard.core.links import build_plc_href
 from dashboard.core.parts import Parts, chart_output, output
 from dashboard.i18n import t
@@ -477,13 +476,14 @@ def build_school_layout(
     )
 
 
-def build_not_found(number: str, lang: str) -> html.Div:
-    """What an unknown school number gets: a plain message and a way back."""
+def build_not_found(number: str, back: str, lang: str) -> html.Div:
+    """What an unknown school number gets: a plain message and a way back to the
+    overview, ``back`` (keeping the view's filters)."""
     return html.Div(
         [
             html.H1(t("school.not_found_title", lang)),
             html.P(t("school.not_found", lang, number=number), role="alert"),
-            html.P(dcc.Link(t("school.back", lang), href=build_language_href("/", None, lang))),
+            html.P(dcc.Link(t("school.back", lang), href=back)),
         ],
         className="page",
     )

@@ -8,9 +8,9 @@ from dash import html
 from dashboard.access.scope import OutsideScopeError
 from dashboard.core.db import DatabaseMissingError, current_db
 from dashboard.core.language import lang_of_request
-from dashboard.core.links import SCHOOL_PATH, read_path_id
+from dashboard.core.links import SCHOOL_PATH, read_path_id, search_of_query
 from dashboard.core.parts import outputs_of
-from dashboard.core.registry import document_title, register_page
+from dashboard.core.registry import build_href_to, document_title, register_page
 from dashboard.core.views import View, read_view, register_subject_page
 from dashboard.i18n import t
 from dashboard.pages.school.data import (
@@ -75,12 +75,14 @@ def layout(school_id: str | None = None, **query: str) -> html.Div:
     view = read_view(query, FIELDS, path=f"/school/{number}", detail=True)
     if view is None:
         return html.Div()  # the shell says what is missing
+    # The way back keeps the view's shared filters, as the nav's links do.
+    back = build_href_to("overview", search_of_query(query))
     try:
         data = empty_school_data(view.filters.year) if school_id is None else _load(view)
     except OutsideScopeError:
-        return build_outside_scope(t("scope.outside_school", view.lang), view.lang)
+        return build_outside_scope(t("scope.outside_school", view.lang), back, view.lang)
     if data is None:
-        return build_not_found(number, view.lang)
+        return build_not_found(number, back, view.lang)
     return build_school_layout(data, view.filters, view.choices, view.lang)
 
 
