@@ -133,8 +133,7 @@ def test_a_schools_support_category_in_a_year_of_outcomes_only_says_so(
 def test_the_overviews_support_chart_labels_the_years_of_outcomes_only(
     db: Database, lang: str, outcome_year: str
 ) -> None:
-    # Support categories reach 2016/17 (a year of the network) and 2019/20 (the
-    # published categorisation list, outcomes only).
+    # Support categories reach 2016/17 (a year of the network) and 2019/20 (outcomes only).
     data = load_overview(db, Filters("2017/18"))
     figure = build_support_figure(data.support, lang)
     ticks = dict(zip(figure.layout.xaxis.tickvals, figure.layout.xaxis.ticktext, strict=True))
