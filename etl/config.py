@@ -122,6 +122,12 @@ SETTINGS: dict[str, Setting] = {
             "X-Forwarded-Groups",
             "Header listing the user's groups, comma-separated (proxy mode).",
         ),
+        Setting(
+            "accessibility_contact",
+            "",
+            "Email address, web address or phone number the accessibility statement gives "
+            "for help and reports; none: it names the data team that runs plcnet.",
+        ),
     ]
 }
 

@@ -14,21 +14,9 @@
 (function () {
     "use strict";
 
-    // The toImage button's title in plotly.js ("Download plot as a PNG", or "Download
-    // plot" for another format), in English or in the chart's own locale: the toolbar
-    // speaks the page's language (dashboard/ui/charts.py, build_graph_config).
-    var IMAGE_TITLES = ["Download plot as a PNG", "Download plot"];
+    // Shared with audit-images.js (assets/_plcnet-common.js, loaded first).
+    var isImageButton = window.plcnetCommon.isImageButton;
 
-    function isImageButton(button) {
-        var title = button.getAttribute("data-title") || "";
-        var plot = button.closest(".js-plotly-plot");
-        var context = plot && plot._context;
-        var locale = context && context.locales && context.locales[context.locale];
-        var dictionary = (locale && locale.dictionary) || {};
-        return IMAGE_TITLES.some(function (english) {
-            return title === english || title === dictionary[english];
-        });
-    }
     var REQUEST = "shell-export-request";
     var WIDTH = 1200;
     var TITLE_SPACE = 90;

@@ -13,7 +13,7 @@ stays in the view the reader chose. A link to another page of the nav
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from urllib.parse import parse_qsl, quote, unquote, urlencode
 
 from dashboard.core.filters import FIELDS, Filters, build_search
@@ -21,11 +21,11 @@ from dashboard.core.filters import FIELDS, Filters, build_search
 __all__ = [
     "PLC_PATH",
     "SCHOOL_PATH",
-    "build_directory_href",
     "build_page_href",
     "build_plc_href",
     "build_school_href",
     "read_path_id",
+    "search_of_query",
 ]
 
 # The path templates of the two pages (dash.register_page(path_template=...)).
@@ -42,11 +42,6 @@ def build_plc_href(plc_id: str, year: str, lang: str) -> str:
     """The page of PLC ``plc_id`` in ``year`` and ``lang``; the id is quoted whole, since
     a contract's PLC ids are free text."""
     return f"/plc/{quote(str(plc_id), safe='')}{build_search(Filters(year=year), lang)}"
-
-
-def build_directory_href(year: str, lang: str) -> str:
-    """The PLC directory in ``year`` and ``lang``."""
-    return f"/plcs{build_search(Filters(year=year), lang)}"
 
 
 def build_page_href(path: str, search: str | None, fields: Sequence[str]) -> str:
@@ -70,6 +65,21 @@ def build_page_href(path: str, search: str | None, fields: Sequence[str]) -> str
             query[key] = value
     ordered = {key: query[key] for key in (*FIELDS, "lang") if key in query}
     return path + ("?" + urlencode(ordered, safe="/") if ordered else "")
+
+
+def search_of_query(query: Mapping[str, object]) -> str:
+    """The query string of the keywords Dash gives a page's ``layout(**query)``, for
+    :func:`build_page_href`; a key repeated in the URL comes as a list: the first wins.
+
+    >>> search_of_query({"year": "2018/19", "la": ["661", "662"], "lang": "cy"})
+    '?year=2018/19&la=661&lang=cy'
+    """
+    first = {
+        key: value[0] if isinstance(value, list) else value
+        for key, value in query.items()
+        if value not in (None, [])
+    }
+    return "?" + urlencode(first, safe="/")
 
 
 def read_path_id(value: object) -> str:

@@ -16,9 +16,11 @@ from functools import partial
 import dash
 
 from dashboard.core.language import lang_of_request
+from dashboard.core.links import build_page_href
 from dashboard.i18n import t
 
 __all__ = [
+    "build_href_to",
     "document_title",
     "message_keys",
     "name_page",
@@ -93,3 +95,11 @@ def message_keys() -> set[str]:
     """The keys of the messages asked for here (nav and title), for every page registered;
     tests/dashboard/test_i18n.py checks them as it checks the literal keys of ``t()``."""
     return {f"{page_key(page)}.{part}" for page in dash.page_registry.values() for part in PARTS}
+
+
+def build_href_to(key: str, search: str | None) -> str:
+    """The link to the page registered as ``key``, keeping the shared filters of the view
+    in ``search`` that the page has, and the language, as the nav's links do
+    (links.build_page_href). An unknown key is an error, not a bare link."""
+    page = next(p for p in dash.page_registry.values() if page_key(p) == key)
+    return build_page_href(str(page["relative_path"]), search, page_fields(page))

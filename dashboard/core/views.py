@@ -45,9 +45,9 @@ from dashboard.core.filters import (
     resolve_filters,
     sync_filters,
 )
-from dashboard.core.language import choose_lang, lang_from_search
+from dashboard.core.language import choose_lang, lang_from_search, lang_of_request
 from dashboard.core.provenance import describe_export, list_csv_provenance, load_provenance
-from dashboard.core.registry import name_page
+from dashboard.core.registry import document_title, name_page
 from dashboard.i18n import t
 
 __all__ = [
@@ -56,6 +56,7 @@ __all__ = [
     "PageView",
     "RegisteredDownload",
     "View",
+    "build_subject_title",
     "describe_filters",
     "describe_where",
     "read_view",
@@ -330,6 +331,23 @@ def register_subject_page(
             detail=True,
         )
     return render
+
+
+def build_subject_title(
+    find: Callable[[Database], Subject | None], heading: Callable[[Subject | None, str], str]
+) -> str:
+    """The document's title of a page of one thing (a school, a PLC): ``heading(thing,
+    lang)`` of the thing ``find`` gives from the published database (None: unknown, or
+    no database yet), in the language of the page that asks. A thing outside the user's
+    scope is not even named: ``scope.outside_title``."""
+    lang = lang_of_request()
+    try:
+        found = find(current_db())
+    except DatabaseMissingError:
+        found = None
+    except OutsideScopeError:
+        return document_title(t("scope.outside_title", lang), lang)
+    return document_title(heading(found, lang), lang)
 
 
 def _load_or_nothing(load: Callable[[View], Subject | None], view: View) -> Subject:

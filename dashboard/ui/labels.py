@@ -46,6 +46,7 @@ __all__ = [
     "label_sector",
     "label_shallow_reason",
     "label_stage",
+    "label_support_year",
     "sort_focus_areas",
     "sort_media",
     "sort_sectors",
@@ -87,6 +88,14 @@ def label_category(category: str, lang: str) -> str:
         "red": t("category.red", lang),
     }
     return names.get(category, category)
+
+
+def label_support_year(year: object, has_plc_data: bool, lang: str) -> str:
+    """The year of a support category; a year with outcomes only says so, since the
+    network and the PLCs have nothing for it."""
+    if has_plc_data:
+        return str(year)
+    return t("filters.year_outcomes_only", lang, year=year)
 
 
 def label_sector(sector: str, lang: str) -> str:

@@ -6,20 +6,20 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard.core.language import build_language_href
 from dashboard.i18n import t
 
 __all__ = ["add_outside_note", "build_outside_scope"]
 
 
-def build_outside_scope(message: str, lang: str) -> html.Div:
+def build_outside_scope(message: str, back: str, lang: str) -> html.Div:
     """The whole page for a school or PLC outside the user's scope: nothing of it, not
-    even its name; a plain ``message`` saying so and a way back."""
+    even its name; a plain ``message`` saying so and a way back to the overview,
+    ``back`` (keeping the view's filters: the overview keeps them within the scope)."""
     return html.Div(
         [
             html.H1(t("scope.outside_title", lang)),
             html.P(message, role="alert"),
-            html.P(dcc.Link(t("scope.back", lang), href=build_language_href("/", None, lang))),
+            html.P(dcc.Link(t("scope.back", lang), href=back)),
         ],
         className="page",
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 from playwright.sync_api import Locator, Page
 
 from dashboard.i18n import t
+from tests.csv_files import csv_lines as csv_lines_of
 
 
 def camera_button(page: Page, graph: Locator) -> Locator:
@@ -18,8 +19,5 @@ def camera_button(page: Page, graph: Locator) -> Locator:
 
 
 def csv_lines(path: Path) -> list[str]:
-    """The lines of a downloaded CSV below its provenance block (the lines starting "#"
-    that every CSV opens with: dashboard/core/views.py register_download)."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    assert lines and lines[0].startswith("# plcnet"), "the CSV has no provenance block"
-    return [line for line in lines if not line.startswith("#")]
+    """The lines of a downloaded CSV below its provenance block (tests/csv_files.py)."""
+    return csv_lines_of(path.read_text(encoding="utf-8"))

@@ -56,6 +56,19 @@ create or replace temp macro chosen_schools(consortium, la_code, sector, medium)
       and (sector is null or s.sector = sector)
       and (medium is null or s.language_medium = medium);
 
+-- The ties (net_edges) of an academic year with at least one end among the schools
+-- chosen, as the overview counts a region's ties: those inside the selection and
+-- those leaving it. One row per pair of schools (weights left out), for the
+-- comparison of two years (compare__changes, compare__tie_changes).
+create or replace temp macro chosen_ties(for_year, consortium, la_code, sector, medium) as table
+    select e.school_a, e.school_b
+    from net_edges as e
+    where e.year = for_year
+      and (
+          e.school_a in (select school_id from chosen_schools(consortium, la_code, sector, medium))
+          or e.school_b in (select school_id from chosen_schools(consortium, la_code, sector, medium))
+      );
+
 -- The memberships that count in an academic year, as the network measures count
 -- them (etl/sql/marts/net_memberships.sql): a year of the network, and the PLC's
 -- dates, the member's and the year share a day. One row per membership; member

@@ -6,13 +6,21 @@ was prepared."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from dash import html
 
 from dashboard.i18n import t
 
-__all__ = ["PAGE", "PREPARED", "TESTED", "build_accessibility_layout", "format_day"]
+__all__ = [
+    "PAGE",
+    "PREPARED",
+    "TESTED",
+    "build_accessibility_layout",
+    "build_contact",
+    "format_day",
+]
 
 PAGE = "accessibility"
 
@@ -42,6 +50,39 @@ def _section(key: str, heading: str, body: list[object], level: int = 2) -> html
 
 def _link_after(text: str, words: str, href: str) -> html.P:
     return html.P([text, " ", html.A(words, href=href)])
+
+
+# An email address as people write them (one @, a dot in the domain, no spaces).
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
+
+
+def _contact_link(contact: str) -> html.A | str:
+    """An email address as a mailto link, a web address (a contact form) as a link;
+    anything else (a phone number) as text, never a link of another scheme."""
+    address = contact.removeprefix("mailto:")
+    if _EMAIL.fullmatch(address):
+        return html.A(address, href=f"mailto:{address}")
+    if re.match(r"https?://\S+$", contact):
+        return html.A(contact, href=contact)
+    return contact
+
+
+def build_contact(contact: str, lang: str) -> html.P | None:
+    """How to reach the team that runs the dashboard, from the setting
+    ``accessibility_contact`` (docs/operations.md); None when it is not set: the
+    statement's paragraphs then name the data team alone."""
+    contact = contact.strip()
+    if not contact:
+        return None
+    return html.P(
+        [t("accessibility.contact", lang), " ", _contact_link(contact)],
+        className="statement-contact",
+    )
+
+
+def _with_contact(text: str, contact: str, lang: str) -> list[object]:
+    found = build_contact(contact, lang)
+    return [html.P(text), *([found] if found is not None else [])]
 
 
 def _build_using(lang: str) -> list[object]:
@@ -110,8 +151,9 @@ def _build_technical(lang: str) -> list[object]:
     ]  # fmt: skip
 
 
-def build_accessibility_layout(lang: str) -> html.Div:
-    """The whole statement in ``lang``."""
+def build_accessibility_layout(lang: str, contact: str) -> html.Div:
+    """The whole statement in ``lang``, giving ``contact`` (the setting
+    ``accessibility_contact``) for help and reports."""
     prepared, tested = format_day(PREPARED, lang), format_day(TESTED, lang)
     return html.Div(
         [
@@ -120,11 +162,11 @@ def build_accessibility_layout(lang: str) -> html.Div:
             _section("how", t("accessibility.how_heading", lang), _build_known_issues(lang)),
             _section(
                 "feedback", t("accessibility.feedback_heading", lang),
-                [html.P(t("accessibility.feedback", lang))],
+                _with_contact(t("accessibility.feedback", lang), contact, lang),
             ),
             _section(
                 "reporting", t("accessibility.reporting_heading", lang),
-                [html.P(t("accessibility.reporting", lang))],
+                _with_contact(t("accessibility.reporting", lang), contact, lang),
             ),
             _section(
                 "enforcement", t("accessibility.enforcement_heading", lang),

@@ -11,10 +11,14 @@ from dash import html
 from dashboard.core.language import choose_lang
 from dashboard.core.registry import register_page
 from dashboard.pages.accessibility.layout import PAGE, build_accessibility_layout
+from etl.public import setting
 
 register_page(__name__, PAGE, path="/accessibility", order=21, footer=True)
 
 
 def layout(**query: str) -> html.Div:
-    """The statement in the language of the URL."""
-    return build_accessibility_layout(choose_lang(query.get("lang")))
+    """The statement in the language of the URL, with the contact the settings give
+    (docs/operations.md)."""
+    return build_accessibility_layout(
+        choose_lang(query.get("lang")), setting("accessibility_contact")
+    )

@@ -88,7 +88,8 @@ def load_yearly(db: Database, filters: Filters) -> pd.DataFrame:
 def load_support(db: Database, filters: Filters) -> pd.DataFrame:
     """Schools and shares per support category and year, in the region.
 
-    Every year has every category (zero when none), in the order of CATEGORIES.
+    Every year has every category (zero when none), in the order of CATEGORIES;
+    has_plc_data says whether the year has PLC data or outcomes only.
     """
     found = db.query("overview__support", **_region_params(filters))
     years = sorted(found["year"].unique())
@@ -96,7 +97,11 @@ def load_support(db: Database, filters: Filters) -> pd.DataFrame:
     support = found.set_index(["year", "category"]).reindex(grid)
     support["schools"] = support["schools"].fillna(0).astype(int)
     support["share"] = support["share"].fillna(0.0)
-    return support.reset_index()
+    support = support.reset_index()
+    # A category a year lacks has no row to say it; the year's other rows do.
+    year_has_plc_data = found.groupby("year")["has_plc_data"].first().astype(bool)
+    support["has_plc_data"] = support["year"].map(year_has_plc_data).astype(bool)
+    return support
 
 
 def compute_headlines(yearly: pd.DataFrame, year: str) -> list[Headline]:

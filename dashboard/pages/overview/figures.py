@@ -16,6 +16,7 @@ from dashboard.ui.labels import (
     format_share,
     format_value,
     label_category,
+    label_support_year,
 )
 
 __all__ = ["build_support_figure", "build_trend_figure"]
@@ -88,6 +89,19 @@ def build_trend_figure(yearly: pd.DataFrame, year: str, lang: str) -> go.Figure:
     return style_figure(figure, height=520)
 
 
+def _label_years(support: pd.DataFrame, lang: str) -> dict[str, object]:
+    """The x axis's ticks: each year, a year of outcomes only labelled so (its bars are
+    no year without collaboration: the network has no data for it)."""
+    years = support.drop_duplicates("year")
+    if years.empty:
+        return {}
+    labels = [
+        wrap_label(label_support_year(year, bool(has_plc_data), lang), 14)
+        for year, has_plc_data in zip(years["year"], years["has_plc_data"], strict=True)
+    ]
+    return {"tickmode": "array", "tickvals": years["year"].astype(str).tolist(), "ticktext": labels}
+
+
 def build_support_figure(support: pd.DataFrame, lang: str) -> go.Figure:
     """Shares of schools per support category, stacked per year (green at the base)."""
     traces = []
@@ -128,7 +142,7 @@ def build_support_figure(support: pd.DataFrame, lang: str) -> go.Figure:
         "barmode": "stack",
         "legend": {**LEGEND_BELOW, "traceorder": "normal"},
         "uniformtext": {"minsize": 11, "mode": "hide"},
-        "xaxis": {"title": {"text": t("overview.year_axis", lang)}},
+        "xaxis": {"title": {"text": t("overview.year_axis", lang)}, **_label_years(support, lang)},
         "yaxis": {
             "title": {"text": t("overview.support_axis", lang)},
             "ticksuffix": "%",

@@ -25,6 +25,7 @@ from dashboard.ui.labels import (
     format_share,
     format_value,
     label_category,
+    label_support_year,
     to_number,
 )
 from dashboard.ui.tables import build_table
@@ -144,7 +145,8 @@ def build_support_table(data: OverviewData, region: str, lang: str) -> html.Tabl
     columns = [t("table.year", lang), *[label_category(c, lang) for c in CATEGORIES]]
     by_year = data.support.set_index(["year", "category"])
     rows = []
-    for year in data.support["year"].unique():
+    years = data.support.drop_duplicates("year")
+    for year, has_plc_data in zip(years["year"], years["has_plc_data"], strict=True):
         cells = [
             t(
                 "overview.support_cell",
@@ -154,7 +156,7 @@ def build_support_table(data: OverviewData, region: str, lang: str) -> html.Tabl
             )
             for c in CATEGORIES
         ]
-        rows.append([str(year), *cells])
+        rows.append([label_support_year(year, bool(has_plc_data), lang), *cells])
     return build_table(t("overview.support_caption", lang, region=region), columns, rows)
 
 

@@ -15,7 +15,7 @@ from dash import dcc, html
 
 from dashboard.core import ids
 from dashboard.core.filters import Choices, Filters
-from dashboard.core.links import build_directory_href, build_school_href
+from dashboard.core.links import build_school_href
 from dashboard.core.parts import Parts, chart_output, output
 from dashboard.i18n import t
 from dashboard.measures.catalogue import glossary_entries
@@ -593,13 +593,14 @@ def build_plc_layout(data: PlcData, filters: Filters, choices: Choices, lang: st
     )
 
 
-def build_not_found(plc_id: str, year: str, lang: str) -> html.Div:
-    """What an unknown PLC id gets: a plain message and the way to the directory."""
+def build_not_found(plc_id: str, back: str, lang: str) -> html.Div:
+    """What an unknown PLC id gets: a plain message and the way to the directory,
+    ``back`` (keeping the view's filters)."""
     return html.Div(
         [
             html.H1(t("plc.not_found_title", lang)),
             html.P(t("plc.not_found", lang, id=plc_id), role="alert"),
-            html.P(dcc.Link(t("plc.back", lang), href=build_directory_href(year, lang))),
+            html.P(dcc.Link(t("plc.back", lang), href=back)),
         ],
         className="page",
     )

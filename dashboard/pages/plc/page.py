@@ -6,14 +6,18 @@ from __future__ import annotations
 from dash import html
 
 from dashboard.access.scope import OutsideScopeError
-from dashboard.core.db import DatabaseMissingError, current_db
-from dashboard.core.language import lang_of_request
-from dashboard.core.links import PLC_PATH, read_path_id
+from dashboard.core.links import PLC_PATH, read_path_id, search_of_query
 from dashboard.core.parts import outputs_of
-from dashboard.core.registry import document_title, register_page
-from dashboard.core.views import View, read_view, register_subject_page
+from dashboard.core.registry import build_href_to, register_page
+from dashboard.core.views import View, build_subject_title, read_view, register_subject_page
 from dashboard.i18n import t
-from dashboard.pages.plc.data import PlcData, empty_plc_data, load_plc, load_plc_profile
+from dashboard.pages.plc.data import (
+    PlcData,
+    PlcProfile,
+    empty_plc_data,
+    load_plc,
+    load_plc_profile,
+)
 from dashboard.pages.plc.downloads import (
     build_activity_csv,
     build_cycle_csv,
@@ -32,20 +36,18 @@ from dashboard.pages.plc.layout import (
 from dashboard.ui.outside_scope import build_outside_scope
 
 
+def _heading(profile: PlcProfile | None, lang: str) -> str:
+    if profile is None:
+        return t("plc.not_found_title", lang)
+    return t("plc.title", lang, name=profile.name)
+
+
 def build_title(plc_id: str | None = None) -> str:
     """The document's title: the PLC's name, in the language of the page that asks."""
-    lang = lang_of_request()
     wanted = read_path_id(plc_id)
-    try:
-        profile = load_plc_profile(current_db(), wanted) if wanted else None
-    except DatabaseMissingError:
-        profile = None
-    except OutsideScopeError:
-        # Not even the name of a PLC outside the user's scope.
-        return document_title(t("scope.outside_title", lang), lang)
-    if profile is None:
-        return document_title(t("plc.not_found_title", lang), lang)
-    return document_title(t("plc.title", lang, name=profile.name), lang)
+    return build_subject_title(
+        lambda db: load_plc_profile(db, wanted) if wanted else None, _heading
+    )
 
 
 register_page(
@@ -78,12 +80,15 @@ def layout(plc_id: str | None = None, **query: str) -> html.Div:
     view = read_view(query, FIELDS, path=f"/plc/{plc_id or ''}", detail=True)
     if view is None:
         return html.Div()  # the shell says what is missing
+    # The ways back keep the view's shared filters, as the nav's links do.
+    search = search_of_query(query)
     try:
         data = empty_plc_data(view.filters.year) if plc_id is None else _load(view)
     except OutsideScopeError:
-        return build_outside_scope(t("scope.outside_plc", view.lang), view.lang)
+        back = build_href_to("overview", search)
+        return build_outside_scope(t("scope.outside_plc", view.lang), back, view.lang)
     if data is None:
-        return build_not_found(wanted, view.filters.year, view.lang)
+        return build_not_found(wanted, build_href_to("plcs", search), view.lang)
     return build_plc_layout(data, view.filters, view.choices, view.lang)
 
 

@@ -17,7 +17,6 @@ from dash import Patch, dcc, html
 
 from dashboard.core import ids
 from dashboard.core.filters import Choices, Filters
-from dashboard.core.language import build_language_href
 from dashboard.core.links import build_plc_href
 from dashboard.core.parts import Parts, chart_output, output
 from dashboard.i18n import t
@@ -45,6 +44,7 @@ from dashboard.ui.labels import (
     label_membership_type,
     label_scope,
     label_sector,
+    label_support_year,
 )
 from dashboard.ui.outside_scope import add_outside_note
 from dashboard.ui.tables import build_table, list_school_cells
@@ -319,14 +319,6 @@ def list_plc_data(support: pd.DataFrame) -> list[bool]:
     return [bool(value) for value in support["has_plc_data"]]
 
 
-def label_support_year(year: object, has_plc_data: bool, lang: str) -> str:
-    """The year of a support category; a year with outcomes only says so, since the
-    rest of the page (the network, the school's PLCs) has nothing for it."""
-    if has_plc_data:
-        return str(year)
-    return t("filters.year_outcomes_only", lang, year=year)
-
-
 def build_support_table(data: SchoolData, lang: str) -> html.Table | html.P:
     if data.support.empty:
         return html.P(t("school.support_empty", lang, name=data.profile.name))
@@ -484,13 +476,14 @@ def build_school_layout(
     )
 
 
-def build_not_found(number: str, lang: str) -> html.Div:
-    """What an unknown school number gets: a plain message and a way back."""
+def build_not_found(number: str, back: str, lang: str) -> html.Div:
+    """What an unknown school number gets: a plain message and a way back to the
+    overview, ``back`` (keeping the view's filters)."""
     return html.Div(
         [
             html.H1(t("school.not_found_title", lang)),
             html.P(t("school.not_found", lang, number=number), role="alert"),
-            html.P(dcc.Link(t("school.back", lang), href=build_language_href("/", None, lang))),
+            html.P(dcc.Link(t("school.back", lang), href=back)),
         ],
         className="page",
     )

@@ -6,15 +6,14 @@ from __future__ import annotations
 from dash import html
 
 from dashboard.access.scope import OutsideScopeError
-from dashboard.core.db import DatabaseMissingError, current_db
-from dashboard.core.language import lang_of_request
-from dashboard.core.links import SCHOOL_PATH, read_path_id
+from dashboard.core.links import SCHOOL_PATH, read_path_id, search_of_query
 from dashboard.core.parts import outputs_of
-from dashboard.core.registry import document_title, register_page
-from dashboard.core.views import View, read_view, register_subject_page
+from dashboard.core.registry import build_href_to, register_page
+from dashboard.core.views import View, build_subject_title, read_view, register_subject_page
 from dashboard.i18n import t
 from dashboard.pages.school.data import (
     SchoolData,
+    SchoolProfile,
     empty_school_data,
     load_school,
     load_school_profile,
@@ -38,20 +37,18 @@ from dashboard.pages.school.layout import (
 from dashboard.ui.outside_scope import build_outside_scope
 
 
+def _heading(profile: SchoolProfile | None, lang: str) -> str:
+    if profile is None:
+        return t("school.not_found_title", lang)
+    return t("school.title", lang, name=profile.name)
+
+
 def build_title(school_id: str | None = None) -> str:
     """The document's title: the school's name, in the language of the page that asks."""
-    lang = lang_of_request()
     number = parse_school_id(read_path_id(school_id))
-    try:
-        profile = None if number is None else load_school_profile(current_db(), number)
-    except DatabaseMissingError:
-        profile = None
-    except OutsideScopeError:
-        # Not even the name of a school outside the user's scope.
-        return document_title(t("scope.outside_title", lang), lang)
-    if profile is None:
-        return document_title(t("school.not_found_title", lang), lang)
-    return document_title(t("school.title", lang, name=profile.name), lang)
+    return build_subject_title(
+        lambda db: None if number is None else load_school_profile(db, number), _heading
+    )
 
 
 register_page(
@@ -75,12 +72,14 @@ def layout(school_id: str | None = None, **query: str) -> html.Div:
     view = read_view(query, FIELDS, path=f"/school/{number}", detail=True)
     if view is None:
         return html.Div()  # the shell says what is missing
+    # The way back keeps the view's shared filters, as the nav's links do.
+    back = build_href_to("overview", search_of_query(query))
     try:
         data = empty_school_data(view.filters.year) if school_id is None else _load(view)
     except OutsideScopeError:
-        return build_outside_scope(t("scope.outside_school", view.lang), view.lang)
+        return build_outside_scope(t("scope.outside_school", view.lang), back, view.lang)
     if data is None:
-        return build_not_found(number, view.lang)
+        return build_not_found(number, back, view.lang)
     return build_school_layout(data, view.filters, view.choices, view.lang)
 
 

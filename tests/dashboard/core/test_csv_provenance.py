@@ -26,6 +26,7 @@ from dashboard.core import views
 from dashboard.core.downloads import add_comment_block, name_in_language, write_csv
 from dashboard.core.provenance import Provenance, describe_export, list_csv_provenance
 from dashboard.core.views import RegisteredDownload
+from tests.csv_files import split_provenance
 from tests.dashboard.proxied import download_payload, serving_as
 
 # The thing of each page of one thing in the fixture database.
@@ -86,10 +87,7 @@ def test_every_csv_carries_its_provenance_and_reads_back(
 ) -> None:
     for download in _every_download():
         name, text = fetch_csv(client, download, lang)
-        lines = text.splitlines()
-        block = [line for line in lines if line.startswith("#")]
-        body = lines[len(block) :]
-        assert block == lines[: len(block)], f"{name}: the block is above the header"
+        block, body = split_provenance(text)
         assert block[1] == ("# File: " if lang == "en" else "# Ffeil: ") + name
         assert any(("?year=2018/19" in line and _path_of(download) in line) for line in block)
         as_at = "refresh" if lang == "en" else "adnewyddiad"
@@ -189,3 +187,17 @@ def test_real_data_carry_no_demo_caveat_and_demo_data_do() -> None:
 def test_file_name_words_in_welsh(word: str, welsh: str) -> None:
     assert name_in_language(word, "cy") == welsh
     assert name_in_language(word, "en") == word
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["name,n\nA,1\n", "# plcnet\nname,n\n# stray\nA,1\n", "# not ours\nname,n\n"],
+)
+def test_the_tests_reader_refuses_a_csv_without_its_block_above_the_table(text: str) -> None:
+    # tests/csv_files.py, which every CSV test reads through, browser tests too.
+    with pytest.raises(AssertionError):
+        split_provenance(text)
+    assert split_provenance("# plcnet\n# File: x.csv\nname,n\nA,1\n") == (
+        ["# plcnet", "# File: x.csv"],
+        ["name,n", "A,1"],
+    )

@@ -110,3 +110,43 @@ def test_a_link_to_an_la_outside_the_scope_shows_the_scope(
         view = read_view(query, network.FIELDS, "/network", detail=True)
     assert view is not None
     assert (view.filters.la, view.filters.consortium) == (shown, "CSC")
+
+
+def _links_of_page(app: dash.Dash, module: str, **query: str) -> list[str]:
+    """The hrefs of the links a page's layout draws for ``query`` (as Dash gives it)."""
+    page = dash.page_registry[f"dashboard.pages.{module}.page"]
+    with app.server.test_request_context("/"):
+        drawn = page["layout"](**query)
+    return [link.href for link in walk(drawn) if isinstance(link, dcc.Link)]
+
+
+# The view of a page of one thing as a link could carry it, with a page's own choice
+# (measure) and a repeated year (Dash gives a list: the first wins).
+SHARED = dict(parse_qsl(VIEW.lstrip("?")))
+CARRIED = {**SHARED, "year": ["2017/18", "2016/17"], "measure": "density", "lang": "cy"}
+TO_OVERVIEW = "/?year=2017/18&consortium=GWE&la=661&sector=primary&medium=welsh&lang=cy"
+
+
+def test_the_way_back_from_an_unknown_school_keeps_the_view(app: dash.Dash) -> None:
+    # The overview has no focus filter: it is dropped, as the nav's link drops it.
+    assert _links_of_page(app, "school", school_id="6619999", **CARRIED) == [TO_OVERVIEW]
+    assert _links_of_page(app, "school", school_id="6619999") == ["/"]
+
+
+def test_the_way_back_from_an_unknown_plc_keeps_the_view(app: dash.Dash) -> None:
+    # The directory has every shared filter, focus too.
+    assert _links_of_page(app, "plc", plc_id="P9", **CARRIED) == ["/plcs" + VIEW + "&lang=cy"]
+    assert _links_of_page(app, "plc", plc_id="P9", lang="cy") == ["/plcs?lang=cy"]
+
+
+@pytest.mark.parametrize(("module", "subject"), [("school", "6612001"), ("plc", "P1")])
+def test_the_way_back_from_outside_the_scope_keeps_the_view(
+    app: dash.Dash, module: str, subject: str
+) -> None:
+    # A Cardiff officer asks for a school or PLC of Gwynedd: the way back to the overview
+    # keeps the view; the overview keeps its LA within Cardiff, on the server.
+    cardiff = User("cardiff", "cardiff", frozenset({"la:681"}))
+    key = "school_id" if module == "school" else "plc_id"
+    with acting_as(cardiff):
+        links = _links_of_page(app, module, **{key: subject}, **CARRIED)
+    assert links == [TO_OVERVIEW]

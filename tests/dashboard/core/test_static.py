@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import gzip
 import re
+from pathlib import Path
 
 import brotli
 import dash
 import pytest
 
+from dashboard.app import PACKAGE_DIR
 from dashboard.core.static import LONG_CACHE, StaticCache
 
+ASSETS = Path(PACKAGE_DIR) / "assets"
 # The pages draw with plotly's cartesian bundle, an asset (README, NOTICE).
 PARTIAL_BUNDLE = re.compile(r'src="(/assets/plotly-cartesian-[\d.]+\.min\.js\?m=[\d.]+)"')
 
@@ -89,3 +92,17 @@ def test_the_cache_keeps_static_files_only() -> None:
     assert cache.get("br;/assets/plcnet.css?m=1") == b"css"
     assert cache.get("br;/_dash-update-component?") is None
     assert cache.get("gzip;/regions?year=2019/20") is None
+
+
+def test_the_shared_script_comes_before_the_scripts_that_use_it(client) -> None:
+    # Dash adds the files of assets/ in the order of their names; audit-images.js and
+    # chart-export.js take their helpers from window.plcnetCommon as they load.
+    scripts = re.findall(r'src="/assets/([^"?]+\.js)\?m=', _page(client))
+    users = [
+        name
+        for name in scripts
+        if "window.plcnetCommon" in (ASSETS / name).read_text(encoding="utf-8")
+        and name != "_plcnet-common.js"
+    ]
+    assert sorted(users) == ["audit-images.js", "chart-export.js"]
+    assert all(scripts.index("_plcnet-common.js") < scripts.index(name) for name in users)

@@ -19,7 +19,10 @@ from pathlib import Path
 import pytest
 
 from dashboard.core.db import Database
-from dashboard.core.filters import list_year_options, load_choices, resolve_filters
+from dashboard.core.filters import Filters, list_year_options, load_choices, resolve_filters
+from dashboard.pages.overview.data import load_overview
+from dashboard.pages.overview.figures import build_support_figure
+from dashboard.pages.overview.layout import build_support_table as build_overview_support_table
 from dashboard.pages.school.data import load_school
 from dashboard.pages.school.layout import build_support_table
 from dashboard.ui.filter_bar import build_filter_dropdown
@@ -116,5 +119,30 @@ def test_a_schools_support_category_in_a_year_of_outcomes_only_says_so(
     data = load_school(db, 6602130, "2017/18")
     assert data is not None
     table = build_support_table(data, lang)
+    rows = [text_of(row.children[0]) for row in table.children[-1].children]
+    assert rows == ["2016/17", outcome_year]
+
+
+@pytest.mark.parametrize(
+    ("lang", "outcome_year"),
+    [
+        ("en", "2019/20: outcomes only, no PLC data"),
+        ("cy", "2019/20: canlyniadau yn unig, dim data CDP"),
+    ],
+)
+def test_the_overviews_support_chart_labels_the_years_of_outcomes_only(
+    db: Database, lang: str, outcome_year: str
+) -> None:
+    # Support categories reach 2016/17 (a year of the network) and 2019/20 (outcomes only).
+    data = load_overview(db, Filters("2017/18"))
+    figure = build_support_figure(data.support, lang)
+    ticks = dict(zip(figure.layout.xaxis.tickvals, figure.layout.xaxis.ticktext, strict=True))
+    assert ticks["2016/17"] == "2016/17"
+    # Wrapped onto lines, so that a phone shows it whole.
+    assert "<br>" in ticks["2019/20"]
+    assert ticks["2019/20"].replace("<br>", " ") == outcome_year
+    # Every bar stands at a year the axis names.
+    assert {x for trace in figure.data for x in trace.x} == set(ticks)
+    table = build_overview_support_table(data, "Wales", lang)
     rows = [text_of(row.children[0]) for row in table.children[-1].children]
     assert rows == ["2016/17", outcome_year]

@@ -18,7 +18,7 @@ from dashboard.access.signin import AccessConfig
 from dashboard.app import render_shell
 from dashboard.core import ids
 from dashboard.i18n import t
-from dashboard.pages.accessibility.layout import PREPARED, build_accessibility_layout
+from dashboard.pages.accessibility.layout import PREPARED, build_accessibility_layout, build_contact
 from dashboard.pages.help.layout import build_help_layout, list_words
 from dashboard.pages.sources.layout import build_glossary_table
 from dashboard.ui.charts import build_graph_config, translate_toolbar
@@ -61,7 +61,7 @@ def test_help_in_welsh_is_welsh() -> None:
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
 def test_the_statement_follows_the_model_statement(lang: str) -> None:
-    page = build_accessibility_layout(lang)
+    page = build_accessibility_layout(lang, "")
     headings = [text_of(c) for c in walk(page) if isinstance(c, html.H2 | html.H3 | html.H4)]
     # GOV.UK's sample statement, in its order.
     expected = [
@@ -85,6 +85,52 @@ def test_the_statement_follows_the_model_statement(lang: str) -> None:
     for tested in ("axe-core", "Lighthouse", "390"):
         assert tested in text
     assert "Rhagfyr" in text if lang == "cy" else "December" in text
+
+
+MAIL = "access@example.gov.wales"
+FORM = "https://example.gov.wales/contact"
+
+
+@pytest.mark.parametrize(
+    ("contact", "shown", "href"),
+    [
+        (MAIL, MAIL, f"mailto:{MAIL}"),
+        (f" mailto:{MAIL} ", MAIL, f"mailto:{MAIL}"),
+        (FORM, FORM, FORM),
+        ("029 2000 0000", "029 2000 0000", None),
+        ("javascript:alert(1)", "javascript:alert(1)", None),
+    ],
+)
+def test_the_statements_contact_is_a_link_only_to_mail_or_the_web(
+    contact: str, shown: str, href: str | None
+) -> None:
+    found = build_contact(contact, "en")
+    assert found is not None
+    assert text_of(found) == f"Contact the team that runs this dashboard: {shown}"
+    assert [c.href for c in walk(found) if isinstance(c, html.A)] == ([href] if href else [])
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "Contact the team that runs this dashboard: access@example.gov.wales"),
+        ("cy", "Cysylltwch â'r tîm sy'n rhedeg y dangosfwrdd hwn: access@example.gov.wales"),
+    ],
+)
+def test_the_statement_gives_the_contact_set_in_both_languages(
+    app: dash.Dash, monkeypatch: pytest.MonkeyPatch, lang: str, said: str
+) -> None:
+    page = dash.page_registry["dashboard.pages.accessibility.page"]
+    monkeypatch.setenv("PLCNET_ACCESSIBILITY_CONTACT", "access@example.gov.wales")
+    drawn = page["layout"](lang=lang)
+    contacts = [c for c in walk(drawn) if getattr(c, "className", None) == "statement-contact"]
+    # Under feedback and under reporting problems.
+    assert [text_of(c) for c in contacts] == [said, said]
+    # Not set (the default): no address is made up; the statement names the data team.
+    monkeypatch.delenv("PLCNET_ACCESSIBILITY_CONTACT")
+    drawn = page["layout"](lang=lang)
+    assert not [c for c in walk(drawn) if getattr(c, "className", None) == "statement-contact"]
+    assert "@" not in text_of(drawn)
 
 
 # ---- Who may open them -----------------------------------------------------------------

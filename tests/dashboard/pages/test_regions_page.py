@@ -312,19 +312,47 @@ def test_labels_are_in_the_language_asked(db: Database, choices: Choices) -> Non
 # ---- CSV files -------------------------------------------------------------------------------
 
 
+MEASURE_COLUMNS = (
+    "Schools",
+    "Ties within",
+    "Ties out",
+    "E-I index",
+    "Density",
+    "Isolated schools (share) (%)",
+)
+SUPPORT_COLUMNS = (
+    "Schools needing support",
+    "Schools needing support tied to a green school",
+    "Support ties (share) (%)",
+)
+
+
 def test_csv_of_every_measure_follows_the_table(db: Database, choices: Choices) -> None:
     filters = _view(choices, year="2018/19", consortium="GWE", sort="external_ties-desc")
-    rows = _parse(build_measures_csv(load_regions(db, filters), filters, "en"))
-    assert rows[0][:5] == ["Level", "Code", "Name", "Consortium", "Schools"]
-    assert rows[0][9] == "Isolated schools (share) (%)"
-    assert rows[0][-1] == "Support ties (share) (%)"
-    assert len(rows[0]) == 4 + len(REGION_MEASURES)
-    assert [row[1] for row in rows[1:]] == ["661", "660", "CSC", "GWE", "W92000004"]
-    assert rows[1][:10] == ["Local authority", "661", "Gwynedd", "GWE", "3", "1", "4",
-                            "0.600000", "0.333333", "33.3"]  # fmt: skip
+    text = build_measures_csv(load_regions(db, filters), filters, "en")
+    # The columns in the table's order: the region, then every measure.
+    header = _parse(text)[0]
+    assert header[:5] == ["Level", "Code", "Name", "Consortium", "Schools"]
+    assert header[-1] == "Support ties (share) (%)"
+    assert len(header) == len(set(header)) == 4 + len(REGION_MEASURES)
+    # The cells read by their column's name.
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [row["Code"] for row in rows] == ["661", "660", "CSC", "GWE", "W92000004"]
+    gwynedd, anglesey = rows[0], rows[1]
+    assert (gwynedd["Level"], gwynedd["Name"], gwynedd["Consortium"]) == (
+        "Local authority", "Gwynedd", "GWE"
+    )  # fmt: skip
+    assert {name: gwynedd[name] for name in MEASURE_COLUMNS} == {
+        "Schools": "3",
+        "Ties within": "1",
+        "Ties out": "4",
+        "E-I index": "0.600000",
+        "Density": "0.333333",
+        "Isolated schools (share) (%)": "33.3",
+    }
     # In 2018/19 only E (amber, Gwynedd) needs support, and E is isolated: 0 of 1.
-    assert rows[1][-3:] == ["1", "0", "0.0"]
-    assert rows[2][-3:] == ["0", "0", ""]  # Anglesey: none needs support
+    assert [gwynedd[name] for name in SUPPORT_COLUMNS] == ["1", "0", "0.0"]
+    assert [anglesey[name] for name in SUPPORT_COLUMNS] == ["0", "0", ""]  # none needs support
 
 
 def test_csv_of_the_measure_and_the_map(db: Database, choices: Choices) -> None:
@@ -359,10 +387,20 @@ def test_csv_of_the_matrices_lists_each_pair_both_ways(db: Database, choices: Ch
 
 def test_csv_of_the_similar_las(db: Database, choices: Choices) -> None:
     filters = _view(choices, year="2018/19", la="660")
-    rows = _parse(build_similar_csv(load_regions(db, filters), filters, "en"))
-    assert rows[0][:3] == ["Rank", "Code", "Name"]
-    assert rows[1][:6] == ["0", "660", "Isle of Anglesey", "0.000000", "2", "100.0"]
-    assert rows[-1][:6] == ["", "", "Wales", "", "8", "50.0"]
+    text = build_similar_csv(load_regions(db, filters), filters, "en")
+    assert _parse(text)[0][:3] == ["Rank", "Code", "Name"]
+    rows = list(csv.DictReader(io.StringIO(text)))
+    shown = ("Rank", "Code", "Name", "Distance between LAs", "Schools", "Welsh-medium share (%)")
+    # The LA itself first, at distance 0; Wales last, with no rank or distance.
+    assert [rows[0][name] for name in shown] == [
+        "0",
+        "660",
+        "Isle of Anglesey",
+        "0.000000",
+        "2",
+        "100.0",
+    ]
+    assert [rows[-1][name] for name in shown] == ["", "", "Wales", "", "8", "50.0"]
 
 
 def test_csv_names_carry_the_view_and_the_measure(choices: Choices) -> None:

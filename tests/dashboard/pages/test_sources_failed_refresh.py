@@ -23,6 +23,7 @@ import pytest
 from dashboard.i18n import t
 from dashboard.pages.sources.run_log import TAIL_BYTES
 from etl.publish import run_log_path
+from tests.csv_files import csv_lines
 from tests.dashboard.proxied import (
     PROXY,
     download_payload,
@@ -124,8 +125,8 @@ def test_the_runs_csv_lists_the_failed_refresh(
         status, body = post_callback(server.test_client(), "datateam", payload)
     assert status == 200, body
     csv = json.loads(body)["response"]["data-runs-csv"]["data"]["content"]
-    # Below the provenance block (lines starting "#"): the header, then the runs.
-    lines = [line for line in csv.splitlines() if not line.startswith("#")]
+    # Below the provenance block: the header, then the runs.
+    lines = csv_lines(csv)
     assert lines[1].startswith(refreshed.failed_run) and refreshed.message in lines[1]
     assert lines[2].startswith(refreshed.published_run)
 

@@ -13,18 +13,8 @@ region_schools as (
     select school_id from chosen_schools($consortium, $la, $sector, $medium)
 ),
 
-region_ties as (
-    select e.year, e.school_a, e.school_b
-    from net_edges as e
-    where e.year in ($earlier, $later)
-      and (
-          e.school_a in (select school_id from region_schools)
-          or e.school_b in (select school_id from region_schools)
-      )
-),
-
-earlier_ties as (select school_a, school_b from region_ties where year = $earlier),
-later_ties as (select school_a, school_b from region_ties where year = $later),
+earlier_ties as (select * from chosen_ties($earlier, $consortium, $la, $sector, $medium)),
+later_ties as (select * from chosen_ties($later, $consortium, $la, $sector, $medium)),
 
 tie_counts as (
     select
