@@ -30,7 +30,7 @@ REFERENCE_DIR = PROJECT_ROOT / "data" / "reference"
 TINY = PROJECT_ROOT / "tests" / "data" / "raw_tiny"
 REFRESHES = 9  # B, A, B, ... B: each swaps the figures shown
 MAX_REQUESTS = 300
-MAX_SECONDS = 40
+MAX_SECONDS = 120  # a deadline, not a goal: 40 s ran out on a loaded machine
 PER_USER = MAX_REQUESTS // 2 - 4  # two users; the last round after the refreshes
 
 # In folder B school 6602131 (Isle of Anglesey) is replaced in PLC P1 by 6612000
