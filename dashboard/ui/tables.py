@@ -40,8 +40,31 @@ COMPACT_NAMESPACE = "plcnet"
 # The html elements and attributes a compact table may hold; a table holding anything
 # else (a button a callback listens to, a style) is sent as Dash components, as before.
 COMPACT_TAGS = frozenset(
-    "Table Caption Thead Tbody Tfoot Tr Th Td Span Abbr Strong Em B I Br Small Sup Sub "
-    "Ul Ol Li P Div".split()
+    [
+        "Table",
+        "Caption",
+        "Thead",
+        "Tbody",
+        "Tfoot",
+        "Tr",
+        "Th",
+        "Td",
+        "Span",
+        "Abbr",
+        "Strong",
+        "Em",
+        "B",
+        "I",
+        "Br",
+        "Small",
+        "Sup",
+        "Sub",
+        "Ul",
+        "Ol",
+        "Li",
+        "P",
+        "Div",
+    ]
 )
 COMPACT_ATTRIBUTES = frozenset({"id", "className", "scope", "colSpan", "rowSpan", "title", "lang"})
 COMPACT_PREFIXES = ("aria-", "data-")
