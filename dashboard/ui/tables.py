@@ -40,32 +40,12 @@ COMPACT_NAMESPACE = "plcnet"
 # The html elements and attributes a compact table may hold; a table holding anything
 # else (a button a callback listens to, a style) is sent as Dash components, as before.
 COMPACT_TAGS = frozenset(
-    [
-        "Table",
-        "Caption",
-        "Thead",
-        "Tbody",
-        "Tfoot",
-        "Tr",
-        "Th",
-        "Td",
-        "Span",
-        "Abbr",
-        "Strong",
-        "Em",
-        "B",
-        "I",
-        "Br",
-        "Small",
-        "Sup",
-        "Sub",
-        "Ul",
-        "Ol",
-        "Li",
-        "P",
-        "Div",
-    ]
-)
+    {
+        "Table", "Caption", "Thead", "Tbody", "Tfoot", "Tr", "Th", "Td",
+        "Span", "Abbr", "Strong", "Em", "B", "I", "Br", "Small", "Sup", "Sub",
+        "Ul", "Ol", "Li", "P", "Div",
+    }
+)  # fmt: skip
 COMPACT_ATTRIBUTES = frozenset({"id", "className", "scope", "colSpan", "rowSpan", "title", "lang"})
 COMPACT_PREFIXES = ("aria-", "data-")
 # A link of the dashboard (dcc.Link): followed in the page, without reloading it.
