@@ -3,12 +3,11 @@ matrices, and the LAs most like the one chosen."""
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
 
-from dash import html, no_update
+from dash import html
 
 from dashboard.core.filters import Filters
 from dashboard.core.parts import outputs_of
@@ -102,8 +101,7 @@ def build_parts(view: View) -> tuple[object, ...]:
         patch_map=True,
         pairs=load_pairs_parts(view, data),
     )
-    kept = KEPT_WHEN_CHANGED.get(view.changed, ())
-    return dataclasses.replace(parts, **dict.fromkeys(kept, no_update)).as_outputs()
+    return parts.as_outputs(kept=KEPT_WHEN_CHANGED.get(view.changed, ()))
 
 
 register_view(PAGE, FIELDS, outputs_of(RegionsParts), build_parts, options=PAGE_FIELDS)
