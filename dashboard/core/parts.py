@@ -19,9 +19,10 @@ the callback's outputs (:func:`outputs_of`) and the values it returns
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterable
 from typing import Any, Literal
 
-from dash import Output
+from dash import Output, no_update
 
 from dashboard.core import ids
 
@@ -64,6 +65,19 @@ def outputs_of(parts: type[Parts]) -> list[Output]:
 class Parts:
     """What a callback returns; a page's parts derive from it."""
 
-    def as_outputs(self) -> tuple[object, ...]:
-        """The values, in the order of :func:`outputs_of`."""
-        return tuple(getattr(self, field.name) for field in dataclasses.fields(self))
+    def as_outputs(self, kept: Iterable[str] = ()) -> tuple[object, ...]:
+        """The values, in the order of :func:`outputs_of`; ``dash.no_update`` for the
+        fields named in ``kept``: what the browser shows already, and need not draw again.
+
+        >>> @dataclasses.dataclass(frozen=True)
+        ... class Parts3(Parts):
+        ...     heading: str = output("demo-heading", "children")
+        ...     table: object = output("demo-table", "children")
+        >>> Parts3(heading="Hello", table="t").as_outputs(kept=("table",))[1] is no_update
+        True
+        """
+        skip = set(kept)
+        return tuple(
+            no_update if field.name in skip else getattr(self, field.name)
+            for field in dataclasses.fields(self)
+        )

@@ -70,13 +70,17 @@ __all__ = [
 @dataclass(frozen=True)
 class View:
     """What a page shows: the database in service, what it holds, the filters and language,
-    and the page's path (for pages with a path variable, such as /school/<number>)."""
+    and the page's path (for pages with a path variable, such as /school/<number>).
+    ``changed``: in a callback, the field or option whose control the user changed, or
+    "url" (a page load, back, forward): a page may leave what does not follow it as the
+    browser has it (dash.no_update), which the browser then need not draw again."""
 
     db: Database
     choices: Choices
     filters: Filters
     lang: str
     path: str = "/"
+    changed: str = "url"
 
 
 Render = Callable[[View], Sequence[object]]
@@ -166,11 +170,12 @@ def register_view(
         db = current_db()
         choices = load_choices(db, detail)
         lang = lang_from_search(search)
+        changed = field_of.get(str(ctx.triggered_id), "url")
         sync = sync_filters(
             choices,
             search=search,
             controls=dict(zip(controls, values, strict=True)),
-            changed=field_of.get(str(ctx.triggered_id), "url"),
+            changed=changed,
             lang=lang,
             fields=tuple(f for f in FIELDS if f in fields),
             options=options,
@@ -184,7 +189,7 @@ def register_view(
         }
         shown = [_changed(chosen[f], v) for f, v in zip(controls, values, strict=True)]
         las = [list_la_options(choices, filters.consortium, lang)] if la_options else []
-        view = View(db, choices, filters, lang, path or "/")
+        view = View(db, choices, filters, lang, path or "/", changed)
         return (_changed(sync.search, search), *shown, *las, *render(view))
 
     callback(

@@ -1,4 +1,19 @@
-"""Accessible tables: the text alternative that stands beside every chart."""
+"""Accessible tables: the text alternative that stands beside every chart.
+
+Every table is built here and sent to the browser as ONE Dash component
+(CompactTable), not one per cell. The browser's time after a click grows with the
+number of Dash components a callback returns (each gets its own wrapper, store
+subscription and layout path in Dash's renderer): a table of 300 rows was over a
+thousand of them. A CompactTable is an ``html.Table`` in Python, with its caption,
+header cells and scopes, so that the pages and their tests read it as any table;
+only its JSON is different: the same elements, tags and attributes as nested arrays,
+which ``assets/compact-table.js`` turns into React elements directly.
+
+Why not the alternatives: ``dcc.Markdown`` with the table as HTML is one component
+too, but loads a 325 kB markdown parser on first visit and parses HTML in the
+browser; a component built with Dash's JavaScript toolchain would need a build step
+and a second package for what is 60 lines of plain JavaScript.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +21,95 @@ from collections.abc import Sequence
 
 import pandas as pd
 from dash import dcc, html
+from dash.development.base_component import Component
 
 from dashboard.core.links import build_school_href
 from dashboard.ui.labels import label_category, label_sector
 
-__all__ = ["build_grouped_table", "build_table", "list_school_cells"]
+__all__ = [
+    "COMPACT_NAMESPACE",
+    "CompactTable",
+    "build_grouped_table",
+    "build_table",
+    "compact_tree",
+    "list_school_cells",
+]
+
+# The namespace and type assets/compact-table.js defines (window.plcnet.CompactTable).
+COMPACT_NAMESPACE = "plcnet"
+# The html elements and attributes a compact table may hold; a table holding anything
+# else (a button a callback listens to, a style) is sent as Dash components, as before.
+COMPACT_TAGS = frozenset(
+    {
+        "Table", "Caption", "Thead", "Tbody", "Tfoot", "Tr", "Th", "Td",
+        "Span", "Abbr", "Strong", "Em", "B", "I", "Br", "Small", "Sup", "Sub",
+        "Ul", "Ol", "Li", "P", "Div",
+    }
+)  # fmt: skip
+COMPACT_ATTRIBUTES = frozenset({"id", "className", "scope", "colSpan", "rowSpan", "title", "lang"})
+COMPACT_PREFIXES = ("aria-", "data-")
+# A link of the dashboard (dcc.Link): followed in the page, without reloading it.
+COMPACT_LINK = "Link"
+
+
+def _compact_attributes(component: Component, allowed: frozenset[str]) -> dict | None:
+    """The attributes of ``component`` as Dash would send them, children aside; None
+    when one is not allowed (or an id is not a plain string: a pattern-matching id)."""
+    attributes = {
+        name: value
+        for name, value in Component.to_plotly_json(component)["props"].items()
+        if name != "children"
+    }
+    for name, value in attributes.items():
+        if name not in allowed and not name.startswith(COMPACT_PREFIXES):
+            return None
+        if name == "id" and not isinstance(value, str):
+            return None
+    return attributes
+
+
+def compact_tree(node: object) -> object:
+    """``node`` (a component, text, a number or a list of them) as the nested arrays
+    assets/compact-table.js draws: ``[tag, attributes, *children]``, tags as Dash names
+    them ("Th"), a dcc.Link as ``["Link", {"href": ...}, *children]``. None when it
+    holds what a compact table may not (then it is sent as Dash components)."""
+    if node is None:
+        return []
+    if isinstance(node, str | int | float):
+        return [str(node)]
+    if isinstance(node, list | tuple):
+        parts: list[object] = []
+        for child in node:
+            part = compact_tree(child)
+            if part is None:
+                return None
+            parts.extend(part)
+        return parts
+    if isinstance(node, dcc.Link):
+        tag, attributes = COMPACT_LINK, _compact_attributes(node, COMPACT_ATTRIBUTES | {"href"})
+    elif isinstance(node, Component) and node._namespace == "dash_html_components":
+        tag, attributes = node._type, _compact_attributes(node, COMPACT_ATTRIBUTES)
+        if tag not in COMPACT_TAGS:
+            return None
+    else:
+        return None
+    children = compact_tree(getattr(node, "children", None))
+    if attributes is None or children is None:
+        return None
+    return [[tag, attributes, *children]]
+
+
+class CompactTable(html.Table):
+    """An ``html.Table`` that Dash sends, and the browser draws, as one component (see
+    the module's docstring); one holding what compact_tree refuses goes as before."""
+
+    _children_props: list[str] = []  # noqa: RUF012  (Dash's own class attribute)
+
+    def to_plotly_json(self) -> dict:
+        tree = compact_tree(self)
+        if tree is None:
+            return super().to_plotly_json()
+        return {"type": "CompactTable", "namespace": COMPACT_NAMESPACE, "props": {"tree": tree[0]}}
 
 
 def build_table(
@@ -19,7 +118,7 @@ def build_table(
     rows: Sequence[Sequence[object]],
     table_id: str | None = None,
     sorted_by: tuple[int, str] | None = None,
-) -> html.Table:
+) -> CompactTable:
     """A table with a caption, column headers and the first cell of each row as its header.
 
     A cell is text or a component (a link to a school, say). ``sorted_by`` (column
@@ -41,7 +140,7 @@ def build_table(
         ]
     )
     props = {"id": table_id} if table_id else {}
-    return html.Table([html.Caption(caption), head, body], className="data-table", **props)
+    return CompactTable([html.Caption(caption), head, body], className="data-table", **props)
 
 
 def build_grouped_table(
@@ -75,7 +174,7 @@ def build_grouped_table(
         if rows
     ]
     props = {"id": table_id} if table_id else {}
-    return html.Table(
+    return CompactTable(
         [html.Caption(caption), html.Thead(html.Tr(head_cells)), *bodies],
         className="data-table",
         **props,

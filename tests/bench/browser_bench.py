@@ -160,6 +160,10 @@ def _choose_next(page: Page, dropdown: str) -> str | None:
 def bench_page(page: Page, url: str, path: str, figures: PageFigures) -> None:
     watch = CallbackWatch(page)
     page.goto(url + path)
+    # The page's layout comes by a request of its own, after the load: until its
+    # heading is drawn there is nothing to watch (on a busy machine the first quiet
+    # spell came before it, and the page was reported as having no dropdown).
+    page.locator("#_pages_content h1").first.wait_for(timeout=TIMEOUT_S * 1000)
     page.evaluate(WATCH_JS)
     _wait_quiet(page, watch)
     watch.take()

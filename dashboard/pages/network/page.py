@@ -47,10 +47,33 @@ def layout(**query: str) -> html.Div:
     return build_network_layout(_load(view), view.filters, view.choices, view.lang)
 
 
+# What a change of the colour, the size or the school highlighted leaves as it was: not
+# sent again, so the browser does not draw it again (the school picker's options are
+# every school of the view; the lists are tables of up to 50 schools each).
+_UNCOLOURED = (
+    "summary_heading",
+    "summary",
+    "rule",
+    "figure_note",
+    "school_options",
+    "school_disabled",
+    "isolates",
+    "betweenness",
+    "roles",
+    "detail_hidden",
+)
+KEPT_WHEN_CHANGED = {
+    "colour": (*_UNCOLOURED, "schools"),
+    "size": _UNCOLOURED,  # the table of schools ranks them by the size measure
+    "school": (*_UNCOLOURED, "schools"),
+}
+
+
 def build_parts(view: View) -> tuple[object, ...]:
-    """What follows the filters and options, in the order of NetworkParts' fields."""
+    """What follows the filters and options, in the order of NetworkParts' fields; what
+    the change made leaves as it was, unsent (KEPT_WHEN_CHANGED)."""
     parts = build_network_parts(_load(view), view.filters, view.choices, view.lang)
-    return parts.as_outputs()
+    return parts.as_outputs(kept=KEPT_WHEN_CHANGED.get(view.changed, ()))
 
 
 register_view(PAGE, FIELDS, outputs_of(NetworkParts), build_parts, OPTIONS, detail=True)

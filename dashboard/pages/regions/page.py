@@ -72,8 +72,26 @@ def load_pairs_parts(view: View, data: RegionsData) -> PairsParts:
     return pairs
 
 
+# What a change of the measure or of the sort leaves as it was: not sent again, so the
+# browser does not draw it again (the E-I matrices are a heatmap of 22 by 22 LAs and
+# its table; the table of every measure follows the sort, not the measure).
+_PAIRS = (
+    "la_pairs_heading",
+    "la_pairs_figure",
+    "la_pairs_table",
+    "consortium_pairs_heading",
+    "consortium_pairs_figure",
+    "consortium_pairs_table",
+)
+KEPT_WHEN_CHANGED = {
+    "measure": ("table_heading", "measures_table", *_PAIRS),
+    "sort": ("table_heading", *_PAIRS),
+}
+
+
 def build_parts(view: View) -> tuple[object, ...]:
-    """What follows the view; the map as a patch of its values."""
+    """What follows the view; the map as a patch of its values; what the change made
+    leaves as it was, unsent (KEPT_WHEN_CHANGED)."""
     data = load_regions(view.db, view.filters)
     parts = build_regions_parts(
         data,
@@ -83,7 +101,7 @@ def build_parts(view: View) -> tuple[object, ...]:
         patch_map=True,
         pairs=load_pairs_parts(view, data),
     )
-    return parts.as_outputs()
+    return parts.as_outputs(kept=KEPT_WHEN_CHANGED.get(view.changed, ()))
 
 
 register_view(PAGE, FIELDS, outputs_of(RegionsParts), build_parts, options=PAGE_FIELDS)

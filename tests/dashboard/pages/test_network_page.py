@@ -3,6 +3,9 @@ school, and the CSV, on the hand-made fixture (see test_network_data.py for its 
 
 from __future__ import annotations
 
+import dataclasses
+import sys
+
 import dash
 import pytest
 from dash import dcc, html
@@ -10,10 +13,12 @@ from dash import dcc, html
 from dashboard.core import ids
 from dashboard.core.db import Database
 from dashboard.core.filters import Choices, Filters, resolve_filters
+from dashboard.core.views import View
 from dashboard.pages.network.data import DrawingRule, NetworkSummary, load_network
 from dashboard.pages.network.downloads import build_schools_csv
 from dashboard.pages.network.layout import (
     OPTIONS,
+    NetworkParts,
     build_network_parts,
     describe_rule,
     find_clicked_school,
@@ -266,3 +271,26 @@ def test_focus_area_adds_its_subgraph_figures_to_the_summary(
     assert rows["Modularity of the communities"] == "0.000"
     assert rows["Betweenness"] == "Exact"
     assert parts.rule.startswith("All 3 ties through Numeracy PLCs are drawn.")
+
+
+@pytest.mark.parametrize(
+    ("changed", "sent"),
+    [
+        ("url", None),
+        ("view", None),
+        ("la", None),
+        ("colour", {"figure"}),
+        ("size", {"figure", "schools"}),
+        ("school", {"figure"}),
+    ],
+)
+def test_a_change_of_colour_size_or_school_sends_only_what_it_alters(
+    app: dash.Dash, db: Database, choices: Choices, changed: str, sent: set[str] | None
+) -> None:
+    module = sys.modules["dashboard.pages.network.page"]
+    filters = _filters(choices, year="2018/19", consortium="GWE", view="map")
+    with app.server.test_request_context("/network"):
+        values = module.build_parts(View(db, choices, filters, "en", "/network", changed))
+    names = [field.name for field in dataclasses.fields(NetworkParts)]
+    fresh = {name for name, value in zip(names, values, strict=True) if value is not dash.no_update}
+    assert fresh == (sent if sent is not None else set(names))

@@ -5,6 +5,7 @@ test_regions_data.py)."""
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import itertools
 import math
@@ -20,7 +21,7 @@ from dashboard.core import ids
 from dashboard.core.db import Database
 from dashboard.core.downloads import build_csv_name
 from dashboard.core.filters import Choices, Filters, resolve_filters
-from dashboard.core.views import read_view_of_search
+from dashboard.core.views import View, read_view_of_search
 from dashboard.pages.regions.data import REGION_MEASURES, load_regions
 from dashboard.pages.regions.downloads import (
     build_map_csv,
@@ -41,6 +42,12 @@ from dashboard.pages.regions.layout import (
     sort_groups,
 )
 from tests.dashboard.components import text_of, walk
+
+PAIRS = {
+    f"{level}_pairs_{part}"
+    for level in ("la", "consortium")
+    for part in ("heading", "figure", "table")
+}
 
 
 def _rows(table: html.Table) -> list[list[str]]:
@@ -278,6 +285,31 @@ def test_outputs_follow_the_order_of_the_callback(db: Database, choices: Choices
     assert len(outputs) == 20  # with the glossary links of the measure's chart and map
     assert outputs[0] == "Every measure, 2018/19"
     assert outputs[-3] == parts.similar_intro
+
+
+@pytest.mark.parametrize(
+    ("changed", "kept"),
+    [
+        ("url", set()),
+        ("year", set()),
+        ("la", set()),
+        ("measure", {"table_heading", "measures_table", *PAIRS}),
+        ("sort", {"table_heading", *PAIRS}),
+    ],
+)
+def test_a_change_leaves_unsent_what_does_not_follow_it(
+    app: dash.Dash, db: Database, choices: Choices, changed: str, kept: set[str]
+) -> None:
+    module = sys.modules["dashboard.pages.regions.page"]
+    filters = _view(choices, year="2018/19", la="661")
+    with app.server.test_request_context("/"):
+        sent = module.build_parts(View(db, choices, filters, "en", "/regions", changed))
+    names = [field.name for field in dataclasses.fields(RegionsParts)]
+    unsent = {name for name, value in zip(names, sent, strict=True) if value is dash.no_update}
+    assert unsent == kept
+    # What is sent is what a page load draws.
+    drawn = build_regions_parts(load_regions(db, filters), filters, choices, "en")
+    assert sent[names.index("measure_heading")] == drawn.measure_heading
 
 
 # ---- Sorting and labels --------------------------------------------------------------------
