@@ -101,3 +101,29 @@ create or replace temp macro visible_plcs() as table
     select m.plc_id
     from plc_memberships as m
     where m.school_id in (select school_id from visible_schools());
+
+-- The ties of every year: all of them (net_edges) or, with a PLC focus area, only
+-- those through its PLCs (net_focus_ties, the whole system's, as the refresh
+-- measured it). The network page's group ties and the compare page read them so.
+create or replace temp macro focus_ties(focus) as table
+    select year, school_a, school_b, weight, cross_la
+    from net_edges
+    where focus is null
+    union all
+    select year, school_a, school_b, weight, cross_la
+    from net_focus_ties
+    where focus is not null and focus_area = focus;
+
+-- Each school's PLCs in a year of the network: net_school_metrics.n_plcs or, with a
+-- PLC focus area, its PLCs of that area whose memberships count in the year
+-- (memberships_in). A school without a row has no PLC that year.
+create or replace temp macro school_plcs(for_year, focus) as table
+    select m.school_id, m.year, m.n_plcs
+    from net_school_metrics as m
+    where focus is null and m.year = for_year
+    union all
+    select m.school_id, for_year as year, count(distinct m.plc_id) as n_plcs
+    from memberships_in(for_year) as m
+    inner join plcs as p on p.plc_id = m.plc_id
+    where focus is not null and p.focus_area = focus
+    group by m.school_id;

@@ -40,9 +40,9 @@ __all__ = [
 ]
 
 PAGE = "compare"
-# The overview's filters: its headline figures are about schools, so the PLC focus
-# filter, which the overview does not apply, is not offered either.
-FIELDS = ("year", "consortium", "la", "sector", "medium")
+# The network page's filters: with a PLC focus area every part of the page counts only
+# that area's PLCs and the ties through them (data.py).
+FIELDS = ("year", "consortium", "la", "sector", "medium", "focus")
 # The second year: any year the data hold, always in the URL beside the first.
 OPTIONS = (PageOption(WITH, of_years=True),)
 # The lists of ties and schools show at most this many rows; their CSVs hold them all.

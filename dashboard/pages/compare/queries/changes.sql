@@ -1,5 +1,6 @@
 -- What changed between two academic years, $earlier and $later, for the schools
--- chosen ($consortium, $la, $sector, $medium; NULL meaning all), as counts only:
+-- chosen ($consortium, $la, $sector, $medium; NULL meaning all), as counts only,
+-- with a PLC focus area ($focus) counting only its PLCs (focus_ties, school_plcs):
 --   ties_gained, ties_lost, ties_kept: ties (net_edges) with at least one end among
 --     the schools chosen, as the overview counts a region's ties, tied in $later and
 --     not in $earlier, the reverse, and tied in both (weights do not matter);
@@ -15,7 +16,7 @@ region_schools as (
 
 region_ties as (
     select e.year, e.school_a, e.school_b
-    from net_edges as e
+    from focus_ties($focus) as e
     where e.year in ($earlier, $later)
       and (
           e.school_a in (select school_id from region_schools)
@@ -41,9 +42,10 @@ in_plcs as (
         m.school_id,
         coalesce(bool_or(m.year = $earlier and m.n_plcs > 0), false) as in_earlier,
         coalesce(bool_or(m.year = $later and m.n_plcs > 0), false) as in_later
-    from net_school_metrics as m
+    from (
+        select * from school_plcs($earlier, $focus) union select * from school_plcs($later, $focus)
+    ) as m
     inner join region_schools as r on r.school_id = m.school_id
-    where m.year in ($earlier, $later)
     group by m.school_id
 ),
 

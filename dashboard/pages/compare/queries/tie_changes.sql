@@ -1,5 +1,5 @@
 -- The ties gained and lost between $earlier and $later (see changes.sql) that the
--- user may see: both schools in the user's scope (visible_schools). One row per
+-- user may see (with a PLC focus area $focus, the ties through its PLCs): both schools in the user's scope (visible_schools). One row per
 -- pair of schools, the school chosen first (school_a, a school of the selection) and
 -- its partner (school_b) second, with their names and LAs, by school (its gains and
 -- losses together); change is 'gained' or
@@ -12,7 +12,7 @@ region_schools as (
 
 region_ties as (
     select e.year, e.school_a, e.school_b
-    from net_edges as e
+    from focus_ties($focus) as e
     where e.year in ($earlier, $later)
       and (
           e.school_a in (select school_id from region_schools)
