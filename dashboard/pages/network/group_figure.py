@@ -32,12 +32,14 @@ LABEL_RADIUS = 1.13
 Trace = dict[str, object]
 
 
-def band_pairs(pairs: pd.DataFrame) -> np.ndarray:
-    """Each pair's band of LINE_BANDS (its index), by its ties over the most of any pair."""
+def band_pairs(pairs: pd.DataFrame, top: int | None = None) -> np.ndarray:
+    """Each pair's band of LINE_BANDS (its index), by its ties over the most of any pair
+    (``top``: of any pair in a set of networks drawn alike, such as two years side by
+    side; by default this network's)."""
     ties = pairs["ties"].to_numpy(dtype=float)
     if len(ties) == 0:
         return np.zeros(0, dtype=int)
-    share = ties / ties.max()
+    share = ties / max(top or 0, ties.max())
     limits = np.array([limit for limit, _, _ in LINE_BANDS])
     return np.searchsorted(limits, share, side="left")
 
@@ -47,10 +49,12 @@ def _names(network: GroupNetwork, lang: str) -> pd.Series:
     return network.nodes.set_index("group_id")[column].astype(str)
 
 
-def _line_traces(network: GroupNetwork, lang: str, chosen: set[str]) -> list[Trace]:
+def _line_traces(
+    network: GroupNetwork, lang: str, chosen: set[str], top: int | None = None
+) -> list[Trace]:
     nodes = network.nodes.set_index("group_id")
     pairs = network.pairs
-    bands = band_pairs(pairs)
+    bands = band_pairs(pairs, top)
     xa, ya = nodes.loc[pairs["group_a"], ["x", "y"]].to_numpy().T if len(pairs) else ([], [])
     xb, yb = nodes.loc[pairs["group_b"], ["x", "y"]].to_numpy().T if len(pairs) else ([], [])
     touches = pairs["group_a"].isin(chosen) | pairs["group_b"].isin(chosen)
@@ -196,11 +200,16 @@ def _label_trace(network: GroupNetwork, lang: str) -> Trace:
 
 
 def build_group_figure(
-    network: GroupNetwork, lang: str, chosen: set[str] | None = None, revision: str = ""
+    network: GroupNetwork,
+    lang: str,
+    chosen: set[str] | None = None,
+    revision: str = "",
+    top: int | None = None,
 ) -> dict[str, object]:
     """The network of ``network``'s groups as a plotly figure (a dict): lines by band,
     the hover points on them, then the groups. ``chosen``: the group ids of the region
-    chosen, ringed, their lines drawn on top."""
+    chosen, ringed, their lines drawn on top; ``top``: the ties of the widest line, when
+    several networks are drawn on one scale (band_pairs)."""
     chosen = chosen or set()
     layout = copy.deepcopy(_styled_layout())
     # The legend below the circle: beside it, it leaves a phone's screen no room.
@@ -217,7 +226,7 @@ def build_group_figure(
         layout["annotations"] = [{"text": t("network.empty", lang), "showarrow": False,
                                   "xref": "paper", "yref": "paper"}]  # fmt: skip
     traces = [
-        *_line_traces(network, lang, chosen),
+        *_line_traces(network, lang, chosen, top),
         _hover_points(network, lang),
         *_node_traces(network, lang, chosen),
         _label_trace(network, lang),
