@@ -20,7 +20,7 @@ import pandas as pd
 import pytest
 
 from dashboard.core.db import Database
-from dashboard.core.filters import Filters
+from dashboard.core.filters import Choices, Filters
 from dashboard.pages.compare.data import (
     GROUP_MEASURES,
     WITH,
@@ -275,7 +275,7 @@ def test_the_focus_area_is_a_filter_of_the_page_and_changes_what_it_shows(db: Da
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
-def test_the_page_names_the_focus_area_it_counts(db: Database, choices, lang: str) -> None:
+def test_the_page_names_the_focus_area_it_counts(db: Database, choices: Choices, lang: str) -> None:
     filters = _focused(Filters("2018/19"), "numeracy", "2018/19", "2016/17")
     data = load_compare(db, filters, choices.years)
     parts = build_compare_parts(data, filters, choices, lang)
