@@ -57,7 +57,7 @@ def test_wales_opens_on_the_network_of_las_and_a_region_on_its_own_layout(
     expect(page.locator("#network-view")).to_contain_text("Suggested")
     expect(page.locator("#network-figure-note")).to_contain_text("Each circle is a local authority")
     traces = _traces(page)
-    labels = next(t for t in traces if t["mode"] == "text")
+    labels = next(t for t in traces if t["mode"] == "markers+text")
     assert labels["points"] == 22
     nodes = [t for t in traces if t["mode"] == "markers" and t["legend"]]
     assert sorted((t["name"] for t in nodes), key=str.casefold) == [
