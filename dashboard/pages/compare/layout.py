@@ -25,7 +25,7 @@ from dashboard.ui.charts import (
     build_table_section,
 )
 from dashboard.ui.filter_bar import build_filter_bar, build_option_dropdown
-from dashboard.ui.labels import format_value, label_sector, to_number
+from dashboard.ui.labels import format_value, label_focus, label_sector, to_number
 from dashboard.ui.tables import build_table
 
 __all__ = [
@@ -55,6 +55,8 @@ OPTIONS = (PageOption(WITH, of_years=True),)
 LIST_LIMIT = 100
 # How to read the drawings of the two networks, which follows the view.
 DRAWINGS_INTRO = "compare-drawings-intro"
+# What a PLC focus area does to every figure of the page (empty without one).
+FOCUS_NOTE = "compare-focus-note"
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class CompareParts(Parts):
     notice: list[html.P] = output(ids.COMPARE_NOTICE, "children")
     scope: str = output(ids.COMPARE_SCOPE, "children")
     summary: str = output(ids.COMPARE_SUMMARY, "children")
+    focus_note: str = output(FOCUS_NOTE, "children")
     headlines_heading: str = chart_output(PAGE, "headlines", "heading")
     headlines_table: html.Table = chart_output(PAGE, "headlines", "table")
     network_heading: str = chart_output(PAGE, "network", "heading")
@@ -349,6 +352,13 @@ def _legend(lang: str) -> dict[str, str]:
     }
 
 
+def describe_focus(filters: Filters, lang: str) -> str:
+    """With a PLC focus area, that every figure counts its PLCs and ties only."""
+    if filters.focus is None:
+        return ""
+    return t("compare.focus_note", lang, focus=label_focus(filters.focus, lang))
+
+
 def describe_drawings(filters: Filters, lang: str) -> str:
     """How to read the two drawings: networks of LAs for Wales, a region's schools."""
     if filters.la is None and filters.consortium is None:
@@ -381,6 +391,7 @@ def build_compare_parts(
         notice=[html.P(s, role="alert", className="link-notice") for s in notice or []],
         scope=t("compare.scope_heading", lang, region=region, **years),
         summary=describe_summary(data, lang),
+        focus_note=describe_focus(filters, lang),
         headlines_heading=t("compare.headlines_heading", lang, **years),
         headlines_table=build_headlines_table(data, region, lang),
         network_heading=t("compare.network_heading", lang, **years),
@@ -468,6 +479,7 @@ def build_compare_layout(
                         className="summary",
                         **{"aria-live": "polite"},
                     ),
+                    html.P(parts.focus_note, id=FOCUS_NOTE),
                 ],
                 **{"aria-labelledby": ids.COMPARE_SCOPE},
             ),

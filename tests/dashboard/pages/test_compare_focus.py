@@ -13,6 +13,7 @@ query gives the overview's figures.
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 from datetime import date
 
 import networkx as nx
@@ -281,3 +282,6 @@ def test_the_page_names_the_focus_area_it_counts(db: Database, choices: Choices,
     parts = build_compare_parts(data, filters, choices, lang)
     numeracy = {"en": "Numeracy", "cy": "Rhifedd"}[lang]
     assert numeracy in parts.scope
+    assert numeracy in parts.focus_note
+    every = replace(filters, focus=None)
+    assert build_compare_parts(data, every, choices, lang).focus_note == ""
