@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
+from dashboard.access.users import current_scope
 from dashboard.core.db import Database
 from dashboard.core.filters import Filters
 from dashboard.i18n import t
@@ -44,6 +45,9 @@ class Drawings:
 
     earlier: GroupNetwork | NetworkData
     later: GroupNetwork | NetworkData
+    # The region's schools are outside the user's scope: none is drawn, and the
+    # drawings say why (not that no school matches).
+    outside: bool = False
 
 
 def _in_year(filters: Filters, year: str) -> Filters:
@@ -90,7 +94,8 @@ def load_drawings(db: Database, filters: Filters, earlier: str, later: str) -> D
         load_network(db, _in_year(filters, later), "force"),
     )
     first, second = _place_alike(db, filters, both, f"{earlier}|{later}")
-    return Drawings(first, second)
+    hidden = first.schools.empty and not current_scope().allows(filters.la, filters.consortium)
+    return Drawings(first, second, outside=hidden)
 
 
 def _changed_trace(
@@ -123,8 +128,12 @@ def _draw_schools(
     return figure
 
 
-def _sized(figure: Figure) -> Figure:
+def _sized(figure: Figure, outside: str | None = None) -> Figure:
     figure["layout"]["height"] = DRAWING_HEIGHT
+    if outside is not None:
+        figure["layout"]["annotations"] = [
+            {"text": outside, "showarrow": False, "xref": "paper", "yref": "paper"}
+        ]
     return figure
 
 
@@ -142,10 +151,11 @@ def build_drawings(drawings: Drawings, years: tuple[str, str], lang: str) -> tup
     before, after = _ties_of(first), _ties_of(second)
     lost, gained = changed_pairs(after, before), changed_pairs(before, after)
     count = {"lost": f"{len(lost):,}", "gained": f"{len(gained):,}"}
+    outside = t("compare.drawings_outside", lang) if drawings.outside else None
     return (
         _sized(_draw_schools(first, lost, LOST, t("compare.drawing_lost", lang, ties=count["lost"]),
-                             lang, revision)),
+                             lang, revision), outside),
         _sized(_draw_schools(second, gained, GAINED,
                              t("compare.drawing_gained", lang, ties=count["gained"]), lang,
-                             revision)),
+                             revision), outside),
     )  # fmt: skip

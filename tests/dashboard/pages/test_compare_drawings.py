@@ -122,9 +122,16 @@ def test_a_cardiff_officer_sees_no_school_of_gwe_drawn(db: Database) -> None:
         scoped = Database(db.path)
         drawings = load_drawings(scoped, Filters("2018/19", consortium="GWE"), *YEARS)
         figures = build_drawings(drawings, YEARS, "en")
+    assert drawings.outside
     for figure in figures:
         markers = [t for t in figure["data"] if t.get("mode") == "markers"]
         assert all(len(_unpack(t["x"])) == 0 for t in markers)
+        (note,) = figure["layout"]["annotations"]
+        assert note["text"].startswith("The schools chosen are outside")
+    # Cardiff itself is drawn, and says nothing of scope.
+    with acting_as(User("cardiff", "Cardiff officer", frozenset({"la:681"}))):
+        own = load_drawings(Database(db.path), Filters("2018/19", "CSC", 681), *YEARS)
+    assert not own.outside and len(own.later.schools) == 3
 
 
 @pytest.mark.parametrize("lang", ["en", "cy"])
