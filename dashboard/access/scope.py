@@ -47,6 +47,8 @@ AGGREGATE_QUERIES: dict[str, str] = {
     ),
     "sources__runs": "the refresh history",
     "compare__changes": "counts of ties and schools that changed between two years in a region",
+    "compare__headlines": "the overview's headline counts over a whole region, of a PLC focus area",
+    "compare__focus_support": "counts of schools needing support in an LA, a consortium or Wales",
     "sources__catalogue_system": "the data catalogue's figures of Wales as a whole",
     "sources__catalogue_groups": "the data catalogue's LA, consortium and Wales measures",
     "impact__bins": "pooled over every school in Wales, by band of exposure",

@@ -41,6 +41,34 @@ def test_the_comparison_draws_and_follows_the_second_year(page: Page, server_url
     )
     expect(page.locator("#compare-ties-table tbody tr")).to_have_count(3)
     expect(page.locator("#compare-scope")).to_have_text("2017/18 and 2018/19, Wales")
+    # Each year's network drawn: for Wales, its LAs (3 with schools), both years.
+    for which in ("earlier", "later"):
+        graph = page.locator(f"#compare-drawing-{which}-graph")
+        expect(graph.locator(".js-plotly-plot")).to_have_count(1)
+        expect(graph.locator(".scatterlayer .point")).not_to_have_count(0)
+    expect(page.locator("#compare-drawing-earlier-heading")).to_have_text("2017/18")
+
+
+def test_the_focus_area_follows_into_every_part_and_the_url(page: Page, server_url: str) -> None:
+    """Numeracy only: F-G (P2) and C-F (P3) in 2017/18; C-F, C-D and D-F (P3) in 2018/19;
+    in numeracy PLCs C, F, G, then C, D, F. Touching GwE: C-F kept, C-D and D-F gained,
+    D joined; drawn between two schools of GwE, C-D is the one tie gained."""
+    page.goto(server_url + "/compare?year=2018/19&with=2017/18&consortium=GWE")
+    expect(page.locator("#compare-drawing-later-graph .js-plotly-plot")).to_have_count(1)
+    _choose(page, "compare-focus", "Numeracy")
+    expect(page).to_have_url(re.compile(r"focus=numeracy"))
+    expect(page).to_have_url(re.compile(r"with=2017/18"))
+    expect(page.locator("#compare-summary")).to_have_text(
+        "From 2017/18 to 2018/19: ties gained 2, lost 0, kept 1; schools that joined PLCs 1, "
+        "that left them 0."
+    )
+    legend = page.locator("#compare-drawing-later-graph .legend")
+    expect(legend).to_contain_text("Ties gained (1)")
+    page.reload()
+    expect(page.locator("#compare-focus")).to_contain_text("Numeracy")
+    expect(legend).to_contain_text("Ties gained (1)")
+    # No tie of numeracy within GwE in 2017/18: none drawn, none lost.
+    expect(page.locator("#compare-drawing-earlier-graph .legend")).not_to_contain_text("Ties")
 
 
 @pytest.mark.parametrize(
@@ -58,5 +86,6 @@ def test_compare_has_no_serious_or_critical_violations(
     expect(page.locator("html")).to_have_attribute("lang", lang)
     expect(page.locator("h1")).to_have_text(title)
     expect(page.locator("#compare-network-graph .js-plotly-plot")).to_have_count(1)
+    expect(page.locator("#compare-drawing-later-graph .js-plotly-plot")).to_have_count(1)
     violations = run_axe(page)
     assert violations == [], describe(violations)

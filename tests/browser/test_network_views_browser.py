@@ -57,7 +57,7 @@ def test_wales_opens_on_the_network_of_las_and_a_region_on_its_own_layout(
     expect(page.locator("#network-view")).to_contain_text("Suggested")
     expect(page.locator("#network-figure-note")).to_contain_text("Each circle is a local authority")
     traces = _traces(page)
-    labels = next(t for t in traces if t["mode"] == "text")
+    labels = next(t for t in traces if t["mode"] == "markers+text")
     assert labels["points"] == 22
     nodes = [t for t in traces if t["mode"] == "markers" and t["legend"]]
     assert sorted((t["name"] for t in nodes), key=str.casefold) == [
@@ -110,3 +110,28 @@ def test_welsh_region_with_a_school_picked_from_a_link(
     expect(page.locator("#network-figure-note")).to_contain_text("cynllun grym")
     violations = run_axe(page)
     assert violations == [], describe(violations)
+
+
+@pytest.mark.parametrize("lang", ["en", "cy"])
+def test_the_names_of_the_las_stay_apart_on_a_phone(
+    page: Page, demo_server_url: str, demo_db, lang: str
+) -> None:
+    """At 390 pixels the 22 names of the network of LAs lie within the screen, none over
+    another (their boxes as Chromium lays them out)."""
+    _school, _name, year = _cardiff_hub(demo_db)
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(demo_server_url + f"/network?year={year}&lang={lang}")
+    page.wait_for_function(
+        f"document.querySelectorAll('{GRAPH} .textpoint text').length === 22", timeout=60_000
+    )
+    boxes = page.evaluate(
+        f"""[...document.querySelectorAll('{GRAPH} .textpoint text')].map(e => {{
+            const r = e.getBoundingClientRect();
+            return [r.left, r.top, r.right, r.bottom, e.textContent];
+        }})"""
+    )
+    assert all(left >= 0 and right <= 390 for left, _t, right, _b, _n in boxes), boxes
+    for index, (left, top, right, bottom, name) in enumerate(boxes):
+        for other in boxes[index + 1 :]:
+            apart = right <= other[0] or other[2] <= left or bottom <= other[1] or other[3] <= top
+            assert apart, (name, other[4])

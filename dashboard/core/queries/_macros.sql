@@ -56,19 +56,6 @@ create or replace temp macro chosen_schools(consortium, la_code, sector, medium)
       and (sector is null or s.sector = sector)
       and (medium is null or s.language_medium = medium);
 
--- The ties (net_edges) of an academic year with at least one end among the schools
--- chosen, as the overview counts a region's ties: those inside the selection and
--- those leaving it. One row per pair of schools (weights left out), for the
--- comparison of two years (compare__changes, compare__tie_changes).
-create or replace temp macro chosen_ties(for_year, consortium, la_code, sector, medium) as table
-    select e.school_a, e.school_b
-    from net_edges as e
-    where e.year = for_year
-      and (
-          e.school_a in (select school_id from chosen_schools(consortium, la_code, sector, medium))
-          or e.school_b in (select school_id from chosen_schools(consortium, la_code, sector, medium))
-      );
-
 -- The memberships that count in an academic year, as the network measures count
 -- them (etl/sql/marts/net_memberships.sql): a year of the network, and the PLC's
 -- dates, the member's and the year share a day. One row per membership; member
@@ -114,3 +101,45 @@ create or replace temp macro visible_plcs() as table
     select m.plc_id
     from plc_memberships as m
     where m.school_id in (select school_id from visible_schools());
+
+-- The ties of every year: all of them (net_edges) or, with a PLC focus area, only
+-- those through its PLCs (net_focus_ties, the whole system's, as the refresh
+-- measured it). The network page's group ties and the compare page read them so.
+create or replace temp macro focus_ties(focus) as table
+    select year, school_a, school_b, weight, cross_la
+    from net_edges
+    where focus is null
+    union all
+    select year, school_a, school_b, weight, cross_la
+    from net_focus_ties
+    where focus is not null and focus_area = focus;
+
+-- The ties of an academic year (focus_ties: all, or a PLC focus area's) with at
+-- least one end among the schools chosen, as the overview counts a region's ties:
+-- those inside the selection and those leaving it. One row per pair of schools
+-- (weights left out), for the comparison of two years (compare__changes,
+-- compare__tie_changes).
+create or replace temp macro chosen_ties(
+    for_year, consortium, la_code, sector, medium, focus
+) as table
+    select e.school_a, e.school_b
+    from focus_ties(focus) as e
+    where e.year = for_year
+      and (
+          e.school_a in (select school_id from chosen_schools(consortium, la_code, sector, medium))
+          or e.school_b in (select school_id from chosen_schools(consortium, la_code, sector, medium))
+      );
+
+-- Each school's PLCs in a year of the network: net_school_metrics.n_plcs or, with a
+-- PLC focus area, its PLCs of that area whose memberships count in the year
+-- (memberships_in). A school without a row has no PLC that year.
+create or replace temp macro school_plcs(for_year, focus) as table
+    select m.school_id, m.year, m.n_plcs
+    from net_school_metrics as m
+    where focus is null and m.year = for_year
+    union all
+    select m.school_id, for_year as year, count(distinct m.plc_id) as n_plcs
+    from memberships_in(for_year) as m
+    inner join plcs as p on p.plc_id = m.plc_id
+    where focus is not null and p.focus_area = focus
+    group by m.school_id;

@@ -6,6 +6,12 @@ name: one definition of each measure); the group measures are the regions page's
 holds the same values but compares only a year with the one before); what changed
 (ties gained and lost, schools that joined or left PLCs) is counted over the region
 for everyone, and listed school by school only within the user's scope.
+
+With a PLC focus area every part counts only that area's PLCs and the ties through
+them: the headline figures by this page's own query (``compare__headlines``, the
+overview's with a focus area; equal to it without one), the group measures from
+the focus area's subgraph as the network page measures it (etl.public), and what
+changed from the focus area's ties (``focus_ties``) and memberships.
 """
 
 from __future__ import annotations
@@ -17,6 +23,7 @@ import pandas as pd
 from dashboard.core.db import Database
 from dashboard.core.filters import Filters
 from dashboard.ui.labels import HEADLINE_MEASURES, to_number
+from etl.public import SubgraphMeasures, load_focus_network, measure_subgraph
 
 __all__ = [
     "GROUP_MEASURES",
@@ -117,11 +124,22 @@ def _region_params(filters: Filters) -> dict[str, object]:
     }
 
 
+def _focus_params(filters: Filters) -> dict[str, object]:
+    return {**_region_params(filters), "focus": filters.focus}
+
+
 def load_headline_pairs(
     db: Database, filters: Filters, earlier: str, later: str
 ) -> list[HeadlinePair]:
-    """The overview's headline measures (its own query) in both years."""
-    yearly = db.query("overview__yearly", **_region_params(filters)).set_index("year")
+    """The overview's headline measures (its own query) in both years; with a PLC focus
+    area, the same measures of that area's PLCs and ties (compare__headlines)."""
+    if filters.focus is None:
+        yearly = db.query("overview__yearly", **_region_params(filters))
+    else:
+        yearly = db.query(
+            "compare__headlines", earlier=earlier, later=later, **_focus_params(filters)
+        )
+    yearly = yearly.set_index("year")
 
     def value(year: str, measure: str) -> float | None:
         return to_number(yearly.loc[year, measure]) if year in yearly.index else None
@@ -134,21 +152,20 @@ def load_headline_pairs(
 
 def load_changes(db: Database, filters: Filters, earlier: str, later: str) -> Changes:
     """How many ties and schools in PLCs changed, over the whole region (counts only)."""
-    row = db.query(
-        "compare__changes", earlier=earlier, later=later, **_region_params(filters)
-    ).iloc[0]
+    params = _focus_params(filters)
+    row = db.query("compare__changes", earlier=earlier, later=later, **params).iloc[0]
     return Changes(**{field: int(row[field]) for field in Changes.__dataclass_fields__})
 
 
 def load_tie_changes(db: Database, filters: Filters, earlier: str, later: str) -> pd.DataFrame:
     """The ties gained and lost between two schools of the user's scope."""
-    return db.query("compare__tie_changes", earlier=earlier, later=later, **_region_params(filters))
+    return db.query("compare__tie_changes", earlier=earlier, later=later, **_focus_params(filters))
 
 
 def load_school_changes(db: Database, filters: Filters, earlier: str, later: str) -> pd.DataFrame:
     """The schools of the user's scope that joined or left PLCs."""
     return db.query(
-        "compare__school_changes", earlier=earlier, later=later, **_region_params(filters)
+        "compare__school_changes", earlier=earlier, later=later, **_focus_params(filters)
     )
 
 
@@ -166,7 +183,12 @@ def load_measures(db: Database, filters: Filters, earlier: str, later: str) -> p
     """The group's measures (GROUP_MEASURES, in that order) in both years, as the regions
     page reads them, with the change (later - earlier; NaN when either is missing)."""
     level, group = group_of(filters)
-    values = {year: _group_row(db, year, level, group) for year in (earlier, later)}
+    values = {
+        year: _group_row(db, year, level, group)
+        if filters.focus is None
+        else _focus_group_row(db, year, filters, filters.focus)
+        for year in (earlier, later)
+    }
     rows = [
         {
             "measure": measure,
@@ -185,6 +207,51 @@ def _group_row(db: Database, year: str, level: str, group: str | None) -> dict[s
     groups = db.query("regions__groups", year=year)
     found = groups[(groups["level"] == level) & ((group is None) | (groups["group_id"] == group))]
     return {} if found.empty else found.iloc[0].to_dict()
+
+
+def _focus_subgraph(db: Database, year: str, filters: Filters, focus: str) -> SubgraphMeasures:
+    """The focus area's subgraph of the group's schools (every sector and medium, as
+    the group measures count them), as the network page measures a region's."""
+    if filters.la is None and filters.consortium is None:
+        return db.call(load_focus_network, year=year, focus_area=focus)
+    return db.call(
+        measure_subgraph, year=year, la=filters.la, consortium=filters.consortium,
+        focus_area=focus,
+    )  # fmt: skip
+
+
+def _ratio(part: float, whole: float) -> float | None:
+    return part / whole if whole else None
+
+
+def _focus_group_row(db: Database, year: str, filters: Filters, focus: str) -> dict[str, object]:
+    """GROUP_MEASURES of the group in the network of the focus area's ties, each by
+    net_group_metrics' definition (docs/measures.md): isolated and clustering in the
+    whole of that network, components of the group's own subgraph."""
+    found = _focus_subgraph(db, year, filters, focus)
+    summary, schools = found.summary, found.schools
+    internal, external = summary.n_ties, summary.external_ties
+    whole = db.call(load_focus_network, year=year, focus_area=focus).schools
+    clustering = whole.set_index("school_id")["clustering"].reindex(schools["school_id"])
+    support = db.query(
+        "compare__focus_support", year=year, consortium=filters.consortium, la=filters.la,
+        focus=focus,
+    ).iloc[0]  # fmt: skip
+    no_tie = (schools["degree"] + schools["external_ties"]) == 0
+    return {
+        "n_schools": summary.n_schools,
+        "internal_ties": internal,
+        "external_ties": external,
+        "ei_index": _ratio(external - internal, external + internal),
+        "density": summary.density,
+        "isolate_share": _ratio(int(no_tie.sum()), len(schools)),
+        "n_components": summary.n_components,
+        "giant_component_share": summary.giant_component_share,
+        "mean_clustering": float(clustering.fillna(0).mean()) if len(schools) else None,
+        "support_tied_share": _ratio(
+            int(support["n_support_tied"]), int(support["support_schools"])
+        ),
+    }
 
 
 def load_compare(db: Database, filters: Filters, years: list[str]) -> CompareData:

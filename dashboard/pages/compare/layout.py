@@ -16,10 +16,16 @@ from dashboard.core.parts import Parts, chart_output, output
 from dashboard.i18n import t
 from dashboard.measures.catalogue import find_term, format_measure, glossary_entries, name_measure
 from dashboard.pages.compare.data import WITH, CompareData, group_of
+from dashboard.pages.compare.drawings import Drawings, build_drawings
 from dashboard.pages.compare.figures import Figure, StackPart, build_network_figure
-from dashboard.ui.charts import build_chart_section, build_table_section
+from dashboard.ui.charts import (
+    build_chart_section,
+    build_glossary_links,
+    build_graph,
+    build_table_section,
+)
 from dashboard.ui.filter_bar import build_filter_bar, build_option_dropdown
-from dashboard.ui.labels import format_value, label_sector, to_number
+from dashboard.ui.labels import format_value, label_focus, label_sector, to_number
 from dashboard.ui.tables import build_table
 
 __all__ = [
@@ -40,13 +46,17 @@ __all__ = [
 ]
 
 PAGE = "compare"
-# The overview's filters: its headline figures are about schools, so the PLC focus
-# filter, which the overview does not apply, is not offered either.
-FIELDS = ("year", "consortium", "la", "sector", "medium")
+# The network page's filters: with a PLC focus area every part of the page counts only
+# that area's PLCs and the ties through them (data.py).
+FIELDS = ("year", "consortium", "la", "sector", "medium", "focus")
 # The second year: any year the data hold, always in the URL beside the first.
 OPTIONS = (PageOption(WITH, of_years=True),)
 # The lists of ties and schools show at most this many rows; their CSVs hold them all.
 LIST_LIMIT = 100
+# How to read the drawings of the two networks, which follows the view.
+DRAWINGS_INTRO = "compare-drawings-intro"
+# What a PLC focus area does to every figure of the page (empty without one).
+FOCUS_NOTE = "compare-focus-note"
 
 
 @dataclass(frozen=True)
@@ -56,11 +66,18 @@ class CompareParts(Parts):
     notice: list[html.P] = output(ids.COMPARE_NOTICE, "children")
     scope: str = output(ids.COMPARE_SCOPE, "children")
     summary: str = output(ids.COMPARE_SUMMARY, "children")
+    focus_note: str = output(FOCUS_NOTE, "children")
     headlines_heading: str = chart_output(PAGE, "headlines", "heading")
     headlines_table: html.Table = chart_output(PAGE, "headlines", "table")
     network_heading: str = chart_output(PAGE, "network", "heading")
     network_figure: Figure = chart_output(PAGE, "network", "graph")
     network_table: html.Table = chart_output(PAGE, "network", "table")
+    drawings_heading: str = chart_output(PAGE, "drawings", "heading")
+    drawings_intro: str = output(DRAWINGS_INTRO, "children")
+    earlier_heading: str = chart_output(PAGE, "drawing-earlier", "heading")
+    earlier_figure: Figure = chart_output(PAGE, "drawing-earlier", "graph")
+    later_heading: str = chart_output(PAGE, "drawing-later", "heading")
+    later_figure: Figure = chart_output(PAGE, "drawing-later", "graph")
     measures_heading: str = chart_output(PAGE, "measures", "heading")
     measures_table: html.Table = chart_output(PAGE, "measures", "table")
     ties_heading: str = chart_output(PAGE, "ties", "heading")
@@ -335,16 +352,37 @@ def _legend(lang: str) -> dict[str, str]:
     }
 
 
+def describe_focus(filters: Filters, lang: str) -> str:
+    """With a PLC focus area, that every figure counts its PLCs and ties only."""
+    if filters.focus is None:
+        return ""
+    return t("compare.focus_note", lang, focus=label_focus(filters.focus, lang))
+
+
+def describe_drawings(filters: Filters, lang: str) -> str:
+    """How to read the two drawings: networks of LAs for Wales, a region's schools."""
+    if filters.la is None and filters.consortium is None:
+        return t("compare.drawings_intro_wales", lang)
+    return t("compare.drawings_intro_region", lang)
+
+
 def build_compare_parts(
     data: CompareData,
     filters: Filters,
     choices: Choices,
     lang: str,
     notice: list[str] | None = None,
+    drawings: Drawings | None = None,
 ) -> CompareParts:
     """The parts of the page that follow the view; ``notice``: what the URL asked for
-    that the page could not show."""
+    that the page could not show; ``drawings``: each year's network (none: empty
+    figures, for the tests of words alone)."""
     region = describe_region(filters, choices, lang)
+    figures = (
+        build_drawings(drawings, (data.earlier, data.later), lang)
+        if drawings is not None
+        else ({}, {})
+    )
     group = name_group(filters, choices, lang)
     years = {"earlier": data.earlier, "later": data.later}
     ties, schools = list_network_parts(data, lang)
@@ -353,6 +391,7 @@ def build_compare_parts(
         notice=[html.P(s, role="alert", className="link-notice") for s in notice or []],
         scope=t("compare.scope_heading", lang, region=region, **years),
         summary=describe_summary(data, lang),
+        focus_note=describe_focus(filters, lang),
         headlines_heading=t("compare.headlines_heading", lang, **years),
         headlines_table=build_headlines_table(data, region, lang),
         network_heading=t("compare.network_heading", lang, **years),
@@ -360,6 +399,12 @@ def build_compare_parts(
             ties, schools, (data.earlier, data.later), titles, _legend(lang)
         ),
         network_table=build_network_table(data, region, lang),
+        drawings_heading=t("compare.drawings_heading", lang, **years),
+        drawings_intro=describe_drawings(filters, lang),
+        earlier_heading=data.earlier,
+        earlier_figure=figures[0],
+        later_heading=data.later,
+        later_figure=figures[1],
         measures_heading=t("compare.measures_heading", lang, group=group, **years),
         measures_table=build_measures_table(data, group, lang),
         ties_heading=t("compare.ties_heading", lang, **years),
@@ -369,11 +414,51 @@ def build_compare_parts(
     )
 
 
+def _drawing(which: str, heading: str, figure: Figure, lang: str) -> html.Div:
+    return html.Div(
+        [
+            html.H3(heading, id=ids.chart_heading(PAGE, which)),
+            html.Div(build_graph(ids.chart_graph(PAGE, which), figure, lang), className="chart"),
+        ],
+        role="group",
+        **{"aria-labelledby": ids.chart_heading(PAGE, which)},
+    )
+
+
+def build_drawings_section(parts: CompareParts, lang: str) -> html.Section:
+    """Each year's network, side by side (one above the other on a phone)."""
+    heading_id = ids.chart_heading(PAGE, "drawings")
+    return html.Section(
+        [
+            html.H2(parts.drawings_heading, id=heading_id),
+            html.P(parts.drawings_intro, id=DRAWINGS_INTRO),
+            html.P(
+                build_glossary_links(glossary_entries(("weight", "degree"), lang), lang),
+                id=ids.chart_glossary(PAGE, "drawings"),
+                className="chart-glossary",
+            ),
+            html.Div(
+                [
+                    _drawing("drawing-earlier", parts.earlier_heading, parts.earlier_figure, lang),
+                    _drawing("drawing-later", parts.later_heading, parts.later_figure, lang),
+                ],
+                className="compare-drawings",
+            ),
+        ],
+        **{"aria-labelledby": heading_id},
+    )
+
+
 def build_compare_layout(
-    data: CompareData, filters: Filters, choices: Choices, lang: str, notice: list[str]
+    data: CompareData,
+    filters: Filters,
+    choices: Choices,
+    lang: str,
+    notice: list[str],
+    drawings: Drawings | None = None,
 ) -> html.Div:
     """The whole compare page for the view, numbers included (no callback needed at load)."""
-    parts = build_compare_parts(data, filters, choices, lang, notice)
+    parts = build_compare_parts(data, filters, choices, lang, notice, drawings)
     years = PageOption(WITH, tuple(choices.years))
     with_control = build_option_dropdown(
         PAGE, years, t("compare.with_label", lang), {y: y for y in choices.years}, filters
@@ -394,6 +479,7 @@ def build_compare_layout(
                         className="summary",
                         **{"aria-live": "polite"},
                     ),
+                    html.P(parts.focus_note, id=FOCUS_NOTE),
                 ],
                 **{"aria-labelledby": ids.COMPARE_SCOPE},
             ),
@@ -406,6 +492,7 @@ def build_compare_layout(
                 download_label=t("compare.download_headlines", lang),
                 lang=lang,
             ),
+            build_drawings_section(parts, lang),
             build_chart_section(
                 PAGE,
                 "network",

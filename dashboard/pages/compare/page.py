@@ -18,6 +18,7 @@ from dashboard.pages.compare.downloads import (
     build_schools_csv,
     build_ties_csv,
 )
+from dashboard.pages.compare.drawings import load_drawings
 from dashboard.pages.compare.layout import (
     FIELDS,
     OPTIONS,
@@ -45,14 +46,18 @@ def layout(**query: str) -> html.Div:
         return html.Div()  # the shell says what is missing
     data = load_compare(view.db, view.filters, view.choices.years)
     notice = find_bad_years(query, view.filters, view.lang)
-    return build_compare_layout(data, view.filters, view.choices, view.lang, notice)
+    drawings = load_drawings(view.db, view.filters, data.earlier, data.later)
+    return build_compare_layout(data, view.filters, view.choices, view.lang, notice, drawings)
 
 
 def build_parts(view: View) -> tuple[object, ...]:
     """What follows the view, in the order of CompareParts' fields (the notice cleared:
     a control changed, so the view is the user's own)."""
     data = load_compare(view.db, view.filters, view.choices.years)
-    return build_compare_parts(data, view.filters, view.choices, view.lang).as_outputs()
+    drawings = load_drawings(view.db, view.filters, data.earlier, data.later)
+    return build_compare_parts(
+        data, view.filters, view.choices, view.lang, drawings=drawings
+    ).as_outputs()
 
 
 register_view(PAGE, FIELDS, outputs_of(CompareParts), build_parts, options=OPTIONS)

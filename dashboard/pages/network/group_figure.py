@@ -1,4 +1,4 @@
-"""The network of LAs (or consortia) as a figure: the groups on a circle, sized by their
+"""The network of LAs (or consortia) as a figure: the groups on an oval, sized by their
 schools and coloured by consortium, and a line between two groups for the ties between
 their schools, wider and darker the more ties (a few bands, one trace each), with the
 count at the line's middle on hover. The E-I matrix of the regions page, drawn."""
@@ -12,7 +12,7 @@ import pandas as pd
 
 from dashboard.i18n import t
 from dashboard.pages.network.figures import MUTED, PALETTE, SELECTED, _styled_layout
-from dashboard.pages.network.groups import GroupNetwork
+from dashboard.pages.network.groups import OVAL_HEIGHT, OVAL_WIDTH, GroupNetwork
 from dashboard.ui.figures import INK
 
 __all__ = ["LINE_BANDS", "band_pairs", "build_group_figure", "wrap_name"]
@@ -27,17 +27,22 @@ LINE_BANDS = (
 )
 # Node diameters in pixels: a group without schools, and the group with the most.
 NODE_SMALLEST, NODE_LARGEST = 7.0, 30.0
-# How far out the names sit: beyond the circle of nodes (the largest reaches about 1.1).
-LABEL_RADIUS = 1.13
+# Room for the names beside the oval, in the drawing's units: on a phone's 340 pixels,
+# about 105 pixels each side: a line of 14 letters and the space to its node.
+LABEL_ROOM = 1.55
+# Names longer than this break onto two lines.
+LABEL_WRAP = 14
 Trace = dict[str, object]
 
 
-def band_pairs(pairs: pd.DataFrame) -> np.ndarray:
-    """Each pair's band of LINE_BANDS (its index), by its ties over the most of any pair."""
+def band_pairs(pairs: pd.DataFrame, top: int | None = None) -> np.ndarray:
+    """Each pair's band of LINE_BANDS (its index), by its ties over the most of any pair
+    (``top``: of any pair in a set of networks drawn alike, such as two years side by
+    side; by default this network's)."""
     ties = pairs["ties"].to_numpy(dtype=float)
     if len(ties) == 0:
         return np.zeros(0, dtype=int)
-    share = ties / ties.max()
+    share = ties / max(top or 0, ties.max())
     limits = np.array([limit for limit, _, _ in LINE_BANDS])
     return np.searchsorted(limits, share, side="left")
 
@@ -47,10 +52,12 @@ def _names(network: GroupNetwork, lang: str) -> pd.Series:
     return network.nodes.set_index("group_id")[column].astype(str)
 
 
-def _line_traces(network: GroupNetwork, lang: str, chosen: set[str]) -> list[Trace]:
+def _line_traces(
+    network: GroupNetwork, lang: str, chosen: set[str], top: int | None = None
+) -> list[Trace]:
     nodes = network.nodes.set_index("group_id")
     pairs = network.pairs
-    bands = band_pairs(pairs)
+    bands = band_pairs(pairs, top)
     xa, ya = nodes.loc[pairs["group_a"], ["x", "y"]].to_numpy().T if len(pairs) else ([], [])
     xb, yb = nodes.loc[pairs["group_b"], ["x", "y"]].to_numpy().T if len(pairs) else ([], [])
     touches = pairs["group_a"].isin(chosen) | pairs["group_b"].isin(chosen)
@@ -162,9 +169,9 @@ def _node_traces(network: GroupNetwork, lang: str, chosen: set[str]) -> list[Tra
     return traces
 
 
-def wrap_name(name: str, width: int = 12) -> str:
+def wrap_name(name: str, width: int = LABEL_WRAP) -> str:
     """A long name on two lines, broken at the space nearest its middle, so that the
-    names fit beside the circle on a phone's screen too."""
+    names fit beside the oval on a phone's screen too."""
     spaces = [i for i, c in enumerate(name) if c == " "]
     if len(name) <= width or not spaces:
         return name
@@ -172,52 +179,52 @@ def wrap_name(name: str, width: int = 12) -> str:
     return f"{name[:middle]}<br>{name[middle + 1 :]}"
 
 
-def _text_position(x: float, y: float) -> str:
-    """Where a name goes from its point beyond the circle: outwards, so that no name
-    lies over a node or another name."""
-    if x > 0.25:
-        return "middle right"
-    if x < -0.25:
-        return "middle left"
-    return "top center" if y > 0 else "bottom center"
-
-
 def _label_trace(network: GroupNetwork, lang: str) -> Trace:
-    """The groups' names, each just beyond its node on the circle."""
+    """The groups' names, each beside its node, outwards (right on the oval's right
+    side, left on its left): each side's nodes are at heights of their own, so no name
+    lies over a node or another name. The points are the nodes, unseen and as large:
+    plotly sets a name off by its marker's size, so it clears the node at any width."""
     nodes = network.nodes
-    x, y = nodes["x"].to_numpy() * LABEL_RADIUS, nodes["y"].to_numpy() * LABEL_RADIUS
+    sizes = _node_sizes(nodes["schools"])
     return {
-        "type": "scatter", "mode": "text", "x": x.tolist(), "y": y.tolist(),
+        "type": "scatter", "mode": "markers+text",
+        "x": nodes["x"].tolist(), "y": nodes["y"].tolist(),
         "text": [wrap_name(n) for n in _names(network, lang).loc[nodes["group_id"]]],
-        "textposition": [_text_position(a, b) for a, b in zip(x, y, strict=True)],
+        "textposition": ["middle right" if x >= 0 else "middle left" for x in nodes["x"]],
         "textfont": {"color": INK, "size": 11}, "hoverinfo": "skip", "showlegend": False,
-        "name": "",
+        "marker": {"size": sizes.round(1).tolist(), "color": "rgba(0,0,0,0)"}, "name": "",
     }  # fmt: skip
 
 
 def build_group_figure(
-    network: GroupNetwork, lang: str, chosen: set[str] | None = None, revision: str = ""
+    network: GroupNetwork,
+    lang: str,
+    chosen: set[str] | None = None,
+    revision: str = "",
+    top: int | None = None,
 ) -> dict[str, object]:
     """The network of ``network``'s groups as a plotly figure (a dict): lines by band,
     the hover points on them, then the groups. ``chosen``: the group ids of the region
-    chosen, ringed, their lines drawn on top."""
+    chosen, ringed, their lines drawn on top; ``top``: the ties of the widest line, when
+    several networks are drawn on one scale (band_pairs)."""
     chosen = chosen or set()
     layout = copy.deepcopy(_styled_layout())
-    # The legend below the circle: beside it, it leaves a phone's screen no room.
+    # The legend below the oval: beside it, it leaves a phone's screen no room.
     layout["legend"].update(
         title={"text": t("network.group_legend", lang), "side": "top"},
         orientation="h", x=0, xanchor="left", y=0, yanchor="top",
     )  # fmt: skip
     layout["uirevision"] = revision
     layout["dragmode"] = False
-    reach = LABEL_RADIUS + 0.95  # room for the names beside the circle, on a phone too
+    reach = OVAL_WIDTH + LABEL_ROOM  # room for the names beside the oval, on a phone too
     layout["xaxis"]["range"] = [-reach, reach]
-    layout["yaxis"].update(range=[-1.3, 1.3], scaleanchor="x", scaleratio=1)
+    height = OVAL_HEIGHT + 0.2
+    layout["yaxis"].update(range=[-height, height], scaleanchor="x", scaleratio=1)
     if network.nodes.empty:
         layout["annotations"] = [{"text": t("network.empty", lang), "showarrow": False,
                                   "xref": "paper", "yref": "paper"}]  # fmt: skip
     traces = [
-        *_line_traces(network, lang, chosen),
+        *_line_traces(network, lang, chosen, top),
         _hover_points(network, lang),
         *_node_traces(network, lang, chosen),
         _label_trace(network, lang),

@@ -9,7 +9,6 @@ the counts are those of net_group_pairs, the regions page's E-I matrix.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -20,9 +19,11 @@ from dashboard.core.filters import Filters
 
 __all__ = [
     "GROUP_LEVELS",
+    "OVAL_HEIGHT",
+    "OVAL_WIDTH",
     "GroupNetwork",
     "load_group_network",
-    "place_on_circle",
+    "place_on_oval",
     "split_counts",
 ]
 
@@ -37,7 +38,7 @@ class GroupNetwork:
     ``nodes``: one row per group, in the order drawn (by consortium, then name):
     group_id, name_en, name_cy, consortium_code, consortium_name_en,
     consortium_name_cy, schools (chosen schools in the group), internal_ties,
-    external_ties (ties to schools of other groups), x, y (on a circle).
+    external_ties (ties to schools of other groups), x, y (on an oval).
     ``pairs``: one row per pair of different groups joined by a tie: group_a,
     group_b (group_a < group_b), ties.
     """
@@ -71,11 +72,27 @@ def split_counts(counts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     return per_group, pairs[["group_a", "group_b", "ties"]].astype({"ties": "int64"})
 
 
-def place_on_circle(count: int) -> tuple[np.ndarray, np.ndarray]:
-    """``count`` places evenly on the unit circle, the first at the top, clockwise:
-    every group's name has room beside it, and none hides behind another."""
-    angles = math.pi / 2 - 2 * math.pi * np.arange(count) / max(count, 1)
-    return np.cos(angles), np.sin(angles)
+# The oval the groups sit on: less than half as wide as it is tall, so that on a phone's narrow
+# screen, where the drawing's scale is set by its width, each group's name still has a
+# row of its own beside it (place_on_oval).
+OVAL_WIDTH, OVAL_HEIGHT = 0.9, 2.3
+
+
+def place_on_oval(count: int) -> tuple[np.ndarray, np.ndarray]:
+    """``count`` places on the oval OVAL_WIDTH by OVAL_HEIGHT (half-axes), clockwise from
+    the top: the first half down its right side, the rest up its left, each side's
+    places evenly spaced in height. Every name then sits beside its group, outwards,
+    at a height of its own on its side: none over a node or another name."""
+    right = (count + 1) // 2
+
+    def side(number: int) -> np.ndarray:
+        # Top to bottom, half a step in from each end.
+        return OVAL_HEIGHT * (1 - 2 * (np.arange(number) + 0.5) / max(number, 1))
+
+    y = np.concatenate([side(right), side(count - right)[::-1]])
+    x = OVAL_WIDTH * np.sqrt(np.clip(1 - (y / OVAL_HEIGHT) ** 2, 0, 1))
+    x[right:] *= -1
+    return x, y
 
 
 def _name_groups(db: Database, level: str) -> pd.DataFrame:
@@ -108,5 +125,5 @@ def load_group_network(db: Database, filters: Filters, level: str) -> GroupNetwo
     nodes = nodes.sort_values(
         ["consortium_code", "name_en"], key=lambda s: s.str.casefold()
     ).reset_index(drop=True)
-    nodes["x"], nodes["y"] = place_on_circle(len(nodes))
+    nodes["x"], nodes["y"] = place_on_oval(len(nodes))
     return GroupNetwork(level, nodes, pairs)

@@ -42,7 +42,14 @@ AGGREGATE_PARAMS: dict[str, dict[str, object]] = {
     "sources__runs": {"limit": 100},
     "impact__bins": {"exposure": "deep_cross_plcs", "year": "2018/19"},
     "network__drawing": {"year": "2018/19"},
-    "compare__changes": {**REGION, "earlier": "2016/17", "later": "2018/19"},
+    "compare__changes": {**REGION, "earlier": "2016/17", "later": "2018/19", "focus": None},
+    "compare__headlines": {**REGION, "earlier": "2016/17", "later": "2018/19", "focus": "numeracy"},
+    "compare__focus_support": {
+        "year": "2018/19",
+        "consortium": None,
+        "la": None,
+        "focus": "numeracy",
+    },
     "network__group_ties": {
         "year": "2018/19",
         "level": "la",

@@ -22,7 +22,13 @@ from dashboard.pages.network.group_figure import (
     build_group_figure,
     wrap_name,
 )
-from dashboard.pages.network.groups import load_group_network, place_on_circle, split_counts
+from dashboard.pages.network.groups import (
+    OVAL_HEIGHT,
+    OVAL_WIDTH,
+    load_group_network,
+    place_on_oval,
+    split_counts,
+)
 
 
 def _pairs(network) -> dict[tuple[str, str], int]:
@@ -110,10 +116,19 @@ def test_split_counts_of_a_tiny_frame() -> None:
                                      "ties": [2, 1, 5]}  # fmt: skip
 
 
-def test_groups_sit_evenly_on_a_circle_from_the_top() -> None:
-    x, y = place_on_circle(4)
-    assert np.allclose(x, [0, 1, 0, -1], atol=1e-12)
-    assert np.allclose(y, [1, 0, -1, 0], atol=1e-12)
+def test_groups_sit_on_an_oval_clockwise_each_side_evenly_in_height() -> None:
+    x, y = place_on_oval(4)
+    half = OVAL_HEIGHT / 2
+    assert np.allclose(y, [half, -half, -half, half], atol=1e-12)
+    side = OVAL_WIDTH * 0.75**0.5
+    assert np.allclose(x, [side, side, -side, -side], atol=1e-12)
+    # 22 LAs: 11 down the right, 11 up the left, a row of its own for each name.
+    x, y = place_on_oval(22)
+    assert (x[:11] > 0).all() and (x[11:] < 0).all()
+    for side in (y[:11], y[11:][::-1]):
+        steps = -np.diff(side)
+        assert np.allclose(steps, steps[0]) and steps[0] > 0
+    assert np.allclose((x / OVAL_WIDTH) ** 2 + (y / OVAL_HEIGHT) ** 2, 1)
 
 
 def test_bands_follow_the_share_of_the_most_ties() -> None:
@@ -150,7 +165,7 @@ def test_group_figure_draws_few_traces_with_counts(db: Database) -> None:
 def test_group_figure_in_welsh(db: Database) -> None:
     network = load_group_network(db, Filters("2018/19"), "la")
     figure = build_group_figure(network, "cy")
-    labels = next(t for t in figure["data"] if t.get("mode") == "text")
+    labels = next(t for t in figure["data"] if t.get("mode") == "markers+text")
     assert "Ynys Môn" in labels["text"]
     assert figure["layout"]["legend"]["title"]["text"] == "Allwedd"
     hover = next(t for t in figure["data"] if t.get("hovertext"))
@@ -161,4 +176,4 @@ def test_long_names_go_on_two_lines() -> None:
     assert wrap_name("Castell-nedd Port Talbot") == "Castell-nedd<br>Port Talbot"
     assert wrap_name("Rhondda Cynon Taf") == "Rhondda<br>Cynon Taf"
     assert wrap_name("Cardiff") == "Cardiff"
-    assert wrap_name("Blaenau Gwent") == "Blaenau<br>Gwent"
+    assert wrap_name("Blaenau Gwent") == "Blaenau Gwent"  # 13 letters fit on one line

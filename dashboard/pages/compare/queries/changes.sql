@@ -1,5 +1,6 @@
 -- What changed between two academic years, $earlier and $later, for the schools
--- chosen ($consortium, $la, $sector, $medium; NULL meaning all), as counts only:
+-- chosen ($consortium, $la, $sector, $medium; NULL meaning all), as counts only,
+-- with a PLC focus area ($focus) counting only its PLCs (focus_ties, school_plcs):
 --   ties_gained, ties_lost, ties_kept: ties (net_edges) with at least one end among
 --     the schools chosen, as the overview counts a region's ties, tied in $later and
 --     not in $earlier, the reverse, and tied in both (weights do not matter);
@@ -13,8 +14,8 @@ region_schools as (
     select school_id from chosen_schools($consortium, $la, $sector, $medium)
 ),
 
-earlier_ties as (select * from chosen_ties($earlier, $consortium, $la, $sector, $medium)),
-later_ties as (select * from chosen_ties($later, $consortium, $la, $sector, $medium)),
+earlier_ties as (select * from chosen_ties($earlier, $consortium, $la, $sector, $medium, $focus)),
+later_ties as (select * from chosen_ties($later, $consortium, $la, $sector, $medium, $focus)),
 
 tie_counts as (
     select
@@ -31,9 +32,10 @@ in_plcs as (
         m.school_id,
         coalesce(bool_or(m.year = $earlier and m.n_plcs > 0), false) as in_earlier,
         coalesce(bool_or(m.year = $later and m.n_plcs > 0), false) as in_later
-    from net_school_metrics as m
+    from (
+        select * from school_plcs($earlier, $focus) union select * from school_plcs($later, $focus)
+    ) as m
     inner join region_schools as r on r.school_id = m.school_id
-    where m.year in ($earlier, $later)
     group by m.school_id
 ),
 

@@ -1,7 +1,8 @@
 -- The schools chosen ($consortium, $la, $sector, $medium; NULL meaning all) that
 -- joined PLCs between $earlier and $later (no PLC in $earlier, at least one in
 -- $later: net_school_metrics.n_plcs) or left them (the reverse), of the user's scope
--- only (visible_schools). change is 'joined' or 'left'; with the PLCs of each year.
+-- only (visible_schools); with a PLC focus area ($focus), PLCs of that area only
+-- (school_plcs). change is 'joined' or 'left'; with the PLCs of each year.
 with
 
 region_schools as (
@@ -14,9 +15,10 @@ plcs_by_year as (
         m.school_id,
         coalesce(max(m.n_plcs) filter (where m.year = $earlier), 0) as plcs_earlier,
         coalesce(max(m.n_plcs) filter (where m.year = $later), 0) as plcs_later
-    from net_school_metrics as m
+    from (
+        select * from school_plcs($earlier, $focus) union select * from school_plcs($later, $focus)
+    ) as m
     inner join region_schools as r on r.school_id = m.school_id
-    where m.year in ($earlier, $later)
     group by m.school_id
 ),
 

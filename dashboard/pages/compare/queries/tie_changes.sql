@@ -1,5 +1,5 @@
 -- The ties gained and lost between $earlier and $later (see changes.sql) that the
--- user may see: both schools in the user's scope (visible_schools). One row per
+-- user may see (with a PLC focus area $focus, the ties through its PLCs): both schools in the user's scope (visible_schools). One row per
 -- pair of schools, the school chosen first (school_a, a school of the selection) and
 -- its partner (school_b) second, with their names and LAs, by school (its gains and
 -- losses together); change is 'gained' or
@@ -10,8 +10,8 @@ region_schools as (
     select school_id from chosen_schools($consortium, $la, $sector, $medium)
 ),
 
-earlier_ties as (select * from chosen_ties($earlier, $consortium, $la, $sector, $medium)),
-later_ties as (select * from chosen_ties($later, $consortium, $la, $sector, $medium)),
+earlier_ties as (select * from chosen_ties($earlier, $consortium, $la, $sector, $medium, $focus)),
+later_ties as (select * from chosen_ties($later, $consortium, $la, $sector, $medium, $focus)),
 
 changed as (
     select 'gained' as change, * from (select * from later_ties except select * from earlier_ties)
