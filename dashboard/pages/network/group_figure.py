@@ -6,6 +6,7 @@ count at the line's middle on hover. The E-I matrix of the regions page, drawn."
 from __future__ import annotations
 
 import copy
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -42,63 +43,93 @@ def band_pairs(pairs: pd.DataFrame) -> np.ndarray:
     return np.searchsorted(limits, share, side="left")
 
 
-def _names(network: GroupNetwork, lang: str) -> pd.Series:
-    column = "name_cy" if lang == "cy" else "name_en"
-    return network.nodes.set_index("group_id")[column].astype(str)
+@dataclass(frozen=True)
+class _Nodes:
+    """The groups' columns as plain arrays and lists, taken from the frame once: looking
+    up a row or a name in pandas per group and per pair cost most of the figure."""
+
+    ids: list[str]
+    position: dict[str, int]  # each group's row
+    x: np.ndarray
+    y: np.ndarray
+    names: list[str]
+    consortia: list[str]
+    schools: list[int]
+    internal: list[int]
+    external: list[int]
+
+    @classmethod
+    def of(cls, network: GroupNetwork, lang: str) -> _Nodes:
+        nodes = network.nodes
+        suffix = "_cy" if lang == "cy" else "_en"
+        ids = nodes["group_id"].tolist()
+        return cls(
+            ids=ids,
+            position={group: row for row, group in enumerate(ids)},
+            x=nodes["x"].to_numpy(dtype=float),
+            y=nodes["y"].to_numpy(dtype=float),
+            names=nodes[f"name{suffix}"].astype(str).tolist(),
+            consortia=nodes[f"consortium_name{suffix}"].astype(str).tolist(),
+            schools=nodes["schools"].tolist(),
+            internal=nodes["internal_ties"].tolist(),
+            external=nodes["external_ties"].tolist(),
+        )
+
+    def rows_of(self, groups: pd.Series) -> np.ndarray:
+        return np.array([self.position[g] for g in groups], dtype=np.intp)
 
 
-def _line_traces(network: GroupNetwork, lang: str, chosen: set[str]) -> list[Trace]:
-    nodes = network.nodes.set_index("group_id")
+def _segments(nodes: _Nodes, a: np.ndarray, b: np.ndarray, rows: np.ndarray) -> tuple[list, list]:
+    """x and y of the lines from groups ``a`` to groups ``b`` (rows), each ended by a gap."""
+    gap = np.full(len(rows), None)
+    x = np.column_stack([nodes.x[a][rows], nodes.x[b][rows], gap]).ravel()
+    y = np.column_stack([nodes.y[a][rows], nodes.y[b][rows], gap]).ravel()
+    return x.tolist(), y.tolist()
+
+
+def _line_traces(network: GroupNetwork, nodes: _Nodes, lang: str, chosen: set[str]) -> list[Trace]:
     pairs = network.pairs
     bands = band_pairs(pairs)
-    xa, ya = nodes.loc[pairs["group_a"], ["x", "y"]].to_numpy().T if len(pairs) else ([], [])
-    xb, yb = nodes.loc[pairs["group_b"], ["x", "y"]].to_numpy().T if len(pairs) else ([], [])
-    touches = pairs["group_a"].isin(chosen) | pairs["group_b"].isin(chosen)
+    a, b = nodes.rows_of(pairs["group_a"]), nodes.rows_of(pairs["group_b"])
+    ties = pairs["ties"].to_numpy()
     traces = []
     for index, (_, colour, width) in enumerate(LINE_BANDS):
         rows = np.flatnonzero(bands == index)
         if len(rows) == 0:
             continue
-        high = int(pairs["ties"].iloc[rows].max())
-        low = int(pairs["ties"].iloc[rows].min())
-        gap = np.full(len(rows), None)
-        x = np.column_stack([np.asarray(xa)[rows], np.asarray(xb)[rows], gap]).ravel()
-        y = np.column_stack([np.asarray(ya)[rows], np.asarray(yb)[rows], gap]).ravel()
+        high, low = int(ties[rows].max()), int(ties[rows].min())
+        x, y = _segments(nodes, a, b, rows)
         name = t("network.group_band", lang, low=f"{low:,}", high=f"{high:,}")
         if low == high:
             name = t("network.group_band_one", lang, ties=f"{low:,}")
         traces.append({
-            "type": "scatter", "mode": "lines", "x": x.tolist(), "y": y.tolist(),
+            "type": "scatter", "mode": "lines", "x": x, "y": y,
             "name": name, "line": {"color": colour, "width": width},
             "hoverinfo": "skip", "legendgroup": "lines",
         })  # fmt: skip
+    touches = (pairs["group_a"].isin(chosen) | pairs["group_b"].isin(chosen)).to_numpy()
     if chosen and touches.any():
-        rows = np.flatnonzero(touches.to_numpy())
-        gap = np.full(len(rows), None)
-        x = np.column_stack([np.asarray(xa)[rows], np.asarray(xb)[rows], gap]).ravel()
-        y = np.column_stack([np.asarray(ya)[rows], np.asarray(yb)[rows], gap]).ravel()
+        x, y = _segments(nodes, a, b, np.flatnonzero(touches))
         traces.append({
-            "type": "scatter", "mode": "lines", "x": x.tolist(), "y": y.tolist(),
+            "type": "scatter", "mode": "lines", "x": x, "y": y,
             "name": t("network.group_chosen_lines", lang), "hoverinfo": "skip",
             "line": {"color": SELECTED, "width": 2},
         })  # fmt: skip
     return traces
 
 
-def _hover_points(network: GroupNetwork, lang: str) -> Trace:
+def _hover_points(network: GroupNetwork, nodes: _Nodes, lang: str) -> Trace:
     """An invisible point at the middle of each line, its hover the pair and its ties."""
-    nodes = network.nodes.set_index("group_id")
-    names = _names(network, lang)
     pairs = network.pairs
-    a, b = nodes.loc[pairs["group_a"]], nodes.loc[pairs["group_b"]]
+    a, b = nodes.rows_of(pairs["group_a"]), nodes.rows_of(pairs["group_b"])
     text = [
-        t("network.group_pair_hover", lang, a=names[ga], b=names[gb], ties=f"{n:,}")
-        for ga, gb, n in zip(pairs["group_a"], pairs["group_b"], pairs["ties"], strict=True)
+        t("network.group_pair_hover", lang, a=nodes.names[ra], b=nodes.names[rb], ties=f"{n:,}")
+        for ra, rb, n in zip(a, b, pairs["ties"], strict=True)
     ]
     return {
         "type": "scatter", "mode": "markers",
-        "x": ((a["x"].to_numpy() + b["x"].to_numpy()) / 2).tolist(),
-        "y": ((a["y"].to_numpy() + b["y"].to_numpy()) / 2).tolist(),
+        "x": ((nodes.x[a] + nodes.x[b]) / 2).tolist(),
+        "y": ((nodes.y[a] + nodes.y[b]) / 2).tolist(),
         "text": text, "hovertemplate": "%{text}<extra></extra>", "showlegend": False,
         "marker": {"size": 10, "color": "rgba(0,0,0,0)"}, "name": "",
     }  # fmt: skip
@@ -112,51 +143,47 @@ def _node_sizes(schools: pd.Series) -> np.ndarray:
     return NODE_SMALLEST + (NODE_LARGEST - NODE_SMALLEST) * np.sqrt(counts / top)
 
 
-def _hover_node(level: str, node: pd.Series, name: str, lang: str) -> str:
+def _hover_node(level: str, nodes: _Nodes, row: int, lang: str) -> str:
     figures = {
-        "name": name,
-        "schools": f"{node['schools']:,}",
-        "internal": f"{node['internal_ties']:,}",
-        "external": f"{node['external_ties']:,}",
+        "name": nodes.names[row],
+        "schools": f"{nodes.schools[row]:,}",
+        "internal": f"{nodes.internal[row]:,}",
+        "external": f"{nodes.external[row]:,}",
     }
     if level == "la":
         return t("network.group_hover_la", lang, **figures)
     return t("network.group_hover", lang, **figures)
 
 
-def _node_traces(network: GroupNetwork, lang: str, chosen: set[str]) -> list[Trace]:
+def _node_traces(network: GroupNetwork, nodes: _Nodes, lang: str, chosen: set[str]) -> list[Trace]:
     """The groups, one trace per consortium (a colour each; beyond the palette, the rest
     share MUTED as "other consortia"), each group named beside it."""
-    nodes = network.nodes
-    suffix = "_cy" if lang == "cy" else "_en"
-    names = nodes[f"name{suffix}"].astype(str)
-    consortia = nodes[f"consortium_name{suffix}"].astype(str)
-    order = list(dict.fromkeys(consortia))
+    consortia = np.array(nodes.consortia, dtype=object)
+    order = list(dict.fromkeys(nodes.consortia))
     named = order[: len(PALETTE) - 1] if len(order) > len(PALETTE) else order
-    sizes = _node_sizes(nodes["schools"])
+    sizes = _node_sizes(network.nodes["schools"])
     traces = []
     for index, consortium in enumerate([*named, None]):
         if consortium is None:
-            rows = np.flatnonzero(~consortia.isin(named).to_numpy())
+            rows = np.flatnonzero(~np.isin(consortia, named))
             legend = t("network.other_consortia", lang, count=len(order) - len(named),
                        named=len(named))  # fmt: skip
             colour = MUTED
         else:
-            rows = np.flatnonzero((consortia == consortium).to_numpy())
+            rows = np.flatnonzero(consortia == consortium)
             legend, colour = consortium, PALETTE[index]
         if len(rows) == 0:
             continue
-        part = nodes.iloc[rows]
-        hover = [_hover_node(network.level, nodes.iloc[r], names.iloc[r], lang) for r in rows]
+        groups = [nodes.ids[r] for r in rows]
+        hover = [_hover_node(network.level, nodes, r, lang) for r in rows]
         traces.append({
             "type": "scatter", "mode": "markers",
-            "x": part["x"].tolist(), "y": part["y"].tolist(),
+            "x": nodes.x[rows].tolist(), "y": nodes.y[rows].tolist(),
             "hovertext": hover, "hovertemplate": "%{hovertext}<extra></extra>",
             "name": legend,
             "marker": {"color": colour, "size": sizes[rows].round(1).tolist(),
-                       "line": {"color": [SELECTED if g in chosen else INK
-                                          for g in part["group_id"]],
-                                "width": [4 if g in chosen else 1 for g in part["group_id"]]},
+                       "line": {"color": [SELECTED if g in chosen else INK for g in groups],
+                                "width": [4 if g in chosen else 1 for g in groups]},
                        "opacity": 0.95},
         })  # fmt: skip
     return traces
@@ -182,13 +209,12 @@ def _text_position(x: float, y: float) -> str:
     return "top center" if y > 0 else "bottom center"
 
 
-def _label_trace(network: GroupNetwork, lang: str) -> Trace:
+def _label_trace(nodes: _Nodes) -> Trace:
     """The groups' names, each just beyond its node on the circle."""
-    nodes = network.nodes
-    x, y = nodes["x"].to_numpy() * LABEL_RADIUS, nodes["y"].to_numpy() * LABEL_RADIUS
+    x, y = nodes.x * LABEL_RADIUS, nodes.y * LABEL_RADIUS
     return {
         "type": "scatter", "mode": "text", "x": x.tolist(), "y": y.tolist(),
-        "text": [wrap_name(n) for n in _names(network, lang).loc[nodes["group_id"]]],
+        "text": [wrap_name(n) for n in nodes.names],
         "textposition": [_text_position(a, b) for a, b in zip(x, y, strict=True)],
         "textfont": {"color": INK, "size": 11}, "hoverinfo": "skip", "showlegend": False,
         "name": "",
@@ -216,10 +242,11 @@ def build_group_figure(
     if network.nodes.empty:
         layout["annotations"] = [{"text": t("network.empty", lang), "showarrow": False,
                                   "xref": "paper", "yref": "paper"}]  # fmt: skip
+    nodes = _Nodes.of(network, lang)
     traces = [
-        *_line_traces(network, lang, chosen),
-        _hover_points(network, lang),
-        *_node_traces(network, lang, chosen),
-        _label_trace(network, lang),
+        *_line_traces(network, nodes, lang, chosen),
+        _hover_points(network, nodes, lang),
+        *_node_traces(network, nodes, lang, chosen),
+        _label_trace(nodes),
     ]
     return {"data": traces, "layout": layout}
