@@ -276,6 +276,27 @@ class Database:
             self._remember(key, result)
         return result
 
+    def derive(self, build: Callable[[], T], *key: Hashable) -> T:
+        """``build()``, worked out once per file in service, user's scope and ``key``, for
+        what a page derives from several queries (frames merged, choices read): a
+        worker then pays for it once per published file, not on every request.
+
+        ``key`` must name everything ``build`` depends on besides the file and the
+        scope. Like call()'s, the result is shared by every caller that asks the same:
+        do not change it."""
+        scope = current_scope()
+        before = self.in_service()
+        full = (before, scope.cache_key(), "derive", *key)
+        with self._lock:
+            if full in self._cache:
+                self._cache.move_to_end(full)
+                return self._cache[full]  # type: ignore[return-value]
+        result = build()
+        # As in query(): what a file swapped in meanwhile answered is not kept.
+        if self.in_service() == before:
+            self._remember(full, result)
+        return result
+
     def _run(self, sql: str, params: Params, scope: Scope) -> tuple[pd.DataFrame, FileIdentity]:
         """The rows of ``sql`` and the identity of the file that answered."""
         with self._cursor(scope) as (con, served):

@@ -156,7 +156,14 @@ def _name_column(stem: str, lang: str) -> str:
 def load_choices(db: Database, detail: bool = False) -> Choices:
     """Read the years, LAs, sectors, media and focus areas the filters offer; for a page
     that shows detail (``detail``), only the LAs (and their consortia) of the user's
-    scope, read from the server's session."""
+    scope, read from the server's session.
+
+    Worked out once per published file and scope (Database.derive): every callback
+    asks for them. The Choices returned are shared: do not change them."""
+    return db.derive(lambda: _read_choices(db, detail), "choices", detail)
+
+
+def _read_choices(db: Database, detail: bool) -> Choices:
     years = db.query("shell__years")
     has_plc_data = years["has_plc_data"].astype(bool)
     types = db.query("shell__school_types")

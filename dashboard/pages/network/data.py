@@ -431,8 +431,17 @@ def load_network(db: Database, filters: Filters, view: str) -> NetworkData:
     the year's drawn ties (net_edges_drawn). With one: the focus area's subgraph,
     measured for this request. In the views of groups, the network of the groups
     besides (its schools placed in the force layout, for the figures beside it).
+
+    Worked out once per published file, user's scope, selection and view
+    (Database.derive): the page's view callback, its router and its four CSVs all
+    ask for it. The NetworkData returned is shared: do not change its frames.
     """
     view = resolve_view(view, filters)
+    selection = replace(filters, options=())
+    return db.derive(lambda: _load_network(db, filters, view), "network", selection, view)
+
+
+def _load_network(db: Database, filters: Filters, view: str) -> NetworkData:
     groups = load_group_network(db, filters, GROUP_LEVELS[view]) if view in GROUP_LEVELS else None
     placement = view if view in SCHOOL_VIEWS else "force"
     schools = load_schools(db, filters)

@@ -272,7 +272,7 @@ def _describe_selection_rule(
     return t("network.rule_selection_all", lang, ties=shown)
 
 
-def _school_row(row: pd.Series, year: str, lang: str) -> list[object]:
+def _school_row(row: Mapping[str, object], year: str, lang: str) -> list[object]:
     name_column = "la_name_cy" if lang == "cy" else "la_name_en"
     category = row["support_category"]
     community = row["community_id"]
@@ -320,7 +320,8 @@ def build_schools_table(
         t("network.column_community", lang),
         t("network.lists_column_role", lang),
     ]
-    rows = [_school_row(row, year, lang) for _, row in shown.iterrows()]
+    # Plain dicts, not a pandas Series per row (iterrows): those cost more than the table.
+    rows = [_school_row(row, year, lang) for row in shown.to_dict("records")]
     return build_table(caption, columns, rows)
 
 

@@ -9,6 +9,8 @@ table beside the network: schools are public units, and no member is named.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 import pandas as pd
 from dash import dcc, html
 
@@ -81,8 +83,14 @@ def _la_column(lang: str) -> str:
     return "la_name_cy" if lang == "cy" else "la_name_en"
 
 
-def _school_link(row: pd.Series, year: str, lang: str) -> dcc.Link:
+def _school_link(row: Mapping[str, object], year: str, lang: str) -> dcc.Link:
     return dcc.Link(row["name"], href=build_school_href(int(row["school_id"]), year, lang))
+
+
+def _first_rows(listed: pd.DataFrame, columns: Sequence[str]) -> list[dict[str, object]]:
+    """The first LIST_LIMIT rows of ``listed``, of ``columns`` only, as plain dicts: a
+    pandas Series per row (iterrows) cost more than the rest of the table."""
+    return listed.head(LIST_LIMIT)[list(columns)].to_dict("records")
 
 
 def _caption(what: str, listed: pd.DataFrame, region: str, year: str, lang: str) -> str:
@@ -139,7 +147,18 @@ def build_isolates_table(
             _category(row["support_category"], lang),
             _count(row["n_plcs"]),
         ]
-        for _, row in isolates.head(LIST_LIMIT).iterrows()
+        for row in _first_rows(
+            isolates,
+            (
+                "name",
+                "school_id",
+                _la_column(lang),
+                "sector",
+                "language_medium",
+                "support_category",
+                "n_plcs",
+            ),
+        )
     ]
     caption = _caption("isolates", isolates, region, year, lang)
     return build_table(caption, columns, rows)
@@ -174,7 +193,10 @@ def build_betweenness_table(
             _count(row["degree"]),
             label_table_role(row["broker_role"], lang),
         ]
-        for _, row in brokers.head(LIST_LIMIT).iterrows()
+        for row in _first_rows(
+            brokers,
+            ("name", "school_id", _la_column(lang), "betweenness", "degree", "broker_role"),
+        )
     ]
     caption = _caption("betweenness", brokers, region, year, lang)
     return build_table(caption, columns, rows, sorted_by=(2, "descending"))
@@ -203,7 +225,10 @@ def build_roles_table(
             _count(row["broker_total"]),
             f"{row['betweenness']:.3g}",
         ]
-        for _, row in brokers.head(LIST_LIMIT).iterrows()
+        for row in _first_rows(
+            brokers,
+            ("name", "school_id", _la_column(lang), *ROLE_COLUMNS, "broker_total", "betweenness"),
+        )
     ]
     caption = _caption("roles", brokers, region, year, lang)
     return build_table(caption, columns, rows, sorted_by=(7, "descending"))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import replace
+
+import pandas as pd
 from dash import Input, Output, State, callback, html
 from dash.exceptions import PreventUpdate
 
@@ -76,29 +80,30 @@ def build_parts(view: View) -> tuple[object, ...]:
     return parts.as_outputs(kept=KEPT_WHEN_CHANGED.get(view.changed, ()))
 
 
+def _csv_of(what: str, build: Callable[[pd.DataFrame, str], str]) -> Callable[[View], str]:
+    """The CSV ``what`` of a view's schools, written once per published file, scope,
+    selection, view and language (Database.derive), as the data it is written from."""
+
+    def csv(view: View) -> str:
+        selection = replace(view.filters, options=())
+        drawn = view.filters.option("view")
+        return view.db.derive(
+            lambda: build(_load(view).schools, view.lang), "csv", what, selection, drawn, view.lang
+        )
+
+    return csv
+
+
 register_view(PAGE, FIELDS, outputs_of(NetworkParts), build_parts, OPTIONS, detail=True)
-register_download(
-    PAGE,
-    "schools",
-    FIELDS,
-    lambda v: build_schools_csv(_load(v).schools, v.lang),
-    OPTIONS,
-    detail=True,
-)
-# The lists' CSVs: every row of each list, for the view in the URL, in the user's scope.
+# The schools' CSV, then the lists': every row of each, for the view in the URL, in the
+# user's scope.
 for _what, _build in (
+    ("schools", build_schools_csv),
     ("isolates", build_isolates_csv),
     ("betweenness", build_betweenness_csv),
     ("roles", build_roles_csv),
 ):
-    register_download(
-        PAGE,
-        _what,
-        FIELDS,
-        lambda v, build=_build: build(_load(v).schools, v.lang),
-        OPTIONS,
-        detail=True,
-    )
+    register_download(PAGE, _what, FIELDS, _csv_of(_what, _build), OPTIONS, detail=True)
 
 
 @callback(

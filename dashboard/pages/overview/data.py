@@ -182,7 +182,12 @@ def compute_summary(yearly: pd.DataFrame, support: pd.DataFrame, year: str) -> l
 
 
 def load_overview(db: Database, filters: Filters) -> OverviewData:
-    """Everything the overview shows for ``filters``."""
+    """Everything the overview shows for ``filters``, worked out once per published file,
+    scope and filters (Database.derive): shared, so do not change its frames."""
+    return db.derive(lambda: _load_overview(db, filters), "overview", filters)
+
+
+def _load_overview(db: Database, filters: Filters) -> OverviewData:
     yearly = load_yearly(db, filters)
     support = load_support(db, filters)
     return OverviewData(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import plotly.graph_objects as go
 from dash import dcc, html
 
 from dashboard.core import ids
@@ -51,9 +50,9 @@ class OverviewParts(Parts):
     scope: str = output(ids.OVERVIEW_SCOPE, "children")
     summary: str = output(ids.OVERVIEW_SUMMARY, "children")
     headlines: list[html.Div] = output(ids.OVERVIEW_HEADLINES, "children")
-    trend_figure: go.Figure = chart_output(PAGE, "headlines", "graph")
+    trend_figure: dict[str, object] = chart_output(PAGE, "headlines", "graph")
     trend_table: html.Table = chart_output(PAGE, "headlines", "table")
-    support_figure: go.Figure = chart_output(PAGE, "support", "graph")
+    support_figure: dict[str, object] = chart_output(PAGE, "support", "graph")
     support_table: html.Table | html.P = chart_output(PAGE, "support", "table")
     # With no school chosen the summary says so, once; the charts are hidden, not empty.
     charts_hidden: bool = output(ids.OVERVIEW_CHARTS, "hidden")
@@ -143,16 +142,25 @@ def build_support_table(data: OverviewData, region: str, lang: str) -> html.Tabl
     if data.support.empty:
         return html.P(t("overview.support_empty", lang))
     columns = [t("table.year", lang), *[label_category(c, lang) for c in CATEGORIES]]
-    by_year = data.support.set_index(["year", "category"])
+    support = data.support
+    # One pass over the rows, not a lookup in the frame per cell: pandas' .loc costs
+    # more than the rest of the table.
+    by_year = {
+        (year, category): (share, schools)
+        for year, category, share, schools in zip(
+            support["year"], support["category"], support["share"], support["schools"],
+            strict=True,
+        )
+    }  # fmt: skip
     rows = []
-    years = data.support.drop_duplicates("year")
+    years = support.drop_duplicates("year")
     for year, has_plc_data in zip(years["year"], years["has_plc_data"], strict=True):
         cells = [
             t(
                 "overview.support_cell",
                 lang,
-                share=format_share(by_year.loc[(year, c), "share"]),
-                schools=f"{by_year.loc[(year, c), 'schools']:,}",
+                share=format_share(by_year[(year, c)][0]),
+                schools=f"{by_year[(year, c)][1]:,}",
             )
             for c in CATEGORIES
         ]
