@@ -1,4 +1,5 @@
-"""The refresh's constants that the dashboard presents, published in ``refresh_settings``.
+"""The refresh's constants that the dashboard presents, published in ``refresh_settings``,
+and the school system it loaded, in ``refresh_system``.
 
 The dashboard serves whatever database it is given: a constant it shows (the cap on
 ties drawn, the fewest schools an impact estimate needs, the demo's planted effect)
@@ -13,10 +14,19 @@ import duckdb
 from etl.demo.model import BETA
 from etl.drawing import MAX_DRAWN_TIES
 from etl.impact import MIN_SCHOOLS
+from etl.systems import DEFAULT_SYSTEM, System
 
-__all__ = ["SETTINGS_TABLES", "record_settings"]
+__all__ = [
+    "SETTINGS_TABLES",
+    "SYSTEM_TABLES",
+    "record_settings",
+    "record_system",
+    "recorded_system",
+]
 
-SETTINGS_TABLES = ("refresh_settings",)
+# refresh_system is apart: a database published before it has none, and is Wales.
+SYSTEM_TABLES = ("refresh_system",)
+SETTINGS_TABLES = ("refresh_settings", *SYSTEM_TABLES)
 
 # Every database's settings: (name, value, description).
 _SETTINGS = (
@@ -53,3 +63,27 @@ def _is_demo(con: duckdb.DuckDBPyConnection) -> bool:
     # The same test as the dashboard's provenance (shell__provenance.sql).
     found = con.execute("SELECT exists (SELECT 1 FROM school_outcomes WHERE source = 'demo')")
     return bool(found.fetchone()[0])
+
+
+def record_system(con: duckdb.DuckDBPyConnection, system: System) -> None:
+    """Fill ``refresh_system``: the system's name and its configuration as read."""
+    con.execute("DELETE FROM refresh_system")
+    con.execute(
+        "INSERT INTO refresh_system VALUES ($system, $file, $sha256, $config)",
+        {
+            "system": system.name,
+            "file": system.source,
+            "sha256": system.sha256,
+            "config": system.text,
+        },
+    )
+
+
+def recorded_system(con: duckdb.DuckDBPyConnection) -> str:
+    """The name of the system the database of ``con`` holds; Wales for one published
+    before systems were recorded (it has no refresh_system table)."""
+    tables = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'refresh_system'"
+    ).fetchone()[0]
+    row = con.execute("SELECT system FROM refresh_system").fetchone() if tables else None
+    return row[0] if row else DEFAULT_SYSTEM
