@@ -14,11 +14,12 @@ import duckdb
 from etl.demo.model import BETA
 from etl.drawing import MAX_DRAWN_TIES
 from etl.impact import MIN_SCHOOLS
-from etl.systems import DEFAULT_SYSTEM, System
+from etl.systems import DEFAULT_SYSTEM, System, load_system, parse_system
 
 __all__ = [
     "SETTINGS_TABLES",
     "SYSTEM_TABLES",
+    "read_system",
     "record_settings",
     "record_system",
     "recorded_system",
@@ -82,8 +83,22 @@ def record_system(con: duckdb.DuckDBPyConnection, system: System) -> None:
 def recorded_system(con: duckdb.DuckDBPyConnection) -> str:
     """The name of the system the database of ``con`` holds; Wales for one published
     before systems were recorded (it has no refresh_system table)."""
-    tables = con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'refresh_system'"
-    ).fetchone()[0]
-    row = con.execute("SELECT system FROM refresh_system").fetchone() if tables else None
+    has_table = _has_system_table(con)
+    row = con.execute("SELECT system FROM refresh_system").fetchone() if has_table else None
     return row[0] if row else DEFAULT_SYSTEM
+
+
+def read_system(con: duckdb.DuckDBPyConnection) -> System:
+    """The system the database of ``con`` holds, read from its recorded configuration;
+    the shipped Wales for a database published before systems were recorded."""
+    if not _has_system_table(con):
+        return load_system(DEFAULT_SYSTEM)
+    row = con.execute("SELECT config, config_file FROM refresh_system").fetchone()
+    return parse_system(row[0], row[1]) if row else load_system(DEFAULT_SYSTEM)
+
+
+def _has_system_table(con: duckdb.DuckDBPyConnection) -> bool:
+    found = con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'refresh_system'"
+    ).fetchone()
+    return bool(found[0])

@@ -1,12 +1,13 @@
-"""A third school system, from a configuration and files written here: a real refresh
+"""A third school system, from a hand-made configuration (tests/data/systems/island.toml)
+and three tiny contract files written here: a real refresh
 (the command line, in a subprocess) into a real DuckDB file, which keeps to the
 system's vocabulary, records the system, and is not overwritten by another system's
 refresh unless forced (docs/systems.md).
 
 The island is one local authority of three schools, numbered 9010001 to 9010003 (the
 address-list reader is Wales's, so the numbers have seven digits; the island's form
-is narrower: a 9 and six more). It speaks English only, its focus areas are maths
-and reading, its groups clusters, and it measures attainment only.
+is narrower: a 9 and six more). It speaks English only, its focus areas are reading
+and maths, its groups clusters, and it measures attainment only.
 """
 
 from __future__ import annotations
@@ -21,68 +22,8 @@ from cli_run import Rejected, query, rejected_rows, run_refresh
 from etl.refresh import SystemChangedError, published_system, refresh
 from etl.systems import load_system
 
-ISLAND = """
-[system]
-name = "island"
-title = { en = "The Island" }
-languages = ["en"]
-
-[[levels]]
-code = "school"
-name = { en = "School" }
-plural = { en = "Schools" }
-
-[[levels]]
-code = "local_authority"
-name = { en = "Parish" }
-plural = { en = "Parishes" }
-
-[[levels]]
-code = "consortium"
-name = { en = "Island" }
-plural = { en = "Islands" }
-
-[school_ids]
-pattern = "9[0-9]{6}"
-description = { en = "island school number, a 9 and six digits" }
-
-[reference]
-folder = "."
-
-[[reference.files]]
-reader = "local_authorities"
-file = "local_authorities.csv"
-required = true
-
-[[reference.files]]
-reader = "address_list"
-file = "schools.csv"
-required = true
-
-[map]
-locations = false
-boundaries = false
-
-[[group_kinds]]
-code = "cluster"
-name = { en = "Cluster of schools" }
-
-[ties]
-group_kinds = ["cluster"]
-
-[[focus_areas]]
-code = "maths"
-name = { en = "Mathematics" }
-
-[[focus_areas]]
-code = "reading"
-name = { en = "Reading" }
-
-[[outcome_measures]]
-code = "attainment"
-kind = "number"
-name = { en = "Attainment" }
-"""
+ISLAND_FILE = Path(__file__).resolve().parents[1] / "data" / "systems" / "island.toml"
+ISLAND = ISLAND_FILE.read_text(encoding="utf-8")
 
 LOCAL_AUTHORITIES = """\
 la_code,ons_code,name_en,name_cy,consortium_code,consortium_name_en,consortium_name_cy
@@ -160,7 +101,7 @@ def test_a_focus_area_outside_the_vocabulary_is_set_aside_with_its_reason(island
         3,
         "focus_area",
         "numeracy",
-        "not one of the allowed values: maths, reading",
+        "not one of the allowed values: reading, maths",
     )
 
 
