@@ -155,3 +155,16 @@ def test_a_database_from_before_systems_is_wales(island, tmp_path):
     island_system = load_system(island["config"])
     with pytest.raises(SystemChangedError, match="holds the system 'wales'"):
         refresh(island["raw"], db, island["reference"], progress=print, system=island_system)
+
+
+def test_a_wrong_configuration_is_refused_before_anything_is_read(island, tmp_path):
+    spoilt = tmp_path / "spoilt.toml"
+    spoilt.write_text(ISLAND.replace('pattern = "9[0-9]{6}"', 'pattern = "9[0-9"'), "utf-8")
+    db = tmp_path / "never.duckdb"
+    done = run_refresh(island["raw"], db, "--system", str(spoilt))
+    assert done.returncode == 2
+    assert f"{spoilt}: [school_ids] pattern: not a regular expression" in done.stderr
+    assert "The published database was not changed." in done.stderr
+    unknown = run_refresh(island["raw"], db, "--system", "atlantis")
+    assert unknown.returncode == 2 and "atlantis.toml: no such system file" in unknown.stderr
+    assert not db.exists()
