@@ -52,7 +52,7 @@ from etl.schema import apply_schema
 from etl.settings_table import SETTINGS_TABLES, record_settings, record_system, recorded_system
 from etl.sources.common import InputError
 from etl.sources.detect import find_inputs
-from etl.sources.reference import InputFile, file_sha256, read_reference
+from etl.sources.reference import InputFile, Reference, file_sha256, read_reference
 from etl.systems import System, load_system
 
 __all__ = [
@@ -392,6 +392,7 @@ def _build(
         reference = steps.run(
             "read reference files", lambda: read_reference(reference_dir, raw_dir)
         )
+        _keep_system_readers(reference, system, result, steps.progress)
         result.input_files.extend(reference.input_files)
         steps.run("load reference", lambda: load_reference(con, reference, result.run_id))
         contract = contract_for(system)
@@ -415,6 +416,39 @@ def _build(
         con.execute("CHECKPOINT")
     finally:
         con.close()
+
+
+# What each optional reader adds to the reference data (the local authorities and the
+# address list of schools every system has).
+_OPTIONAL_READERS = ("locations", "categorisation", "boundaries")
+
+
+def _keep_system_readers(
+    reference: Reference, system: System, result: RefreshResult, progress: Progress
+) -> None:
+    """Drop what readers the system does not name read (its [[reference.files]]): a
+    categorisation list beside another system's files is not that system's data, and
+    would load support categories it does not have. Each file dropped is a warning."""
+    readers = {entry.reader for entry in system.reference_files}
+    dropped = [f for f in reference.input_files if f.kind.split(":")[0] not in readers]
+    for kind in set(_OPTIONAL_READERS) - readers:
+        if kind == "locations":  # the columns left out load as NULL
+            reference.schools = reference.schools.drop(columns=["latitude", "longitude"])
+        elif kind == "categorisation":
+            reference.categories = reference.categories.iloc[0:0]
+        else:
+            reference.boundaries = reference.boundaries.iloc[0:0]
+    reference.rejections = [
+        r for r in reference.rejections if r.source_file not in {f.path for f in dropped}
+    ]
+    reference.input_files = [f for f in reference.input_files if f not in dropped]
+    for file in dropped:
+        warning = (
+            f"{file.path}: a {file.kind.split(':')[0]} file, which the system "
+            f"{system.name} does not read ({system.source}): not loaded"
+        )
+        progress(f"    warning: {warning}")
+        result.warnings.append(warning)
 
 
 def _record_settings(con: duckdb.DuckDBPyConnection, system: System) -> None:

@@ -35,6 +35,11 @@ School Number,School Name,LA Code,Sector,Postcode
 9010002,Hill Primary,901,Primary,IS1 2AA
 9010003,Island High,901,Secondary,IS1 3AA
 """
+# Locations of its schools: the island names no locations reader, so they are not loaded.
+LOCATIONS = """\
+School Number,Latitude,Longitude
+9010001,49.2,-2.1
+"""
 # P2 works on numeracy, a Welsh focus area the island does not have: set aside.
 PLCS = """\
 plc_id,name,focus_area,scope,membership_type,start_date,end_date,lead_school_id
@@ -74,7 +79,12 @@ def island(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     config = root / "island.toml"
     config.write_text(ISLAND, encoding="utf-8")
     reference = write(
-        root / "reference", {"local_authorities.csv": LOCAL_AUTHORITIES, "schools.csv": SCHOOLS}
+        root / "reference",
+        {
+            "local_authorities.csv": LOCAL_AUTHORITIES,
+            "schools.csv": SCHOOLS,
+            "locations.csv": LOCATIONS,
+        },
     )
     raw = write(
         root / "raw",
@@ -168,3 +178,13 @@ def test_a_wrong_configuration_is_refused_before_anything_is_read(island, tmp_pa
     unknown = run_refresh(island["raw"], db, "--system", "atlantis")
     assert unknown.returncode == 2 and "atlantis.toml: no such system file" in unknown.stderr
     assert not db.exists()
+
+
+def test_a_reference_file_of_a_reader_the_system_does_not_name_is_not_loaded(island):
+    assert query(island["db"], "SELECT count(*), count(latitude) FROM schools") == [(3, 0)]
+    [(message,)] = query(island["db"], "SELECT message FROM etl_runs")
+    locations = island["reference"] / "locations.csv"
+    assert message == (
+        f"{locations}: a locations file, which the system island does not read "
+        f"({island['config']}): not loaded"
+    )
