@@ -4,6 +4,7 @@ refresh recorded, whose names label the values the catalogues do not name."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -11,7 +12,9 @@ import dash
 import duckdb
 import pytest
 
+from dashboard.core import ids
 from dashboard.core.db import CONFIG_KEY, Database
+from dashboard.core.language import choose_lang, lang_from_search, offered_languages
 from dashboard.core.system import load_served_system, served_system
 from dashboard.ui.labels import label_category, label_focus, sort_focus_areas
 from etl.settings_table import record_system
@@ -68,3 +71,30 @@ def test_labels_name_the_served_systems_values(
     # Outside a request there is no database served: the code as it is.
     assert served_system() is None
     assert label_focus("maths", "en") == "maths"
+
+
+def shell_of(app: dash.Dash, lang: str) -> str:
+    """The shell served to a page in ``lang``, as the browser's Dash asks for it."""
+    answer = app.server.test_client().get(
+        "/_dash-layout", headers={"Referer": f"http://localhost/plcs?lang={lang}"}
+    )
+    assert answer.status_code == 200
+    return json.dumps(answer.get_json())
+
+
+def test_a_system_in_english_only_is_served_in_english_only(
+    app: dash.Dash, overview_db_path, tmp_path, monkeypatch: pytest.MonkeyPatch
+):
+    # Wales offers Welsh: the switch is there and a Welsh page is Welsh.
+    wales = shell_of(app, "cy")
+    assert ids.SHELL_LANGUAGE in wales and "Dangosfwrdd agored:" in wales
+    island = Database(copy_with(tmp_path, overview_db_path, "island"))
+    monkeypatch.setitem(app.server.config, CONFIG_KEY, island)
+    with app.server.test_request_context("/plcs?lang=cy"):
+        assert offered_languages() == ("en",)
+        assert choose_lang("cy") == "en" and lang_from_search("?lang=cy") == "en"
+    served = shell_of(app, "cy")
+    assert ids.SHELL_LANGUAGE not in served
+    assert "Open dashboard:" in served and "Dangosfwrdd agored:" not in served
+    # Outside a request: every language the dashboard speaks.
+    assert offered_languages() == ("en", "cy") and choose_lang("cy") == "cy"
