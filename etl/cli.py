@@ -24,6 +24,7 @@ from etl.refresh import (
     refresh,
 )
 from etl.sources.common import InputError
+from etl.systems import SystemConfigError, load_system
 
 __all__ = ["EXIT_CODES", "main"]
 
@@ -68,10 +69,18 @@ def _add_refresh_options(parser: argparse.ArgumentParser) -> None:
         help="The published database (default %(default)s).",
     )
     add(
+        "--system",
+        default=config.setting("system"),
+        metavar="NAME",
+        help="The school system: a name of systems/ (wales, ...) or a .toml file of your "
+        "own (docs/systems.md; default %(default)s).",
+    )
+    add(
         "--reference",
         type=Path,
-        default=config.default_reference_dir(),
-        help="Folder of reference files (default %(default)s).",
+        default=None,
+        help="Folder of reference files (default: the system's folder of "
+        f"{config.default_reference_dir()}).",
     )
     add(
         "--max-shrink",
@@ -260,6 +269,8 @@ def run_refresh(args: argparse.Namespace) -> int:
     progress = _quiet if args.quiet or args.json else print
     try:
         result = _refresh(args, progress)
+    except SystemConfigError as error:
+        return _failed(f"the system cannot be read: {error}", EXIT_REFUSED)
     except (InputError, TableShrankError) as error:
         return _failed(str(error), EXIT_REFUSED)
     except RefreshLockedError as error:
@@ -315,11 +326,17 @@ def _failed_before_the_run(error: Exception, args: argparse.Namespace) -> int:
     return _failed(str(raised), EXIT_DISK_FULL)
 
 
+def _reference_dir(args: argparse.Namespace, folder: str) -> Path:
+    """--reference as given, else the system's folder of the shipped reference data."""
+    return args.reference or config.default_reference_dir() / folder
+
+
 def _refresh(args: argparse.Namespace, progress: Callable[[str], None]) -> RefreshResult:
+    system = load_system(args.system)
     return refresh(
         args.raw,
         args.db,
-        args.reference,
+        _reference_dir(args, system.reference_folder),
         trigger=args.trigger,
         progress=progress,
         force=args.force,
@@ -327,6 +344,7 @@ def _refresh(args: argparse.Namespace, progress: Callable[[str], None]) -> Refre
         wait_seconds=args.wait,
         archive_dir=args.archive,
         pseudonym_key_file=args.pseudonym_key_file,
+        system=system,
     )
 
 
@@ -334,12 +352,14 @@ def run_schedule(args: argparse.Namespace) -> int:
     from etl.schedule import ScheduledRefresh, build_scheduler, run_scheduled_refresh
 
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s")
-    job = ScheduledRefresh(
-        args.raw, args.db, args.reference, args.max_shrink, args.pseudonym_key_file
-    )
     try:
+        system = load_system(args.system)
+        reference = _reference_dir(args, system.reference_folder)
+        job = ScheduledRefresh(
+            args.raw, args.db, reference, args.max_shrink, args.pseudonym_key_file, system
+        )
         scheduler = build_scheduler(job, args.cron, args.timezone)
-    except ValueError as error:
+    except ValueError as error:  # a wrong cron expression, or system file (SystemConfigError)
         print(error, file=sys.stderr)
         return EXIT_REFUSED
     if args.run_now:

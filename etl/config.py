@@ -52,6 +52,12 @@ SETTINGS: dict[str, Setting] = {
             "Folder of the published Welsh reference files shipped with plcnet.",
         ),
         Setting("db_path", str(DATA_DIR / "plcnet.duckdb"), "The published database."),
+        Setting(
+            "system",
+            "wales",
+            "The school system a refresh loads: a name of systems/ or a .toml file "
+            "(docs/systems.md).",
+        ),
         Setting("seed", "2015", "Seed of the demo generator."),
         Setting("host", "127.0.0.1", "Address the dashboard listens on."),
         Setting("port", "8050", "Port the dashboard listens on."),

@@ -6,12 +6,21 @@ and an example row. The readers, the validation, the demo generator and
 the document says what the code says.
 
 A year is an academic year written ``2018/19`` (1 September to 31 August).
+
+The allowed values of a few columns are a school system's vocabulary, not this
+module's (etl/systems.py, systems/<name>.toml): the focus areas of ``plcs``, the
+outcome measures of ``school_outcomes`` and the categories of a category measure,
+and the form of a school identifier. :func:`contract_for` gives the contract of a
+system; ``CONTRACT`` is the default system's, Wales, which the document and the demo
+describe.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+
+from etl.systems import DEFAULT_SYSTEM, System, load_system
 
 __all__ = [
     "CONTRACT",
@@ -27,12 +36,14 @@ __all__ = [
     "ROLES",
     "SCOPES",
     "SUPPORT_CATEGORIES",
+    "WALES",
     "WHOLE_NUMBER",
     "Column",
     "ContractFile",
     "Reference",
     "RowCheck",
     "contract_file",
+    "contract_for",
     "matches",
     "render_markdown",
     "write_contract_doc",
@@ -45,16 +56,10 @@ GENERATED_START = (
 )
 GENERATED_END = "<!-- end of generated part -->"
 
-FOCUS_AREAS = (
-    "literacy",
-    "numeracy",
-    "welsh_language",
-    "digital_competence",
-    "additional_learning_needs",
-    "assessment_for_learning",
-    "leadership",
-    "wellbeing",
-)
+# The shipped default system, whose vocabularies the demo draws from and the contract
+# document lists; a refresh of another system checks its files by contract_for(system).
+WALES = load_system(DEFAULT_SYSTEM)
+FOCUS_AREAS = WALES.focus_area_codes
 # Within one school; between schools of one LA; across LAs of one consortium;
 # across consortia: the Wales reform's "within, between and across schools".
 SCOPES = ("within_school", "between_schools", "across_las", "across_consortia")
@@ -73,8 +78,8 @@ REVIEW_FEATURES = (
     "reciprocal_accountability",
     "dissemination",
 )
-SUPPORT_CATEGORIES = ("green", "yellow", "amber", "red")
-OUTCOME_MEASURES = ("support_category", "attainment")
+SUPPORT_CATEGORIES = WALES.categories("support_category")
+OUTCOME_MEASURES = WALES.outcome_measure_codes
 OUTCOME_SOURCES = ("published", "demo", "local")
 
 # Column types, each with the DuckDB type it loads as.
@@ -132,6 +137,13 @@ class Column:
     required: bool = True
     allowed: tuple[str, ...] = ()
     example: str = ""
+    # The system's vocabulary its allowed values are (contract_for fills ``allowed``):
+    # checked even when the system's vocabulary is empty, which then allows nothing.
+    vocabulary: str = ""
+    # A school_id's form, as a regular expression of the whole value, and its words
+    # for a value that does not match ("" where the reason not_a_school says it).
+    pattern: str = ""
+    form: str = ""
 
     @property
     def sql_type(self) -> str:
@@ -188,7 +200,8 @@ def _score(feature: str, meaning: str) -> Column:
     return Column(feature, "score", f"1 to 5: {meaning}", example="4")
 
 
-CONTRACT: tuple[ContractFile, ...] = (
+# The contract with the system's vocabularies left to fill (contract_for).
+_TEMPLATE: tuple[ContractFile, ...] = (
     ContractFile(
         table="plcs",
         description="One row per professional learning community.",
@@ -199,7 +212,7 @@ CONTRACT: tuple[ContractFile, ...] = (
                 "focus_area",
                 "text",
                 "What the PLC works on.",
-                allowed=FOCUS_AREAS,
+                vocabulary="focus_areas",
                 example="numeracy",
             ),
             Column(
@@ -328,7 +341,7 @@ CONTRACT: tuple[ContractFile, ...] = (
                 "measure",
                 "text",
                 "What is measured.",
-                allowed=OUTCOME_MEASURES,
+                vocabulary="outcome_measures",
                 example="attainment",
             ),
             Column(
@@ -348,13 +361,8 @@ CONTRACT: tuple[ContractFile, ...] = (
         ),
         key=("school_id", "year", "measure"),
         references=(Reference("school_id", "schools", "school_id"),),
+        # The categories of a category measure are checked first (contract_for).
         row_checks=(
-            RowCheck(
-                "value",
-                "trim(measure) = 'support_category' "
-                "AND trim(value) NOT IN ('green', 'yellow', 'amber', 'red')",
-                "a support category must be green, yellow, amber or red",
-            ),
             RowCheck(
                 "value",
                 "trim(measure) = 'attainment' AND trim(value) <> '' AND NOT coalesce("
@@ -367,9 +375,75 @@ CONTRACT: tuple[ContractFile, ...] = (
 )
 
 
-def contract_file(table: str) -> ContractFile:
-    """Return the contract file that loads into ``table``."""
-    for spec in CONTRACT:
+# The Welsh school number, which the reason not_a_school words in both languages; a
+# system whose identifiers take another form is told in its own words (not_a_school_id).
+SCHOOL_NUMBER = "[0-9]{7}"
+# The reason support_category_value words Wales's four categories, in both languages;
+# other categories are told as any value outside a vocabulary is (not_allowed).
+WALES_CATEGORIES_REASON = "a support category must be green, yellow, amber or red"
+
+
+def contract_for(system: System) -> tuple[ContractFile, ...]:
+    """The contract of ``system``: its vocabularies as the allowed values, its form of
+    school identifier, and the categories of its category measures."""
+    vocabularies = {
+        "focus_areas": system.focus_area_codes,
+        "outcome_measures": system.outcome_measure_codes,
+        "group_kinds": system.group_kind_codes,
+    }
+    form = "" if system.school_ids.pattern == SCHOOL_NUMBER else _form_words(system)
+    specs = []
+    for spec in _TEMPLATE:
+        columns = tuple(
+            replace(c, allowed=vocabularies[c.vocabulary])
+            if c.vocabulary
+            else replace(c, pattern=system.school_ids.pattern, form=form)
+            if c.type == "school_id"
+            else c
+            for c in spec.columns
+        )
+        checks = _category_checks(system) if spec.table == "school_outcomes" else ()
+        specs.append(replace(spec, columns=columns, row_checks=checks + spec.row_checks))
+    return tuple(specs)
+
+
+def _form_words(system: System) -> str:
+    return f"{system.school_ids.description.text('en')}, as {system.name} writes them"
+
+
+def _category_checks(system: System) -> tuple[RowCheck, ...]:
+    """A value of a category measure must be one of its categories."""
+    checks = []
+    for measure in system.outcome_measures:
+        if measure.kind != "category":
+            continue
+        codes = tuple(term.code for term in measure.categories)
+        values = ", ".join(_sql_text(code) for code in codes)
+        checks.append(
+            RowCheck(
+                "value",
+                f"trim(measure) = {_sql_text(measure.code)} AND trim(value) NOT IN ({values})",
+                _category_reason(measure.code, codes),
+            )
+        )
+    return tuple(checks)
+
+
+def _category_reason(measure: str, codes: tuple[str, ...]) -> str:
+    said = f"a support category must be {', '.join(codes[:-1])} or {codes[-1]}"
+    if measure == "support_category" and said == WALES_CATEGORIES_REASON:
+        return said
+    return f"not one of the allowed values: {', '.join(codes)}"
+
+
+# The contract of the default system, Wales: the one the document and the demo describe.
+CONTRACT: tuple[ContractFile, ...] = contract_for(WALES)
+
+
+def contract_file(table: str, contract: tuple[ContractFile, ...] = CONTRACT) -> ContractFile:
+    """Return the contract file that loads into ``table`` (of Wales's contract unless
+    another system's is given)."""
+    for spec in contract:
         if spec.table == table:
             return spec
     raise KeyError(f"no contract file for table {table!r}")

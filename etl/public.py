@@ -15,6 +15,11 @@ Why each name is here:
 - ``ENQUIRY_STAGES``, ``REVIEW_FEATURES``, ``FOCUS_AREAS``: the contract's
   vocabularies, the values the published contract tables may hold; the dashboard
   labels each of them.
+- ``read_system``, ``System``, ``SYSTEM_TABLES``, ``WALES``: the school system a
+  database holds (etl/systems.py), read from the configuration the refresh recorded
+  in ``refresh_system`` (Wales for a database from before systems, which lacks that
+  table: the dashboard does not require it); ``WALES`` is the shipped default, whose
+  vocabularies name the values of the Welsh database's columns.
 - ``IMPACT_EXPOSURES``: the exposures impact_bins holds bands for, the first the
   main model's; the impact page offers them as a choice before any database is read.
 - ``PUBLISHED_TABLES``: the tables a refresh publishes; the dashboard refuses a file
@@ -47,6 +52,8 @@ from etl.network.subgraph import (
 from etl.publish import run_log_path
 from etl.reasons import read_reason
 from etl.refresh import PUBLISHED_TABLES
+from etl.settings_table import SYSTEM_TABLES, read_system
+from etl.systems import DEFAULT_SYSTEM, System, load_system
 
 __all__ = [
     "ENQUIRY_STAGES",
@@ -55,16 +62,21 @@ __all__ = [
     "PUBLISHED_TABLES",
     "REVIEW_FEATURES",
     "SETTINGS",
+    "SYSTEM_TABLES",
+    "WALES",
     "SubgraphMeasures",
     "SubgraphSummary",
+    "System",
     "archived_name",
     "default_db_path",
     "load_focus_network",
     "manifest_name",
     "measure_subgraph",
     "read_reason",
+    "read_system",
     "run_log_path",
     "setting",
 ]
 
 IMPACT_EXPOSURES: tuple[str, ...] = tuple(BIN_BANDS)
+WALES: System = load_system(DEFAULT_SYSTEM)

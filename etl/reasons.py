@@ -45,6 +45,7 @@ REASONS: dict[str, str] = {
     ),
     "not_a_date": "not a date; write dates as YYYY-MM-DD",
     "not_a_school": "not a seven-digit school number (LA code and four more)",
+    "not_a_school_id": "not a school identifier: {form}",
     "not_a_year": "not an academic year; write it as 2018/19",
     "not_allowed": "not one of the allowed values: {allowed}",
     "dates_out_of_order": "{later} is before {earlier}; dates must be in order",

@@ -18,13 +18,14 @@ from typing import TypeVar
 
 import duckdb
 
+from etl import config
 from etl.archive import (
     archive_dir_for,
     archive_inputs,
     check_inputs_unchanged,
     snapshot_inputs,
 )
-from etl.contract import CONTRACT
+from etl.contract import CONTRACT, ContractFile, contract_for
 from etl.drawing import LAYOUT_TABLES, compute_layout
 from etl.impact import IMPACT_TABLES, compute_impact
 from etl.load import hide_member_ids_set_aside, load_contract_file, load_reference, run_model
@@ -48,12 +49,20 @@ from etl.publish import (
     remove_partial,
 )
 from etl.schema import apply_schema
-from etl.settings_table import SETTINGS_TABLES, record_settings
+from etl.settings_table import SETTINGS_TABLES, record_settings, record_system, recorded_system
 from etl.sources.common import InputError
 from etl.sources.detect import find_inputs
-from etl.sources.reference import InputFile, file_sha256, read_reference
+from etl.sources.reference import InputFile, Reference, file_sha256, read_reference
+from etl.systems import System, load_system
 
-__all__ = ["GUARDED_TABLES", "PUBLISHED_TABLES", "RefreshResult", "TableShrankError", "refresh"]
+__all__ = [
+    "GUARDED_TABLES",
+    "PUBLISHED_TABLES",
+    "RefreshResult",
+    "SystemChangedError",
+    "TableShrankError",
+    "refresh",
+]
 
 Progress = Callable[[str], None]
 T = TypeVar("T")
@@ -85,6 +94,10 @@ class TableShrankError(Exception):
     """The new database lost more rows of a table than allowed; the old one stays."""
 
 
+class SystemChangedError(InputError):
+    """The published database holds another school system; the old one stays."""
+
+
 @dataclass
 class RefreshResult:
     run_id: str
@@ -102,6 +115,8 @@ class RefreshResult:
     # Where the pseudonym key came from and its fingerprint (never the key).
     pseudonym_key: str = ""
     message: str = ""
+    # The school system loaded (etl/systems.py).
+    system: str = ""
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -118,6 +133,7 @@ class RefreshResult:
             "warnings": self.warnings,
             "pseudonym_key": self.pseudonym_key,
             "message": self.message,
+            "system": self.system,
         }
 
 
@@ -150,6 +166,8 @@ class RefreshOptions:
     archive_dir: Path | None = None
     # The file of the key that pseudonymises member ids; None: the settings decide.
     pseudonym_key_file: Path | None = None
+    # The school system; None: the setting system (PLCNET_SYSTEM), by default Wales.
+    system: System | None = None
 
 
 def refresh(
@@ -164,15 +182,20 @@ def refresh(
     wait_seconds: float = 0.0,
     archive_dir: Path | None = None,
     pseudonym_key_file: Path | None = None,
+    system: System | None = None,
 ) -> RefreshResult:
-    """Run one refresh and publish its database.
+    """Run one refresh of ``system`` (default: the setting ``system``) and publish its
+    database.
 
     Raises InputError on unreadable input or an unreadable pseudonym key
-    (PseudonymKeyError), TableShrankError when a table would lose more than
-    ``max_shrink`` of its rows (unless ``force``), RefreshLockedError when another
-    refresh of ``db_path`` holds the lock past ``wait_seconds``.
+    (PseudonymKeyError), SystemConfigError when the system's file is wrong,
+    SystemChangedError when the published database holds another system, and
+    TableShrankError when a table would lose more than ``max_shrink`` of its rows
+    (both unless ``force``), RefreshLockedError when another refresh of ``db_path``
+    holds the lock past ``wait_seconds``.
     """
-    options = RefreshOptions(trigger, force, max_shrink, archive_dir, pseudonym_key_file)
+    system = system or load_system(config.setting("system"))
+    options = RefreshOptions(trigger, force, max_shrink, archive_dir, pseudonym_key_file, system)
     db_path.parent.mkdir(parents=True, exist_ok=True)
     with refresh_lock(db_path, wait_seconds, progress):
         return _refresh_locked(raw_dir, db_path, reference_dir, options, progress)
@@ -186,7 +209,8 @@ def _refresh_locked(
     progress: Progress,
 ) -> RefreshResult:
     remove_leftovers(db_path, progress)
-    result = RefreshResult(new_run_id(), "running", db_path)
+    system = options.system or load_system(config.setting("system"))
+    result = RefreshResult(new_run_id(), "running", db_path, system=system.name)
     started_at = datetime.now(UTC)
     clock = time.perf_counter()
     built = building_path(db_path, result.run_id)
@@ -195,12 +219,14 @@ def _refresh_locked(
     try:
         # Before anything is read, so that a file written to during the run is caught.
         snapshot = snapshot_inputs((reference_dir, raw_dir))
-        progress(f"plcnet refresh {result.run_id}: {raw_dir} -> {db_path}")
+        progress(f"plcnet refresh {result.run_id} of {system.name}: {raw_dir} -> {db_path}")
         replaces_damaged = _published_is_damaged(db_path, result, progress)
+        if not (options.force or replaces_damaged):
+            check_same_system(db_path, system)
         key = resolve_key(progress, options.pseudonym_key_file)
         result.pseudonym_key = f"{key.source} (fingerprint {key.fingerprint})"
         progress(f"  member ids pseudonymised with the key from {result.pseudonym_key}")
-        _build(built, raw_dir, reference_dir, key, result, _Steps(result, progress))
+        _build(built, raw_dir, reference_dir, key, system, result, _Steps(result, progress))
         check_inputs_unchanged(result.input_files, snapshot)
         if not (options.force or replaces_damaged):
             check_shrinkage(db_path, result.row_counts, options.max_shrink)
@@ -310,6 +336,27 @@ def _published_is_damaged(db_path: Path, result: RefreshResult, progress: Progre
     return True
 
 
+def published_system(db_path: Path) -> str | None:
+    """The system the published database holds (Wales if it predates systems), or None
+    when there is none."""
+    if not db_path.exists():
+        return None
+    with duckdb.connect(str(db_path), read_only=True) as con:
+        return recorded_system(con)
+
+
+def check_same_system(db_path: Path, system: System) -> None:
+    """Refuse to publish one system's database over another's: the whole file would be
+    replaced, every table shrinking or growing at once, and its run history mixed."""
+    published = published_system(db_path)
+    if published is not None and published != system.name:
+        raise SystemChangedError(
+            f"not published: {db_path} holds the system {published!r}, and this refresh "
+            f"loads {system.name!r}. Give another --db for {system.name!r}, or, if the "
+            "database is meant to change system, run again with --force."
+        )
+
+
 def check_shrinkage(db_path: Path, new_counts: dict[str, int], max_shrink: float) -> None:
     """Refuse to publish when a guarded table lost more than ``max_shrink`` of its rows."""
     shrunk = []
@@ -330,6 +377,7 @@ def _build(
     raw_dir: Path,
     reference_dir: Path,
     key: PseudonymKey,
+    system: System,
     result: RefreshResult,
     steps: _Steps,
 ) -> None:
@@ -344,28 +392,75 @@ def _build(
         reference = steps.run(
             "read reference files", lambda: read_reference(reference_dir, raw_dir)
         )
+        _keep_system_readers(reference, system, result, steps.progress)
         result.input_files.extend(reference.input_files)
         steps.run("load reference", lambda: load_reference(con, reference, result.run_id))
-        steps.run("load contract files", lambda: _load_contract(con, raw_dir, key, result, steps))
+        contract = contract_for(system)
+        steps.run(
+            "load contract files",
+            lambda: _load_contract(con, raw_dir, key, contract, result, steps),
+        )
         steps.run("transform", lambda: run_model(con, "academic_years"))
         steps.run("network measures", lambda: compute_network(con, progress=steps.progress))
         steps.run("network layout", lambda: compute_layout(con, progress=steps.progress))
         steps.run(
-            "focus-area networks", lambda: compute_focus_networks(con, progress=steps.progress)
+            "focus-area networks",
+            lambda: compute_focus_networks(
+                con, progress=steps.progress, focus_areas=system.focus_area_codes
+            ),
         )
         steps.run("PLC measures", lambda: compute_plc_measures(con, progress=steps.progress))
         steps.run("impact analysis", lambda: compute_impact(con, progress=steps.progress))
-        steps.run("refresh settings", lambda: record_settings(con))
+        steps.run("refresh settings", lambda: _record_settings(con, system))
         _count(con, result)
         con.execute("CHECKPOINT")
     finally:
         con.close()
 
 
+# What each optional reader adds to the reference data (the local authorities and the
+# address list of schools every system has).
+_OPTIONAL_READERS = ("locations", "categorisation", "boundaries")
+
+
+def _keep_system_readers(
+    reference: Reference, system: System, result: RefreshResult, progress: Progress
+) -> None:
+    """Drop what readers the system does not name read (its [[reference.files]]): a
+    categorisation list beside another system's files is not that system's data, and
+    would load support categories it does not have. Each file dropped is a warning."""
+    readers = {entry.reader for entry in system.reference_files}
+    dropped = [f for f in reference.input_files if f.kind.split(":")[0] not in readers]
+    for kind in set(_OPTIONAL_READERS) - readers:
+        if kind == "locations":  # the columns left out load as NULL
+            reference.schools = reference.schools.drop(columns=["latitude", "longitude"])
+        elif kind == "categorisation":
+            reference.categories = reference.categories.iloc[0:0]
+        else:
+            reference.boundaries = reference.boundaries.iloc[0:0]
+    reference.rejections = [
+        r for r in reference.rejections if r.source_file not in {f.path for f in dropped}
+    ]
+    reference.input_files = [f for f in reference.input_files if f not in dropped]
+    for file in dropped:
+        warning = (
+            f"{file.path}: a {file.kind.split(':')[0]} file, which the system "
+            f"{system.name} does not read ({system.source}): not loaded"
+        )
+        progress(f"    warning: {warning}")
+        result.warnings.append(warning)
+
+
+def _record_settings(con: duckdb.DuckDBPyConnection, system: System) -> None:
+    record_settings(con)
+    record_system(con, system)
+
+
 def _load_contract(
     con: duckdb.DuckDBPyConnection,
     raw_dir: Path,
     key: PseudonymKey,
+    contract: tuple[ContractFile, ...],
     result: RefreshResult,
     steps: _Steps,
 ) -> None:
@@ -373,7 +468,8 @@ def _load_contract(
     result.ignored_files = [str(p) for p in found.get("unknown", [])]
     for path in result.ignored_files:
         steps.progress(f"    not recognised, not loaded: {path} (its header matches no input)")
-    for spec in CONTRACT:
+    # The system's contract: its vocabularies are the allowed values (etl/contract.py).
+    for spec in contract:
         for path in found.get(f"contract:{spec.table}", []):
             loaded = load_contract_file(con, spec, path, result.run_id, key)
             result.input_files.append(

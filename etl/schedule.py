@@ -20,6 +20,7 @@ from etl.lock import RefreshLockedError
 from etl.publish import DiskFullError
 from etl.refresh import TableShrankError, refresh
 from etl.sources.common import InputError
+from etl.systems import System
 
 __all__ = ["ScheduledRefresh", "build_scheduler", "run_scheduled_refresh"]
 
@@ -33,6 +34,7 @@ class ScheduledRefresh:
     reference_dir: Path
     max_shrink: float
     pseudonym_key_file: Path | None = None
+    system: System | None = None
 
 
 def run_scheduled_refresh(job: ScheduledRefresh) -> str:
@@ -47,6 +49,7 @@ def run_scheduled_refresh(job: ScheduledRefresh) -> str:
             progress=log.info,
             max_shrink=job.max_shrink,
             pseudonym_key_file=job.pseudonym_key_file,
+            system=job.system,
         )
     except (InputError, TableShrankError, DiskFullError) as error:
         log.error("refresh failed, the published database was not changed: %s", error)

@@ -80,7 +80,8 @@ def _accepted(column: Column, v: str) -> str | None:
         "integer": f"{matches(v, WHOLE_NUMBER)} AND {castable}",
         "number": f"{written_as_number(v)} AND {castable}",
         "date": f"{matches(v, DATE)} AND {castable}",
-        "school_id": f"{matches(v, '[0-9]{7}')} AND {castable}",
+        # The system's form of school identifier (etl/contract.py, contract_for).
+        "school_id": f"{matches(v, column.pattern)} AND {castable}" if column.pattern else castable,
         "year": (
             f"{matches(v, '[0-9]{4}/[0-9]{2}')} AND "
             f"(TRY_CAST(left({v}, 4) AS INTEGER) + 1) % 100 = TRY_CAST(right({v}, 2) AS INTEGER)"
@@ -106,6 +107,14 @@ TYPE_REASONS = {
 _DECIMAL_REASONS = {"integer": DECIMAL_COUNT, "score": DECIMAL_SCORE}
 
 
+def _type_reason(column: Column) -> str:
+    """Why a value is not of the column's type: a school identifier not of the system's
+    form in the system's words, when the contract gives them (etl/contract.py)."""
+    if column.type == "school_id" and column.form:
+        return say("not_a_school_id", form=column.form)
+    return TYPE_REASONS[column.type]
+
+
 def _type_checks(column: Column) -> list[Check]:
     """The checks of a value's type: at most one fails for any one value.
 
@@ -118,7 +127,7 @@ def _type_checks(column: Column) -> list[Check]:
         return []
     given = f"{v} <> ''"
     if column.type not in _DECIMAL_REASONS:
-        return [Check(column.name, f"{given} AND {_fails(accepted)}", TYPE_REASONS[column.type])]
+        return [Check(column.name, f"{given} AND {_fails(accepted)}", _type_reason(column))]
     # A decimal in a whole-number column (7.6, 1e3) is told so; anything else is not a number.
     decimal = f"{matches(v, DECIMAL_NOTATION)} AND NOT {matches(v, '[-+]?' + WHOLE_NUMBER)}"
     return [
@@ -148,13 +157,15 @@ def _column_checks(column: Column) -> list[Check]:
             Check(column.name, f"trim({name}) = {literal(marker)}", reason)
             for marker, reason in MEMBER_ID_REASONS.items()
         ]
-    if column.allowed:
+    if column.allowed or column.vocabulary:
+        # A system's vocabulary may be empty (no outcome measures): then nothing is allowed.
         values = ", ".join(literal(a) for a in column.allowed)
+        outside = f" AND trim({name}) NOT IN ({values})" if values else ""
         checks.append(
             Check(
                 column.name,
-                f"trim({name}) <> '' AND trim({name}) NOT IN ({values})",
-                say("not_allowed", allowed=", ".join(column.allowed)),
+                f"trim({name}) <> ''{outside}",
+                say("not_allowed", allowed=", ".join(column.allowed) or "none"),
             )
         )
     return checks

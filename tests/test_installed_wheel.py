@@ -97,6 +97,8 @@ def test_the_wheel_installed_elsewhere_refreshes_and_serves(tmp_path: Path) -> N
     refreshed = json.loads(run([str(bin_dir / "plcnet-etl"), "refresh", "--json"], home, env))
     db = home / "data" / "plcnet.duckdb"
     assert db.is_file()
+    # The system's configuration comes with the wheel (etl/system_files): Wales by default.
+    assert refreshed["system"] == "wales"
     port = find_free_port()
     log = tmp_path / "server.log"
     command = [str(bin_dir / "plcnet-dashboard"), "--port", str(port), "--workers", "2"]

@@ -18,7 +18,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 # Room -> the modules it may import (a name allows the module and all below it).
 ROOMS: dict[str, tuple[str, ...]] = {
-    "etl.contract": (),
+    "etl.systems": (),
+    "etl.contract": ("etl.systems",),
     "etl.reasons": (),
     "etl.sources": ("etl.contract", "etl.reasons"),
     "etl.validate": ("etl.contract", "etl.pseudonym", "etl.reasons"),

@@ -1,5 +1,9 @@
 """Which language a request is in: ``?lang=cy`` in the page's URL, English otherwise.
 
+Only a language the school system served offers (its ``[system] languages``,
+docs/systems.md) is spoken: a system in English only is served in English whatever
+the URL asks.
+
 The page's own request carries the query string. Dash's later requests (the
 layout of the shell, the callbacks) are made by the page, so their Referer
 holds the page's URL; the language is read from there.
@@ -11,6 +15,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 
 import flask
 
+from dashboard.core.system import served_system
 from dashboard.i18n import DEFAULT_LANG, LANGUAGES
 
 __all__ = [
@@ -18,13 +23,26 @@ __all__ = [
     "choose_lang",
     "lang_from_search",
     "lang_of_request",
+    "offered_languages",
     "search_of_request",
 ]
 
 
 def choose_lang(value: object) -> str:
-    """``value`` when it is a language the dashboard speaks, else the default."""
-    return str(value) if value in LANGUAGES else DEFAULT_LANG
+    """``value`` when it is a language the dashboard speaks and the system served
+    offers, else the system's first (the default outside a request)."""
+    offered = offered_languages()
+    return str(value) if value in offered else offered[0]
+
+
+def offered_languages() -> tuple[str, ...]:
+    """The languages the dashboard speaks that the system served offers, its first
+    first; outside a request, or with no database to read, every one it speaks."""
+    system = served_system()
+    speaks = (DEFAULT_LANG, *(lang for lang in LANGUAGES if lang != DEFAULT_LANG))
+    if system is None:
+        return speaks
+    return tuple(lang for lang in system.languages if lang in LANGUAGES) or (DEFAULT_LANG,)
 
 
 def lang_from_search(search: str | None) -> str:

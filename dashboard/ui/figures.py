@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from dashboard.ui.labels import CATEGORIES
+from etl.public import WALES
 
 __all__ = [
     "CATEGORY_STYLE",
@@ -40,18 +40,11 @@ LEGEND_BELOW: dict[str, object] = {
 
 # Fill, text on it (contrast of at least 4.5:1) and a pattern, so that the
 # categories can be told apart without colour; names are in legend and hover too.
-CATEGORY_STYLE: dict[str, tuple[str, str, str]] = dict(
-    zip(
-        CATEGORIES,
-        [
-            ("#1e7b34", "#ffffff", ""),
-            ("#ffd23f", "#1b1b1b", "/"),
-            ("#e8890c", "#1b1b1b", "."),
-            ("#b3261e", "#ffffff", "x"),
-        ],
-        strict=True,
-    )
-)
+# Each category's, as systems/wales.toml gives them.
+CATEGORY_STYLE: dict[str, tuple[str, str, str]] = {
+    term.code: (term.colour, term.text_colour, term.pattern)
+    for term in WALES.outcome_measure("support_category").categories
+}
 
 
 def style_figure(figure: go.Figure, height: int) -> go.Figure:

@@ -2,6 +2,10 @@
 
 The names of measures are the catalogue's (dashboard/measures/catalogue.py); the names
 here are of the things measures are broken down by: categories, sectors, stages ...
+
+The focus areas and support categories are a school system's vocabularies
+(docs/systems.md): the catalogues name Wales's, in English and Welsh; a value they do
+not name takes its name from the system of the database served, else stays as it is.
 """
 
 from __future__ import annotations
@@ -10,8 +14,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from dashboard.core.system import served_system
 from dashboard.i18n import t
-from etl.public import ENQUIRY_STAGES, REVIEW_FEATURES
+from etl.public import ENQUIRY_STAGES, REVIEW_FEATURES, WALES
 from etl.public import FOCUS_AREAS as CONTRACT_FOCUS_AREAS
 
 __all__ = [
@@ -56,8 +61,9 @@ __all__ = [
 # The four headline figures of the overview, in the order shown.
 HEADLINE_MEASURES = ("schools_in_plcs", "active_plcs", "cross_la_share", "isolated_schools")
 
-# Support categories from least to most support needed, as the Welsh Government lists them.
-CATEGORIES = ("green", "yellow", "amber", "red")
+# Support categories from least to most support needed, as the Welsh Government lists them
+# (systems/wales.toml).
+CATEGORIES = WALES.categories("support_category")
 
 # School sectors and language media as the Welsh Government's address list gives
 # them, in the order the filters offer them; values not listed follow, by name.
@@ -87,7 +93,7 @@ def label_category(category: str, lang: str) -> str:
         "amber": t("category.amber", lang),
         "red": t("category.red", lang),
     }
-    return names.get(category, category)
+    return names.get(category) or _system_name("support_category", category, lang)
 
 
 def label_support_year(year: object, has_plc_data: bool, lang: str) -> str:
@@ -136,7 +142,19 @@ def label_focus(focus: str, lang: str) -> str:
         "leadership": t("focus.leadership", lang),
         "wellbeing": t("focus.wellbeing", lang),
     }
-    return names.get(focus, focus)
+    return names.get(focus) or _system_name("focus_areas", focus, lang)
+
+
+def _system_name(vocabulary: str, code: str, lang: str) -> str:
+    """The name the served system gives ``code`` of a vocabulary (focus_areas, or a
+    category measure's code); the code itself when it gives none."""
+    system = served_system()
+    if system is None:
+        return code
+    measure = system.outcome_measure(vocabulary)
+    terms = measure.categories if measure else system.focus_areas
+    term = next((term for term in terms if term.code == code), None)
+    return term.name.text(lang) if term else code
 
 
 def label_scope(scope: str, lang: str) -> str:
@@ -173,7 +191,9 @@ def sort_media(media: Iterable[str]) -> list[str]:
 
 
 def sort_focus_areas(focus_areas: Iterable[str]) -> list[str]:
-    return _in_order(focus_areas, FOCUS_AREAS)
+    """In the order of the served system's vocabulary (Wales's outside a request)."""
+    system = served_system()
+    return _in_order(focus_areas, system.focus_area_codes if system else FOCUS_AREAS)
 
 
 def explain_measure(measure: str, lang: str) -> str:

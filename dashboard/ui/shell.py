@@ -11,7 +11,7 @@ from dash import ALL, ClientsideFunction, Input, Output, State, dcc, html
 
 from dashboard.access.users import current_user
 from dashboard.core import ids
-from dashboard.core.language import build_language_href
+from dashboard.core.language import build_language_href, offered_languages
 from dashboard.core.links import build_page_href
 from dashboard.core.provenance import Provenance, describe_as_at
 from dashboard.core.registry import page_fields, page_key
@@ -183,6 +183,13 @@ def build_language_switch(lang: str, search: str | None = None) -> html.A:
     )
 
 
+def _build_language_switches(lang: str, search: str | None) -> list[html.A]:
+    """The switch, when the school system served offers the other language."""
+    if t("shell.other_language_code", lang) not in offered_languages():
+        return []
+    return [build_language_switch(lang, search)]
+
+
 def _build_account(access: ShellAccess | None, lang: str) -> list[html.Div]:
     """Who is signed in, with the way out: for signed-in users only."""
     if access is None or access.user_name is None:
@@ -225,7 +232,7 @@ def _build_header(
                 ),
                 build_nav(pages, lang, search),
                 *_build_account(access, lang),
-                build_language_switch(lang, search),
+                *_build_language_switches(lang, search),
             ],
             className="header-inner",
         ),

@@ -192,9 +192,10 @@ def compute_focus_networks(
     con: duckdb.DuckDBPyConnection,
     progress: Callable[[str], None] = print,
     workers: int | None = None,
+    focus_areas: tuple[str, ...] = FOCUS_AREAS,
 ) -> dict[str, int]:
     """Fill the FOCUS_TABLES: :func:`measure_subgraph` of every year and focus area
-    with no region chosen; return rows per table.
+    (the system's: etl/systems.py) with no region chosen; return rows per table.
 
     At England scale one of these takes from a few hundred milliseconds to seconds
     (its betweenness), too long for a page to wait for; a region's are fast and stay
@@ -209,7 +210,7 @@ def compute_focus_networks(
     ties = (
         (year, focus_area, _fetch_ties(con, year, school_ids, focus_area))
         for year in years
-        for focus_area in FOCUS_AREAS
+        for focus_area in focus_areas
     )
     workers = workers or available_cpus()
     if workers < 2 or _focus_work(con, len(school_ids)) < PARALLEL_WORK:
@@ -222,7 +223,7 @@ def compute_focus_networks(
         table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in FOCUS_TABLES
     }
     progress(
-        f"    {len(years)} years x {len(FOCUS_AREAS)} focus areas measured "
+        f"    {len(years)} years x {len(focus_areas)} focus areas measured "
         f"({time.perf_counter() - started:.1f} s)"
     )
     return rows

@@ -31,6 +31,7 @@ SAY_REASON: dict[str, Say] = {
     "not_a_number": lambda lang, fields: t("data.reason_not_a_number", lang, **fields),
     "not_a_date": lambda lang, fields: t("data.reason_not_a_date", lang, **fields),
     "not_a_school": lambda lang, fields: t("data.reason_not_a_school", lang, **fields),
+    "not_a_school_id": lambda lang, fields: t("data.reason_not_a_school_id", lang, **fields),
     "not_a_year": lambda lang, fields: t("data.reason_not_a_year", lang, **fields),
     "not_allowed": lambda lang, fields: t("data.reason_not_allowed", lang, **fields),
     "dates_out_of_order": lambda lang, fields: t("data.reason_dates_out_of_order", lang, **fields),
