@@ -156,17 +156,22 @@ def _load_checked(
     lost = lost_letters_warning(con, path, free_text, quote=not spec.member_id_columns)
     _ensure_optional_columns(con, spec, header)
     con.execute(f"CREATE OR REPLACE TEMP TABLE __checked AS {problems_sql(spec, '__staged')}")
-    if register_hide is not None:
-        register_hide(_member_ids(con, spec))
-    _reject(con, spec, path, run_id, hide=register_hide is not None)
+    (set_aside,) = con.execute(
+        "SELECT count(*) FROM __checked WHERE len(__problems) > 0"
+    ).fetchone()
+    # The member ids (every one of the file, in Python) are only needed to hide values
+    # of rows set aside: a file with none skips both.
+    if set_aside:
+        if register_hide is not None:
+            register_hide(_member_ids(con, spec))
+        _reject(con, spec, path, run_id, hide=register_hide is not None)
     casts = ", ".join(_cast(c.name, c.sql_type) for c in spec.columns)
     loaded = con.execute(
         f"INSERT INTO {quote(spec.table)} BY NAME SELECT {casts} FROM __checked "
         "WHERE len(__problems) = 0"
     ).fetchone()[0]
-    set_aside = con.execute("SELECT count(*) FROM __checked WHERE len(__problems) > 0").fetchone()
     con.execute("DROP TABLE __staged; DROP TABLE __checked; DROP TABLE __misfits")
-    return LoadedFile(int(loaded), int(set_aside[0]) + misfits, encoding, (lost,) if lost else ())
+    return LoadedFile(int(loaded), int(set_aside) + misfits, encoding, (lost,) if lost else ())
 
 
 def _set_aside_misfits(

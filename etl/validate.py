@@ -207,13 +207,22 @@ def _key_check(spec: ContractFile) -> Check:
 
 
 def _already_loaded_check(spec: ContractFile) -> Check:
+    """A row whose key a row of the table already has (every part of the key equal).
+
+    An uncorrelated IN, which DuckDB answers with one hash join against the table's
+    keys, not a correlated EXISTS (a join per distinct key). The keys are compared as
+    structs, where NULL would equal NULL: keys with a NULL part are left out of the
+    table's side, so that, as with ``=``, a NULL part matches nothing.
+    """
     types = {c.name: c.sql_type for c in spec.columns}
-    matches = " AND ".join(
-        f"t.{quote(k)} = TRY_CAST(trim(s.{quote(k)}) AS {types[k]})" for k in spec.key
+    row_key = ", ".join(
+        f"{literal(k)}: TRY_CAST(trim(s.{quote(k)}) AS {types[k]})" for k in spec.key
     )
+    loaded_key = ", ".join(f"{literal(k)}: t.{quote(k)}" for k in spec.key)
+    complete = " AND ".join(f"t.{quote(k)} IS NOT NULL" for k in spec.key)
     return Check(
         spec.key[-1],
-        f"EXISTS (SELECT 1 FROM {quote(spec.table)} t WHERE {matches})",
+        f"{{{row_key}}} IN (SELECT {{{loaded_key}}} FROM {quote(spec.table)} t WHERE {complete})",
         say("already_loaded", keys=", ".join(spec.key)),
     )
 
