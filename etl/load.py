@@ -155,10 +155,9 @@ def _load_checked(
     free_text = [c.name for c in spec.columns if c.type == "text" and not c.allowed]
     lost = lost_letters_warning(con, path, free_text, quote=not spec.member_id_columns)
     _ensure_optional_columns(con, spec, header)
+    # __checked: the rows with a problem only; every other staged row loads.
     con.execute(f"CREATE OR REPLACE TEMP TABLE __checked AS {problems_sql(spec, '__staged')}")
-    (set_aside,) = con.execute(
-        "SELECT count(*) FROM __checked WHERE len(__problems) > 0"
-    ).fetchone()
+    (set_aside,) = con.execute("SELECT count(*) FROM __checked").fetchone()
     # The member ids (every one of the file, in Python) are only needed to hide values
     # of rows set aside: a file with none skips both.
     if set_aside:
@@ -167,8 +166,8 @@ def _load_checked(
         _reject(con, spec, path, run_id, hide=register_hide is not None)
     casts = ", ".join(_cast(c.name, c.sql_type) for c in spec.columns)
     loaded = con.execute(
-        f"INSERT INTO {quote(spec.table)} BY NAME SELECT {casts} FROM __checked "
-        "WHERE len(__problems) = 0"
+        f"INSERT INTO {quote(spec.table)} BY NAME SELECT {casts} FROM __staged "
+        "WHERE __line NOT IN (SELECT __line FROM __checked)"
     ).fetchone()[0]
     con.execute("DROP TABLE __staged; DROP TABLE __checked; DROP TABLE __misfits")
     return LoadedFile(int(loaded), int(set_aside) + misfits, encoding, (lost,) if lost else ())
@@ -190,7 +189,7 @@ def _set_aside_misfits(
 def _member_ids(con: duckdb.DuckDBPyConnection, spec: ContractFile) -> frozenset[str]:
     """Every pseudonymised member id of the file being loaded and of those loaded before it."""
     union = " UNION ".join(
-        [f"SELECT trim({quote(c)}) FROM __checked" for c in spec.member_id_columns]
+        [f"SELECT trim({quote(c)}) FROM __staged" for c in spec.member_id_columns]
         + [f"SELECT {quote(c)} FROM {quote(spec.table)}" for c in spec.member_id_columns]
     )
     return frozenset(r[0] for r in con.execute(union).fetchall() if r[0])
@@ -217,7 +216,7 @@ def _reject(
         f"""
         INSERT INTO rejected_rows
         SELECT $run_id, $table, $file, __line, p.column, CASE p.column {value_of} END, p.reason
-        FROM (SELECT *, unnest(__problems) AS p FROM __checked WHERE len(__problems) > 0)
+        FROM (SELECT *, unnest(__problems) AS p FROM __checked)
         """,
         {"run_id": run_id, "table": spec.table, "file": str(path)},
     )

@@ -239,20 +239,24 @@ def checks_for(spec: ContractFile) -> list[Check]:
 
 
 def problems_sql(spec: ContractFile, source: str) -> str:
-    """SQL giving every row of ``source`` with ``__problems``: a list of {column, reason}.
+    """SQL giving the rows of ``source`` that have a problem, each with ``__problems``:
+    a list of {column, reason}. The other rows are the ones to load.
 
-    ``source`` is a relation of all-text columns plus ``__line``. Window checks
-    (duplicate keys) cannot sit inside CASE, so each check is its own column first.
+    ``source`` is a relation of all-text columns plus ``__line``. One pass computes
+    every check of every row as a flag; only the rows with a flag set go on to build
+    their list (usually few). Window checks (duplicate keys) cannot sit inside CASE,
+    so each check is its own column first.
     """
+    checks = checks_for(spec)
     flags = ",\n    ".join(
-        f"coalesce(({check.failed}), false) AS __fail_{i}"
-        for i, check in enumerate(checks_for(spec))
+        f"coalesce(({check.failed}), false) AS __fail_{i}" for i, check in enumerate(checks)
     )
     items = ",\n    ".join(
         f"CASE WHEN __fail_{i} THEN {{'column': {literal(check.column)}, "
         f"'reason': {literal(check.reason)}}} END"
-        for i, check in enumerate(checks_for(spec))
+        for i, check in enumerate(checks)
     )
+    any_failed = " OR ".join(f"__fail_{i}" for i in range(len(checks)))
     columns = ", ".join(quote(name) for name in spec.column_names)
     return f"""
 WITH flagged AS (
@@ -265,4 +269,5 @@ SELECT {columns}, __line,
     {items}
     ], lambda x: x IS NOT NULL) AS __problems
 FROM flagged
+WHERE {any_failed}
 """
