@@ -4,10 +4,13 @@ Whatever the format, a file becomes the temp table ``__staged``: every column
 as text, plus ``__line``, the line (CSV) or row (Excel, Parquet; the header is
 row 1) each record came from, so that a rejected row can be found in the file.
 
-A CSV file is read by Python's csv module (RFC 4180: values in double quotes may
-hold commas, doubled quotes and line breaks), so that each record keeps the line
-it starts on and a record whose fields do not fit the header is set aside whole
-(``__misfits``), never cut or padded.
+A CSV file is read as Python's csv module reads it (RFC 4180: values in double
+quotes may hold commas, doubled quotes and line breaks), so that each record keeps
+the line it starts on and a record whose fields do not fit the header is set aside
+whole (``__misfits``), never cut or padded. A plain file (UTF-8, one record a line,
+every record fitting the header: the usual one) is read by DuckDB's own parallel
+reader, which then splits it exactly as the csv module would; any other file, or
+one DuckDB's reader refuses, is read by the csv module itself.
 
 A column named in ``transforms`` is rewritten by its SQL expression in the same
 statement that reads the file (member ids become pseudonyms there), so its
