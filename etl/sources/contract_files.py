@@ -225,6 +225,10 @@ def _add_misfits(con: duckdb.DuckDBPyConnection, misfits: list[tuple[int, str]])
         con.unregister("__misfit_rows")
 
 
+# What DuckDB's readers expand in a file name (a glob, a list of alternatives).
+_GLOB_CHARACTERS = frozenset("*?[]{}")
+
+
 def _plain_csv_header(path: Path, data: bytes, delimiter: str) -> list[str] | None:
     """The header of a CSV file that DuckDB's reader splits exactly as the csv module
     does, one record a line; None for any other file (the csv module reads it).
@@ -289,6 +293,8 @@ def _stage_csv_in_duckdb(
     a line longer than the csv module's field limit) leaves the whole file to the csv
     module, which sets misfits aside and words every error.
     """
+    if _GLOB_CHARACTERS & set(str(path)) or str(path).startswith("~"):
+        return False  # DuckDB would read the name as a pattern, or a home folder
     data = path.read_bytes()
     header = _plain_csv_header(path, data, delimiter)
     if header is None:

@@ -157,3 +157,17 @@ def test_duckdb_pseudonyms_are_pythons(length: int) -> None:
     ).fetchone()
     assert leftover == (0,)
     assert con.execute("SELECT count(*) FROM duckdb_variables()").fetchone() == (0,)
+
+
+@pytest.mark.parametrize("name", ["plcs[1].csv", "plcs*.csv", "plcs?.csv", "plcs{a,b}.csv"])
+def test_a_file_name_duckdb_would_expand_is_read_by_the_csv_module(
+    name: str, tmp_path: Path
+) -> None:
+    """A raw file's name is the sender's: DuckDB must never read it as a pattern."""
+    (tmp_path / "plcsX.csv").write_text(f"{HEADER}\nX1,Not this file,numeracy\n")
+    path = tmp_path / name
+    path.write_text(f"{HEADER}\nP1,Cylch 1,numeracy\n")
+    con = duckdb.connect()
+    assert not contract_files._stage_csv_in_duckdb(con, path, ",", {})
+    stage_contract_file(con, path)
+    assert con.execute("SELECT plc_id, __line FROM __staged").fetchall() == [("P1", 2)]
