@@ -155,18 +155,22 @@ def _load_checked(
     free_text = [c.name for c in spec.columns if c.type == "text" and not c.allowed]
     lost = lost_letters_warning(con, path, free_text, quote=not spec.member_id_columns)
     _ensure_optional_columns(con, spec, header)
+    # __checked: the rows with a problem only; every other staged row loads.
     con.execute(f"CREATE OR REPLACE TEMP TABLE __checked AS {problems_sql(spec, '__staged')}")
-    if register_hide is not None:
-        register_hide(_member_ids(con, spec))
-    _reject(con, spec, path, run_id, hide=register_hide is not None)
+    (set_aside,) = con.execute("SELECT count(*) FROM __checked").fetchone()
+    # The member ids (every one of the file, in Python) are only needed to hide values
+    # of rows set aside: a file with none skips both.
+    if set_aside:
+        if register_hide is not None:
+            register_hide(_member_ids(con, spec))
+        _reject(con, spec, path, run_id, hide=register_hide is not None)
     casts = ", ".join(_cast(c.name, c.sql_type) for c in spec.columns)
     loaded = con.execute(
-        f"INSERT INTO {quote(spec.table)} BY NAME SELECT {casts} FROM __checked "
-        "WHERE len(__problems) = 0"
+        f"INSERT INTO {quote(spec.table)} BY NAME SELECT {casts} FROM __staged "
+        "WHERE __line NOT IN (SELECT __line FROM __checked)"
     ).fetchone()[0]
-    set_aside = con.execute("SELECT count(*) FROM __checked WHERE len(__problems) > 0").fetchone()
     con.execute("DROP TABLE __staged; DROP TABLE __checked; DROP TABLE __misfits")
-    return LoadedFile(int(loaded), int(set_aside[0]) + misfits, encoding, (lost,) if lost else ())
+    return LoadedFile(int(loaded), int(set_aside) + misfits, encoding, (lost,) if lost else ())
 
 
 def _set_aside_misfits(
@@ -185,7 +189,7 @@ def _set_aside_misfits(
 def _member_ids(con: duckdb.DuckDBPyConnection, spec: ContractFile) -> frozenset[str]:
     """Every pseudonymised member id of the file being loaded and of those loaded before it."""
     union = " UNION ".join(
-        [f"SELECT trim({quote(c)}) FROM __checked" for c in spec.member_id_columns]
+        [f"SELECT trim({quote(c)}) FROM __staged" for c in spec.member_id_columns]
         + [f"SELECT {quote(c)} FROM {quote(spec.table)}" for c in spec.member_id_columns]
     )
     return frozenset(r[0] for r in con.execute(union).fetchall() if r[0])
@@ -212,7 +216,7 @@ def _reject(
         f"""
         INSERT INTO rejected_rows
         SELECT $run_id, $table, $file, __line, p.column, CASE p.column {value_of} END, p.reason
-        FROM (SELECT *, unnest(__problems) AS p FROM __checked WHERE len(__problems) > 0)
+        FROM (SELECT *, unnest(__problems) AS p FROM __checked)
         """,
         {"run_id": run_id, "table": spec.table, "file": str(path)},
     )

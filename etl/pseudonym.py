@@ -149,17 +149,66 @@ def hide_if_person(key: PseudonymKey, value: str, member_ids: frozenset[str]) ->
     return looks_like_person(value) or value
 
 
+# HMAC-SHA256 pads a key of at most one block (64 bytes) with zeros; a longer one is hashed.
+_HMAC_BLOCK = 64
+# Session variables holding the HMAC's inner and outer padded keys while a load runs.
+_INNER_KEY = "plcnet_hmac_inner_key"
+_OUTER_KEY = "plcnet_hmac_outer_key"
+# The Python function that pseudonymises the member ids the SQL one leaves to it.
+_PSEUDONYM_IN_PYTHON = "plcnet_member_pseudonym_py"
+# A member id DuckDB can hash itself: ASCII spaces around text that starts and ends with
+# a printable ASCII character (so that trimming spaces is exactly Python's strip()),
+# with a digit (no part of it is all letters, so it is no name) and no "@" (no e-mail
+# address). Anything else, rare in an id, goes to pseudonymise(), in Python.
+_PLAIN_ID = "(?s) *[!-~](.*[!-~])? *"
+
+
+def _padded_keys(key: PseudonymKey) -> tuple[bytes, bytes]:
+    """HMAC's inner and outer keys (RFC 2104), as hmac.new computes them."""
+    secret = key.secret
+    if len(secret) > _HMAC_BLOCK:
+        secret = hashlib.sha256(secret).digest()
+    secret = secret.ljust(_HMAC_BLOCK, b"\0")
+    return bytes(b ^ 0x36 for b in secret), bytes(b ^ 0x5C for b in secret)
+
+
+def _pseudonym_macro() -> str:
+    """SQL of plcnet_member_pseudonym(v): pseudonymise() in DuckDB, vectorised and on
+    every core, for the ids it can hash itself; the others through the Python function.
+    """
+    text = "trim(v, ' ')"
+    inner = f"unhex(sha256(getvariable('{_INNER_KEY}') || encode({text})))"
+    hashed = f"'{PREFIX}' || left(sha256(getvariable('{_OUTER_KEY}') || {inner}), {HEX_DIGITS})"
+    plain = (
+        f"regexp_full_match(v, '{_PLAIN_ID}') AND regexp_matches(v, '[0-9]') "
+        "AND NOT contains(v, '@')"
+    )
+    return (
+        f"CREATE OR REPLACE TEMP MACRO {PSEUDONYM_FUNCTION}(v) AS CASE WHEN v IS NULL THEN NULL "
+        f"WHEN {plain} THEN {hashed} ELSE {_PSEUDONYM_IN_PYTHON}(v) END"
+    )
+
+
 @contextmanager
 def pseudonym_functions(
     con: duckdb.DuckDBPyConnection, key: PseudonymKey
 ) -> Iterator[Callable[[frozenset[str]], None]]:
     """Register the SQL function ``plcnet_member_pseudonym(text)`` for the duration.
 
-    Yields a function that registers ``plcnet_hide_member_value(text)`` for the
-    pseudonymised member ids of the file being loaded.
+    It gives what :func:`pseudonymise` gives; most ids are hashed by DuckDB itself
+    (HMAC-SHA256 from its sha256, the padded keys held in session variables for the
+    duration), the rest in Python. Yields a function that registers
+    ``plcnet_hide_member_value(text)`` for the pseudonymised member ids of the file
+    being loaded.
     """
-    con.create_function(PSEUDONYM_FUNCTION, lambda v: pseudonymise(key, v), ["VARCHAR"], "VARCHAR")
-    registered = [PSEUDONYM_FUNCTION]
+    inner, outer = _padded_keys(key)
+    con.execute(f"SET VARIABLE {_INNER_KEY} = $key", {"key": inner})
+    con.execute(f"SET VARIABLE {_OUTER_KEY} = $key", {"key": outer})
+    con.create_function(
+        _PSEUDONYM_IN_PYTHON, lambda v: pseudonymise(key, v), ["VARCHAR"], "VARCHAR"
+    )
+    registered = [_PSEUDONYM_IN_PYTHON]
+    con.execute(_pseudonym_macro())
 
     def register_hide(member_ids: frozenset[str]) -> None:
         con.create_function(
@@ -170,8 +219,11 @@ def pseudonym_functions(
     try:
         yield register_hide
     finally:
+        con.execute(f"DROP MACRO IF EXISTS temp.{PSEUDONYM_FUNCTION}")
         for name in registered:
             con.remove_function(name)
+        con.execute(f"RESET VARIABLE {_INNER_KEY}")
+        con.execute(f"RESET VARIABLE {_OUTER_KEY}")
 
 
 def _check_length(secret: bytes, where: str) -> bytes:

@@ -218,13 +218,22 @@ def _key_check(spec: ContractFile) -> Check:
 
 
 def _already_loaded_check(spec: ContractFile) -> Check:
+    """A row whose key a row of the table already has (every part of the key equal).
+
+    An uncorrelated IN, which DuckDB answers with one hash join against the table's
+    keys, not a correlated EXISTS (a join per distinct key). The keys are compared as
+    structs, where NULL would equal NULL: keys with a NULL part are left out of the
+    table's side, so that, as with ``=``, a NULL part matches nothing.
+    """
     types = {c.name: c.sql_type for c in spec.columns}
-    matches = " AND ".join(
-        f"t.{quote(k)} = TRY_CAST(trim(s.{quote(k)}) AS {types[k]})" for k in spec.key
+    row_key = ", ".join(
+        f"{literal(k)}: TRY_CAST(trim(s.{quote(k)}) AS {types[k]})" for k in spec.key
     )
+    loaded_key = ", ".join(f"{literal(k)}: t.{quote(k)}" for k in spec.key)
+    complete = " AND ".join(f"t.{quote(k)} IS NOT NULL" for k in spec.key)
     return Check(
         spec.key[-1],
-        f"EXISTS (SELECT 1 FROM {quote(spec.table)} t WHERE {matches})",
+        f"{{{row_key}}} IN (SELECT {{{loaded_key}}} FROM {quote(spec.table)} t WHERE {complete})",
         say("already_loaded", keys=", ".join(spec.key)),
     )
 
@@ -241,20 +250,24 @@ def checks_for(spec: ContractFile) -> list[Check]:
 
 
 def problems_sql(spec: ContractFile, source: str) -> str:
-    """SQL giving every row of ``source`` with ``__problems``: a list of {column, reason}.
+    """SQL giving the rows of ``source`` that have a problem, each with ``__problems``:
+    a list of {column, reason}. The other rows are the ones to load.
 
-    ``source`` is a relation of all-text columns plus ``__line``. Window checks
-    (duplicate keys) cannot sit inside CASE, so each check is its own column first.
+    ``source`` is a relation of all-text columns plus ``__line``. One pass computes
+    every check of every row as a flag; only the rows with a flag set go on to build
+    their list (usually few). Window checks (duplicate keys) cannot sit inside CASE,
+    so each check is its own column first.
     """
+    checks = checks_for(spec)
     flags = ",\n    ".join(
-        f"coalesce(({check.failed}), false) AS __fail_{i}"
-        for i, check in enumerate(checks_for(spec))
+        f"coalesce(({check.failed}), false) AS __fail_{i}" for i, check in enumerate(checks)
     )
     items = ",\n    ".join(
         f"CASE WHEN __fail_{i} THEN {{'column': {literal(check.column)}, "
         f"'reason': {literal(check.reason)}}} END"
-        for i, check in enumerate(checks_for(spec))
+        for i, check in enumerate(checks)
     )
+    any_failed = " OR ".join(f"__fail_{i}" for i in range(len(checks)))
     columns = ", ".join(quote(name) for name in spec.column_names)
     return f"""
 WITH flagged AS (
@@ -267,4 +280,5 @@ SELECT {columns}, __line,
     {items}
     ], lambda x: x IS NOT NULL) AS __problems
 FROM flagged
+WHERE {any_failed}
 """

@@ -4,10 +4,13 @@ Whatever the format, a file becomes the temp table ``__staged``: every column
 as text, plus ``__line``, the line (CSV) or row (Excel, Parquet; the header is
 row 1) each record came from, so that a rejected row can be found in the file.
 
-A CSV file is read by Python's csv module (RFC 4180: values in double quotes may
-hold commas, doubled quotes and line breaks), so that each record keeps the line
-it starts on and a record whose fields do not fit the header is set aside whole
-(``__misfits``), never cut or padded.
+A CSV file is read as Python's csv module reads it (RFC 4180: values in double
+quotes may hold commas, doubled quotes and line breaks), so that each record keeps
+the line it starts on and a record whose fields do not fit the header is set aside
+whole (``__misfits``), never cut or padded. A plain file (UTF-8, one record a line,
+every record fitting the header: the usual one) is read by DuckDB's own parallel
+reader, which then splits it exactly as the csv module would; any other file, or
+one DuckDB's reader refuses, is read by the csv module itself.
 
 A column named in ``transforms`` is rewritten by its SQL expression in the same
 statement that reads the file (member ids become pseudonyms there), so its
@@ -222,11 +225,116 @@ def _add_misfits(con: duckdb.DuckDBPyConnection, misfits: list[tuple[int, str]])
         con.unregister("__misfit_rows")
 
 
+# What DuckDB's readers expand in a file name (a glob, a list of alternatives).
+_GLOB_CHARACTERS = frozenset("*?[]{}")
+
+
+def _plain_csv_header(path: Path, data: bytes, delimiter: str) -> list[str] | None:
+    """The header of a CSV file that DuckDB's reader splits exactly as the csv module
+    does, one record a line; None for any other file (the csv module reads it).
+
+    Such a file is UTF-8, has no NUL, ends its lines with LF or with CRLF throughout,
+    has an unquoted header with good names in line 1, and has no space beside a double
+    quote (DuckDB's reader drops spaces around a quoted value, the csv module keeps
+    them or refuses the record). Whether every record took one line is checked after
+    the read (_read_as_the_csv_module_would).
+    """
+    if not data or b"\0" in data or (b'"' in data and (b' "' in data or b'" ' in data)):
+        return None
+    carriage_returns = data.count(b"\r")
+    if carriage_returns and not carriage_returns == data.count(b"\r\n") == data.count(b"\n"):
+        return None
+    try:
+        first = data[: data.find(b"\n")] if b"\n" in data else data
+        line = first.removesuffix(b"\r").decode("utf-8")
+        data.decode("utf-8")  # the whole file, as the csv module's reader would
+    except UnicodeDecodeError:
+        return None
+    if not line or '"' in line:
+        return None
+    try:
+        return _csv_header(path, line.split(delimiter))
+    except InputError:
+        return None  # said by the csv module's path, which first reads every record
+
+
+def _read_as_the_csv_module_would(
+    con: duckdb.DuckDBPyConnection, data: bytes, header: list[str], delimiter: str
+) -> bool:
+    """Whether DuckDB's records of ``__staged`` are the csv module's, line for line.
+
+    Every record and the header took one line each (no record over two lines, no
+    blank line), so ``__line`` is each record's line; and every delimiter of the file
+    is one between the header's columns or one inside a quoted value: DuckDB's reader
+    drops an empty field after the last column ("a,b,c,"), which the csv module
+    counts, and such a record must be set aside.
+    """
+    lines = data.count(b"\n") + (0 if data.endswith(b"\n") else 1)
+    (records,) = con.execute("SELECT count(*) FROM __staged").fetchone()
+    if records + 1 != lines:
+        return False
+    quoted = 0
+    if b'"' in data:
+        inside = " + ".join(
+            f"coalesce(sum(length({_quote(n)}) - length(replace({_quote(n)}, $d, ''))), 0)"
+            for n in header
+        )
+        (quoted,) = con.execute(f"SELECT {inside} FROM __staged", {"d": delimiter}).fetchone()
+    return data.count(delimiter.encode()) == (len(header) - 1) * lines + quoted
+
+
+def _stage_csv_in_duckdb(
+    con: duckdb.DuckDBPyConnection, path: Path, delimiter: str, transforms: Transforms
+) -> bool:
+    """Stage a plain CSV file (_plain_csv_header) with DuckDB's own parallel reader, as
+    the csv module would have: True if staged, False to leave it to the csv module.
+
+    Any record the reader refuses (more or fewer fields than the header, a stray quote,
+    a line longer than the csv module's field limit) leaves the whole file to the csv
+    module, which sets misfits aside and words every error.
+    """
+    if _GLOB_CHARACTERS & set(str(path)) or str(path).startswith("~"):
+        return False  # DuckDB would read the name as a pattern, or a home folder
+    data = path.read_bytes()
+    header = _plain_csv_header(path, data, delimiter)
+    if header is None:
+        return False
+    # Positional names: no header text is written into the SQL.
+    columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(header)))
+    named = ", ".join(f"nullif(c{i}, '') AS {_quote(name)}" for i, name in enumerate(header))
+    try:
+        con.execute(
+            f"""
+            CREATE OR REPLACE TEMP TABLE __staged AS
+            SELECT {_select_list(header, str, transforms)}, __line
+            FROM (
+                SELECT {named}, CAST(ordinality + 1 AS INTEGER) AS __line
+                FROM read_csv(
+                    $path, auto_detect = false, header = false, skip = 1,
+                    columns = {{{columns}}}, delim = $delimiter, quote = '"', escape = '"',
+                    comment = '', strict_mode = true, null_padding = false,
+                    ignore_errors = false, max_line_size = $longest
+                ) WITH ORDINALITY
+            )
+            """,
+            {"path": str(path), "delimiter": delimiter, "longest": csv.field_size_limit()},
+        )
+    except duckdb.Error:
+        con.execute("DROP TABLE IF EXISTS __staged")
+        return False
+    if not _read_as_the_csv_module_would(con, data, header, delimiter):
+        con.execute("DROP TABLE __staged")
+        return False
+    return True
+
+
 def _stage_csv(con: duckdb.DuckDBPyConnection, path: Path, transforms: Transforms) -> str:
     head = read_head(path)
     marked = bom_encoding(head)
     # The header row says the delimiter: commas, or the semicolons or tabs some Excels write.
     delimiter = header_delimiter(head.decode(marked or "latin-1", errors="replace"))
+    if marked not in MARKED_ENCODINGS and _stage_csv_in_duckdb(con, path, delimiter, transforms):
+        return "utf-8"
     # A byte-order mark says the encoding; Python's codec reads it and drops the mark.
     encodings = (marked,) if marked in MARKED_ENCODINGS else CSV_ENCODINGS
     last_error: UnicodeDecodeError | None = None
