@@ -153,14 +153,10 @@ def bench_refresh_scale(name: str, keep: Path | None = None) -> bool:
         key.chmod(0o600)
         db = folder / f"{name}.duckdb"
         load = os.getloadavg()[0]
-        ran = run_with_peak_memory(
-            [
-                python, "-m", "etl", "refresh", "--json", "--trigger", "bench",
-                "--raw", str(folder / name / "raw"),
-                "--reference", str(folder / name / "reference"),
-                "--db", str(db), "--pseudonym-key-file", str(key),
-            ]  # fmt: skip
-        )
+        raw, reference = folder / name / "raw", folder / name / "reference"
+        command = [python, "-m", "etl", "refresh", "--json", "--trigger", "bench"]
+        command += ["--raw", str(raw), "--reference", str(reference), "--db", str(db)]
+        ran = run_with_peak_memory([*command, "--pseudonym-key-file", str(key)])
         return _report(name, ran, db, load, seconds_goal, bytes_goal)
 
 

@@ -530,9 +530,9 @@ def test_england_same_seed_same_files(england, tmp_path):
 
 
 def test_england_is_at_real_density_by_default():
-    # 5 PLCs a school give England's real density, about 600,000 ties a year
+    # 5.6 PLCs a school give England's real density, about 600,000 ties a year
     # (measured by tests/bench/scale_bench.py); the old demo had 1.25.
-    assert SYSTEMS["england"].n_plcs == 120_000
+    assert SYSTEMS["england"].n_plcs == 134_400
 
 
 # --- United States scale -----------------------------------------------------------
