@@ -354,8 +354,8 @@ def generate_synthetic(
     # A stream of its own, apart from the six the system spawns from the same seed.
     rng = np.random.default_rng(np.random.SeedSequence(seed, spawn_key=(99,)))
     progress(
-        f"Drawing {n_schools:,} synthetic schools in {system.n_authorities} "
-        f"{system.levels[0]}s and {system.n_regions} {system.levels[1]}s"
+        f"Drawing {n_schools:,} synthetic schools ({system.levels[0]}: "
+        f"{system.n_authorities}, {system.levels[1]}: {system.n_regions})"
     )
     authorities = draw_authorities(system)
     schools = draw_schools(authorities, n_schools, rng, system)

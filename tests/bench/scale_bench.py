@@ -133,7 +133,6 @@ def bench_refresh_scale(name: str, keep: Path | None = None) -> bool:
     ``keep``: a folder to write into and leave (the database for the dashboard
     bench); by default a temporary one.
     """
-    seconds_goal, bytes_goal = GOALS[name]
     print(f"\nRefresh at scale: {name}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = keep or Path(tmp)
@@ -148,16 +147,22 @@ def bench_refresh_scale(name: str, keep: Path | None = None) -> bool:
         if made.returncode:
             print(f"  the demo failed: {made.stderr[-2000:]}")
             return False
-        key = folder / f"{name}.key"
-        key.write_bytes(os.urandom(32))
-        key.chmod(0o600)
-        db = folder / f"{name}.duckdb"
-        load = os.getloadavg()[0]
-        raw, reference = folder / name / "raw", folder / name / "reference"
-        command = [python, "-m", "etl", "refresh", "--json", "--trigger", "bench"]
-        command += ["--raw", str(raw), "--reference", str(reference), "--db", str(db)]
-        ran = run_with_peak_memory([*command, "--pseudonym-key-file", str(key)])
-        return _report(name, ran, db, load, seconds_goal, bytes_goal)
+        return measure_refresh(name, folder / name, folder)
+
+
+def measure_refresh(name: str, system_dir: Path, folder: Path) -> bool:
+    """Refresh ``system_dir`` (its raw/ and reference/) into ``folder``; print the figures."""
+    seconds_goal, bytes_goal = GOALS[name]
+    key = folder / f"{name}.key"
+    key.write_bytes(os.urandom(32))
+    key.chmod(0o600)
+    db = folder / f"{name}.duckdb"
+    load = os.getloadavg()[0]
+    raw, reference = system_dir / "raw", system_dir / "reference"
+    command = [sys.executable, "-m", "etl", "refresh", "--json", "--trigger", "bench"]
+    command += ["--raw", str(raw), "--reference", str(reference), "--db", str(db)]
+    ran = run_with_peak_memory([*command, "--pseudonym-key-file", str(key)])
+    return _report(name, ran, db, load, seconds_goal, bytes_goal)
 
 
 def _report(
@@ -190,3 +195,9 @@ def _report(
     met = ran.seconds <= seconds_goal and ran.peak_tree_bytes <= bytes_goal
     print(f"  goals {'met' if met else 'NOT met'}")
     return met
+
+
+if __name__ == "__main__":
+    # python tests/bench/scale_bench.py NAME SYSTEM_DIR OUT: refresh files already
+    # written by `python -m etl demo --scale NAME --out SYSTEM_DIR` into OUT.
+    sys.exit(0 if measure_refresh(sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])) else 1)
