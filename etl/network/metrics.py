@@ -21,8 +21,8 @@ import math
 import os
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from multiprocessing import get_context
 
 import duckdb
@@ -99,9 +99,10 @@ MODELS = (
 )
 
 # Above this much betweenness work (source vertices times edges, summed over
-# years) betweenness runs in parallel processes; below it starting them costs
-# more than it saves. Wales is about 3e7 a year.
-PARALLEL_WORK = 2_000_000_000
+# years; about 15 s of one CPU) betweenness runs in parallel processes, beside
+# the other measures; below it starting them costs more than it saves. Wales is
+# about 3e7 a year.
+PARALLEL_WORK = 300_000_000
 
 # Betweenness is exact while a year's vertices times edges is at most this (Wales:
 # about 3e7; about 16 s of one CPU here); above it, it is estimated from k source
@@ -417,10 +418,13 @@ def _measure_graphs(
             compute_graph_measures(g.graph, groups, _betweenness_in_process(g.graph, sources))
             for g, sources in zip(graphs, plans, strict=True)
         ]
-    betweenness = _compute_betweenness_in_processes(graphs, plans, workers)
-    return [
-        compute_graph_measures(g.graph, groups, b) for g, b in zip(graphs, betweenness, strict=True)
-    ]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        futures = _submit_betweenness(pool, graphs, plans, workers)
+        # The other measures meanwhile, here, with the betweenness yet to come.
+        pending = Betweenness(np.zeros(0), "pending", 0, 0.0)
+        measured = [compute_graph_measures(g.graph, groups, pending) for g in graphs]
+        betweenness = _collect_betweenness(graphs, plans, futures)
+    return [replace(m, betweenness=b) for m, b in zip(measured, betweenness, strict=True)]
 
 
 def _betweenness_in_process(graph: igraph.Graph, sources: np.ndarray | None) -> Betweenness:
@@ -430,10 +434,13 @@ def _betweenness_in_process(graph: igraph.Graph, sources: np.ndarray | None) -> 
     return compute_sampled_betweenness(graph, sources)
 
 
-def _compute_betweenness_in_processes(
-    graphs: list[YearGraph], plans: list[np.ndarray | None], workers: int
-) -> list[Betweenness]:
-    """Betweenness of each graph, its sources shared among processes.
+def _submit_betweenness(
+    pool: ProcessPoolExecutor,
+    graphs: list[YearGraph],
+    plans: list[np.ndarray | None],
+    workers: int,
+) -> list[list[Future]]:
+    """Start the betweenness of each graph, its sources shared among processes.
 
     Betweenness is a sum over source vertices, so each process takes every
     ``workers``-th source (exact) or batch of sampled sources (sampled) of every
@@ -441,30 +448,36 @@ def _compute_betweenness_in_processes(
     igraph holds the GIL, hence processes, started by "spawn" because forking a
     process with DuckDB's threads running is unsafe.
     """
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        futures = []
-        for g, sources in zip(graphs, plans, strict=True):
+    futures = []
+    for g, sources in zip(graphs, plans, strict=True):
+        n = g.graph.vcount()
+        if sources is None:
+            batches = [np.arange(first, n, workers) for first in range(workers)]
+        else:
+            batches = _split(sources, BETWEENNESS_BATCHES)
+        futures.append(
+            [
+                pool.submit(_partial_betweenness, n, g.edges, batches[first::workers])
+                for first in range(workers)
+            ]
+        )
+    return futures
+
+
+def _collect_betweenness(
+    graphs: list[YearGraph], plans: list[np.ndarray | None], futures: list[list[Future]]
+) -> list[Betweenness]:
+    """Add up the parts :func:`_submit_betweenness` started, graph by graph."""
+    results = []
+    for g, sources, year in zip(graphs, plans, futures, strict=True):
+        parts = [part for future in year for part in future.result()]
+        if sources is None:
+            raw = np.sum([part for _, part in parts], axis=0)
             n = g.graph.vcount()
-            if sources is None:
-                batches = [np.arange(first, n, workers) for first in range(workers)]
-            else:
-                batches = _split(sources, BETWEENNESS_BATCHES)
-            futures.append(
-                [
-                    pool.submit(_partial_betweenness, n, g.edges, batches[first::workers])
-                    for first in range(workers)
-                ]
-            )
-        results = []
-        for g, sources, year in zip(graphs, plans, futures, strict=True):
-            parts = [part for future in year for part in future.result()]
-            if sources is None:
-                raw = np.sum([part for _, part in parts], axis=0)
-                n = g.graph.vcount()
-                results.append(Betweenness(normalise_betweenness(raw), "exact", n, 0.0))
-            else:
-                results.append(estimate_betweenness(g.graph.vcount(), parts))
-        return results
+            results.append(Betweenness(normalise_betweenness(raw), "exact", n, 0.0))
+        else:
+            results.append(estimate_betweenness(g.graph.vcount(), parts))
+    return results
 
 
 def _partial_betweenness(
