@@ -32,6 +32,8 @@ from pathlib import Path
 
 import duckdb
 
+from etl.demo import SYSTEMS
+
 __all__ = ["BASELINES", "GOALS", "ScaleRun", "bench_refresh_scale", "run_with_peak_memory"]
 
 SAMPLE_SECONDS = 0.25
@@ -191,7 +193,12 @@ def _report(
         f"ru_maxrss); goal {bytes_goal / GIB:.0f} GiB"
     )
     ties = _ties_a_year(db)
-    print("  ties a year: " + ", ".join(f"{y} {n:,}" for y, n in ties.items()))
+    mean = sum(ties.values()) / max(len(ties), 1)
+    print(
+        "  ties a year: "
+        + ", ".join(f"{y} {n:,}" for y, n in ties.items())
+        + f"; mean {mean:,.0f} (the system is drawn for about {SYSTEMS[name].ties_per_year:,})"
+    )
     met = ran.seconds <= seconds_goal and ran.peak_tree_bytes <= bytes_goal
     print(f"  goals {'met' if met else 'NOT met'}")
     return met
