@@ -7,6 +7,7 @@ fails leaves it exactly as it was, and says why, naming the file and what to do.
 from __future__ import annotations
 
 import json
+import resource
 import time
 import traceback
 import uuid
@@ -95,8 +96,9 @@ class RefreshResult:
     rejected_counts: dict[str, int] = field(default_factory=dict)
     top_reasons: list[tuple[str, str, int]] = field(default_factory=list)
     step_seconds: dict[str, float] = field(default_factory=dict)
-    # CPU seconds of each step in this process (all its threads; not the processes it
-    # starts): on a shared machine the wall clock also counts other people's work.
+    # CPU seconds of each step: this process's threads and the worker processes it
+    # started and ended in the step. On a shared machine the wall clock also counts
+    # other people's work.
     step_cpu_seconds: dict[str, float] = field(default_factory=dict)
     input_files: list[InputFile] = field(default_factory=list)
     ignored_files: list[str] = field(default_factory=list)
@@ -139,11 +141,17 @@ class _Steps:
 
     def run(self, name: str, work: Callable[[], T]) -> T:
         self.progress(f"  {name} ...")
-        started, cpu = time.perf_counter(), time.process_time()
+        started, cpu = time.perf_counter(), _cpu_seconds()
         value = work()
         self.result.step_seconds[name] = time.perf_counter() - started
-        self.result.step_cpu_seconds[name] = time.process_time() - cpu
+        self.result.step_cpu_seconds[name] = _cpu_seconds() - cpu
         return value
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds of this process and of its children that have ended."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 @dataclass(frozen=True)
