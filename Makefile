@@ -64,7 +64,7 @@ test: setup browser lint ## Run ruff and every test, browser tests included, in 
 
 bench: setup browser ## Benchmarks: ETL, measures, the dashboard in Chromium and Lighthouse
 	cd tests/bench/lighthouse && npm ci --no-audit --no-fund --loglevel=error
-	PLCNET_CHROMIUM=$(CHROMIUM) PYTHONPATH=. $(PY) tests/bench/run.py --england
+	PLCNET_CHROMIUM=$(CHROMIUM) PYTHONPATH=. $(PY) tests/bench/run.py --england --refresh-scale england us
 
 clean: ## Remove generated data, the database and caches (never data/reference, your raw files or data/pseudonym.key)
 	rm -rf $(DEMO_DIR) data/england data/archive data/*.duckdb data/*.duckdb.* data/.*.building* .pytest_cache .ruff_cache

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from etl import config
 from etl.contract import CONTRACT_DOC, write_contract_doc
+from etl.demo.synthetic import SYSTEMS
 from etl.lock import RefreshLockedError
 from etl.publish import DiskFullError, UnexpectedError, log_run, run_log_path
 from etl.refresh import (
@@ -104,10 +105,11 @@ def _add_demo_command(commands: argparse._SubParsersAction) -> None:
     demo = commands.add_parser("demo", help="Write the seeded demo data as contract files.")
     demo.add_argument(
         "--scale",
-        choices=("wales", "england"),
+        choices=("wales", *SYSTEMS),
         default="wales",
-        help="wales: the real schools of Wales (default); england: an "
-        "England-sized synthetic system for benchmarks.",
+        help="wales: the real schools of Wales (default); england: an England-sized "
+        "synthetic system at England's real density; us: a United States-sized one "
+        "(districts and states); both for benchmarks (docs/demo.md).",
     )
     demo.add_argument(
         "--seed",
@@ -119,7 +121,7 @@ def _add_demo_command(commands: argparse._SubParsersAction) -> None:
         "--out",
         type=Path,
         default=None,
-        help="Output folder (default data/raw/demo, or data/england for england).",
+        help="Output folder (default data/raw/demo, or data/SCALE for england and us).",
     )
     demo.add_argument(
         "--reference",
@@ -229,16 +231,16 @@ def run_contract_doc(args: argparse.Namespace) -> int:
 
 
 def run_demo(args: argparse.Namespace) -> int:
-    from etl.demo import generate_england, generate_wales
+    from etl.demo import generate_synthetic, generate_wales
     from etl.sources.reference import read_reference
 
-    if args.scale == "england":
-        out = args.out or config.DATA_DIR / "england"
-        counts = generate_england(out, seed=args.seed)
+    if args.scale in SYSTEMS:
+        out = args.out or config.DATA_DIR / args.scale
+        counts = generate_synthetic(out, SYSTEMS[args.scale], seed=args.seed)
         print(
-            f"England-sized demo written to {out}: load it with\n"
+            f"{args.scale} demo written to {out}: load it with\n"
             f"  python -m etl refresh --raw {out / 'raw'} --reference {out / 'reference'} "
-            f"--db data/england.duckdb"
+            f"--db data/{args.scale}.duckdb"
         )
     else:
         out = args.out or config.default_raw_dir() / "demo"

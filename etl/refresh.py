@@ -7,6 +7,7 @@ fails leaves it exactly as it was, and says why, naming the file and what to do.
 from __future__ import annotations
 
 import json
+import resource
 import time
 import traceback
 import uuid
@@ -108,6 +109,10 @@ class RefreshResult:
     rejected_counts: dict[str, int] = field(default_factory=dict)
     top_reasons: list[tuple[str, str, int]] = field(default_factory=list)
     step_seconds: dict[str, float] = field(default_factory=dict)
+    # CPU seconds of each step: this process's threads and the worker processes it
+    # started and ended in the step. On a shared machine the wall clock also counts
+    # other people's work.
+    step_cpu_seconds: dict[str, float] = field(default_factory=dict)
     input_files: list[InputFile] = field(default_factory=list)
     ignored_files: list[str] = field(default_factory=list)
     # Files that loaded but hold something the data team should look at.
@@ -128,6 +133,7 @@ class RefreshResult:
             "rejected_counts": self.rejected_counts,
             "top_reasons": [{"table": t, "reason": r, "rows": n} for t, r, n in self.top_reasons],
             "step_seconds": {k: round(v, 3) for k, v in self.step_seconds.items()},
+            "step_cpu_seconds": {k: round(v, 3) for k, v in self.step_cpu_seconds.items()},
             "input_files": [f.as_dict() for f in self.input_files],
             "ignored_files": self.ignored_files,
             "warnings": self.warnings,
@@ -151,10 +157,17 @@ class _Steps:
 
     def run(self, name: str, work: Callable[[], T]) -> T:
         self.progress(f"  {name} ...")
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), _cpu_seconds()
         value = work()
         self.result.step_seconds[name] = time.perf_counter() - started
+        self.result.step_cpu_seconds[name] = _cpu_seconds() - cpu
         return value
+
+
+def _cpu_seconds() -> float:
+    """CPU seconds of this process and of its children that have ended."""
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return time.process_time() + children.ru_utime + children.ru_stime
 
 
 @dataclass(frozen=True)

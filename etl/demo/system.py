@@ -25,6 +25,8 @@ from etl.demo.schools import prepare_schools
 
 __all__ = ["generate_system", "select_anchors"]
 
+# What Wales calls the levels the schema holds as LAs and consortia.
+WALES_LEVELS = ("local authority", "consortium")
 STEPS = ("plcs", "schools", "members", "activities", "reviews", "outcomes")
 
 
@@ -60,6 +62,7 @@ def generate_system(
     seed: int,
     n_plcs: int,
     scale: str,
+    levels: tuple[str, str] = WALES_LEVELS,
     progress: Callable[[str], None] = print,
 ) -> dict[str, int]:
     """Draw a demo over ``schools`` and write the five contract files and the truth.
@@ -76,7 +79,10 @@ def generate_system(
     n_plcs
         How many PLCs to draw.
     scale
-        Recorded in the truth file ("wales", "england").
+        Recorded in the truth file ("wales", "england", "us").
+    levels
+        What the system calls its middle and top levels (loaded as LAs and
+        consortia), recorded in the truth file.
 
     Returns
     -------
@@ -103,7 +109,7 @@ def generate_system(
     outcomes = outcome_rows(school_ids, attainment, anchors)
     progress(f"Writing the demo files to {out_dir}")
     counts = _write_tables(plcs, memberships, activities, reviews, outcomes, school_ids, out_dir)
-    write_truth(_truth(plcs, anchors, exposure, seed, scale), out_dir)
+    write_truth(_truth(plcs, anchors, exposure, seed, scale, levels), out_dir)
     return counts
 
 
@@ -142,13 +148,19 @@ def _write_tables(
 
 
 def _truth(
-    plcs: pd.DataFrame, anchors: pd.DataFrame, exposure: np.ndarray, seed: int, scale: str
+    plcs: pd.DataFrame,
+    anchors: pd.DataFrame,
+    exposure: np.ndarray,
+    seed: int,
+    scale: str,
+    levels: tuple[str, str],
 ) -> dict[str, object]:
     """What the demo planted, for analyses to be checked against."""
     shallow = plcs.loc[plcs["kind"] != "deep", ["plc_id", "kind"]]
     floors = {c: (None if np.isinf(f) else f) for c, f in model.CATEGORY_FLOORS.items()}
     return {
         "scale": scale,
+        "levels": {"la_code": levels[0], "consortium_code": levels[1]},
         "seed": seed,
         "years": list(model.YEARS),
         "beta": model.BETA,

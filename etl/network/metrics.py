@@ -21,8 +21,8 @@ import math
 import os
 import time
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from multiprocessing import get_context
 
 import duckdb
@@ -52,8 +52,10 @@ from etl.network.structure import Communities, compute_communities, compute_eige
 
 __all__ = [
     "BETWEENNESS_BATCHES",
+    "BETWEENNESS_MIN_SOURCES",
     "BETWEENNESS_SEED",
     "BETWEENNESS_SOURCES",
+    "BETWEENNESS_WORK",
     "EXACT_BETWEENNESS_WORK",
     "MODELS",
     "NETWORK_TABLES",
@@ -71,6 +73,7 @@ __all__ = [
     "compute_sampled_betweenness",
     "estimate_betweenness",
     "normalise_betweenness",
+    "sample_size",
 ]
 
 # The published tables compute_network fills, in the order it fills them.
@@ -96,16 +99,22 @@ MODELS = (
 )
 
 # Above this much betweenness work (source vertices times edges, summed over
-# years) betweenness runs in parallel processes; below it starting them costs
-# more than it saves. Wales is about 3e7 a year.
-PARALLEL_WORK = 2_000_000_000
+# years; about 15 s of one CPU) betweenness runs in parallel processes, beside
+# the other measures; below it starting them costs more than it saves. Wales is
+# about 3e7 a year.
+PARALLEL_WORK = 300_000_000
 
 # Betweenness is exact while a year's vertices times edges is at most this (Wales:
-# about 3e7; about 16 s of one CPU here); above it, it is estimated from
-# BETWEENNESS_SOURCES source vertices drawn uniformly at random with
-# BETWEENNESS_SEED, the same sources every year (docs/measures.md gives the error).
+# about 3e7; about 16 s of one CPU here); above it, it is estimated from k source
+# vertices drawn uniformly at random with BETWEENNESS_SEED, the same sources every
+# year (docs/measures.md gives the error). k is BETWEENNESS_SOURCES unless that
+# would cost more than BETWEENNESS_WORK (sources times edges, summed over the
+# graphs of one step: every year, or every year and focus area), at about 50 ns
+# of one CPU each; then fewer, but never fewer than BETWEENNESS_MIN_SOURCES.
 EXACT_BETWEENNESS_WORK = 1_000_000_000
 BETWEENNESS_SOURCES = 2000
+BETWEENNESS_MIN_SOURCES = 200
+BETWEENNESS_WORK = 1_200_000_000
 BETWEENNESS_SEED = 2007
 # The sample is split into this many interleaved batches; the spread of their
 # estimates gives the standard error.
@@ -199,6 +208,21 @@ def betweenness_sources(
     return np.random.default_rng(seed).choice(n, size=k, replace=False)
 
 
+def sample_size(edges: int) -> int:
+    """Sources to sample in each of graphs that have ``edges`` ties in all.
+
+    :data:`BETWEENNESS_SOURCES`, or fewer when that many would cost more than
+    :data:`BETWEENNESS_WORK`, but never fewer than :data:`BETWEENNESS_MIN_SOURCES`.
+
+    Examples
+    --------
+    >>> sample_size(100_000), sample_size(3_000_000), sample_size(50_000_000)
+    (2000, 400, 200)
+    """
+    affordable = BETWEENNESS_WORK // max(edges, 1)
+    return int(min(BETWEENNESS_SOURCES, max(BETWEENNESS_MIN_SOURCES, affordable)))
+
+
 def compute_sampled_betweenness(
     graph: igraph.Graph, sources: np.ndarray, batches: int | None = None
 ) -> Betweenness:
@@ -287,13 +311,7 @@ def compute_graph_measures(
     exact or sampled as :func:`betweenness_sources` decides.
     """
     if betweenness is None:
-        sources = betweenness_sources(graph)
-        n = graph.vcount()
-        betweenness = (
-            Betweenness(compute_betweenness(graph), "exact", n, 0.0)
-            if sources is None
-            else compute_sampled_betweenness(graph, sources)
-        )
+        betweenness = _betweenness_in_process(graph, betweenness_sources(graph))
     if groups is None:
         groups = np.zeros(graph.vcount(), dtype=np.int64)
     n_components, giant = compute_components(graph)
@@ -389,23 +407,40 @@ def _measure_graphs(
 ) -> list[GraphMeasures]:
     """Measure every year; betweenness shared among processes when the work is large."""
     workers = workers or available_cpus()
-    plans = [betweenness_sources(g.graph) for g in graphs]
+    k = sample_size(sum(g.graph.ecount() for g in graphs))
+    plans = [betweenness_sources(g.graph, k=k) for g in graphs]
     work = sum(
         (g.graph.vcount() if p is None else len(p)) * g.graph.ecount()
         for g, p in zip(graphs, plans, strict=True)
     )
     if workers < 2 or work < PARALLEL_WORK:
-        return [compute_graph_measures(g.graph, groups) for g in graphs]
-    betweenness = _compute_betweenness_in_processes(graphs, plans, workers)
-    return [
-        compute_graph_measures(g.graph, groups, b) for g, b in zip(graphs, betweenness, strict=True)
-    ]
+        return [
+            compute_graph_measures(g.graph, groups, _betweenness_in_process(g.graph, sources))
+            for g, sources in zip(graphs, plans, strict=True)
+        ]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        futures = _submit_betweenness(pool, graphs, plans, workers)
+        # The other measures meanwhile, here, with the betweenness yet to come.
+        pending = Betweenness(np.zeros(0), "pending", 0, 0.0)
+        measured = [compute_graph_measures(g.graph, groups, pending) for g in graphs]
+        betweenness = _collect_betweenness(graphs, plans, futures)
+    return [replace(m, betweenness=b) for m, b in zip(measured, betweenness, strict=True)]
 
 
-def _compute_betweenness_in_processes(
-    graphs: list[YearGraph], plans: list[np.ndarray | None], workers: int
-) -> list[Betweenness]:
-    """Betweenness of each graph, its sources shared among processes.
+def _betweenness_in_process(graph: igraph.Graph, sources: np.ndarray | None) -> Betweenness:
+    """Exact betweenness, or sampled from ``sources``."""
+    if sources is None:
+        return Betweenness(compute_betweenness(graph), "exact", graph.vcount(), 0.0)
+    return compute_sampled_betweenness(graph, sources)
+
+
+def _submit_betweenness(
+    pool: ProcessPoolExecutor,
+    graphs: list[YearGraph],
+    plans: list[np.ndarray | None],
+    workers: int,
+) -> list[list[Future]]:
+    """Start the betweenness of each graph, its sources shared among processes.
 
     Betweenness is a sum over source vertices, so each process takes every
     ``workers``-th source (exact) or batch of sampled sources (sampled) of every
@@ -413,30 +448,36 @@ def _compute_betweenness_in_processes(
     igraph holds the GIL, hence processes, started by "spawn" because forking a
     process with DuckDB's threads running is unsafe.
     """
-    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
-        futures = []
-        for g, sources in zip(graphs, plans, strict=True):
+    futures = []
+    for g, sources in zip(graphs, plans, strict=True):
+        n = g.graph.vcount()
+        if sources is None:
+            batches = [np.arange(first, n, workers) for first in range(workers)]
+        else:
+            batches = _split(sources, BETWEENNESS_BATCHES)
+        futures.append(
+            [
+                pool.submit(_partial_betweenness, n, g.edges, batches[first::workers])
+                for first in range(workers)
+            ]
+        )
+    return futures
+
+
+def _collect_betweenness(
+    graphs: list[YearGraph], plans: list[np.ndarray | None], futures: list[list[Future]]
+) -> list[Betweenness]:
+    """Add up the parts :func:`_submit_betweenness` started, graph by graph."""
+    results = []
+    for g, sources, year in zip(graphs, plans, futures, strict=True):
+        parts = [part for future in year for part in future.result()]
+        if sources is None:
+            raw = np.sum([part for _, part in parts], axis=0)
             n = g.graph.vcount()
-            if sources is None:
-                batches = [np.arange(first, n, workers) for first in range(workers)]
-            else:
-                batches = _split(sources, BETWEENNESS_BATCHES)
-            futures.append(
-                [
-                    pool.submit(_partial_betweenness, n, g.edges, batches[first::workers])
-                    for first in range(workers)
-                ]
-            )
-        results = []
-        for g, sources, year in zip(graphs, plans, futures, strict=True):
-            parts = [part for future in year for part in future.result()]
-            if sources is None:
-                raw = np.sum([part for _, part in parts], axis=0)
-                n = g.graph.vcount()
-                results.append(Betweenness(normalise_betweenness(raw), "exact", n, 0.0))
-            else:
-                results.append(estimate_betweenness(g.graph.vcount(), parts))
-        return results
+            results.append(Betweenness(normalise_betweenness(raw), "exact", n, 0.0))
+        else:
+            results.append(estimate_betweenness(g.graph.vcount(), parts))
+    return results
 
 
 def _partial_betweenness(

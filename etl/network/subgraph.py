@@ -37,6 +37,7 @@ from etl.network.metrics import (
     compute_clustering,
     compute_components,
     compute_sampled_betweenness,
+    sample_size,
 )
 from etl.network.structure import compute_communities
 
@@ -213,12 +214,16 @@ def compute_focus_networks(
         for focus_area in focus_areas
     )
     workers = workers or available_cpus()
-    if workers < 2 or _focus_work(con, len(school_ids)) < PARALLEL_WORK:
-        measured = (_measure(y, f, school_ids, las, t) for y, f, t in ties)
+    # One sample size for every subgraph, from all their ties together (about the
+    # whole network's), so the step's betweenness costs what the network's does.
+    all_ties = _count_ties(con)
+    k = sample_size(all_ties)
+    if workers < 2 or len(school_ids) * all_ties < PARALLEL_WORK:
+        measured = (_measure(y, f, school_ids, las, t, k) for y, f, t in ties)
         for found in measured:
             _store_focus_network(con, found)
     else:
-        _measure_in_processes(con, ties, school_ids, las, workers)
+        _measure_in_processes(con, ties, school_ids, las, workers, k)
     rows = {
         table: con.execute(f"SELECT count(*) FROM {table}").fetchone()[0] for table in FOCUS_TABLES
     }
@@ -229,10 +234,11 @@ def compute_focus_networks(
     return rows
 
 
-def _focus_work(con: duckdb.DuckDBPyConnection, n_schools: int) -> int:
-    # Schools times every year's ties: about the work of all the focus areas' subgraphs
-    # (their ties add up to about the whole network's), as the network step counts it.
-    return n_schools * con.execute("SELECT count(*) FROM net_edges").fetchone()[0]
+def _count_ties(con: duckdb.DuckDBPyConnection) -> int:
+    # Every year's ties: about the ties of all the focus areas' subgraphs together
+    # (their ties add up to about the whole network's); times the schools, the work
+    # as the network step counts it.
+    return int(con.execute("SELECT count(*) FROM net_edges").fetchone()[0])
 
 
 def _measure_in_processes(
@@ -241,12 +247,13 @@ def _measure_in_processes(
     school_ids: np.ndarray,
     las: np.ndarray,
     workers: int,
+    k: int,
 ) -> None:
     """Measure each subgraph in another process (igraph holds the GIL; "spawn", as
     forking with DuckDB's threads running is unsafe) and store the results in order."""
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
         futures = [
-            pool.submit(_measure, year, focus_area, school_ids, las, found)
+            pool.submit(_measure, year, focus_area, school_ids, las, found, k)
             for year, focus_area, found in ties
         ]
         for future in futures:
@@ -369,6 +376,7 @@ def _measure(
     school_ids: np.ndarray,
     las: np.ndarray,
     ties: dict[str, np.ndarray],
+    k: int | None = None,
 ) -> SubgraphMeasures:
     n = len(school_ids)
     internal = ties["a_in"].astype(bool) & ties["b_in"].astype(bool)
@@ -379,7 +387,7 @@ def _measure(
     edges = np.column_stack((a, b)).astype(np.int64)
     graph = build_igraph(n, edges)
     degree = np.bincount(edges.ravel(), minlength=n)
-    betweenness = _compute_betweenness(graph)
+    betweenness = _compute_betweenness(graph, k)
     communities = compute_communities(graph, las)
     n_components, giant = compute_components(graph)
 
@@ -430,9 +438,10 @@ def _measure(
     return SubgraphMeasures(year, focus_area, schools, tie_frame, summary)
 
 
-def _compute_betweenness(graph: igraph.Graph) -> Betweenness:
-    """Exact, or sampled as the whole network's betweenness is above the same work."""
-    sources = betweenness_sources(graph)
+def _compute_betweenness(graph: igraph.Graph, k: int | None = None) -> Betweenness:
+    """Exact, or sampled as the whole network's betweenness is above the same work,
+    from ``k`` sources (default :func:`etl.network.metrics.sample_size` of its ties)."""
+    sources = betweenness_sources(graph, k=sample_size(graph.ecount()) if k is None else k)
     if sources is None:
         return Betweenness(compute_betweenness(graph), "exact", graph.vcount(), 0.0)
     return compute_sampled_betweenness(graph, sources)

@@ -31,8 +31,12 @@ baseline measured in the same run, on this machine.
   mobile presets, every page: performance, accessibility, best practices, bytes of
   a first visit (tests/bench/lighthouse_bench.py; ``npm ci`` in tests/bench/lighthouse,
   which ``make bench`` runs).
-- england (``--england``): the same at England scale (about 24,000 schools), without
-  the browser.
+- england (``--england``): the same at England scale (about 24,000 schools, at real
+  density: about 600,000 ties a year), without the browser.
+- refresh at scale (``--refresh-scale england us``): each synthetic system generated
+  and refreshed in a child process: the whole refresh and each step (wall clock and
+  CPU), peak memory of the refresh and its workers, ties a year, beside the goals
+  and the baseline before this work (tests/bench/scale_bench.py says how).
 
 ``--dashboard DB [DB ...]`` benches only the dashboard, on published databases;
 ``--browser DB`` only the browser and Lighthouse on one; ``--no-browser`` leaves them out.
@@ -57,7 +61,7 @@ import numpy as np
 
 from etl.config import default_reference_dir
 from etl.contract import CONTRACT
-from etl.demo import generate_england, generate_wales
+from etl.demo import SYSTEMS, generate_england, generate_wales
 from etl.drawing import compute_layout
 from etl.load import load_contract_file, load_reference
 from etl.network import (
@@ -86,6 +90,7 @@ from etl.network.metrics import (
     compute_clustering,
     compute_components,
     compute_sampled_betweenness,
+    sample_size,
 )
 from etl.network.structure import compute_communities, compute_eigenvector
 from etl.pseudonym import PseudonymKey
@@ -96,6 +101,7 @@ from tests.bench.browser_bench import bench_browser
 from tests.bench.dashboard_bench import bench_dashboard, find_samples, list_page_targets
 from tests.bench.lighthouse_bench import bench_lighthouse
 from tests.bench.load_bench import bench_load_levels
+from tests.bench.scale_bench import bench_refresh_scale
 from tests.serving import serving
 
 # Goals of each callback's 95th percentile: Wales scale, and England scale (above
@@ -270,7 +276,8 @@ def bench_network(db: Path, repeat: int) -> None:
     timings = _graph_measures(graphs, groups, repeat)
     timings |= _group_measures(graphs, groups, attributes, max(repeat, 3))
     timings |= brokerage
-    sampled = sum(betweenness_sources(g.graph) is not None for g in graphs)
+    k = sample_size(sum(g.graph.ecount() for g in graphs))
+    sampled = sum(betweenness_sources(g.graph, k=k) is not None for g in graphs)
     report(
         "compute_network (all years)",
         seconds,
@@ -290,7 +297,8 @@ def _graph_measures(
     graphs: list[YearGraph], groups: SchoolGroups, repeat: int
 ) -> dict[str, Timing]:
     """The whole-graph igraph measures of every year against igraph's own calls."""
-    plans = [betweenness_sources(g.graph) for g in graphs]
+    k = sample_size(sum(g.graph.ecount() for g in graphs))
+    plans = [betweenness_sources(g.graph, k=k) for g in graphs]
 
     def ours_betweenness() -> None:
         for g, sources in zip(graphs, plans, strict=True):
@@ -668,7 +676,23 @@ def main() -> int:
         help="Bench only the load on DB (refreshed from RAW, with the project's reference "
         "files, during the refresh round; DB is rewritten).",
     )
+    parser.add_argument(
+        "--refresh-scale",
+        nargs="+",
+        choices=sorted(SYSTEMS),
+        default=[],
+        metavar="SYSTEM",
+        help="The refresh at scale of these synthetic systems (england, us), with peak "
+        "memory; alone with --only-refresh-scale.",
+    )
+    parser.add_argument(
+        "--only-refresh-scale", action="store_true", help="Run only --refresh-scale."
+    )
     args = parser.parse_args()
+    if args.only_refresh_scale:
+        print("plcnet refresh at scale")
+        met = [bench_refresh_scale(name) for name in args.refresh_scale]
+        return 0 if all(met) else 1
     if args.load:
         print("plcnet load bench")
         return 0 if bench_load_only(*args.load) else 1
@@ -683,6 +707,8 @@ def main() -> int:
     bench_scale("Wales (demo, real schools)", make_wales, args.repeat, not args.no_browser)
     if args.england:
         bench_scale("England-sized synthetic system", make_england, 1)
+    for name in args.refresh_scale:
+        bench_refresh_scale(name)
     return 0
 
 

@@ -25,7 +25,7 @@ from etl.contract import (
     SUPPORT_CATEGORIES,
     contract_file,
 )
-from etl.demo import generate_england, generate_wales, model
+from etl.demo import SYSTEMS, generate_england, generate_synthetic, generate_wales, model
 from etl.demo.england import ADDRESS_LIST_COLUMNS
 from etl.sources.reference import Reference, read_reference
 
@@ -527,6 +527,46 @@ def test_england_same_seed_same_files(england, tmp_path):
     out, _ = england
     generate_england(tmp_path, seed=3, progress=quiet, n_schools=3000, n_plcs=3750)
     assert digests(tmp_path) == digests(out)
+
+
+def test_england_is_at_real_density_by_default():
+    # 5.6 PLCs a school give England's real density, about 600,000 ties a year
+    # (measured by tests/bench/scale_bench.py); the old demo had 1.25.
+    assert SYSTEMS["england"].n_plcs == 134_400
+
+
+# --- United States scale -----------------------------------------------------------
+
+
+def test_us_system_has_districts_and_states(tmp_path):
+    us = SYSTEMS["us"]
+    counts = generate_synthetic(tmp_path, us, seed=5, progress=quiet, n_schools=1800, n_plcs=900)
+    reference = read_reference(tmp_path / "reference")
+    assert not reference.rejections
+    las = reference.local_authorities
+    assert list(las["la_code"]) == list(range(100, 1000))
+    assert las["name_en"].iloc[0] == "District 100"
+    assert las["consortium_code"].nunique() == 51
+    assert sorted(set(las["consortium_name_en"]))[:2] == ["State 1", "State 10"]
+    # Consecutive districts share a state.
+    assert las["consortium_code"].is_monotonic_increasing
+    schools = reference.schools
+    assert len(schools) == 1800 == counts["reference/address-list-schools-us-synthetic.csv"]
+    assert schools["latitude"].between(24, 50).all()
+    assert schools["longitude"].between(-125, -66).all()
+    facts = truth(tmp_path / "raw")
+    assert facts["scale"] == "us"
+    assert facts["levels"] == {"la_code": "district", "consortium_code": "state"}
+    check_scopes(tmp_path / "raw", las)
+
+
+def test_the_cli_offers_every_synthetic_system():
+    from etl.cli import build_parser
+
+    demo = build_parser().parse_args(["demo", "--scale", "us"])
+    assert demo.scale == "us"
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["demo", "--scale", "mars"])
 
 
 def test_the_demo_document_quotes_the_model(reference_dir):

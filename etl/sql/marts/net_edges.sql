@@ -1,19 +1,24 @@
 -- Ties between schools per academic year, projected from PLC membership: two
 -- schools are tied in a year when they share a PLC active in it. Reads the
 -- working table net_memberships (memberships counted per year).
+-- Each school's members in each PLC that year: within one PLC a member_id is
+-- one membership (the contract's key is plc_id, member_id), so of one school.
 with school_plcs as (
-    select distinct year, plc_id, school_id
+    select year, plc_id, school_id, count(*) as members
     from net_memberships
+    group by year, plc_id, school_id
 ),
 
 -- The bipartite school-PLC graph projected onto schools: one row per pair of
--- schools per PLC they share, each pair once (school_a < school_b).
+-- schools per PLC they share, each pair once (school_a < school_b), with the
+-- members the two bring to that PLC (disjoint, as above).
 shared_plcs as (
     select
         a.year,
         a.plc_id,
         a.school_id as school_a,
-        b.school_id as school_b
+        b.school_id as school_b,
+        a.members + b.members as members
     from school_plcs as a
     inner join school_plcs as b
         on a.year = b.year
@@ -21,30 +26,54 @@ shared_plcs as (
         and a.school_id < b.school_id
 ),
 
--- The members either school brings to each PLC the two share.
-shared_members as (
-    select s.year, s.school_a, s.school_b, s.plc_id, m.member_id
-    from shared_plcs as s
-    inner join net_memberships as m
-        on m.year = s.year and m.plc_id = s.plc_id and m.school_id = s.school_a
-    union all
-    select s.year, s.school_a, s.school_b, s.plc_id, m.member_id
-    from shared_plcs as s
-    inner join net_memberships as m
-        on m.year = s.year and m.plc_id = s.plc_id and m.school_id = s.school_b
-),
-
--- Every shared PLC has members from both schools, so counting its distinct
--- plc_ids here gives the weight; a member in several shared PLCs counts once.
-ties as (
+-- Each pair once per PLC, so the weight (distinct PLCs shared) is a count. With
+-- one shared PLC the shared members are that PLC's members of the two schools;
+-- with several, a member in more than one of them must count once, so those
+-- pairs alone are counted member by member below.
+pairs as (
     select
         year,
         school_a,
         school_b,
-        count(distinct plc_id) as weight,
-        count(distinct member_id) as shared_members
-    from shared_members
+        count(*) as weight,
+        cast(sum(members) as bigint) as members_if_one
+    from shared_plcs
     group by year, school_a, school_b
+),
+
+several as (
+    select s.year, s.school_a, s.school_b, s.plc_id
+    from shared_plcs as s
+    semi join (select year, school_a, school_b from pairs where weight > 1) as p
+        on p.year = s.year and p.school_a = s.school_a and p.school_b = s.school_b
+),
+
+several_members as (
+    select year, school_a, school_b, count(distinct member_id) as shared_members
+    from (
+        select s.year, s.school_a, s.school_b, m.member_id
+        from several as s
+        inner join net_memberships as m
+            on m.year = s.year and m.plc_id = s.plc_id and m.school_id = s.school_a
+        union all
+        select s.year, s.school_a, s.school_b, m.member_id
+        from several as s
+        inner join net_memberships as m
+            on m.year = s.year and m.plc_id = s.plc_id and m.school_id = s.school_b
+    )
+    group by year, school_a, school_b
+),
+
+ties as (
+    select
+        p.year,
+        p.school_a,
+        p.school_b,
+        p.weight,
+        coalesce(m.shared_members, p.members_if_one) as shared_members
+    from pairs as p
+    left join several_members as m
+        on m.year = p.year and m.school_a = p.school_a and m.school_b = p.school_b
 ),
 
 school_boundaries as (
