@@ -147,7 +147,7 @@ def test_duckdb_pseudonyms_are_pythons(length: int) -> None:
     values = [*MEMBER_IDS, *(f"m-{rng.getrandbits(40):010x}" for _ in range(2_000)), None]
     con = duckdb.connect()
     con.execute("CREATE TABLE ids (v VARCHAR)")
-    con.executemany("INSERT INTO ids VALUES (?)", [[v] for v in values])
+    con.executemany("INSERT INTO ids (v) VALUES (?)", [[v] for v in values])
     with pseudonym_functions(con, key):
         got = dict(con.execute(f"SELECT v, {PSEUDONYM_FUNCTION}(v) FROM ids").fetchall())
     assert got == {v: None if v is None else pseudonymise(key, v) for v in values}

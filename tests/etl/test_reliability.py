@@ -120,7 +120,8 @@ class Refresh:
         self._drain()
         for line in self.lines:
             if line.startswith(STARTED):
-                return line[len(STARTED) :].split(":", 1)[0]
+                # "plcnet refresh <run id> of <system>: <raw> -> <db>"
+                return line[len(STARTED) :].split(maxsplit=1)[0]
         return None
 
     def _drain(self) -> None:

@@ -415,9 +415,15 @@ def build_compare_parts(
 
 
 def _drawing(which: str, heading: str, figure: Figure, lang: str) -> html.Div:
+    """One year's drawing, with its glossary links, as every chart has."""
     return html.Div(
         [
             html.H3(heading, id=ids.chart_heading(PAGE, which)),
+            html.P(
+                build_glossary_links(glossary_entries(("weight", "degree"), lang), lang),
+                id=ids.chart_glossary(PAGE, which),
+                className="chart-glossary",
+            ),
             html.Div(build_graph(ids.chart_graph(PAGE, which), figure, lang), className="chart"),
         ],
         role="group",
@@ -432,11 +438,6 @@ def build_drawings_section(parts: CompareParts, lang: str) -> html.Section:
         [
             html.H2(parts.drawings_heading, id=heading_id),
             html.P(parts.drawings_intro, id=DRAWINGS_INTRO),
-            html.P(
-                build_glossary_links(glossary_entries(("weight", "degree"), lang), lang),
-                id=ids.chart_glossary(PAGE, "drawings"),
-                className="chart-glossary",
-            ),
             html.Div(
                 [
                     _drawing("drawing-earlier", parts.earlier_heading, parts.earlier_figure, lang),

@@ -16,6 +16,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import plotly.graph_objects as go
 import pytest
 
 from dashboard.core.db import Database
@@ -135,7 +136,7 @@ def test_the_overviews_support_chart_labels_the_years_of_outcomes_only(
 ) -> None:
     # Support categories reach 2016/17 (a year of the network) and 2019/20 (outcomes only).
     data = load_overview(db, Filters("2017/18"))
-    figure = build_support_figure(data.support, lang)
+    figure = go.Figure(build_support_figure(data.support, lang))  # checked by plotly
     ticks = dict(zip(figure.layout.xaxis.tickvals, figure.layout.xaxis.ticktext, strict=True))
     assert ticks["2016/17"] == "2016/17"
     # Wrapped onto lines, so that a phone shows it whole.
