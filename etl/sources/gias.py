@@ -412,23 +412,25 @@ def _set_aside_links(
 def _cross_checks(con: duckdb.DuckDBPyConnection, path: Path) -> list[Rejection]:
     """Rows of the links that do not fit the groups or the LA lookup, and repeated rows."""
     unknown_la = _sql_text(say("gias_la_not_in_lookup", la_code="<la>"))
-    rejected = _set_aside_links(
-        con,
-        "la_code NOT IN (SELECT la_code FROM la_regions)",
-        "LA (code)",
-        "CAST(la_code AS VARCHAR)",
-        f"replace({unknown_la}, '<la>', CAST(la_code AS VARCHAR))",
-        path,
-    )
     no_group = _sql_text(say("no_such_reference", target="Group UID", table="groups"))
-    rejected += _set_aside_links(
-        con,
-        "group_uid NOT IN (SELECT group_uid FROM groups)",
-        "Group UID",
-        "CAST(group_uid AS VARCHAR)",
-        no_group,
-        path,
+    # (rows that do not fit, the column named, its value, the reason): each set aside.
+    misfits = (
+        (
+            "la_code NOT IN (SELECT la_code FROM la_regions)",
+            "LA (code)",
+            "CAST(la_code AS VARCHAR)",
+            f"replace({unknown_la}, '<la>', CAST(la_code AS VARCHAR))",
+        ),
+        (
+            "group_uid NOT IN (SELECT group_uid FROM groups)",
+            "Group UID",
+            "CAST(group_uid AS VARCHAR)",
+            no_group,
+        ),
     )
+    rejected = []
+    for where, column, value, reason in misfits:
+        rejected += _set_aside_links(con, where, column, value, reason, path)
     rejected += _duplicates(
         con, "links", ["urn", "group_uid"], path, "group_memberships", "URN, Group UID"
     )
