@@ -50,9 +50,7 @@ def by_hand() -> dict[str, object]:
         g = group[r["Group UID"]]
         if g["Group Type"] in TYING and g["Group Status"] == "Open":
             members[r["Group UID"]].add(int(r["URN"]))
-    pairs = {
-        pair for urns in members.values() for pair in itertools.combinations(sorted(urns), 2)
-    }
+    pairs = {pair for urns in members.values() for pair in itertools.combinations(sorted(urns), 2)}
     internal: Counter[int] = Counter()
     external: Counter[int] = Counter()
     for a, b in pairs:
@@ -97,9 +95,7 @@ def england_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_database_records_england_and_one_academic_year(england_db: Path):
     assert query(england_db, "SELECT system FROM refresh_system") == [("england",)]
-    assert query(england_db, "SELECT year, has_plc_data FROM academic_years") == [
-        ("2021/22", True)
-    ]
+    assert query(england_db, "SELECT year, has_plc_data FROM academic_years") == [("2021/22", True)]
 
 
 def test_schools_are_the_establishments_of_the_links_file_by_urn(england_db, by_hand):
