@@ -247,7 +247,7 @@ _TEMPLATE: tuple[ContractFile, ...] = (
                 example="6602130",
             ),
             Column(
-                "kind",
+                "group_kind",
                 "text",
                 "The kind of group; left out or empty, the system's first kind (a PLC).",
                 required=False,

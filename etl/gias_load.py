@@ -13,7 +13,7 @@ Into the published tables:
   English name;
 - ``schools``: every establishment by URN (children's centres set aside with their
   reason), its details from the latest snapshot it is in;
-- ``plcs``: every group, ``kind`` its GIAS group type, ``plc_id`` its Group UID;
+- ``plcs``: every group, ``group_kind`` its GIAS group type, ``plc_id`` its Group UID;
   ``group_status``: its status at each snapshot (only an open group ties);
 - ``plc_memberships``: one row per school and group (``member_id`` the URN: the member
   is the school, no person is named), counting in the years of the snapshots it is in;
@@ -279,7 +279,7 @@ def _groups(read: list[tuple[Snapshot, GiasSnapshot]], system: System) -> pd.Dat
             "start_date": opened,
             "end_date": groups["closed"],
             "lead_school_id": None,
-            "kind": groups["group_type"],
+            "group_kind": groups["group_type"],
             "group_uid": groups["group_uid"],
         }
     )

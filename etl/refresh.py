@@ -82,8 +82,6 @@ PUBLISHED_TABLES = (
     *PLC_TABLES,
     *IMPACT_TABLES,
     *SETTINGS_TABLES,
-    "group_kinds",
-    "group_status",
     "rejected_rows",
 )
 

@@ -1,6 +1,6 @@
 -- The kinds of group of the system (systems/<name>.toml [[group_kinds]]) and, for a
 -- system whose groups come from dated snapshots (England, from GIAS), each group's
--- status at each snapshot. plcs.kind names a kind; a group ties its schools in a year
+-- status at each snapshot. plcs.group_kind names a kind; a group ties its schools in a year
 -- when its kind ties (group_kinds.ties) and it is not recorded as other than open that
 -- year (etl/sql/marts/net_edges.sql).
 

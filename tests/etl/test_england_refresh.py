@@ -111,7 +111,7 @@ def test_englands_153_las_in_9_regions(england_db, by_hand):
 
 
 def test_groups_by_type_every_one_with_its_kind(england_db, by_hand):
-    kinds = Counter(dict(query(england_db, "SELECT kind, count(*) FROM plcs GROUP BY kind")))
+    kinds = Counter(dict(query(england_db, "SELECT group_kind, count(*) FROM plcs GROUP BY 1")))
     assert kinds == by_hand["groups"]
     statuses = query(england_db, "SELECT count(*) FROM group_status")
     assert statuses == [(sum(by_hand["groups"].values()),)]

@@ -8,7 +8,7 @@
 -- nor one recorded as other than open at the year's snapshot. Wales's PLCs all tie.
 with not_tying as (
     select plc_id from plcs
-    where kind in (select kind from group_kinds where not ties)
+    where group_kind in (select kind from group_kinds where not ties)
 ),
 
 closed_in_year as (
