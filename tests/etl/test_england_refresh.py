@@ -11,7 +11,6 @@ regions. No column of the published database holds a head of group's name.
 
 from __future__ import annotations
 
-import csv
 import itertools
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -19,17 +18,7 @@ from pathlib import Path
 import duckdb
 import pytest
 from cli_run import query, run_refresh
-
-ENGLAND = Path(__file__).resolve().parents[2] / "data" / "reference" / "england"
-LINKS = ENGLAND / "gias_alllinksdata_ajb1970_2022-03-21.csv"
-GROUPS = ENGLAND / "gias_allgroupsdata_ajb1970_2022-03-21.csv"
-LOOKUP = ENGLAND / "local_authorities_regions.csv"
-TYING = {"Multi-academy trust", "Federation", "Trust", "Umbrella trust"}
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+from gias_files import ENGLAND, GROUPS, LINKS, LOOKUP, TYING, csv_rows
 
 
 def _code(words: str) -> str:
@@ -40,8 +29,8 @@ def _code(words: str) -> str:
 
 @pytest.fixture(scope="module")
 def by_hand() -> dict[str, object]:
-    links, groups = _rows(LINKS), _rows(GROUPS)
-    lookup = {r["la_code"]: r for r in _rows(LOOKUP)}
+    links, groups = csv_rows(LINKS), csv_rows(GROUPS)
+    lookup = {r["la_code"]: r for r in csv_rows(LOOKUP)}
     schools = [r for r in links if r["TypeOfEstablishment (name)"] != "Children's centre"]
     la_of = {int(r["URN"]): int(r["LA (code)"]) for r in schools}
     group = {r["Group UID"]: r for r in groups}

@@ -18,11 +18,10 @@ from pathlib import Path
 
 import pytest
 from cli_run import query, rejected_rows, run_refresh
-from gias_files import Group, Link, write_gias
+from gias_files import ENGLAND, Group, Link, write_gias
 
 from etl.systems import system_path
 
-ENGLAND = Path(__file__).resolve().parents[2] / "data" / "reference" / "england"
 LA = {
     100001: (330, "Birmingham"),
     100002: (330, "Birmingham"),
