@@ -144,6 +144,8 @@ class Column:
     # for a value that does not match ("" where the reason not_a_school says it).
     pattern: str = ""
     form: str = ""
+    # The value of an optional column a file leaves out or empty ("": NULL).
+    default: str = ""
 
     @property
     def sql_type(self) -> str:
@@ -243,6 +245,14 @@ _TEMPLATE: tuple[ContractFile, ...] = (
                 "school_id",
                 "School number of the school that leads it.",
                 example="6602130",
+            ),
+            Column(
+                "group_kind",
+                "text",
+                "The kind of group; left out or empty, the system's first kind (a PLC).",
+                required=False,
+                vocabulary="group_kinds",
+                example="plc",
             ),
         ),
         key=("plc_id",),
@@ -395,7 +405,7 @@ def contract_for(system: System) -> tuple[ContractFile, ...]:
     specs = []
     for spec in _TEMPLATE:
         columns = tuple(
-            replace(c, allowed=vocabularies[c.vocabulary])
+            replace(c, allowed=vocabularies[c.vocabulary], default=_default(c, vocabularies))
             if c.vocabulary
             else replace(c, pattern=system.school_ids.pattern, form=form)
             if c.type == "school_id"
@@ -405,6 +415,13 @@ def contract_for(system: System) -> tuple[ContractFile, ...]:
         checks = _category_checks(system) if spec.table == "school_outcomes" else ()
         specs.append(replace(spec, columns=columns, row_checks=checks + spec.row_checks))
     return tuple(specs)
+
+
+def _default(column: Column, vocabularies: dict[str, tuple[str, ...]]) -> str:
+    """An optional column of a vocabulary defaults to its first value (a group's kind
+    to the system's first kind: Wales's files, which have no kind, hold PLCs)."""
+    values = vocabularies[column.vocabulary]
+    return values[0] if values and not column.required else ""
 
 
 def _form_words(system: System) -> str:

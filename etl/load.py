@@ -17,7 +17,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from etl.contract import CONTRACT, ContractFile
+from etl.contract import CONTRACT, Column, ContractFile
 from etl.pseudonym import (
     A_MEMBER_ID,
     HIDE_FUNCTION,
@@ -112,11 +112,14 @@ def _ensure_optional_columns(
             con.execute(f"ALTER TABLE __staged ADD COLUMN {quote(column.name)} VARCHAR")
 
 
-def _cast(column_name: str, sql_type: str) -> str:
+def _cast(column: Column) -> str:
     # Only rows without problems are cast, and every type check ends in a TRY_CAST to
     # the column's type (etl/validate.py): a CAST, not a TRY_CAST, so that a value a
     # check ever let through by mistake stops the load instead of becoming NULL.
-    return f"CAST(nullif(trim({quote(column_name)}), '') AS {sql_type}) AS {quote(column_name)}"
+    value = f"nullif(trim({quote(column.name)}), '')"
+    if column.default:  # a code of the system's (a-z, 0-9, _): safe as a literal
+        value = f"coalesce({value}, '{column.default}')"
+    return f"CAST({value} AS {column.sql_type}) AS {quote(column.name)}"
 
 
 def load_contract_file(
@@ -164,7 +167,7 @@ def _load_checked(
         if register_hide is not None:
             register_hide(_member_ids(con, spec))
         _reject(con, spec, path, run_id, hide=register_hide is not None)
-    casts = ", ".join(_cast(c.name, c.sql_type) for c in spec.columns)
+    casts = ", ".join(_cast(c) for c in spec.columns)
     loaded = con.execute(
         f"INSERT INTO {quote(spec.table)} BY NAME SELECT {casts} FROM __staged "
         "WHERE __line NOT IN (SELECT __line FROM __checked)"

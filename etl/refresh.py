@@ -28,6 +28,7 @@ from etl.archive import (
 )
 from etl.contract import CONTRACT, ContractFile, contract_for
 from etl.drawing import LAYOUT_TABLES, compute_layout
+from etl.gias_load import load_gias, read_snapshots
 from etl.impact import IMPACT_TABLES, compute_impact
 from etl.load import hide_member_ids_set_aside, load_contract_file, load_reference, run_model
 from etl.lock import refresh_lock
@@ -54,7 +55,7 @@ from etl.settings_table import SETTINGS_TABLES, record_settings, record_system, 
 from etl.sources.common import InputError
 from etl.sources.detect import find_inputs
 from etl.sources.reference import InputFile, Reference, file_sha256, read_reference
-from etl.systems import System, load_system
+from etl.systems import System, available_systems, load_system
 
 __all__ = [
     "GUARDED_TABLES",
@@ -402,18 +403,11 @@ def _build(
     con = duckdb.connect(str(built))
     try:
         apply_schema(con)
-        reference = steps.run(
-            "read reference files", lambda: read_reference(reference_dir, raw_dir)
-        )
-        _keep_system_readers(reference, system, result, steps.progress)
-        result.input_files.extend(reference.input_files)
-        steps.run("load reference", lambda: load_reference(con, reference, result.run_id))
-        contract = contract_for(system)
-        steps.run(
-            "load contract files",
-            lambda: _load_contract(con, raw_dir, key, contract, result, steps),
-        )
-        steps.run("transform", lambda: run_model(con, "academic_years"))
+        record_group_kinds(con, system)
+        if system.reads_gias:
+            _load_gias_snapshots(con, raw_dir, reference_dir, system, result, steps)
+        else:
+            _load_reference_and_contract(con, raw_dir, reference_dir, key, system, result, steps)
         steps.run("network measures", lambda: compute_network(con, progress=steps.progress))
         steps.run("network layout", lambda: compute_layout(con, progress=steps.progress))
         steps.run(
@@ -429,6 +423,84 @@ def _build(
         con.execute("CHECKPOINT")
     finally:
         con.close()
+
+
+def _load_reference_and_contract(
+    con: duckdb.DuckDBPyConnection,
+    raw_dir: Path,
+    reference_dir: Path,
+    key: PseudonymKey,
+    system: System,
+    result: RefreshResult,
+    steps: _Steps,
+) -> None:
+    """Wales's way: the reference files, then the contract files of the raw folder."""
+    others = other_systems_folders(system, reference_dir)
+    reference = steps.run(
+        "read reference files", lambda: read_reference(reference_dir, raw_dir, exclude=others)
+    )
+    _keep_system_readers(reference, system, result, steps.progress)
+    result.input_files.extend(reference.input_files)
+    steps.run("load reference", lambda: load_reference(con, reference, result.run_id))
+    contract = contract_for(system)
+    steps.run(
+        "load contract files",
+        lambda: _load_contract(con, raw_dir, key, contract, result, steps),
+    )
+    steps.run("transform", lambda: run_model(con, "academic_years"))
+
+
+def _load_gias_snapshots(
+    con: duckdb.DuckDBPyConnection,
+    raw_dir: Path,
+    reference_dir: Path,
+    system: System,
+    result: RefreshResult,
+    steps: _Steps,
+) -> None:
+    """England's way: the GIAS snapshots of the raw folder, each a year (etl/gias_load.py)."""
+    gias = steps.run("read GIAS snapshots", lambda: read_snapshots(raw_dir, reference_dir, system))
+    result.input_files.extend(gias.input_files)
+    for warning in gias.warnings:
+        steps.progress(f"    warning: {warning}")
+    result.warnings.extend(gias.warnings)
+    years = ", ".join(gias.years["year"])
+    steps.progress(f"    {len(gias.years)} snapshot(s), academic year(s) {years}")
+    steps.run("load GIAS snapshots", lambda: load_gias(con, gias, result.run_id))
+
+
+def other_systems_folders(system: System, reference_dir: Path) -> tuple[Path, ...]:
+    """The reference folders of the other shipped systems inside ``reference_dir``
+    (England's data/reference/england inside Wales's data/reference): a system reads
+    only its own reference files."""
+    root = config.default_reference_dir()
+    mine = (root / system.reference_folder).resolve()
+    folders = []
+    for name in available_systems():
+        if name == system.name:
+            continue
+        folder = (root / load_system(name).reference_folder).resolve()
+        if folder != mine and folder.is_relative_to(reference_dir.resolve()):
+            folders.append(folder)
+    return tuple(folders)
+
+
+def record_group_kinds(con: duckdb.DuckDBPyConnection, system: System) -> None:
+    """The system's kinds of group, and which tie (table group_kinds)."""
+    language = system.languages[0]
+    tying = set(system.ties.tying_kinds)
+    for position, term in enumerate(system.group_kinds, start=1):
+        con.execute(
+            "INSERT INTO group_kinds (kind, name, short, ties, position) "
+            "VALUES ($kind, $name, $short, $ties, $position)",
+            {
+                "kind": term.code,
+                "name": term.name.text(language),
+                "short": term.short.text(language) if term.short else None,
+                "ties": term.code in tying,
+                "position": position,
+            },
+        )
 
 
 # What each optional reader adds to the reference data (the local authorities and the

@@ -25,8 +25,9 @@ __all__ = [
     "recorded_system",
 ]
 
-# refresh_system is apart: a database published before it has none, and is Wales.
-SYSTEM_TABLES = ("refresh_system",)
+# The tables of the system are apart: a database published before systems has none of
+# them (the system, its kinds of group, their status at snapshots), and is Wales.
+SYSTEM_TABLES = ("refresh_system", "group_kinds", "group_status")
 SETTINGS_TABLES = ("refresh_settings", *SYSTEM_TABLES)
 
 # Every database's settings: (name, value, description).

@@ -34,6 +34,7 @@ from typing import Any
 
 __all__ = [
     "DEFAULT_SYSTEM",
+    "GIAS_READERS",
     "LEVELS",
     "OUTCOME_MEASURE_KINDS",
     "READERS",
@@ -76,10 +77,20 @@ READERS = (
     "locations",
     "categorisation",
     "boundaries",
+    # England (etl/sources/gias.py): the lookup of LAs and their regions. The GIAS
+    # snapshots themselves are found in the raw folder by their headers.
+    "la_regions",
 )
+# The readers that make a system one of groups from GIAS snapshots (England): its
+# refresh reads the snapshots of the raw folder, not contract files (etl/gias_load.py).
+GIAS_READERS = frozenset({"la_regions"})
 # The outcome measures plcnet's measures know (etl/sql/marts, etl/impact), each with
 # its kind: a system has any of them, none or all.
 OUTCOME_MEASURE_KINDS = {"support_category": "category", "attainment": "number"}
+# The kinds of group the two tie settings add ([ties] single_academy_trusts,
+# school_sponsors): GIAS's group types as plcnet writes them.
+SINGLE_ACADEMY_TRUST = "single_academy_trust"
+SCHOOL_SPONSOR = "school_sponsor"
 # Patterns plotly can fill a bar with ("" is solid).
 FILL_PATTERNS = ("", "/", "\\", "x", "-", "|", "+", ".")
 
@@ -153,6 +164,19 @@ class MapSettings:
 @dataclass(frozen=True)
 class TieSettings:
     group_kinds: tuple[str, ...]  # groups of these kinds tie the schools in them
+    # England's two settings of the tie rule: single-academy trusts and school sponsors
+    # tie their schools too (both off by default: a single-academy trust holds one
+    # school, a sponsor is mostly the same body as the trust it sponsors).
+    single_academy_trusts: bool = False
+    school_sponsors: bool = False
+
+    @property
+    def tying_kinds(self) -> tuple[str, ...]:
+        """The kinds of group that tie their schools, the two settings included."""
+        extra = (SINGLE_ACADEMY_TRUST,) * self.single_academy_trusts + (
+            SCHOOL_SPONSOR,
+        ) * self.school_sponsors
+        return tuple(dict.fromkeys(self.group_kinds + extra))
 
 
 @dataclass(frozen=True)
@@ -176,6 +200,11 @@ class System:
     @property
     def sha256(self) -> str:
         return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def reads_gias(self) -> bool:
+        """Whether the system's groups come from GIAS snapshots (England)."""
+        return any(entry.reader in GIAS_READERS for entry in self.reference_files)
 
     @property
     def focus_area_codes(self) -> tuple[str, ...]:
@@ -384,14 +413,22 @@ class _Reader:
         )
 
     def ties(self, value: object, group_kinds: set[str]) -> TieSettings:
-        found = self.table(value, "[ties]", {"group_kinds"})
+        settings = {
+            "single_academy_trusts": SINGLE_ACADEMY_TRUST,
+            "school_sponsors": SCHOOL_SPONSOR,
+        }
+        found = self.table(value, "[ties]", {"group_kinds"}, set(settings))
         kinds = found["group_kinds"]
         if not isinstance(kinds, list):
             raise self.fail("[ties] group_kinds", "must be a list of kinds of group")
         for kind in kinds:
             if kind not in group_kinds:
                 raise self.fail("[ties] group_kinds", f"{kind!r} is not one of [[group_kinds]]")
-        return TieSettings(tuple(kinds))
+        flags = {key: self.flag(found.get(key, False), f"[ties] {key}") for key in settings}
+        for key, kind in settings.items():
+            if flags[key] and kind not in group_kinds:
+                raise self.fail(f"[ties] {key}", f"needs the kind {kind!r} in [[group_kinds]]")
+        return TieSettings(tuple(kinds), **flags)
 
     def terms(self, value: object, key: str, *, coloured: bool = False) -> tuple[Term, ...]:
         terms = []

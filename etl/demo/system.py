@@ -123,7 +123,10 @@ def _write_tables(
     out_dir: Path,
 ) -> dict[str, int]:
     plc_ids = plcs["plc_id"].to_numpy()
-    plc_rows = plcs.assign(start_date=iso_dates(plcs["start"]), end_date=iso_dates(plcs["end"]))
+    # Every demo group is a PLC, Wales's one kind of group.
+    plc_rows = plcs.assign(
+        start_date=iso_dates(plcs["start"]), end_date=iso_dates(plcs["end"]), group_kind="plc"
+    )
     member_rows = memberships.assign(
         plc_id=plc_ids[memberships["plc"]],
         school_id=school_ids[memberships["school"]],

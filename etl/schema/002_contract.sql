@@ -8,14 +8,15 @@
 CREATE TABLE plcs (
     plc_id           VARCHAR NOT NULL,
     name             VARCHAR NOT NULL,
-    focus_area       VARCHAR NOT NULL,
+    focus_area       VARCHAR,           -- NULL for a group of a system without focus areas (England)
     scope            VARCHAR NOT NULL,
     membership_type  VARCHAR NOT NULL,
     start_date       DATE NOT NULL,
     end_date         DATE,
-    lead_school_id   INTEGER NOT NULL
+    lead_school_id   INTEGER,           -- NULL for a group with no lead school (GIAS's groups)
+    group_kind       VARCHAR NOT NULL DEFAULT 'plc'   -- the kind of group, one of the system's: plc (Wales), multi_academy_trust ...
 );
-COMMENT ON TABLE plcs IS 'Professional learning communities: focus, scope (within, between, across schools), self-selected or assigned, dates and lead school.';
+COMMENT ON TABLE plcs IS 'Groups of schools: professional learning communities (kind plc) and, for other systems, their kinds of group (trusts, federations...): focus, scope (within, between, across schools), self-selected or assigned, dates, lead school and kind of group.';
 
 -- Key (plc_id, member_id): unique, kept so by the refresh rather than by an index.
 CREATE TABLE plc_memberships (

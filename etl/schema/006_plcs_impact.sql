@@ -7,10 +7,10 @@ CREATE TABLE net_plc_metrics (
     year                       VARCHAR NOT NULL,
     plc_id                     VARCHAR NOT NULL,
     name                       VARCHAR NOT NULL,
-    focus_area                 VARCHAR NOT NULL,
+    focus_area                 VARCHAR,            -- NULL without focus areas (England)
     scope                      VARCHAR NOT NULL,   -- within_school, between_schools, across_las, across_consortia
     membership_type            VARCHAR NOT NULL,   -- self_selected, assigned
-    lead_school_id             INTEGER NOT NULL,
+    lead_school_id             INTEGER,            -- NULL for a group with no lead school
     active_days                INTEGER NOT NULL,   -- days of the year within the PLC's dates
     n_schools                  INTEGER NOT NULL,   -- member schools with a membership counting that year
     n_members                  INTEGER NOT NULL,   -- distinct pseudonymous members counting that year (raw; the dashboard suppresses)

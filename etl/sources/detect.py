@@ -205,14 +205,17 @@ def detect_kind(path: Path) -> str:
     return _detect_text(path, head)
 
 
-def find_inputs(folder: Path) -> dict[str, list[Path]]:
-    """Every input file under ``folder`` (recursively), grouped by kind, in name order.
+def find_inputs(folder: Path, exclude: tuple[Path, ...] = ()) -> dict[str, list[Path]]:
+    """Every input file under ``folder`` (recursively), grouped by kind, in name order;
+    none under the folders ``exclude`` (absolute).
 
     Raises InputError naming every file meant for plcnet that cannot be read.
     """
     found: dict[str, list[Path]] = {}
     unreadable: list[str] = []
     for path in sorted(folder.rglob("*")):
+        if any(path.resolve().is_relative_to(skipped) for skipped in exclude):
+            continue
         if path.is_file() and path.suffix.lower() in INPUT_SUFFIXES:
             try:
                 found.setdefault(detect_kind(path), []).append(path)

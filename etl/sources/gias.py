@@ -280,25 +280,35 @@ def _missing_or_not_whole(column: str) -> list[tuple[str, str, str]]:
 
 
 def _checked(
-    con: duckdb.DuckDBPyConnection, checks: list[tuple[str, str, str]], table: str
-) -> None:
-    """``table``: the picked rows with the column, value and reason of their first problem."""
+    con: duckdb.DuckDBPyConnection,
+    checks: list[tuple[str, str, str]],
+    table: str,
+    path: Path,
+    name: str,
+) -> list[Rejection]:
+    """``table``: the picked rows with the column, value and reason of their first
+    problem; returns those with a problem, as rejections of ``name``."""
     column, value, reason = _first_problem(checks)
     con.execute(
         f"CREATE OR REPLACE TEMP TABLE {table} AS "
         f"SELECT *, {column} AS bad_column, {value} AS bad_value, {reason} AS bad_reason "
         "FROM picked"
     )
-
-
-def _row_rejections(
-    con: duckdb.DuckDBPyConnection, table: str, path: Path, name: str
-) -> list[Rejection]:
     rows = con.execute(
         f"SELECT line, bad_column, bad_value, bad_reason FROM {table} "
         "WHERE bad_reason IS NOT NULL ORDER BY line"
     ).fetchall()
     return [Rejection(name, str(path), *row) for row in rows]
+
+
+def _typed(con: duckdb.DuckDBPyConnection, table: str, columns: str, checked: str) -> None:
+    """``table``: the rows of ``checked`` without a problem, as ``columns`` (SQL of
+    plcnet's own); names read with Windows-1252's letters for the C1 controls."""
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE {table} AS "
+        f"SELECT {columns} FROM {checked} WHERE bad_reason IS NULL",
+        {"c1_from": C1_FROM, "c1_to": C1_TO},
+    )
 
 
 def _stage_groups(con: duckdb.DuckDBPyConnection, path: Path) -> tuple[list[Rejection], str]:
@@ -309,20 +319,17 @@ def _stage_groups(con: duckdb.DuckDBPyConnection, path: Path) -> tuple[list[Reje
         *_missing_or_not_whole("group_uid"),
         *((c, _bad_date(c), say("not_a_date")) for c in ("open_date", "incorporated", "closed")),
     ]
-    _checked(con, checks, "groups_checked")
-    rejected += _row_rejections(con, "groups_checked", path, "groups")
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE groups_typed AS
-        SELECT line, CAST(trim(group_uid) AS INTEGER) AS group_uid,
-               translate(trim(name), $c1_from, $c1_to) AS name,
-               {_slug("group_type_name")} AS group_type, trim(group_type_name) AS group_type_name,
-               {_slug("status_name")} AS status,
-               coalesce({_date_or_null("open_date")}, {_date_or_null("incorporated")}) AS opened,
-               {_date_or_null("closed")} AS closed
-        FROM groups_checked WHERE bad_reason IS NULL
-        """,
-        {"c1_from": C1_FROM, "c1_to": C1_TO},
+    rejected += _checked(con, checks, "groups_checked", path, "groups")
+    _typed(
+        con,
+        "groups_typed",
+        f"""line, CAST(trim(group_uid) AS INTEGER) AS group_uid,
+            translate(trim(name), $c1_from, $c1_to) AS name,
+            {_slug("group_type_name")} AS group_type, trim(group_type_name) AS group_type_name,
+            {_slug("status_name")} AS status,
+            coalesce({_date_or_null("open_date")}, {_date_or_null("incorporated")}) AS opened,
+            {_date_or_null("closed")} AS closed""",
+        "groups_checked",
     )
     rejected += _duplicates(con, "groups_typed", ["group_uid"], path, "groups", "Group UID")
     con.execute(
@@ -376,21 +383,18 @@ def _stage_links(
                 say("gias_childrens_centre"),
             )
         )
-    _checked(con, checks, "links_checked")
-    rejected += _row_rejections(con, "links_checked", path, "group_memberships")
-    con.execute(
-        f"""
-        CREATE OR REPLACE TEMP TABLE links AS
-        SELECT line, CAST(trim(urn) AS INTEGER) AS urn,
-               CAST(trim(group_uid) AS INTEGER) AS group_uid,
-               {_date_or_null("joined")} AS joined,
-               translate(trim(name), $c1_from, $c1_to) AS name,
-               CAST(trim(la_code) AS INTEGER) AS la_code,
-               translate(trim(la_name), $c1_from, $c1_to) AS la_name,
-               trim(establishment_type) AS establishment_type, trim(phase) AS phase
-        FROM links_checked WHERE bad_reason IS NULL
-        """,
-        {"c1_from": C1_FROM, "c1_to": C1_TO},
+    rejected += _checked(con, checks, "links_checked", path, "group_memberships")
+    _typed(
+        con,
+        "links",
+        f"""line, CAST(trim(urn) AS INTEGER) AS urn,
+            CAST(trim(group_uid) AS INTEGER) AS group_uid,
+            {_date_or_null("joined")} AS joined,
+            translate(trim(name), $c1_from, $c1_to) AS name,
+            CAST(trim(la_code) AS INTEGER) AS la_code,
+            translate(trim(la_name), $c1_from, $c1_to) AS la_name,
+            trim(establishment_type) AS establishment_type, trim(phase) AS phase""",
+        "links_checked",
     )
     return rejected, encoding
 
@@ -412,23 +416,25 @@ def _set_aside_links(
 def _cross_checks(con: duckdb.DuckDBPyConnection, path: Path) -> list[Rejection]:
     """Rows of the links that do not fit the groups or the LA lookup, and repeated rows."""
     unknown_la = _sql_text(say("gias_la_not_in_lookup", la_code="<la>"))
-    rejected = _set_aside_links(
-        con,
-        "la_code NOT IN (SELECT la_code FROM la_regions)",
-        "LA (code)",
-        "CAST(la_code AS VARCHAR)",
-        f"replace({unknown_la}, '<la>', CAST(la_code AS VARCHAR))",
-        path,
-    )
     no_group = _sql_text(say("no_such_reference", target="Group UID", table="groups"))
-    rejected += _set_aside_links(
-        con,
-        "group_uid NOT IN (SELECT group_uid FROM groups)",
-        "Group UID",
-        "CAST(group_uid AS VARCHAR)",
-        no_group,
-        path,
+    # (rows that do not fit, the column named, its value, the reason): each set aside.
+    misfits = (
+        (
+            "la_code NOT IN (SELECT la_code FROM la_regions)",
+            "LA (code)",
+            "CAST(la_code AS VARCHAR)",
+            f"replace({unknown_la}, '<la>', CAST(la_code AS VARCHAR))",
+        ),
+        (
+            "group_uid NOT IN (SELECT group_uid FROM groups)",
+            "Group UID",
+            "CAST(group_uid AS VARCHAR)",
+            no_group,
+        ),
     )
+    rejected = []
+    for where, column, value, reason in misfits:
+        rejected += _set_aside_links(con, where, column, value, reason, path)
     rejected += _duplicates(
         con, "links", ["urn", "group_uid"], path, "group_memberships", "URN, Group UID"
     )

@@ -68,10 +68,10 @@ def _record(files: list[InputFile], path: Path, kind: str, encoding: str, rows: 
     files.append(InputFile(str(path), kind, file_sha256(path), encoding, rows))
 
 
-def _gather(folders: tuple[Path, ...]) -> dict[str, list[Path]]:
+def _gather(folders: tuple[Path, ...], exclude: tuple[Path, ...]) -> dict[str, list[Path]]:
     found: dict[str, list[Path]] = {}
     for folder in folders:
-        for kind, paths in find_inputs(folder).items():
+        for kind, paths in find_inputs(folder, exclude=exclude).items():
             found.setdefault(kind, []).extend(paths)
     return found
 
@@ -85,13 +85,14 @@ def _one_required(
     return found[kind]
 
 
-def read_reference(*folders: Path) -> Reference:
-    """Read every reference file found in ``folders``.
+def read_reference(*folders: Path, exclude: tuple[Path, ...] = ()) -> Reference:
+    """Read every reference file found in ``folders``, but not under ``exclude`` (the
+    reference folders of other systems: England's inside Wales's data/reference).
 
     Later editions (later in file-name order) of the address list override
     earlier ones school by school.
     """
-    found = _gather(folders)
+    found = _gather(folders, exclude)
     files: list[InputFile] = []
     rejections: list[Rejection] = []
     la_path = _one_required(found, "local_authorities", "local authorities file", folders)[-1]

@@ -14,6 +14,19 @@ from etl.sources.gias import LA_REGIONS_FILE
 
 # The shipped lookup of England's LAs and their regions.
 LOOKUP = Path(__file__).resolve().parents[2] / "data" / "reference" / LA_REGIONS_FILE
+# The shipped snapshot of 21 March 2022, beside it.
+ENGLAND = LOOKUP.parent
+LINKS = ENGLAND / "gias_alllinksdata_ajb1970_2022-03-21.csv"
+GROUPS = ENGLAND / "gias_allgroupsdata_ajb1970_2022-03-21.csv"
+# The group types that tie their schools by default, as GIAS names them.
+TYING = {"Multi-academy trust", "Federation", "Trust", "Umbrella trust"}
+
+
+def csv_rows(path: Path) -> list[dict[str, str]]:
+    """A UTF-8 file's rows by the csv module alone, for counts made apart from plcnet."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
 
 # The headers as GIAS publishes them (and as the shipped 2022-03-21 copies have them).
 LINKS_HEADER = [

@@ -18,27 +18,17 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from gias_files import ENGLAND, GROUPS, LINKS, LOOKUP, TYING, csv_rows
 
 from etl.reasons import read_reason
 from etl.sources.detect import detect_kind
 from etl.sources.gias import GIAS_GROUPS, GIAS_LINKS, find_gias_files, read_gias, tied_pairs
 
-ENGLAND = Path(__file__).resolve().parents[2] / "data" / "reference" / "england"
-LINKS = ENGLAND / "gias_alllinksdata_ajb1970_2022-03-21.csv"
-GROUPS = ENGLAND / "gias_allgroupsdata_ajb1970_2022-03-21.csv"
-LOOKUP = ENGLAND / "local_authorities_regions.csv"
-TYING = {"Multi-academy trust", "Federation", "Trust", "Umbrella trust"}
-
-
-def _rows(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
-
 
 @pytest.fixture(scope="module")
 def by_hand() -> dict[str, object]:
     """The counts, from the files with the csv module alone."""
-    links, groups, lookup = _rows(LINKS), _rows(GROUPS), _rows(LOOKUP)
+    links, groups, lookup = csv_rows(LINKS), csv_rows(GROUPS), csv_rows(LOOKUP)
     schools = [r for r in links if r["TypeOfEstablishment (name)"] != "Children's centre"]
     group = {r["Group UID"]: r for r in groups}
     members = defaultdict(set)

@@ -3,10 +3,24 @@
 -- working table net_memberships (memberships counted per year).
 -- Each school's members in each PLC that year: within one PLC a member_id is
 -- one membership (the contract's key is plc_id, member_id), so of one school.
-with school_plcs as (
-    select year, plc_id, school_id, count(*) as members
-    from net_memberships
-    group by year, plc_id, school_id
+-- Only groups that tie count (tables group_kinds and group_status): not those of a
+-- kind that does not tie (England's single-academy trusts and sponsors by default),
+-- nor one recorded as other than open at the year's snapshot. Wales's PLCs all tie.
+with not_tying as (
+    select plc_id from plcs
+    where group_kind in (select kind from group_kinds where not ties)
+),
+
+closed_in_year as (
+    select year, plc_id from group_status where status <> 'open'
+),
+
+school_plcs as (
+    select m.year, m.plc_id, m.school_id, count(*) as members
+    from net_memberships as m
+    anti join not_tying as n on n.plc_id = m.plc_id
+    anti join closed_in_year as c on c.year = m.year and c.plc_id = m.plc_id
+    group by m.year, m.plc_id, m.school_id
 ),
 
 -- The bipartite school-PLC graph projected onto schools: one row per pair of
