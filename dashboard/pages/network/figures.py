@@ -25,7 +25,13 @@ from dashboard.i18n import t
 from dashboard.pages.network.data import NetworkData
 from dashboard.pages.network.regional import ISOLATES_TOP, SHELF_STEP
 from dashboard.ui.figures import CATEGORY_STYLE, INK, style_figure
-from dashboard.ui.labels import BROKER_ROLES, CATEGORIES, label_broker_role, label_category
+from dashboard.ui.labels import (
+    BROKER_ROLES,
+    CATEGORIES,
+    label_broker_role,
+    label_category,
+    level_words,
+)
 
 __all__ = [
     "COLOURS",
@@ -301,7 +307,7 @@ def _build_outline_trace(data: NetworkData, lang: str) -> Trace:
         "mode": "lines",
         "x": pack_array(data.outlines.lon, "f4"),
         "y": pack_array(data.outlines.lat, "f4"),
-        "name": t("network.outlines", lang),
+        "name": t("network.outlines", lang, **level_words(lang)),
         "line": {"color": MUTED, "width": 1},
         "hoverinfo": "skip",
         "showlegend": False,
@@ -502,8 +508,8 @@ def build_network_figure(
 
 def _legend_title(colour: str, lang: str) -> str:
     titles: Mapping[str, str] = {
-        "la": t("network.colour_la", lang),
-        "consortium": t("network.colour_consortium", lang),
+        "la": t("network.colour_la", lang, **level_words(lang)),
+        "consortium": t("network.colour_consortium", lang, **level_words(lang)),
         "category": t("network.colour_category", lang),
         "community": t("network.colour_community", lang),
         "role": t("network.colour_role", lang),

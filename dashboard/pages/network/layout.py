@@ -35,7 +35,7 @@ from dashboard.pages.network.lists import (
 )
 from dashboard.ui.charts import build_chart_section, build_table_region
 from dashboard.ui.filter_bar import build_filter_bar, build_option_dropdown
-from dashboard.ui.labels import format_share, label_category, label_focus
+from dashboard.ui.labels import format_share, label_category, label_focus, level_words
 from dashboard.ui.tables import build_table
 from etl.public import SubgraphSummary
 
@@ -312,11 +312,11 @@ def build_schools_table(
         caption = t("network.schools_caption_all", lang, measure=measure, region=region)
     columns = [
         t("network.column_school", lang),
-        t("network.column_la", lang),
+        t("network.column_la", lang, **level_words(lang)),
         t("network.column_category", lang),
         t("network.degree", lang),
         t("network.betweenness", lang),
-        t("network.plcs", lang),
+        t("network.plcs", lang, **level_words(lang)),
         t("network.column_community", lang),
         t("network.lists_column_role", lang),
     ]
@@ -404,14 +404,14 @@ def build_display_controls(data: NetworkData, filters: Filters, lang: str) -> ht
     colours and what sizes the schools, and the school whose ties to highlight."""
     views = {
         "auto": t("network.view_auto", lang),
-        "las": t("network.view_las", lang),
-        "consortia": t("network.view_consortia", lang),
+        "las": t("network.view_las", lang, **level_words(lang)),
+        "consortia": t("network.view_consortia", lang, **level_words(lang)),
         "force": t("network.view_force", lang),
         "map": t("network.view_map", lang),
     }
     colours = {
-        "la": t("network.colour_la", lang),
-        "consortium": t("network.colour_consortium", lang),
+        "la": t("network.colour_la", lang, **level_words(lang)),
+        "consortium": t("network.colour_consortium", lang, **level_words(lang)),
         "category": t("network.colour_category", lang),
         "community": t("network.colour_community", lang),
         "role": t("network.colour_role", lang),

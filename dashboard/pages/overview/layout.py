@@ -25,6 +25,7 @@ from dashboard.ui.labels import (
     format_value,
     label_category,
     label_support_year,
+    level_words,
     to_number,
 )
 from dashboard.ui.tables import build_table
@@ -83,19 +84,38 @@ def _state_fact(fact: SummaryFact, year: str, lang: str) -> str:
     share = format_share(fact.share_of_schools or 0.0)
     one = round(fact.value) == 1
     if fact.measure == "schools_in_plcs" and one:
-        return t("overview.summary_in_plcs_one", lang, year=year, count=count, share=share)
+        return t(
+            "overview.summary_in_plcs_one",
+            lang,
+            **level_words(lang),
+            year=year,
+            count=count,
+            share=share,
+        )
     if fact.measure == "schools_in_plcs":
-        return t("overview.summary_in_plcs_other", lang, year=year, count=count, share=share)
+        return t(
+            "overview.summary_in_plcs_other",
+            lang,
+            **level_words(lang),
+            year=year,
+            count=count,
+            share=share,
+        )
     if fact.measure == "active_plcs" and one:
-        return t("overview.summary_active_plcs_one", lang, count=count)
+        return t("overview.summary_active_plcs_one", lang, **level_words(lang), count=count)
     if fact.measure == "active_plcs":
-        return t("overview.summary_active_plcs_other", lang, count=count)
+        return t("overview.summary_active_plcs_other", lang, **level_words(lang), count=count)
     if fact.measure == "isolated_schools" and one:
         return t("overview.summary_isolated_one", lang, count=count, share=share)
     if fact.measure == "isolated_schools":
         return t("overview.summary_isolated_other", lang, count=count, share=share)
     if fact.measure == "cross_la_share":
-        return t("overview.summary_cross_la_selection", lang, share=format_share(fact.value))
+        return t(
+            "overview.summary_cross_la_selection",
+            lang,
+            **level_words(lang),
+            share=format_share(fact.value),
+        )
     return t("overview.summary_green", lang, share=format_share(fact.value))
 
 

@@ -35,7 +35,7 @@ from dashboard.pages.regions.figures import (
 from dashboard.ui.charts import build_chart_section, build_glossary_links, build_table_section
 from dashboard.ui.figures import build_message_figure
 from dashboard.ui.filter_bar import build_filter_bar, build_option_dropdown
-from dashboard.ui.labels import format_share, to_number
+from dashboard.ui.labels import format_share, level_words, to_number
 from dashboard.ui.tables import build_grouped_table, build_table
 
 __all__ = [
@@ -194,7 +194,7 @@ def build_measures_table(
     measures = data.measures
     columns = [
         t("regions.column_name", lang),
-        t("filters.consortium", lang),
+        t("filters.consortium", lang, **level_words(lang)),
         *[name_measure(m, lang) for m in measures],
     ]
     consortium_names = labelled[labelled["level"] == "consortium"].set_index("group_id")["name"]
@@ -214,8 +214,11 @@ def build_measures_table(
     ]
     shown_las = shown_las[shown_las["level"] == "la"]
     groups = [
-        (t("regions.group_las", lang), rows_of(shown_las)),
-        (t("regions.group_consortia", lang), rows_of(labelled[labelled["level"] == "consortium"])),
+        (t("regions.group_las", lang, **level_words(lang)), rows_of(shown_las)),
+        (
+            t("regions.group_consortia", lang, **level_words(lang)),
+            rows_of(labelled[labelled["level"] == "consortium"]),
+        ),
         (t("region.wales", lang), rows_of(labelled[labelled["level"] == "wales"])),
     ]
     sorted_by = (0, "ascending")
@@ -339,7 +342,7 @@ def _build_measure_part(
         else:
             caption = f"{caption}. {t('regions.mean_why_count', lang)}"
     rows.append([t("region.wales", lang), _show(measure, _wales_value(data.groups, measure), lang)])
-    return figure, build_table(caption, [t("filters.la", lang), name], rows)
+    return figure, build_table(caption, [t("filters.la", lang, **level_words(lang)), name], rows)
 
 
 def build_map_areas(labelled: pd.DataFrame, measure: str, lang: str) -> pd.DataFrame:
@@ -361,7 +364,7 @@ def build_map_areas(labelled: pd.DataFrame, measure: str, lang: str) -> pd.DataF
 
 def _build_map_table(areas: pd.DataFrame, measure: str, filters: Filters, lang: str) -> html.Table:
     name = name_measure(measure, lang)
-    columns = [t("filters.la", lang), t("regions.column_ons", lang), name]
+    columns = [t("filters.la", lang, **level_words(lang)), t("regions.column_ons", lang), name]
     rows = [
         [str(label), str(code), shown]
         for label, code, shown in zip(
@@ -478,7 +481,7 @@ def _build_similar_part(
     if filters.la is None:
         message = t("regions.similar_choose", lang)
         return (
-            t("regions.similar_heading_none", lang),
+            t("regions.similar_heading_none", lang, **level_words(lang)),
             message,
             build_message_figure(message),
             html.P(message),
@@ -497,7 +500,7 @@ def _build_similar_part(
     )
     figure = _build_bars_or_message(bars, data, measure, lang)
     columns = [
-        t("filters.la", lang),
+        t("filters.la", lang, **level_words(lang)),
         name_measure("similarity_distance", lang),
         name_measure("n_schools", lang),
         name_measure("welsh_medium_share", lang),
@@ -522,7 +525,7 @@ def _build_similar_part(
         measure=name,
         year=filters.year,
     )
-    heading = t("regions.similar_heading", lang, la=la_name)
+    heading = t("regions.similar_heading", lang, **level_words(lang), la=la_name)
     return heading, intro, figure, build_table(caption, columns, table_rows)
 
 
@@ -587,7 +590,9 @@ def build_regions_parts(
     return RegionsParts(
         table_heading=t("regions.table_heading", lang, year=filters.year),
         measures_table=build_measures_table(data, labelled, filters, choices, lang),
-        measure_heading=t("regions.measure_heading", lang, measure=name, year=filters.year),
+        measure_heading=t(
+            "regions.measure_heading", lang, **level_words(lang), measure=name, year=filters.year
+        ),
         measure_figure=measure_figure,
         measure_table=measure_table,
         measure_glossary=build_glossary_links(glossary_entries((measure,), lang), lang),
@@ -595,10 +600,14 @@ def build_regions_parts(
         map_figure=map_figure,
         map_table=map_table,
         map_glossary=build_glossary_links(glossary_entries((measure,), lang), lang),
-        la_pairs_heading=t("regions.la_pairs_heading", lang, year=filters.year),
+        la_pairs_heading=t(
+            "regions.la_pairs_heading", lang, **level_words(lang), year=filters.year
+        ),
         la_pairs_figure=pairs.la_figure,
         la_pairs_table=pairs.la_table,
-        consortium_pairs_heading=t("regions.consortium_pairs_heading", lang, year=filters.year),
+        consortium_pairs_heading=t(
+            "regions.consortium_pairs_heading", lang, **level_words(lang), year=filters.year
+        ),
         consortium_pairs_figure=pairs.consortium_figure,
         consortium_pairs_table=pairs.consortium_table,
         similar_heading=similar_heading,
@@ -641,7 +650,7 @@ def build_regions_layout(
     return html.Div(
         [
             dcc.Location(id=ids.page_url(PAGE), refresh=False),
-            html.H1(t("regions.title", lang)),
+            html.H1(t("regions.title", lang, **level_words(lang))),
             html.P(t("regions.intro", lang), className="lede"),
             build_filter_bar(PAGE, FIELDS, filters, choices, lang, extra=[measure_control]),
             html.P(t("regions.not_filtered", lang), className="filter-note"),
@@ -659,13 +668,15 @@ def build_regions_layout(
             build_chart_section(
                 PAGE, "la-pairs", heading=parts.la_pairs_heading,
                 intro=t("regions.pairs_intro", lang), figure=parts.la_pairs_figure,
-                table=parts.la_pairs_table, download_label=t("regions.download_la_pairs", lang),
+                table=parts.la_pairs_table,
+                download_label=t("regions.download_la_pairs", lang, **level_words(lang)),
                 lang=lang, wide=True, glossary=pairs,
             ),
             build_chart_section(
                 PAGE, "consortium-pairs", heading=parts.consortium_pairs_heading,
                 figure=parts.consortium_pairs_figure, table=parts.consortium_pairs_table,
-                download_label=t("regions.download_consortium_pairs", lang), lang=lang,
+                download_label=t("regions.download_consortium_pairs", lang, **level_words(lang)),
+                lang=lang,
                 glossary=pairs,
             ),
             _build_similar_section(parts, lang),

@@ -45,6 +45,7 @@ from dashboard.ui.labels import (
     label_scope,
     label_sector,
     label_support_year,
+    level_words,
 )
 from dashboard.ui.outside_scope import add_outside_note
 from dashboard.ui.tables import build_table, list_school_cells
@@ -139,7 +140,7 @@ def build_glance_cards(data: SchoolData, lang: str) -> list[html.Div]:
 
     return [
         build_card(
-            t("school.card_plcs", lang),
+            t("school.card_plcs", lang, **level_words(lang)),
             count("n_plcs"),
             t("school.card_plcs_help", lang),
             "school-card-plcs",
@@ -151,7 +152,7 @@ def build_glance_cards(data: SchoolData, lang: str) -> list[html.Div]:
             "school-card-partners",
         ),
         build_card(
-            t("school.card_cross_la", lang),
+            t("school.card_cross_la", lang, **level_words(lang)),
             count("cross_la_ties"),
             t("school.card_cross_la_help", lang),
             "school-card-cross-la",
@@ -174,7 +175,7 @@ def build_glance_cards(data: SchoolData, lang: str) -> list[html.Div]:
 def list_plc_columns(lang: str) -> list[str]:
     """The PLCs table's headers."""
     return [
-        t("school.col_plc", lang),
+        t("school.col_plc", lang, **level_words(lang)),
         t("school.col_focus", lang),
         t("school.col_scope", lang),
         t("school.col_membership", lang),
@@ -220,11 +221,11 @@ def list_partner_columns(lang: str) -> list[str]:
     return [
         t("school.col_school", lang),
         t("school.col_number", lang),
-        t("school.col_la", lang),
+        t("school.col_la", lang, **level_words(lang)),
         t("school.col_sector", lang),
         t("school.col_category", lang),
-        t("school.col_shared", lang),
-        t("school.col_cross_la", lang),
+        t("school.col_shared", lang, **level_words(lang)),
+        t("school.col_cross_la", lang, **level_words(lang)),
     ]
 
 
@@ -377,7 +378,7 @@ def build_school_parts(data: SchoolData, lang: str) -> SchoolParts:
     return SchoolParts(
         glance_heading=t("school.glance_heading", lang, year=data.year),
         glance=build_glance_cards(data, lang),
-        plcs_heading=t("school.plcs_heading", lang, year=data.year),
+        plcs_heading=t("school.plcs_heading", lang, **level_words(lang), year=data.year),
         plcs_table=build_plcs_table(data, lang),
         partners_heading=t("school.partners_heading", lang, year=data.year),
         partners_table=build_partners_table(data, lang),
