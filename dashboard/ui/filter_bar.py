@@ -20,7 +20,7 @@ from dashboard.core.filters import (
     list_year_options,
 )
 from dashboard.i18n import t
-from dashboard.ui.labels import level_words
+from dashboard.ui.labels import level_words, system_has_focus_areas
 
 __all__ = ["build_filter_bar", "build_filter_dropdown", "build_option_dropdown"]
 
@@ -81,7 +81,12 @@ def build_filter_dropdown(
         searchable=field == "la",
         placeholder=placeholder,
     )
-    return _build_field(label, dropdown)
+    field_div = _build_field(label, dropdown)
+    if field == "focus" and not system_has_focus_areas():
+        # A system whose groups have no focus areas offers no focus filter: hidden, not
+        # an empty dropdown; it stays in the page, empty, for the page's callback.
+        field_div.hidden = True
+    return field_div
 
 
 def build_filter_bar(

@@ -33,6 +33,8 @@ __all__ = [
     "SUPPRESSION_THRESHOLD",
     "WORD_FIELDS",
     "describe_feature",
+    "describe_no_map",
+    "describe_no_outcome",
     "describe_shallow",
     "explain_measure",
     "format_change",
@@ -60,6 +62,7 @@ __all__ = [
     "sort_media",
     "sort_sectors",
     "system_has_focus_areas",
+    "system_has_map",
     "system_has_outcome",
     "system_of_page",
     "to_number",
@@ -209,12 +212,15 @@ def sort_focus_areas(focus_areas: Iterable[str]) -> list[str]:
 # {la_word} {las_word} mid-sentence, {La_word} {Las_word} to start one or as a label,
 # {la_abbr} {las_abbr} {La_abbr} where Wales writes "LA", the same for the consortium
 # ({consortium_word} ...), and {group_word} {groups_word} {Group_word} {Groups_word}
-# where Wales writes "PLC". A translation may leave a field out and write the word in
-# the form its grammar needs (a Welsh mutation): only Wales speaks Welsh.
+# where Wales writes "PLC" ({group_long_word} for "professional learning community"
+# in full), {system_word} for the whole system ("Wales", "The Island"). A translation
+# may leave a field out and write the word in the form its grammar needs (a Welsh
+# mutation): only Wales speaks Welsh.
 WORD_FIELDS = (
     "la_word", "las_word", "La_word", "Las_word", "la_abbr", "las_abbr", "La_abbr",
     "consortium_word", "consortia_word", "Consortium_word", "Consortia_word",
-    "group_word", "groups_word", "Group_word", "Groups_word",
+    "group_word", "groups_word", "Group_word", "Groups_word", "group_long_word",
+    "system_word",
 )  # fmt: skip
 
 
@@ -278,6 +284,10 @@ def level_words(lang: str) -> dict[str, str]:
     group, groups = group_name(lang), group_name(lang, plural=True)
     words |= {"group_word": group, "groups_word": groups}
     words |= {"Group_word": _upper_first(group), "Groups_word": _upper_first(groups)}
+    kinds = system_of_page().group_kinds
+    long = kinds[0].name.text(lang) if len(kinds) == 1 and kinds[0].code == "plc" else group
+    words["group_long_word"] = _lower_first(long)
+    words["system_word"] = system_of_page().title.text(lang)
     return words
 
 
@@ -285,6 +295,39 @@ def system_has_outcome(measure: str) -> bool:
     """Whether the served system measures ``measure`` (support_category, attainment):
     a page that needs it says plainly when it does not (ui/charts.build_absent_section)."""
     return system_of_page().outcome_measure(measure) is not None
+
+
+def system_has_map(what: str) -> bool:
+    """Whether the served system has ``what`` for a map: "locations" of its schools, or
+    "boundaries" of its LAs (its [map] settings)."""
+    return bool(getattr(system_of_page().map, what))
+
+
+def describe_no_outcome(measure: str, lang: str) -> tuple[str, str]:
+    """What a page says in place of a chart of ``measure`` (support_category,
+    attainment) the served system does not measure, and why: (says, why)."""
+    system = system_of_page()
+    title = system.title.text(lang)
+    if not system.outcome_measures:
+        says = t("system.no_outcomes", lang)
+    elif measure == "support_category":
+        says = t("system.no_support_category", lang)
+    else:
+        says = t("system.no_attainment", lang)
+    if measure == "support_category":
+        return says, t("system.why_no_support_category", lang, system=title)
+    return says, t("system.why_no_attainment", lang, system=title)
+
+
+def describe_no_map(what: str, lang: str) -> tuple[str, str]:
+    """What a page says in place of a map the served system cannot draw, and why:
+    (says, why); ``what`` is what it lacks, "locations" or "boundaries"."""
+    title = system_of_page().title.text(lang)
+    if what == "locations":
+        why = t("system.why_no_locations", lang, system=title)
+    else:
+        why = t("system.why_no_boundaries", lang, system=title, **level_words(lang))
+    return t("system.no_map", lang), why
 
 
 def system_has_focus_areas() -> bool:

@@ -152,7 +152,7 @@ def name_group(filters: Filters, choices: Choices, lang: str) -> str:
         return choices.name_of_la(filters.la, lang)
     if level == "consortium" and group is not None:
         return choices.name_of_consortium(group, lang)
-    return t("region.wales", lang)
+    return t("region.wales", lang, **level_words(lang))
 
 
 # ---- Tables ------------------------------------------------------------------------------

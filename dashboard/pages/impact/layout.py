@@ -25,6 +25,7 @@ from dashboard.pages.impact.figures import build_bands_figure, build_variants_fi
 from dashboard.ui.cards import build_card
 from dashboard.ui.charts import GlossaryEntry, build_chart_section, build_glossary_links
 from dashboard.ui.filter_bar import build_filter_bar, build_option_dropdown
+from dashboard.ui.labels import describe_no_outcome, system_has_outcome
 from dashboard.ui.tables import build_table
 
 __all__ = [
@@ -269,10 +270,30 @@ def _build_caveats(data: ImpactData, lang: str) -> html.Section:
     )
 
 
+def build_no_attainment_layout(lang: str) -> html.Div:
+    """The page in a system that measures no attainment: it says so, and why, and
+    shows no estimate, filter or chart (with no filter, the page's callback never runs)."""
+    says, why = describe_no_outcome("attainment", lang)
+    return html.Div(
+        [
+            dcc.Location(id=ids.page_url(PAGE), refresh=False),
+            html.H1(t("impact.title", lang)),
+            html.Section(
+                [html.H2(says, id=ids.chart_absent(PAGE, "main")), html.P(why)],
+                className="absent-chart",
+                **{"aria-labelledby": ids.chart_absent(PAGE, "main")},
+            ),
+        ],
+        className="page",
+    )
+
+
 def build_impact_layout(
     data: ImpactData, filters: Filters, choices: Choices, lang: str
 ) -> html.Div:
     """The whole impact page for the view, numbers included (no callback needed at load)."""
+    if not system_has_outcome("attainment"):
+        return build_no_attainment_layout(lang)
     parts = build_impact_parts(data, lang)
     return html.Div(
         [

@@ -35,7 +35,14 @@ from dashboard.pages.network.lists import (
 )
 from dashboard.ui.charts import build_chart_section, build_table_region
 from dashboard.ui.filter_bar import build_filter_bar, build_option_dropdown
-from dashboard.ui.labels import format_share, label_category, label_focus, level_words
+from dashboard.ui.labels import (
+    describe_no_map,
+    format_share,
+    label_category,
+    label_focus,
+    level_words,
+    system_has_map,
+)
 from dashboard.ui.tables import build_table
 from etl.public import SubgraphSummary
 
@@ -409,6 +416,8 @@ def build_display_controls(data: NetworkData, filters: Filters, lang: str) -> ht
         "force": t("network.view_force", lang),
         "map": t("network.view_map", lang),
     }
+    if not system_has_map("locations"):
+        del views["map"]  # no locations, no map (the figure note says why)
     colours = {
         "la": t("network.colour_la", lang, **level_words(lang)),
         "consortium": t("network.colour_consortium", lang, **level_words(lang)),
@@ -419,7 +428,9 @@ def build_display_controls(data: NetworkData, filters: Filters, lang: str) -> ht
     sizes = {"degree": t("network.degree", lang), "betweenness": t("network.betweenness", lang)}
     return html.Div(
         [
-            build_option_dropdown(PAGE, VIEW, t("network.view", lang), views, filters),
+            build_option_dropdown(
+                PAGE, replace(VIEW, values=tuple(views)), t("network.view", lang), views, filters
+            ),
             build_option_dropdown(PAGE, COLOUR, t("network.colour", lang), colours, filters),
             build_option_dropdown(PAGE, SIZE, t("network.size", lang), sizes, filters),
             _build_school_picker(data, filters, lang),
@@ -462,6 +473,13 @@ def _with_note(section: html.Section, note: str) -> html.Section:
     return section
 
 
+def _explain_no_map(lang: str) -> list[html.P]:
+    """Why the page offers no map, in a system whose schools have no locations."""
+    if system_has_map("locations"):
+        return []
+    return [html.P(describe_no_map("locations", lang)[1], className="filter-note")]
+
+
 def build_network_layout(
     data: NetworkData, filters: Filters, choices: Choices, lang: str
 ) -> html.Div:
@@ -476,6 +494,7 @@ def build_network_layout(
             html.P(t("network.intro", lang), className="lede"),
             build_filter_bar(PAGE, FIELDS, filters, choices, lang),
             build_display_controls(data, filters, lang),
+            *_explain_no_map(lang),
             html.Section(
                 [
                     html.H2(parts.summary_heading, id=ids.NETWORK_SUMMARY_HEADING),

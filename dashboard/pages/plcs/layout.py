@@ -143,10 +143,11 @@ def _build_table(
 
 def _describe_status(directory: DirectoryPage, lang: str) -> str:
     if directory.total == 0:
-        return t("plcs.status_none", lang)
+        return t("plcs.status_none", lang, **level_words(lang))
     return t(
         "plcs.status",
         lang,
+        **level_words(lang),
         first=f"{directory.first:,}",
         last=f"{directory.last:,}",
         total=f"{directory.total:,}",
@@ -182,8 +183,8 @@ def _option_names(lang: str) -> dict[str, dict[str, str]]:
         "order": {"asc": t("plcs.order_asc", lang), "desc": t("plcs.order_desc", lang)},
         "show": {
             "all": t("plcs.show_all", lang, **level_words(lang)),
-            "shallow": t("plcs.show_shallow", lang),
-            "not_shallow": t("plcs.show_not_shallow", lang),
+            "shallow": t("plcs.show_shallow", lang, **level_words(lang)),
+            "not_shallow": t("plcs.show_not_shallow", lang, **level_words(lang)),
         },
     }
 
@@ -261,18 +262,20 @@ def build_plcs_layout(
             dcc.Location(id=ids.page_url(PAGE), refresh=False),
             dcc.Store(id=ids.PLCS_PAGE, data=parts.page),
             html.H1(t("plcs.title", lang, **level_words(lang))),
-            html.P(t("plcs.intro", lang), className="lede"),
+            html.P(t("plcs.intro", lang, **level_words(lang)), className="lede"),
             build_filter_bar(PAGE, FIELDS, filters, choices, lang),
             html.Section(
                 [
                     html.H2(scope, id=ids.PLCS_SCOPE),
-                    html.P(t("plcs.explain", lang)),
+                    html.P(t("plcs.explain", lang, **level_words(lang))),
                     _build_controls(filters, lang),
                     html.P(parts.status, id=ids.PLCS_STATUS, role="status"),
                     build_table_region(table_id, parts.table, ids.PLCS_SCOPE),
                     _build_pager(parts, lang),
-                    html.P(t("plcs.download_note", lang)),
-                    build_download(PAGE, "directory", t("plcs.download_label", lang), lang),
+                    html.P(t("plcs.download_note", lang, **level_words(lang))),
+                    build_download(
+                        PAGE, "directory", t("plcs.download_label", lang, **level_words(lang)), lang
+                    ),
                 ],
                 **{"aria-labelledby": ids.PLCS_SCOPE},
             ),

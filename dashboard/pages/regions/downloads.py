@@ -56,7 +56,7 @@ def _label_level(level: str, lang: str) -> str:
     levels = {
         "la": t("regions.level_la", lang, **level_words(lang)),
         "consortium": t("regions.level_consortium", lang, **level_words(lang)),
-        "wales": t("region.wales", lang),
+        "wales": t("region.wales", lang, **level_words(lang)),
     }
     return levels[level]
 

@@ -32,10 +32,22 @@ from dashboard.pages.regions.figures import (
     build_measure_figure,
     build_pairs_figure,
 )
-from dashboard.ui.charts import build_chart_section, build_glossary_links, build_table_section
+from dashboard.ui.charts import (
+    GlossaryEntry,
+    build_absent_section,
+    build_chart_section,
+    build_glossary_links,
+    build_table_section,
+)
 from dashboard.ui.figures import build_message_figure
 from dashboard.ui.filter_bar import build_filter_bar, build_option_dropdown
-from dashboard.ui.labels import format_share, level_words, to_number
+from dashboard.ui.labels import (
+    describe_no_map,
+    format_share,
+    level_words,
+    system_has_map,
+    to_number,
+)
 from dashboard.ui.tables import build_grouped_table, build_table
 
 __all__ = [
@@ -115,7 +127,9 @@ def label_groups(groups: pd.DataFrame, filters: Filters, lang: str) -> pd.DataFr
     the LA chosen, else the LAs of the consortium chosen)."""
     labelled = groups.copy()
     names = labelled[_name_column(lang)].astype(object)
-    labelled["name"] = names.where(labelled["level"] != "wales", t("region.wales", lang))
+    labelled["name"] = names.where(
+        labelled["level"] != "wales", t("region.wales", lang, **level_words(lang))
+    )
     is_la = labelled["level"] == "la"
     chosen_la = is_la & (labelled["group_id"] == str(filters.la))
     chosen_consortium = (labelled["level"] == "consortium") & (
@@ -173,7 +187,7 @@ def describe_listed(filters: Filters, choices: Choices, lang: str) -> str:
     consortium), or Wales."""
     if filters.consortium is not None:
         return choices.name_of_consortium(filters.consortium, lang)
-    return t("region.wales", lang)
+    return t("region.wales", lang, **level_words(lang))
 
 
 def _measure_of(filters: Filters, data: RegionsData) -> str:
@@ -219,7 +233,10 @@ def build_measures_table(
             t("regions.group_consortia", lang, **level_words(lang)),
             rows_of(labelled[labelled["level"] == "consortium"]),
         ),
-        (t("region.wales", lang), rows_of(labelled[labelled["level"] == "wales"])),
+        (
+            t("region.wales", lang, **level_words(lang)),
+            rows_of(labelled[labelled["level"] == "wales"]),
+        ),
     ]
     sorted_by = (0, "ascending")
     if sort != "name":
@@ -341,7 +358,12 @@ def _build_measure_part(
             caption = f"{caption}. {t('regions.mean_why_ei', lang)}"
         else:
             caption = f"{caption}. {t('regions.mean_why_count', lang)}"
-    rows.append([t("region.wales", lang), _show(measure, _wales_value(data.groups, measure), lang)])
+    rows.append(
+        [
+            t("region.wales", lang, **level_words(lang)),
+            _show(measure, _wales_value(data.groups, measure), lang),
+        ]
+    )
     return figure, build_table(caption, [t("filters.la", lang, **level_words(lang)), name], rows)
 
 
@@ -385,6 +407,8 @@ def _build_map_part(
     *,
     patch: bool,
 ) -> tuple[Figure | Patch, html.Table | html.P]:
+    if not system_has_map("boundaries"):
+        return {}, html.P()  # nothing to draw: the page says why (build_absent_section)
     if data.boundaries is None:
         message = t("regions.map_missing", lang)
         return (Patch() if patch else build_message_figure(message)), html.P(message)
@@ -636,6 +660,28 @@ def _build_measures_section(
     )
 
 
+def _build_map_section(
+    parts: RegionsParts, lang: str, glossary: tuple[GlossaryEntry, ...]
+) -> html.Section:
+    """The measure on the map; in a system without boundaries, why there is none."""
+    if not system_has_map("boundaries"):
+        says, why = describe_no_map("boundaries", lang)
+        return build_absent_section(
+            PAGE, "map", heading=parts.map_heading, says=says, why=why, lang=lang
+        )
+    return build_chart_section(
+        PAGE,
+        "map",
+        heading=parts.map_heading,
+        intro=t("regions.map_intro", lang),
+        figure=parts.map_figure,
+        table=parts.map_table,
+        download_label=t("regions.download_map", lang),
+        lang=lang,
+        glossary=glossary,
+    )
+
+
 def build_regions_layout(
     data: RegionsData, filters: Filters, choices: Choices, lang: str
 ) -> html.Div:
@@ -660,11 +706,7 @@ def build_regions_layout(
                 table=parts.measure_table, download_label=t("regions.download_measure", lang),
                 lang=lang, glossary=measure,
             ),
-            build_chart_section(
-                PAGE, "map", heading=parts.map_heading, intro=t("regions.map_intro", lang),
-                figure=parts.map_figure, table=parts.map_table,
-                download_label=t("regions.download_map", lang), lang=lang, glossary=measure,
-            ),
+            _build_map_section(parts, lang, measure),
             build_chart_section(
                 PAGE, "la-pairs", heading=parts.la_pairs_heading,
                 intro=t("regions.pairs_intro", lang), figure=parts.la_pairs_figure,

@@ -30,10 +30,11 @@ from dashboard.pages.school.figures import (
     size_year_markers,
 )
 from dashboard.ui.cards import build_card
-from dashboard.ui.charts import build_chart_section, build_table_section
+from dashboard.ui.charts import build_absent_section, build_chart_section, build_table_section
 from dashboard.ui.filter_bar import build_filter_bar
 from dashboard.ui.labels import (
     BROKER_ROLES,
+    describe_no_outcome,
     describe_shallow,
     format_count,
     format_health,
@@ -46,6 +47,7 @@ from dashboard.ui.labels import (
     label_sector,
     label_support_year,
     level_words,
+    system_has_outcome,
 )
 from dashboard.ui.outside_scope import add_outside_note
 from dashboard.ui.tables import build_table, list_school_cells
@@ -157,11 +159,18 @@ def build_glance_cards(data: SchoolData, lang: str) -> list[html.Div]:
             t("school.card_cross_la_help", lang),
             "school-card-cross-la",
         ),
-        build_card(
-            t("school.card_category", lang),
-            _category_of_year(data, lang),
-            t("school.card_category_help", lang),
-            "school-card-category",
+        # A system without support categories has no card of one.
+        *(
+            [
+                build_card(
+                    t("school.card_category", lang),
+                    _category_of_year(data, lang),
+                    t("school.card_category_help", lang),
+                    "school-card-category",
+                )
+            ]
+            if system_has_outcome("support_category")
+            else []
         ),
         build_card(
             t("school.card_brokerage", lang),
@@ -461,19 +470,28 @@ def build_school_layout(
                     (*(f"broker_{role}" for role in BROKER_ROLES), "broker_total"), lang
                 ),
             ),
-            build_chart_section(
-                PAGE,
-                "support",
-                heading=t("school.support_heading", lang),
-                intro=t("school.support_intro", lang),
-                figure=build_school_support_figure(data.support, lang),
-                table=build_support_table(data, lang),
-                download_label=t("school.download_support", lang),
-                lang=lang,
-                glossary=glossary_entries(("support_category",), lang),
-            ),
+            _build_support_section(data, lang),
         ],
         className="page",
+    )
+
+
+def _build_support_section(data: SchoolData, lang: str) -> html.Section:
+    """The school's support category by year; in a system without them, a plain word."""
+    heading = t("school.support_heading", lang)
+    if not system_has_outcome("support_category"):
+        says, why = describe_no_outcome("support_category", lang)
+        return build_absent_section(PAGE, "support", heading=heading, says=says, why=why, lang=lang)
+    return build_chart_section(
+        PAGE,
+        "support",
+        heading=heading,
+        intro=t("school.support_intro", lang),
+        figure=build_school_support_figure(data.support, lang),
+        table=build_support_table(data, lang),
+        download_label=t("school.download_support", lang),
+        lang=lang,
+        glossary=glossary_entries(("support_category",), lang),
     )
 
 
