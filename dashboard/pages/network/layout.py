@@ -414,7 +414,7 @@ def build_display_controls(data: NetworkData, filters: Filters, lang: str) -> ht
         "las": t("network.view_las", lang, **level_words(lang)),
         "consortia": t("network.view_consortia", lang, **level_words(lang)),
         "force": t("network.view_force", lang),
-        "map": t("network.view_map", lang),
+        "map": t("network.view_map", lang, **level_words(lang)),
     }
     if not system_has_map("locations"):
         del views["map"]  # no locations, no map (the figure note says why)
