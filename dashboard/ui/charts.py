@@ -27,6 +27,7 @@ __all__ = [
     "build_glossary_links",
     "build_graph",
     "build_graph_config",
+    "build_hidden_chart_parts",
     "build_table_region",
     "build_table_section",
     "translate_toolbar",
@@ -238,15 +239,22 @@ def build_absent_section(
             html.H2(heading, id=heading_id),
             html.P(says, className="absent-says", id=ids.chart_absent(page, what)),
             html.P(why),
-            html.Div(
-                [
-                    build_graph(ids.chart_graph(page, what), {}, lang),
-                    html.Div(id=ids.chart_table(page, what)),
-                    html.P(id=ids.chart_glossary(page, what)),
-                ],
-                hidden=True,
-            ),
+            build_hidden_chart_parts(page, what, lang),
         ],
         className="absent-chart",
         **{"aria-labelledby": heading_id},
+    )
+
+
+def build_hidden_chart_parts(page: str, what: str, lang: str) -> html.Div:
+    """A chart's graph, table and glossary, empty and hidden: what a page's callback
+    fills where the served system has no such chart (Dash's renderer refuses a
+    callback some of whose components are missing)."""
+    return html.Div(
+        [
+            build_graph(ids.chart_graph(page, what), {}, lang),
+            html.Div(id=ids.chart_table(page, what)),
+            html.P(id=ids.chart_glossary(page, what)),
+        ],
+        hidden=True,
     )

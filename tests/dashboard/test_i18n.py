@@ -197,9 +197,7 @@ def test_a_changed_english_makes_its_welsh_fuzzy_until_translated(
     locale_copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     english, welsh = catalogue_path("en"), catalogue_path("cy")
-    _edit(
-        english, 'msgid "System overview"', 'msgid "System overview, in short"'
-    )
+    _edit(english, 'msgid "System overview"', 'msgid "System overview, in short"')
     assert update_tool.main() == 1
     assert "overview.title: fuzzy" in capsys.readouterr().out
 
@@ -225,7 +223,7 @@ def test_a_changed_english_makes_its_welsh_fuzzy_until_translated(
 
     # The translator updates the Welsh and clears the flag, as a PO editor does.
     _edit(welsh, '#, fuzzy\n#| msgid "System overview"\n', "")
-    _edit(welsh, "\"Trosolwg o'r system\"", '"Trosolwg"')
+    _edit(welsh, '"Trosolwg o\'r system"', '"Trosolwg"')
     catalogue.cache_clear()
     assert unusable_translations("cy") == {}
     assert t("overview.title", "cy") == "Trosolwg"
