@@ -213,14 +213,15 @@ def sort_focus_areas(focus_areas: Iterable[str]) -> list[str]:
 # {la_abbr} {las_abbr} {La_abbr} where Wales writes "LA", the same for the consortium
 # ({consortium_word} ...), and {group_word} {groups_word} {Group_word} {Groups_word}
 # where Wales writes "PLC" ({group_long_word} for "professional learning community"
-# in full), {system_word} for the whole system ("Wales", "The Island"). A translation
-# may leave a field out and write the word in the form its grammar needs (a Welsh
-# mutation): only Wales speaks Welsh.
+# in full, {Groups_long_word} for "Professional learning communities"), and
+# {system_word} for the whole system ("Wales", "The Island"). A translation may leave
+# a field out and write the word in the form its grammar needs (a Welsh mutation):
+# only Wales speaks Welsh.
 WORD_FIELDS = (
     "la_word", "las_word", "La_word", "Las_word", "la_abbr", "las_abbr", "La_abbr",
     "consortium_word", "consortia_word", "Consortium_word", "Consortia_word",
-    "group_word", "groups_word", "Group_word", "Groups_word", "group_long_word",
-    "system_word",
+    "group_word", "groups_word", "Group_word", "Groups_word",
+    "group_long_word", "Groups_long_word", "system_word",
 )  # fmt: skip
 
 
@@ -287,6 +288,8 @@ def level_words(lang: str) -> dict[str, str]:
     kinds = system_of_page().group_kinds
     long = kinds[0].name.text(lang) if len(kinds) == 1 and kinds[0].code == "plc" else group
     words["group_long_word"] = _lower_first(long)
+    plcs = len(kinds) == 1 and kinds[0].code == "plc"
+    words["Groups_long_word"] = t("wording.plcs_long", lang) if plcs else _upper_first(groups)
     words["system_word"] = system_of_page().title.text(lang)
     return words
 

@@ -60,6 +60,11 @@ def test_the_overview_says_it_has_no_outcomes_and_follows_its_filters(
     expect(page.locator("#overview-headlines-graph")).to_be_visible()
     expect(page.locator("label", has_text=re.compile("^Parish$"))).to_be_visible()
     expect(page.locator("#overview-headlines")).to_contain_text("Schools in at least one group")
+    expect(page.locator("header .tagline")).to_have_text(
+        "Groups across the schools of The Plain Island"
+    )
+    expect(page.locator("#shell-nav-list")).to_contain_text("Groups")
+    expect(page.locator("#shell-nav-list")).not_to_contain_text("PLC")
     assert_axe_clean(page)
     # A filter changes: the callback fills the page (and its hidden support parts).
     watch = CallbackWatch(page)
