@@ -109,8 +109,8 @@ def _rows(mask: np.ndarray) -> np.ndarray:
 
 def _name_others(level: str, count: int, named: int, lang: str) -> str:
     if level == "la":
-        return t("network.other_las", lang, count=count, named=named)
-    return t("network.other_consortia", lang, count=count, named=named)
+        return t("network.other_las", lang, **level_words(lang), count=count, named=named)
+    return t("network.other_consortia", lang, **level_words(lang), count=count, named=named)
 
 
 def _group_by_names(names: pd.Series, level: str, lang: str) -> list[Group]:
@@ -332,10 +332,10 @@ def _segment_rows(chosen: np.ndarray) -> np.ndarray:
 def _band_name(low: int, high: int | None, count: int, lang: str) -> str:
     shown = f"{count:,}"
     if high is None:
-        return t("network.ties_band_more", lang, plcs=low, ties=shown)
+        return t("network.ties_band_more", lang, **level_words(lang), plcs=low, ties=shown)
     if low == 1:
-        return t("network.ties_band_one", lang, ties=shown)
-    return t("network.ties_band", lang, plcs=low, ties=shown)
+        return t("network.ties_band_one", lang, **level_words(lang), ties=shown)
+    return t("network.ties_band", lang, **level_words(lang), plcs=low, ties=shown)
 
 
 def _build_tie_traces(data: NetworkData, lang: str) -> list[Trace]:

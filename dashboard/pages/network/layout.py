@@ -171,10 +171,13 @@ def _list_subgraph_rows(subgraph: SubgraphSummary, lang: str) -> list[list[str]]
             _or_no_data(modularity, f"{modularity or 0:.3f}", lang),
         ],
         [
-            t("network.summary_modularity_la", lang),
+            t("network.summary_modularity_la", lang, **level_words(lang)),
             _or_no_data(modularity_la, f"{modularity_la or 0:.3f}", lang),
         ],
-        [t("network.summary_nmi", lang), _or_no_data(nmi, f"{nmi or 0:.3f}", lang)],
+        [
+            t("network.summary_nmi", lang, **level_words(lang)),
+            _or_no_data(nmi, f"{nmi or 0:.3f}", lang),
+        ],
         [t("network.summary_betweenness", lang), method],
     ]
 
@@ -205,7 +208,7 @@ def build_summary_table(
         [t("network.summary_ties", lang), _count(summary.ties)],
         [t("network.summary_outside", lang), _count(summary.outside_ties)],
         [
-            t("network.summary_touching_cross_la", lang),
+            t("network.summary_touching_cross_la", lang, **level_words(lang)),
             t(
                 "network.summary_touching_cross_la_value",
                 lang,
@@ -379,7 +382,7 @@ def describe_figure(data: NetworkData, filters: Filters, lang: str) -> str:
         return t("network.note_consortia", lang)
     colours = t("network.note_colours", lang)
     if data.view == "map":
-        return f"{t('network.note_map', lang)} {colours}"
+        return f"{t('network.note_map', lang, **level_words(lang))} {colours}"
     if filters.la is None and filters.consortium is None:
         return f"{t('network.note_force_wales', lang)} {colours}"
     return f"{t('network.note_force_region', lang)} {colours}"
@@ -410,7 +413,7 @@ def build_display_controls(data: NetworkData, filters: Filters, lang: str) -> ht
     """How to draw the network: groups or schools (in a force layout or on the map), what
     colours and what sizes the schools, and the school whose ties to highlight."""
     views = {
-        "auto": t("network.view_auto", lang),
+        "auto": t("network.view_auto", lang, **level_words(lang)),
         "las": t("network.view_las", lang, **level_words(lang)),
         "consortia": t("network.view_consortia", lang, **level_words(lang)),
         "force": t("network.view_force", lang),
@@ -491,7 +494,7 @@ def build_network_layout(
             # A click on a school sets this Location: Dash's router then opens the profile.
             dcc.Location(id=ids.NETWORK_OPEN_SCHOOL, refresh="callback-nav"),
             html.H1(t("network.title", lang)),
-            html.P(t("network.intro", lang), className="lede"),
+            html.P(t("network.intro", lang, **level_words(lang)), className="lede"),
             build_filter_bar(PAGE, FIELDS, filters, choices, lang),
             build_display_controls(data, filters, lang),
             *_explain_no_map(lang),

@@ -245,6 +245,7 @@ def build_measures_table(
     caption = t(
         "regions.table_caption",
         lang,
+        **level_words(lang),
         region=describe_listed(filters, choices, lang),
         year=filters.year,
     )
@@ -288,7 +289,7 @@ def _reference(
     if uses_la_mean(measure):
         mean = la_mean(bars)
         shown = "" if mean is None else _show(measure, _unplot(measure, mean), lang)
-        return mean, t("regions.mean_line", lang, value=shown)
+        return mean, t("regions.mean_line", lang, **level_words(lang), value=shown)
     wales = plot_value(measure, _wales_value(data.groups, measure))
     return (None if math.isnan(wales) else wales), _wales_label(data.groups, measure, lang)
 
@@ -349,11 +350,18 @@ def _build_measure_part(
         return build_message_figure(message), html.P(message)
     figure = _build_bars_or_message(bars, data, measure, lang)
     rows = [[str(label), shown] for label, shown in zip(bars["label"], bars["shown"], strict=True)]
-    caption = t("regions.measure_caption", lang, measure=name, region=region, year=filters.year)
+    caption = t(
+        "regions.measure_caption",
+        lang,
+        **level_words(lang),
+        measure=name,
+        region=region,
+        year=filters.year,
+    )
     if uses_la_mean(measure):
         mean = la_mean(bars)
         shown_mean = "" if mean is None else _show(measure, _unplot(measure, mean), lang)
-        rows.append([t("regions.mean_row", lang), shown_mean])
+        rows.append([t("regions.mean_row", lang, **level_words(lang)), shown_mean])
         if measure == "ei_index":
             caption = f"{caption}. {t('regions.mean_why_ei', lang)}"
         else:
@@ -394,7 +402,9 @@ def _build_map_table(areas: pd.DataFrame, measure: str, filters: Filters, lang: 
         )
     ]
     return build_table(
-        t("regions.map_caption", lang, measure=name, year=filters.year), columns, rows
+        t("regions.map_caption", lang, **level_words(lang), measure=name, year=filters.year),
+        columns,
+        rows,
     )
 
 
@@ -473,7 +483,7 @@ def _build_pairs_part(
 ) -> tuple[Figure, html.Table | html.P]:
     if pairs is None:
         count = int((labelled["level"] == "la").sum())
-        message = t("regions.pairs_too_many", lang, count=f"{count:,}")
+        message = t("regions.pairs_too_many", lang, **level_words(lang), count=f"{count:,}")
         return build_message_figure(message), html.P(message)
     matrix, shares = build_pairs_matrix(pairs, labelled, level)
     figure = build_pairs_figure(matrix, shares, _pairs_hover(matrix, shares, lang), lang)
@@ -503,7 +513,7 @@ def _build_similar_part(
     data: RegionsData, labelled: pd.DataFrame, filters: Filters, measure: str, lang: str
 ) -> tuple[str, str, Figure, html.Table | html.P]:
     if filters.la is None:
-        message = t("regions.similar_choose", lang)
+        message = t("regions.similar_choose", lang, **level_words(lang))
         return (
             t("regions.similar_heading_none", lang, **level_words(lang)),
             message,
@@ -573,8 +583,12 @@ def build_pairs_parts(
     the LA, measure or sort), so a page may keep them while those change."""
     labelled = label_groups(data.groups, filters, lang)
     region = describe_listed(filters, choices, lang)
-    la_caption = t("regions.la_pairs_caption", lang, region=region, year=filters.year)
-    consortium_caption = t("regions.consortium_pairs_caption", lang, year=filters.year)
+    la_caption = t(
+        "regions.la_pairs_caption", lang, **level_words(lang), region=region, year=filters.year
+    )
+    consortium_caption = t(
+        "regions.consortium_pairs_caption", lang, **level_words(lang), year=filters.year
+    )
     la_figure, la_table = _build_pairs_part(data.la_pairs, labelled, "la", la_caption, lang)
     consortium_figure, consortium_table = _build_pairs_part(
         data.consortium_pairs, labelled, "consortium", consortium_caption, lang
@@ -655,7 +669,7 @@ def _build_measures_section(
         intro=t("regions.table_intro", lang),
         controls=html.Div(sort_control, className="filter-bar table-controls"),
         table=parts.measures_table,
-        download_label=t("regions.download_measures", lang),
+        download_label=t("regions.download_measures", lang, **level_words(lang)),
         lang=lang,
     )
 
@@ -697,13 +711,14 @@ def build_regions_layout(
         [
             dcc.Location(id=ids.page_url(PAGE), refresh=False),
             html.H1(t("regions.title", lang, **level_words(lang))),
-            html.P(t("regions.intro", lang), className="lede"),
+            html.P(t("regions.intro", lang, **level_words(lang)), className="lede"),
             build_filter_bar(PAGE, FIELDS, filters, choices, lang, extra=[measure_control]),
             html.P(t("regions.not_filtered", lang), className="filter-note"),
             _build_measures_section(parts, data, filters, lang),
             build_chart_section(
                 PAGE, "measure", heading=parts.measure_heading, figure=parts.measure_figure,
-                table=parts.measure_table, download_label=t("regions.download_measure", lang),
+                table=parts.measure_table,
+                download_label=t("regions.download_measure", lang, **level_words(lang)),
                 lang=lang, glossary=measure,
             ),
             _build_map_section(parts, lang, measure),
@@ -734,7 +749,7 @@ def _build_similar_section(parts: RegionsParts, lang: str) -> html.Section:
         heading=parts.similar_heading,
         figure=parts.similar_figure,
         table=parts.similar_table,
-        download_label=t("regions.download_similar", lang),
+        download_label=t("regions.download_similar", lang, **level_words(lang)),
         lang=lang,
         glossary=glossary_entries(("similarity_distance",), lang),
     )

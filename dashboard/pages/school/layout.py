@@ -144,19 +144,19 @@ def build_glance_cards(data: SchoolData, lang: str) -> list[html.Div]:
         build_card(
             t("school.card_plcs", lang, **level_words(lang)),
             count("n_plcs"),
-            t("school.card_plcs_help", lang),
+            t("school.card_plcs_help", lang, **level_words(lang)),
             "school-card-plcs",
         ),
         build_card(
             t("school.card_partners", lang),
             count("degree"),
-            t("school.card_partners_help", lang),
+            t("school.card_partners_help", lang, **level_words(lang)),
             "school-card-partners",
         ),
         build_card(
             t("school.card_cross_la", lang, **level_words(lang)),
             count("cross_la_ties"),
-            t("school.card_cross_la_help", lang),
+            t("school.card_cross_la_help", lang, **level_words(lang)),
             "school-card-cross-la",
         ),
         # A system without support categories has no card of one.
@@ -220,8 +220,8 @@ def list_plc_rows(data: SchoolData, lang: str, link: bool = True) -> list[list[C
 def build_plcs_table(data: SchoolData, lang: str) -> html.Table | html.P:
     name = data.profile.name
     if data.plcs.empty:
-        return html.P(t("school.plcs_empty", lang, name=name, year=data.year))
-    caption = t("school.plcs_caption", lang, name=name, year=data.year)
+        return html.P(t("school.plcs_empty", lang, **level_words(lang), name=name, year=data.year))
+    caption = t("school.plcs_caption", lang, **level_words(lang), name=name, year=data.year)
     return build_table(caption, list_plc_columns(lang), list_plc_rows(data, lang))
 
 
@@ -434,14 +434,14 @@ def build_school_layout(
                 "plcs",
                 heading=parts.plcs_heading,
                 table=parts.plcs_table,
-                download_label=t("school.download_plcs", lang),
+                download_label=t("school.download_plcs", lang, **level_words(lang)),
                 lang=lang,
             ),
             build_table_section(
                 PAGE,
                 "partners",
                 heading=parts.partners_heading,
-                intro=t("school.partners_intro", lang),
+                intro=t("school.partners_intro", lang, **level_words(lang)),
                 table=parts.partners_table,
                 download_label=t("school.download_partners", lang),
                 lang=lang,
