@@ -210,7 +210,8 @@ def sort_focus_areas(focus_areas: Iterable[str]) -> list[str]:
 # Messages name them by these fields, filled from the served system, so that a page
 # says "Schools by parish" on the island and "Schools by local authority" in Wales:
 # {la_word} {las_word} mid-sentence, {La_word} {Las_word} to start one or as a label,
-# {la_abbr} {las_abbr} {La_abbr} where Wales writes "LA", the same for the consortium
+# {la_abbr} {las_abbr} {La_abbr} where Wales writes "LA", {las_short_word} where it
+# writes "authorities", the same for the consortium
 # ({consortium_word} ...), and {group_word} {groups_word} {Group_word} {Groups_word}
 # where Wales writes "PLC" ({group_long_word} for "professional learning community"
 # in full, {Groups_long_word} for "Professional learning communities"), and
@@ -219,6 +220,7 @@ def sort_focus_areas(focus_areas: Iterable[str]) -> list[str]:
 # only Wales speaks Welsh.
 WORD_FIELDS = (
     "la_word", "las_word", "La_word", "Las_word", "la_abbr", "las_abbr", "La_abbr",
+    "las_short_word",
     "consortium_word", "consortia_word", "Consortium_word", "Consortia_word",
     "group_word", "groups_word", "Group_word", "Groups_word",
     "group_long_word", "Groups_long_word", "system_word",
@@ -255,13 +257,16 @@ def _upper_first(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _la_abbreviation(lang: str, *, plural: bool) -> str:
-    """ "LA" where the system calls its LAs what Wales does, else the system's name."""
+def _la_abbreviation(lang: str, *, plural: bool, short: bool = False) -> str:
+    """ "LA" ("authorities" if ``short``) where the system calls its LAs what Wales
+    does, else the system's name."""
     name = level_name("local_authority", lang, plural=plural)
     wales = WALES.level("local_authority")
-    if name == (wales.plural if plural else wales.name).text(lang):
-        return t("wording.las_abbr", lang) if plural else t("wording.la_abbr", lang)
-    return _lower_first(name)
+    if name != (wales.plural if plural else wales.name).text(lang):
+        return _lower_first(name)
+    if short:
+        return t("wording.las_short", lang)
+    return t("wording.las_abbr", lang) if plural else t("wording.la_abbr", lang)
 
 
 def level_words(lang: str) -> dict[str, str]:
@@ -281,6 +286,7 @@ def level_words(lang: str) -> dict[str, str]:
         "la_abbr": abbreviation,
         "las_abbr": _la_abbreviation(lang, plural=True),
         "La_abbr": _upper_first(abbreviation),
+        "las_short_word": _la_abbreviation(lang, plural=True, short=True),
     }
     group, groups = group_name(lang), group_name(lang, plural=True)
     words |= {"group_word": group, "groups_word": groups}

@@ -66,6 +66,7 @@ def test_wales_has_its_own_words_in_english_and_welsh():
         "la_abbr": "LA",
         "las_abbr": "LAs",
         "La_abbr": "LA",
+        "las_short_word": "authorities",
         "consortium_word": "consortium",
         "consortia_word": "consortia",
         "Consortium_word": "Consortium",
