@@ -42,6 +42,7 @@ from dashboard.ui.labels import (
     label_focus,
     level_words,
     system_has_map,
+    system_has_outcome,
 )
 from dashboard.ui.tables import build_table
 from etl.public import SubgraphSummary
@@ -428,13 +429,21 @@ def build_display_controls(data: NetworkData, filters: Filters, lang: str) -> ht
         "community": t("network.colour_community", lang),
         "role": t("network.colour_role", lang),
     }
+    if not system_has_outcome("support_category"):
+        del colours["category"]  # nothing to colour by in a system without categories
     sizes = {"degree": t("network.degree", lang), "betweenness": t("network.betweenness", lang)}
     return html.Div(
         [
             build_option_dropdown(
                 PAGE, replace(VIEW, values=tuple(views)), t("network.view", lang), views, filters
             ),
-            build_option_dropdown(PAGE, COLOUR, t("network.colour", lang), colours, filters),
+            build_option_dropdown(
+                PAGE,
+                replace(COLOUR, values=tuple(colours)),
+                t("network.colour", lang),
+                colours,
+                filters,
+            ),
             build_option_dropdown(PAGE, SIZE, t("network.size", lang), sizes, filters),
             _build_school_picker(data, filters, lang),
         ],

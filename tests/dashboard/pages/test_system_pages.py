@@ -163,6 +163,14 @@ def test_the_network_offers_no_map_and_says_why() -> None:
         visible_text(layout)
     )
     assert resolve_view("map", Filters("2018/19")) == "force"
+    # No support categories: the schools cannot be coloured by one.
+    colours = find(layout, ids.filter_control("network", "colour"))
+    assert [option["value"] for option in colours.options] == [
+        "la",
+        "consortium",
+        "community",
+        "role",
+    ]
 
 
 @pytest.mark.usefixtures("on_plain_island")
