@@ -18,6 +18,8 @@ from pathlib import Path
 import dash
 import flask
 from dash import Dash, html
+from dash._pages import _parse_query_string, _path_to_page
+from markupsafe import Markup
 
 import dashboard.core.exports  # noqa: F401  (registers the chart image's provenance callback)
 from dashboard.access.audit_images import install_image_audit
@@ -30,19 +32,33 @@ from dashboard.core.health import install_health_routes
 from dashboard.core.language import lang_of_request, search_of_request
 from dashboard.core.payloads import install_payload_checks
 from dashboard.core.provenance import load_provenance
-from dashboard.core.static import install_static_serving
+from dashboard.core.static import (
+    PLOTLY_BUNDLE,
+    PLOTLY_ON_DEMAND,
+    install_static_serving,
+    plotly_bundle_url,
+)
 from dashboard.core.unreadable import install_unreadable_page
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ui.shell import (
+    PAGES_CONTENT,
     ShellAccess,
+    build_first_view,
     build_index_string,
     build_missing_database,
     build_shell,
+    may_open_page,
     register_shell_callbacks,
 )
+from dashboard.ui.static_html import render_html
 from etl.public import default_db_path
 
-__all__ = ["build_index", "create_app", "render_shell"]  # `app` and `server` come from __getattr__
+__all__ = [
+    "build_index",
+    "create_app",
+    "render_first_view",
+    "render_shell",
+]  # `app` and `server` come from __getattr__
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -80,12 +96,48 @@ def describe_access() -> ShellAccess:
     )
 
 
-def build_index(**parts: str) -> str:
-    """Dash's page, in the language of the URL (``<html lang>`` and the skip link).
+def layout_of_request() -> object:
+    """The layout of the page at the request's path and query, as Dash's page router
+    (its ``update`` callback) builds it when the page loads: the same page function,
+    called with the path's variables and the query's fields, in the same session, so
+    within the same scope. None for a path no page has, and for a page the user lacks
+    the role for (the router then answers with the refusal, recorded once)."""
+    request = flask.request
+    app = dash.get_app()
+    page, path_variables = _path_to_page(app.strip_relative_path(request.path))
+    if not page or not may_open_page(page):
+        return None
+    layout = page.get("layout")
+    if not callable(layout):
+        return layout
+    query = _parse_query_string("?" + request.query_string.decode("utf-8", "replace"))
+    return layout(**{**(path_variables or {}), **query})
 
-    Set as the app's ``interpolate_index``: Dash calls it for each page served.
+
+def render_first_view() -> Markup:
+    """The page as the reader will first see it, as HTML (ui/static_html.py): the shell
+    with the page's layout in it, painted before any script runs. Empty when the page
+    cannot be built here: the browser then builds it, as it always did."""
+    try:
+        return render_html(render_shell(), slots={PAGES_CONTENT: layout_of_request()})
+    except Exception:  # the first view is a head start; the page must still load
+        _log.exception("the first view of %s was not built", flask.request.path)
+        return Markup()
+
+
+def build_index(**parts: str) -> str:
+    """Dash's page, in the language of the URL (``<html lang>`` and the skip link), with
+    the first view of the page (render_first_view) before Dash's own entry point.
+
+    Set as the app's ``interpolate_index``: Dash calls it for each page served. The
+    body names the plotly bundle that charts load (core/static.plotly_bundle_url).
     """
-    page = build_index_string(lang_of_request())
+    app = dash.get_app()
+    plotly_url = plotly_bundle_url(app.get_asset_url(PLOTLY_BUNDLE), PACKAGE_DIR / "assets")
+    page = build_index_string(lang_of_request(), plotly_url)
+    first_view = render_first_view()
+    if first_view:
+        parts["app_entry"] = build_first_view(first_view) + parts.get("app_entry", "")
     for name, value in parts.items():
         page = page.replace(f"{{%{name}%}}", value)
     return page
@@ -104,6 +156,8 @@ def create_app(db_path: Path, access: AccessConfig | None = None) -> Dash:
         use_pages=True,
         pages_folder="pages",
         assets_folder=str(PACKAGE_DIR / "assets"),
+        # plotly's bundle is loaded when a chart is drawn, not by every page (core/static).
+        assets_ignore=PLOTLY_ON_DEMAND,
         title=t("shell.site_name", DEFAULT_LANG),
         update_title=None,
         # Otherwise Dash checks callbacks in the browser against a "validation layout"

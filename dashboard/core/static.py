@@ -17,17 +17,22 @@ path typed by hand) nothing is promised.
 
 from __future__ import annotations
 
+import os
 import threading
+from pathlib import Path
 
 import flask
 from flask_compress import Compress
 
 __all__ = [
     "LONG_CACHE",
+    "PLOTLY_BUNDLE",
+    "PLOTLY_ON_DEMAND",
     "StaticCache",
     "install_static_serving",
     "is_fingerprinted_asset",
     "is_static_path",
+    "plotly_bundle_url",
 ]
 
 LONG_CACHE = "public, max-age=31536000, immutable"
@@ -35,6 +40,22 @@ STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/")
 # Compressed bundles kept: every script and style of every page, in two encodings,
 # is well under this.
 STATIC_KEPT = 256
+
+
+# plotly's cartesian bundle (assets/, README: vendored code). Kept out of the scripts
+# every page loads (Dash's ``assets_ignore``): dcc.Graph fetches it, asynchronously,
+# when the first chart is drawn (assets/plotly-on-demand.js tells it where), so a page
+# paints and starts before 1.5 MB of plotly is evaluated, and a page with no chart never
+# evaluates it.
+PLOTLY_BUNDLE = "plotly-cartesian-4.1.1.min.js"
+PLOTLY_ON_DEMAND = r"^plotly-cartesian-.*\.js$"
+
+
+def plotly_bundle_url(assets_url: str, assets_folder: Path) -> str:
+    """The fingerprinted URL of the plotly bundle (``?m=<mtime>``, as Dash names assets,
+    so it is cached for a year: _long_cache_for_assets)."""
+    modified = os.path.getmtime(assets_folder / PLOTLY_BUNDLE)
+    return f"{assets_url}?m={modified}"
 
 
 def is_static_path(path: str) -> bool:
