@@ -33,10 +33,13 @@ from dashboard.core.language import lang_of_request, search_of_request
 from dashboard.core.payloads import install_payload_checks
 from dashboard.core.provenance import load_provenance
 from dashboard.core.static import (
+    NOT_LISTED,
     PLOTLY_BUNDLE,
-    PLOTLY_ON_DEMAND,
+    START_SCRIPTS,
+    fingerprinted_url,
     install_static_serving,
-    plotly_bundle_url,
+    start_scripts_later,
+    start_when_loaded,
 )
 from dashboard.core.unreadable import install_unreadable_page
 from dashboard.i18n import DEFAULT_LANG, t
@@ -130,17 +133,21 @@ def build_index(**parts: str) -> str:
     the first view of the page (render_first_view) before Dash's own entry point.
 
     Set as the app's ``interpolate_index``: Dash calls it for each page served. The
-    body names the plotly bundle that charts load (core/static.plotly_bundle_url).
+    body names the plotly bundle that charts load (core/static.plotly_bundle_url), and
+    the scripts start once the first view has painted (core/static.start_scripts_later).
     """
-    app = dash.get_app()
-    plotly_url = plotly_bundle_url(app.get_asset_url(PLOTLY_BUNDLE), PACKAGE_DIR / "assets")
-    page = build_index_string(lang_of_request(), plotly_url)
+    page = build_index_string(lang_of_request(), _asset_url(PLOTLY_BUNDLE))
+    parts["scripts"] = start_scripts_later(parts.get("scripts", ""), _asset_url(START_SCRIPTS))
     first_view = render_first_view()
     if first_view:
         parts["app_entry"] = build_first_view(first_view) + parts.get("app_entry", "")
     for name, value in parts.items():
         page = page.replace(f"{{%{name}%}}", value)
     return page
+
+
+def _asset_url(name: str) -> str:
+    return fingerprinted_url(dash.get_app().get_asset_url(name), PACKAGE_DIR / "assets" / name)
 
 
 def create_app(db_path: Path, access: AccessConfig | None = None) -> Dash:
@@ -156,8 +163,9 @@ def create_app(db_path: Path, access: AccessConfig | None = None) -> Dash:
         use_pages=True,
         pages_folder="pages",
         assets_folder=str(PACKAGE_DIR / "assets"),
-        # plotly's bundle is loaded when a chart is drawn, not by every page (core/static).
-        assets_ignore=PLOTLY_ON_DEMAND,
+        # plotly's bundle is loaded when a chart is drawn, and the page's scripts by
+        # START_SCRIPTS, not as Dash lists them (core/static).
+        assets_ignore=NOT_LISTED,
         title=t("shell.site_name", DEFAULT_LANG),
         update_title=None,
         # Otherwise Dash checks callbacks in the browser against a "validation layout"
@@ -167,6 +175,9 @@ def create_app(db_path: Path, access: AccessConfig | None = None) -> Dash:
         suppress_callback_exceptions=True,
     )
     app.index_string = build_index_string(DEFAULT_LANG)
+    # Dash's scripts start after the first view has painted (build_index); its renderer
+    # when they have run.
+    app.renderer = start_when_loaded(app.renderer)
     app.interpolate_index = build_index
     app.server.config[CONFIG_KEY] = Database(db_path)
     install_access(app.server, access or AccessConfig())

@@ -18,6 +18,7 @@ path typed by hand) nothing is promised.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -26,13 +27,16 @@ from flask_compress import Compress
 
 __all__ = [
     "LONG_CACHE",
+    "NOT_LISTED",
     "PLOTLY_BUNDLE",
-    "PLOTLY_ON_DEMAND",
+    "START_SCRIPTS",
     "StaticCache",
+    "fingerprinted_url",
     "install_static_serving",
     "is_fingerprinted_asset",
     "is_static_path",
-    "plotly_bundle_url",
+    "start_scripts_later",
+    "start_when_loaded",
 ]
 
 LONG_CACHE = "public, max-age=31536000, immutable"
@@ -48,14 +52,40 @@ STATIC_KEPT = 256
 # paints and starts before 1.5 MB of plotly is evaluated, and a page with no chart never
 # evaluates it.
 PLOTLY_BUNDLE = "plotly-cartesian-4.1.1.min.js"
-PLOTLY_ON_DEMAND = r"^plotly-cartesian-.*\.js$"
+# Files of assets/ the page does not name as Dash does: plotly's bundle, and the script
+# that starts the others (START_SCRIPTS).
+NOT_LISTED = r"^(plotly-cartesian-.*|start-scripts)\.js$"
 
 
-def plotly_bundle_url(assets_url: str, assets_folder: Path) -> str:
-    """The fingerprinted URL of the plotly bundle (``?m=<mtime>``, as Dash names assets,
-    so it is cached for a year: _long_cache_for_assets)."""
-    modified = os.path.getmtime(assets_folder / PLOTLY_BUNDLE)
-    return f"{assets_url}?m={modified}"
+def fingerprinted_url(assets_url: str, file: Path) -> str:
+    """The URL of a file of assets/ with its fingerprint (``?m=<mtime>``, as Dash names
+    assets, so it is cached for a year: _long_cache_for_assets)."""
+    return f"{assets_url}?m={os.path.getmtime(file)}"
+
+
+# Dash writes its bundles and the files of assets/ as plain <script src> at the end of
+# the body: a browser runs them, each a long task on a phone, before it paints the
+# first view (app.render_first_view) above them. Instead each is written inert
+# (``type="plcnet/later"``, its address in ``data-src``), and one small deferred script
+# (START_SCRIPTS) adds them, in order, after the first frame; Dash's renderer starts
+# when the last has run (SCRIPTS_LOADED).
+SCRIPT_TAG = re.compile(r'<script src="([^"]+)"></script>')
+LATER_TYPE = "plcnet/later"
+START_SCRIPTS = "start-scripts.js"
+SCRIPTS_LOADED = "plcnet:scripts-loaded"
+
+
+def start_scripts_later(scripts: str, start_url: str) -> str:
+    """Dash's ``{%scripts%}`` with its external scripts left for START_SCRIPTS (at
+    ``start_url``) to start; its inline ones (the clientside callbacks' functions) stay."""
+    later = SCRIPT_TAG.sub(rf'<script type="{LATER_TYPE}" data-src="\1"></script>', scripts)
+    return f'<script src="{start_url}" defer></script>\n{later}'
+
+
+def start_when_loaded(renderer: str) -> str:
+    """Dash's inline start of its renderer (``app.renderer``), run when START_SCRIPTS
+    says the scripts have run."""
+    return f'window.addEventListener("{SCRIPTS_LOADED}", function () {{ {renderer} }});'
 
 
 def is_static_path(path: str) -> bool:
