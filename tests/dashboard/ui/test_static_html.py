@@ -45,7 +45,7 @@ def test_elements_text_and_attributes_are_written_as_react_writes_them() -> None
         ("th", {"colspan": "2", "scope": "col"}),
     ]
     assert elements.text == ["Regions", "n"]
-    assert written.endswith("</h1><th colspan=\"2\" scope=\"col\">n</th></div>")
+    assert written.endswith('</h1><th colspan="2" scope="col">n</th></div>')
 
 
 @pytest.mark.parametrize("where", ["text", "attribute", "link", "dropdown"])
