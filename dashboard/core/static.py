@@ -48,13 +48,13 @@ STATIC_KEPT = 256
 
 # plotly's cartesian bundle (assets/, README: vendored code). Kept out of the scripts
 # every page loads (Dash's ``assets_ignore``): dcc.Graph fetches it, asynchronously,
-# when the first chart is drawn (assets/plotly-on-demand.js tells it where), so a page
+# when the first chart is drawn (assets/charts-on-demand.js tells it where), so a page
 # paints and starts before 1.5 MB of plotly is evaluated, and a page with no chart never
 # evaluates it.
 PLOTLY_BUNDLE = "plotly-cartesian-4.1.1.min.js"
 # Files of assets/ the page does not name as Dash does: plotly's bundle, and the script
 # that starts the others (START_SCRIPTS).
-NOT_LISTED = r"^(plotly-cartesian-.*|start-scripts)\.js$"
+NOT_LISTED = r"^(plotly-cartesian-.*|first-view)\.js$"
 
 
 def fingerprinted_url(assets_url: str, file: Path) -> str:
@@ -71,7 +71,7 @@ def fingerprinted_url(assets_url: str, file: Path) -> str:
 # when the last has run (SCRIPTS_LOADED).
 SCRIPT_TAG = re.compile(r'<script src="([^"]+)"></script>')
 LATER_TYPE = "plcnet/later"
-START_SCRIPTS = "start-scripts.js"
+START_SCRIPTS = "first-view.js"
 SCRIPTS_LOADED = "plcnet:scripts-loaded"
 
 

@@ -55,7 +55,7 @@ class ShellAccess:
 def build_index_string(lang: str, plotly_url: str = "") -> str:
     """Dash's page template with the language declared and a skip link first in the tab
     order; ``plotly_url`` is the plotly bundle dcc.Graph loads when a chart is first
-    drawn (assets/plotly-on-demand.js reads it)."""
+    drawn (assets/charts-on-demand.js reads it)."""
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
     <head>

@@ -167,7 +167,7 @@ def _graph_box(graph: dcc.Graph) -> str:
     height = layout.get("height") if isinstance(layout, Mapping) else None
     style = dict(getattr(graph, "style", None) or {})
     style.setdefault("height", height if isinstance(height, int | float) else PLOTLY_HEIGHT_PX)
-    classes = ["dash-graph first-view-graph", getattr(graph, "className", None)]
+    classes = ["first-view-graph", getattr(graph, "className", None)]
     class_name = " ".join(filter(None, classes))
     return f"<div{_attributes({'className': class_name, 'style': style})}></div>"
 

@@ -1,5 +1,5 @@
 """The first view in Chromium (dashboard/app.py render_first_view,
-assets/first-view.js, assets/start-scripts.js): the page is there with scripts turned
+assets/first-view.js, assets/first-view.js): the page is there with scripts turned
 off; with them on it paints before Dash's scripts start, and once React has drawn the
 page the first view is gone: one page, no duplicate, axe still clean."""
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 PAGES = ("/", "/regions", "/plcs", "/school/6812001?year=2018/19", "/accessibility")
 
 # When the page first painted, and when Dash's scripts had all run (the event
-# assets/start-scripts.js sends Dash's renderer).
+# assets/first-view.js sends Dash's renderer).
 TIMES = """
 window.__scriptsLoaded = null;
 window.addEventListener("plcnet:scripts-loaded", () => {

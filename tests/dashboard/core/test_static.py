@@ -18,11 +18,11 @@ from dashboard.core.static import LONG_CACHE, StaticCache
 
 ASSETS = Path(PACKAGE_DIR) / "assets"
 # The pages draw with plotly's cartesian bundle, an asset (README, NOTICE), loaded with
-# the first chart from the address the page gives (assets/plotly-on-demand.js).
+# the first chart from the address the page gives (assets/charts-on-demand.js).
 PARTIAL_BUNDLE = re.compile(
     r'<body data-plotly-url="(/assets/plotly-cartesian-[\d.]+\.min\.js\?m=[\d.]+)"'
 )
-# The scripts the page starts after its first view (assets/start-scripts.js), in order.
+# The scripts the page starts after its first view (assets/first-view.js), in order.
 LATER_SCRIPT = re.compile(r'<script type="plcnet/later" data-src="([^"]+)"></script>')
 # The scripts the browser runs as it reads the page.
 RUN_SCRIPT = re.compile(r"<script src=\"([^\"]+)\"([^>]*)>")
@@ -126,7 +126,7 @@ def test_the_shared_script_comes_before_the_scripts_that_use_it(client) -> None:
 def test_the_page_runs_one_deferred_script_which_starts_the_others_in_order(client) -> None:
     page = _page(client)
     assert RUN_SCRIPT.findall(page) == [(RUN_SCRIPT.search(page)[1], " defer")]
-    assert "/assets/start-scripts.js?m=" in RUN_SCRIPT.search(page)[1]
+    assert "/assets/first-view.js?m=" in RUN_SCRIPT.search(page)[1]
     later = LATER_SCRIPT.findall(page)
     names = [src.split("/")[-1].split("?")[0] for src in later]
     # React first, as Dash orders them; then the renderer and the components.
