@@ -18,6 +18,8 @@ from pathlib import Path
 import dash
 import flask
 from dash import Dash, html
+from dash._pages import _parse_query_string, _path_to_page
+from markupsafe import Markup
 
 import dashboard.core.exports  # noqa: F401  (registers the chart image's provenance callback)
 from dashboard.access.audit_images import install_image_audit
@@ -30,19 +32,36 @@ from dashboard.core.health import install_health_routes
 from dashboard.core.language import lang_of_request, search_of_request
 from dashboard.core.payloads import install_payload_checks
 from dashboard.core.provenance import load_provenance
-from dashboard.core.static import install_static_serving
+from dashboard.core.static import (
+    NOT_LISTED,
+    PLOTLY_BUNDLE,
+    START_SCRIPTS,
+    fingerprinted_url,
+    install_static_serving,
+    start_scripts_later,
+    start_when_loaded,
+)
 from dashboard.core.unreadable import install_unreadable_page
 from dashboard.i18n import DEFAULT_LANG, t
 from dashboard.ui.shell import (
+    PAGES_CONTENT,
     ShellAccess,
+    build_first_view,
     build_index_string,
     build_missing_database,
     build_shell,
+    may_open_page,
     register_shell_callbacks,
 )
+from dashboard.ui.static_html import render_html
 from etl.public import default_db_path
 
-__all__ = ["build_index", "create_app", "render_shell"]  # `app` and `server` come from __getattr__
+__all__ = [
+    "build_index",
+    "create_app",
+    "render_first_view",
+    "render_shell",
+]  # `app` and `server` come from __getattr__
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -80,15 +99,55 @@ def describe_access() -> ShellAccess:
     )
 
 
-def build_index(**parts: str) -> str:
-    """Dash's page, in the language of the URL (``<html lang>`` and the skip link).
+def layout_of_request() -> object:
+    """The layout of the page at the request's path and query, as Dash's page router
+    (its ``update`` callback) builds it when the page loads: the same page function,
+    called with the path's variables and the query's fields, in the same session, so
+    within the same scope. None for a path no page has, and for a page the user lacks
+    the role for (the router then answers with the refusal, recorded once)."""
+    request = flask.request
+    app = dash.get_app()
+    page, path_variables = _path_to_page(app.strip_relative_path(request.path))
+    if not page or not may_open_page(page):
+        return None
+    layout = page.get("layout")
+    if not callable(layout):
+        return layout
+    query = _parse_query_string("?" + request.query_string.decode("utf-8", "replace"))
+    return layout(**{**(path_variables or {}), **query})
 
-    Set as the app's ``interpolate_index``: Dash calls it for each page served.
+
+def render_first_view() -> Markup:
+    """The page as the reader will first see it, as HTML (ui/static_html.py): the shell
+    with the page's layout in it, painted before any script runs. Empty when the page
+    cannot be built here: the browser then builds it, as it always did."""
+    try:
+        return render_html(render_shell(), slots={PAGES_CONTENT: layout_of_request()})
+    except Exception:  # the first view is a head start; the page must still load
+        _log.exception("the first view of %s was not built", flask.request.path)
+        return Markup()
+
+
+def build_index(**parts: str) -> str:
+    """Dash's page, in the language of the URL (``<html lang>`` and the skip link), with
+    the first view of the page (render_first_view) before Dash's own entry point.
+
+    Set as the app's ``interpolate_index``: Dash calls it for each page served. The
+    body names the plotly bundle that charts load (core/static.plotly_bundle_url), and
+    the scripts start once the first view has painted (core/static.start_scripts_later).
     """
-    page = build_index_string(lang_of_request())
+    page = build_index_string(lang_of_request(), _asset_url(PLOTLY_BUNDLE))
+    parts["scripts"] = start_scripts_later(parts.get("scripts", ""), _asset_url(START_SCRIPTS))
+    first_view = render_first_view()
+    if first_view:
+        parts["app_entry"] = build_first_view(first_view) + parts.get("app_entry", "")
     for name, value in parts.items():
         page = page.replace(f"{{%{name}%}}", value)
     return page
+
+
+def _asset_url(name: str) -> str:
+    return fingerprinted_url(dash.get_app().get_asset_url(name), PACKAGE_DIR / "assets" / name)
 
 
 def create_app(db_path: Path, access: AccessConfig | None = None) -> Dash:
@@ -104,6 +163,9 @@ def create_app(db_path: Path, access: AccessConfig | None = None) -> Dash:
         use_pages=True,
         pages_folder="pages",
         assets_folder=str(PACKAGE_DIR / "assets"),
+        # plotly's bundle is loaded when a chart is drawn, and the page's scripts by
+        # START_SCRIPTS, not as Dash lists them (core/static).
+        assets_ignore=NOT_LISTED,
         title=t("shell.site_name", DEFAULT_LANG),
         update_title=None,
         # Otherwise Dash checks callbacks in the browser against a "validation layout"
@@ -113,6 +175,9 @@ def create_app(db_path: Path, access: AccessConfig | None = None) -> Dash:
         suppress_callback_exceptions=True,
     )
     app.index_string = build_index_string(DEFAULT_LANG)
+    # Dash's scripts start after the first view has painted (build_index); its renderer
+    # when they have run.
+    app.renderer = start_when_loaded(app.renderer)
     app.interpolate_index = build_index
     app.server.config[CONFIG_KEY] = Database(db_path)
     install_access(app.server, access or AccessConfig())

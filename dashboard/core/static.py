@@ -17,17 +17,26 @@ path typed by hand) nothing is promised.
 
 from __future__ import annotations
 
+import os
+import re
 import threading
+from pathlib import Path
 
 import flask
 from flask_compress import Compress
 
 __all__ = [
     "LONG_CACHE",
+    "NOT_LISTED",
+    "PLOTLY_BUNDLE",
+    "START_SCRIPTS",
     "StaticCache",
+    "fingerprinted_url",
     "install_static_serving",
     "is_fingerprinted_asset",
     "is_static_path",
+    "start_scripts_later",
+    "start_when_loaded",
 ]
 
 LONG_CACHE = "public, max-age=31536000, immutable"
@@ -35,6 +44,48 @@ STATIC_PREFIXES = ("/_dash-component-suites/", "/assets/")
 # Compressed bundles kept: every script and style of every page, in two encodings,
 # is well under this.
 STATIC_KEPT = 256
+
+
+# plotly's cartesian bundle (assets/, README: vendored code). Kept out of the scripts
+# every page loads (Dash's ``assets_ignore``): dcc.Graph fetches it, asynchronously,
+# when the first chart is drawn (assets/charts-on-demand.js tells it where), so a page
+# paints and starts before 1.5 MB of plotly is evaluated, and a page with no chart never
+# evaluates it.
+PLOTLY_BUNDLE = "plotly-cartesian-4.1.1.min.js"
+# Files of assets/ the page does not name as Dash does: plotly's bundle, and the script
+# that starts the others (START_SCRIPTS).
+NOT_LISTED = r"^(plotly-cartesian-.*|first-view)\.js$"
+
+
+def fingerprinted_url(assets_url: str, file: Path) -> str:
+    """The URL of a file of assets/ with its fingerprint (``?m=<mtime>``, as Dash names
+    assets, so it is cached for a year: _long_cache_for_assets)."""
+    return f"{assets_url}?m={os.path.getmtime(file)}"
+
+
+# Dash writes its bundles and the files of assets/ as plain <script src> at the end of
+# the body: a browser runs them, each a long task on a phone, before it paints the
+# first view (app.render_first_view) above them. Instead each is written inert
+# (``type="plcnet/later"``, its address in ``data-src``), and one small deferred script
+# (START_SCRIPTS) adds them, in order, after the first frame; Dash's renderer starts
+# when the last has run (SCRIPTS_LOADED).
+SCRIPT_TAG = re.compile(r'<script src="([^"]+)"></script>')
+LATER_TYPE = "plcnet/later"
+START_SCRIPTS = "first-view.js"
+SCRIPTS_LOADED = "plcnet:scripts-loaded"
+
+
+def start_scripts_later(scripts: str, start_url: str) -> str:
+    """Dash's ``{%scripts%}`` with its external scripts left for START_SCRIPTS (at
+    ``start_url``) to start; its inline ones (the clientside callbacks' functions) stay."""
+    later = SCRIPT_TAG.sub(rf'<script type="{LATER_TYPE}" data-src="\1"></script>', scripts)
+    return f'<script src="{start_url}" defer></script>\n{later}'
+
+
+def start_when_loaded(renderer: str) -> str:
+    """Dash's inline start of its renderer (``app.renderer``), run when START_SCRIPTS
+    says the scripts have run."""
+    return f'window.addEventListener("{SCRIPTS_LOADED}", function () {{ {renderer} }});'
 
 
 def is_static_path(path: str) -> bool:

@@ -19,19 +19,28 @@ from dashboard.i18n import t
 from dashboard.ui.labels import level_words
 
 __all__ = [
+    "FIRST_VIEW",
+    "PAGES_CONTENT",
     "ShellAccess",
+    "build_first_view",
     "build_footer_links",
     "build_index_string",
     "build_language_switch",
     "build_missing_database",
     "build_nav",
     "build_shell",
+    "may_open_page",
     "register_shell_callbacks",
 ]
 
 # Dash's own Location of the pages (dash.dash._ID_LOCATION): its path changes when a
 # link to another page is followed.
 PAGES_LOCATION = "_pages_location"
+# Dash's container of the page's layout (dash.dash._ID_CONTENT), filled by its router.
+PAGES_CONTENT = "_pages_content"
+# The element holding the first view the server writes (app.render_first_view), until
+# assets/first-view.js puts the page React drew in its place.
+FIRST_VIEW = "first-view"
 
 
 @dataclass(frozen=True)
@@ -44,8 +53,10 @@ class ShellAccess:
     can_sign_out: bool = False
 
 
-def build_index_string(lang: str) -> str:
-    """Dash's page template with the language declared and a skip link first in the tab order."""
+def build_index_string(lang: str, plotly_url: str = "") -> str:
+    """Dash's page template with the language declared and a skip link first in the tab
+    order; ``plotly_url`` is the plotly bundle dcc.Graph loads when a chart is first
+    drawn (assets/charts-on-demand.js reads it)."""
     return f"""<!DOCTYPE html>
 <html lang="{lang}">
     <head>
@@ -54,7 +65,7 @@ def build_index_string(lang: str) -> str:
         {{%favicon%}}
         {{%css%}}
     </head>
-    <body>
+    <body data-plotly-url="{plotly_url}">
         <a class="skip-link" href="#{ids.SHELL_MAIN}">{t("shell.skip_link", lang)}</a>
         {{%app_entry%}}
         <div class="dash-scripts">
@@ -64,6 +75,12 @@ def build_index_string(lang: str) -> str:
         </div>
     </body>
 </html>"""
+
+
+def build_first_view(html_text: str) -> str:
+    """The first view's HTML (escaped already: ui/static_html.py) in its holder, which
+    assets/plcnet.css shows while the page React draws beside it stays hidden."""
+    return f'<div id="{FIRST_VIEW}" class="first-view">{html_text}</div>'
 
 
 def build_nav(
@@ -92,7 +109,7 @@ def build_nav(
             )
         )
         for page in pages
-        if not page.get("path_template") and not page.get("footer") and _may_open(page)
+        if not page.get("path_template") and not page.get("footer") and may_open_page(page)
     ]
     toggle = html.Button(
         t("shell.nav_toggle", lang),
@@ -161,7 +178,9 @@ def build_footer_links(pages: Iterable[Mapping[str, object]], lang: str) -> html
     )
 
 
-def _may_open(page: Mapping[str, object]) -> bool:
+def may_open_page(page: Mapping[str, object]) -> bool:
+    """Whether the user may open ``page``: any page but one registered with a
+    ``requires_role`` the user lacks."""
     role = page.get("requires_role")
     if role is None:
         return True

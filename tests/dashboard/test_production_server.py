@@ -281,7 +281,7 @@ def test_a_count_below_one_is_refused(option, value, capsys):
 
 def script_paths(index: bytes) -> list[str]:
     """The paths of the scripts a page's HTML asks for, Dash's own first."""
-    return re.findall(r'<script src="(/_dash-component-suites/[^"]+)"', index.decode())
+    return re.findall(r'data-src="(/_dash-component-suites/[^"]+)"', index.decode())
 
 
 def test_a_fresh_worker_serves_a_burst_of_script_requests_whole(published):

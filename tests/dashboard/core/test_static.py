@@ -1,6 +1,7 @@
 """A first visit's cost (dashboard/core/static.py): answers compressed when the browser
-asks, fingerprinted bundles and assets cached for a year, the partial plotly bundle in
-the page instead of Dash's whole plotly.js."""
+asks, fingerprinted bundles and assets cached for a year, the partial plotly bundle
+named by the page (for dcc.Graph to load with the first chart) instead of Dash's whole
+plotly.js, and the page's scripts started by one deferred script after the first view."""
 
 from __future__ import annotations
 
@@ -16,8 +17,15 @@ from dashboard.app import PACKAGE_DIR
 from dashboard.core.static import LONG_CACHE, StaticCache
 
 ASSETS = Path(PACKAGE_DIR) / "assets"
-# The pages draw with plotly's cartesian bundle, an asset (README, NOTICE).
-PARTIAL_BUNDLE = re.compile(r'src="(/assets/plotly-cartesian-[\d.]+\.min\.js\?m=[\d.]+)"')
+# The pages draw with plotly's cartesian bundle, an asset (README, NOTICE), loaded with
+# the first chart from the address the page gives (assets/charts-on-demand.js).
+PARTIAL_BUNDLE = re.compile(
+    r'<body data-plotly-url="(/assets/plotly-cartesian-[\d.]+\.min\.js\?m=[\d.]+)"'
+)
+# The scripts the page starts after its first view (assets/first-view.js), in order.
+LATER_SCRIPT = re.compile(r'<script type="plcnet/later" data-src="([^"]+)"></script>')
+# The scripts the browser runs as it reads the page.
+RUN_SCRIPT = re.compile(r"<script src=\"([^\"]+)\"([^>]*)>")
 
 
 @pytest.fixture
@@ -31,7 +39,7 @@ def _page(client) -> str:
 
 def _bundle_path(client) -> str:
     """A fingerprinted Dash bundle the page names (dash_renderer's)."""
-    return re.search(r'src="(/_dash-component-suites/dash/dash-renderer/[^"]+)"', _page(client))[1]
+    return next(s for s in LATER_SCRIPT.findall(_page(client)) if "/dash-renderer/" in s)
 
 
 @pytest.mark.parametrize(
@@ -75,6 +83,9 @@ def test_the_page_names_the_partial_bundle_and_not_plotly_whole(client) -> None:
     page = _page(client)
     assert PARTIAL_BUNDLE.search(page)
     assert "plotly.min" not in page
+    # Not a script of the page: a page with no chart never loads it.
+    assert not any("plotly-cartesian" in src for src in LATER_SCRIPT.findall(page))
+    assert not any("plotly-cartesian" in src for src, _ in RUN_SCRIPT.findall(page))
     bundle = client.get(PARTIAL_BUNDLE.search(page)[1]).get_data()
     # Half or less of the whole plotly.js (4.7 MB), and it defines window.Plotly, which
     # dcc.Graph then uses instead of fetching the whole one.
@@ -97,7 +108,11 @@ def test_the_cache_keeps_static_files_only() -> None:
 def test_the_shared_script_comes_before_the_scripts_that_use_it(client) -> None:
     # Dash adds the files of assets/ in the order of their names; audit-images.js and
     # chart-export.js take their helpers from window.plcnetCommon as they load.
-    scripts = re.findall(r'src="/assets/([^"?]+\.js)\?m=', _page(client))
+    scripts = [
+        src.removeprefix("/assets/").split("?")[0]
+        for src in LATER_SCRIPT.findall(_page(client))
+        if src.startswith("/assets/")
+    ]
     users = [
         name
         for name in scripts
@@ -106,3 +121,22 @@ def test_the_shared_script_comes_before_the_scripts_that_use_it(client) -> None:
     ]
     assert sorted(users) == ["audit-images.js", "chart-export.js"]
     assert all(scripts.index("_plcnet-common.js") < scripts.index(name) for name in users)
+
+
+def test_the_page_runs_one_deferred_script_which_starts_the_others_in_order(client) -> None:
+    page = _page(client)
+    assert RUN_SCRIPT.findall(page) == [(RUN_SCRIPT.search(page)[1], " defer")]
+    assert "/assets/first-view.js?m=" in RUN_SCRIPT.search(page)[1]
+    later = LATER_SCRIPT.findall(page)
+    names = [src.split("/")[-1].split("?")[0] for src in later]
+    # React first, as Dash orders them; then the renderer and the components.
+    assert [n.split("@")[0].split(".")[0] for n in names[:4]] == [
+        "polyfill",
+        "react",
+        "react-dom",
+        "prop-types",
+    ]
+    assert any("dash_renderer" in n for n in names)
+    # Dash's renderer starts when they have run, not as the page is read.
+    assert 'addEventListener("plcnet:scripts-loaded"' in page
+    assert "new DashRenderer(" in page
