@@ -30,7 +30,14 @@ from etl.reasons import say
 from etl.sources.common import InputError, Rejection
 from etl.sources.contract_files import lost_letters_warning, stage_contract_file
 from etl.sources.reference import Reference
-from etl.validate import literal, problems_sql, quote
+from etl.validate import (
+    DUPLICATES,
+    duplicate_lines_sql,
+    literal,
+    problems_sql,
+    quote,
+    repeated_key_hashes_sql,
+)
 
 __all__ = ["LoadedFile", "load_contract_file", "load_reference", "run_model", "write_rejections"]
 
@@ -155,6 +162,7 @@ def _load_checked(
     free_text = [c.name for c in spec.columns if c.type == "text" and not c.allowed]
     lost = lost_letters_warning(con, path, free_text, quote=not spec.member_id_columns)
     _ensure_optional_columns(con, spec, header)
+    _find_duplicates(con, spec)
     # __checked: the rows with a problem only; every other staged row loads.
     con.execute(f"CREATE OR REPLACE TEMP TABLE __checked AS {problems_sql(spec, '__staged')}")
     (set_aside,) = con.execute("SELECT count(*) FROM __checked").fetchone()
@@ -169,8 +177,27 @@ def _load_checked(
         f"INSERT INTO {quote(spec.table)} BY NAME SELECT {casts} FROM __staged "
         "WHERE __line NOT IN (SELECT __line FROM __checked)"
     ).fetchone()[0]
-    con.execute("DROP TABLE __staged; DROP TABLE __checked; DROP TABLE __misfits")
+    con.execute(
+        f"DROP TABLE __staged; DROP TABLE __checked; DROP TABLE __misfits; DROP TABLE {DUPLICATES}"
+    )
     return LoadedFile(int(loaded), int(set_aside) + misfits, encoding, (lost,) if lost else ())
+
+
+def _find_duplicates(con: duckdb.DuckDBPyConnection, spec: ContractFile) -> None:
+    """The lines of ``__staged`` whose key an earlier line has, into DUPLICATES.
+
+    The keys' hashes are counted first, in one pass; only when some repeat are the
+    rows with those hashes ranked by line (a file usually repeats no key).
+    """
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE __key_hashes AS {repeated_key_hashes_sql(spec, '__staged')}"
+    )
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {DUPLICATES} (__line INTEGER)")
+    if con.execute("SELECT count(*) FROM __key_hashes").fetchone()[0]:
+        con.execute(
+            f"INSERT INTO {DUPLICATES} {duplicate_lines_sql(spec, '__staged', '__key_hashes')}"
+        )
+    con.execute("DROP TABLE __key_hashes")
 
 
 def _set_aside_misfits(
