@@ -37,6 +37,8 @@ from etl.validate import (
     problems_sql,
     quote,
     repeated_key_hashes_sql,
+    suspects_sql,
+    written_as_loaded,
 )
 
 __all__ = ["LoadedFile", "load_contract_file", "load_reference", "run_model", "write_rejections"]
@@ -119,11 +121,18 @@ def _ensure_optional_columns(
             con.execute(f"ALTER TABLE __staged ADD COLUMN {quote(column.name)} VARCHAR")
 
 
-def _cast(column_name: str, sql_type: str) -> str:
+def _cast(column_name: str, sql_type: str, as_loaded: bool = False) -> str:
+    """SQL of the value loaded, from the staged text; ``as_loaded``: the screen vouches
+    that the column's text is the value as loaded (written_as_loaded), so a row it
+    passed (not ``__suspect``) needs no trimming."""
     # Only rows without problems are cast, and every type check ends in a TRY_CAST to
     # the column's type (etl/validate.py): a CAST, not a TRY_CAST, so that a value a
     # check ever let through by mistake stops the load instead of becoming NULL.
-    return f"CAST(nullif(trim({quote(column_name)}), '') AS {sql_type}) AS {quote(column_name)}"
+    name = quote(column_name)
+    checked = f"CAST(nullif(trim({name}), '') AS {sql_type})"
+    if as_loaded:
+        checked = f"CASE WHEN __suspect THEN {checked} ELSE CAST({name} AS {sql_type}) END"
+    return f"{checked} AS {name}"
 
 
 def load_contract_file(
@@ -163,8 +172,10 @@ def _load_checked(
     lost = lost_letters_warning(con, path, free_text, quote=not spec.member_id_columns)
     _ensure_optional_columns(con, spec, header)
     _find_duplicates(con, spec)
-    # __checked: the rows with a problem only; every other staged row loads.
-    con.execute(f"CREATE OR REPLACE TEMP TABLE __checked AS {problems_sql(spec, '__staged')}")
+    # __suspects: the rows the screen does not pass; __checked: those of them with a
+    # problem. Every other staged row loads.
+    con.execute(f"CREATE OR REPLACE TEMP TABLE __suspects AS {suspects_sql(spec, '__staged')}")
+    con.execute(f"CREATE OR REPLACE TEMP TABLE __checked AS {problems_sql(spec, '__suspects')}")
     (set_aside,) = con.execute("SELECT count(*) FROM __checked").fetchone()
     # The member ids (every one of the file, in Python) are only needed to hide values
     # of rows set aside: a file with none skips both.
@@ -172,13 +183,16 @@ def _load_checked(
         if register_hide is not None:
             register_hide(_member_ids(con, spec))
         _reject(con, spec, path, run_id, hide=register_hide is not None)
-    casts = ", ".join(_cast(c.name, c.sql_type) for c in spec.columns)
+    as_loaded = written_as_loaded(spec)
+    casts = ", ".join(_cast(c.name, c.sql_type, c.name in as_loaded) for c in spec.columns)
     loaded = con.execute(
-        f"INSERT INTO {quote(spec.table)} BY NAME SELECT {casts} FROM __staged "
-        "WHERE __line NOT IN (SELECT __line FROM __checked)"
+        f"INSERT INTO {quote(spec.table)} BY NAME SELECT {casts} FROM ("
+        "SELECT *, __line IN (SELECT __line FROM __suspects) AS __suspect FROM __staged"
+        ") WHERE __line NOT IN (SELECT __line FROM __checked)"
     ).fetchone()[0]
     con.execute(
-        f"DROP TABLE __staged; DROP TABLE __checked; DROP TABLE __misfits; DROP TABLE {DUPLICATES}"
+        "DROP TABLE __staged; DROP TABLE __suspects; DROP TABLE __checked; "
+        f"DROP TABLE __misfits; DROP TABLE {DUPLICATES}"
     )
     return LoadedFile(int(loaded), int(set_aside) + misfits, encoding, (lost,) if lost else ())
 

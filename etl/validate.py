@@ -219,14 +219,19 @@ def _trimmed_key(spec: ContractFile) -> str:
 def repeated_key_hashes_sql(spec: ContractFile, source: str) -> str:
     """SQL of the hashes of the keys that more than one row of ``source`` has.
 
-    One hash aggregate over every row, not a window sorting every row: a file usually
-    repeats no key, and then nothing else is needed. Two different keys may share a
-    hash; duplicate_lines_sql compares the keys themselves.
+    One pass over every row, sorting one hash a row and comparing each with the
+    one before it (cheaper than a hash aggregate of a group a row), instead of a
+    window sorting whole rows: a file usually repeats no key, and then nothing else is
+    needed. Two different keys may share a hash; duplicate_lines_sql compares the
+    keys themselves.
     """
-    return (
-        f"SELECT hash({_trimmed_key(spec)}) AS __key_hash FROM {source} "
-        "GROUP BY 1 HAVING count(*) > 1"
-    )
+    return f"""
+        SELECT DISTINCT __key_hash FROM (
+            SELECT __key_hash, lag(__key_hash) OVER (ORDER BY __key_hash) AS __before
+            FROM (SELECT hash({_trimmed_key(spec)}) AS __key_hash FROM {source})
+        )
+        WHERE __key_hash = __before
+    """
 
 
 def duplicate_lines_sql(spec: ContractFile, source: str, hashes: str) -> str:
@@ -361,6 +366,23 @@ def _column_screen(spec: ContractFile, column: Column) -> str:
     return _plain_form(column, v) or _passes(_column_checks(column, v))
 
 
+def written_as_loaded(spec: ContractFile) -> tuple[str, ...]:
+    """The columns whose value, in a row that passes the screen (screen_sql), is NULL
+    or exactly the text of the value loaded: no spaces to trim, a form DuckDB casts as
+    it is. Free text (only its first letter is screened) and columns checked by their
+    full checks are not.
+    """
+    return tuple(
+        column.name
+        for column in spec.columns
+        if any(r.column == column.name for r in spec.references)
+        or (
+            _plain_form(column, "v") not in (None, "true")
+            and not (column.type == "text" and not column.allowed)
+        )
+    )
+
+
 def _order_screen(spec: ContractFile, earlier: str, later: str) -> str:
     """SQL: the two dates are in order, or one is missing, for a row whose date columns
     pass their screens (each then as written is as trimmed, or NULL)."""
@@ -386,14 +408,24 @@ def screen_sql(spec: ContractFile) -> str:
     return " AND ".join(f"coalesce(({part}), false)" for part in parts)
 
 
+def suspects_sql(spec: ContractFile, source: str) -> str:
+    """SQL of the rows of ``source`` that need every check: those the screen does not
+    pass, and those with a duplicate key (the temp table DUPLICATES,
+    duplicate_lines_sql). Usually few: the rest load without further checks."""
+    return f"""
+        SELECT * FROM {source} AS s
+        WHERE s.__line IN (SELECT __line FROM {DUPLICATES}) OR NOT ({screen_sql(spec)})
+    """
+
+
 def problems_sql(spec: ContractFile, source: str) -> str:
     """SQL giving the rows of ``source`` that have a problem, each with ``__problems``:
     a list of {column, reason}. The other rows are the ones to load.
 
-    ``source`` is a relation of all-text columns plus ``__line``; the temp table
-    DUPLICATES holds its lines with a duplicate key (duplicate_lines_sql). A cheap
-    screen (screen_sql) passes the usual row; only the rows it does not pass, and the
-    duplicates, go through every check, each as a flag, and build their list.
+    ``source`` is a relation of all-text columns plus ``__line``, usually the
+    suspects of a file (suspects_sql); the temp table DUPLICATES holds the lines with
+    a duplicate key (duplicate_lines_sql). Every check is computed for every row, as
+    a flag; only the rows with a flag set build their list.
     """
     checks = checks_for(spec)
     flags = ",\n    ".join(
@@ -407,14 +439,10 @@ def problems_sql(spec: ContractFile, source: str) -> str:
     any_failed = " OR ".join(f"__fail_{i}" for i in range(len(checks)))
     columns = ", ".join(quote(name) for name in spec.column_names)
     return f"""
-WITH suspects AS (
-    SELECT * FROM {source} AS s
-    WHERE s.__line IN (SELECT __line FROM {DUPLICATES}) OR NOT ({screen_sql(spec)})
-),
-flagged AS (
+WITH flagged AS (
     SELECT *,
     {flags}
-    FROM suspects AS s
+    FROM {source} AS s
 )
 SELECT {columns}, __line,
     list_filter([

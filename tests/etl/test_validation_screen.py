@@ -15,7 +15,7 @@ from etl.contract import CONTRACT, Column, ContractFile
 from etl.load import load_contract_file, load_reference
 from etl.pseudonym import LOOKS_LIKE_EMAIL, LOOKS_LIKE_NAME, PseudonymKey
 from etl.schema import apply_schema
-from etl.validate import DUPLICATES, checks_for, quote, screen_sql
+from etl.validate import DUPLICATES, checks_for, quote, screen_sql, written_as_loaded
 
 KEY = PseudonymKey(b"a test key of thirty-two characters", "test")
 PSEUDONYM = "m_0123456789abcdef"
@@ -88,3 +88,11 @@ def test_the_screen_passes_no_value_a_check_fails(con, table, column):
     passed = [value for value, screened, _ in verdicts if screened]
     assert _good(spec, varied) in passed  # the screen passes a good row: the test is not empty
     assert [value for value, screened, bad in verdicts if screened and bad] == []
+    if column in written_as_loaded(spec):
+        v, sql_type = f"s.{quote(column)}", varied.sql_type
+        differs = con.execute(
+            f"SELECT {v} FROM rows AS s WHERE ({screen_sql(spec)}) AND {v} IS NOT NULL AND NOT "
+            f"coalesce(TRY_CAST({v} AS {sql_type}) = TRY_CAST(nullif(trim({v}), '') AS {sql_type}) "
+            f"AND CAST({v} AS VARCHAR) = trim({v}), false)"
+        ).fetchall()
+        assert differs == []
