@@ -1,7 +1,7 @@
 """Load reference data and contract files into a new DuckDB database.
 
 Contract files are read by DuckDB itself as text, checked by the declarative
-checks of :mod:`etl.validate` in one pass, and only then cast into their tables;
+checks of :mod:`etl.validate` as set-based SQL, and only then cast into their tables;
 rows with problems go to ``rejected_rows`` with their file, line, column, value
 and reason. Member ids are pseudonymised as their file is read
 (:mod:`etl.pseudonym`); no value as sent of a file of member ids that could be
@@ -175,7 +175,14 @@ def _load_checked(
     # __suspects: the rows the screen does not pass; __checked: those of them with a
     # problem. Every other staged row loads.
     con.execute(f"CREATE OR REPLACE TEMP TABLE __suspects AS {suspects_sql(spec, '__staged')}")
-    con.execute(f"CREATE OR REPLACE TEMP TABLE __checked AS {problems_sql(spec, '__suspects')}")
+    # With no suspect (the usual file) the checks' long statement is not even planned:
+    # __checked is then as empty as __suspects.
+    checked = (
+        problems_sql(spec, "__suspects")
+        if _any_rows(con, "__suspects")
+        else "SELECT * FROM __suspects"
+    )
+    con.execute(f"CREATE OR REPLACE TEMP TABLE __checked AS {checked}")
     (set_aside,) = con.execute("SELECT count(*) FROM __checked").fetchone()
     # The member ids (every one of the file, in Python) are only needed to hide values
     # of rows set aside: a file with none skips both.
@@ -197,6 +204,10 @@ def _load_checked(
     return LoadedFile(int(loaded), int(set_aside) + misfits, encoding, (lost,) if lost else ())
 
 
+def _any_rows(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    return con.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
+
+
 def _find_duplicates(con: duckdb.DuckDBPyConnection, spec: ContractFile) -> None:
     """The lines of ``__staged`` whose key an earlier line has, into DUPLICATES.
 
@@ -207,7 +218,7 @@ def _find_duplicates(con: duckdb.DuckDBPyConnection, spec: ContractFile) -> None
         f"CREATE OR REPLACE TEMP TABLE __key_hashes AS {repeated_key_hashes_sql(spec, '__staged')}"
     )
     con.execute(f"CREATE OR REPLACE TEMP TABLE {DUPLICATES} (__line INTEGER)")
-    if con.execute("SELECT count(*) FROM __key_hashes").fetchone()[0]:
+    if _any_rows(con, "__key_hashes"):
         con.execute(
             f"INSERT INTO {DUPLICATES} {duplicate_lines_sql(spec, '__staged', '__key_hashes')}"
         )

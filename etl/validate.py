@@ -1,9 +1,12 @@
 """Declarative checks of contract files, generated from :mod:`etl.contract`.
 
 Every check is one SQL condition with the column it concerns and a reason that
-says what to do. All checks run over the whole file at once (in DuckDB), every
-problem of every row is collected, rows with any problem are set aside into
-``rejected_rows`` and the rest load. Nothing is dropped silently.
+says what to do. The checks run over the whole file at once (in DuckDB), set-based:
+repeated keys are found by sorting the keys' hashes, and a cheap screen
+(:func:`screen_sql`, which never passes a row any check fails) passes the usual
+row, so that only the rows it does not pass, and the duplicates, are given every
+check. Every problem of every row is collected, rows with any problem are set aside
+into ``rejected_rows`` and the rest load. Nothing is dropped silently.
 """
 
 from __future__ import annotations
