@@ -1,7 +1,7 @@
 """Load reference data and contract files into a new DuckDB database.
 
 Contract files are read by DuckDB itself as text, checked by the declarative
-checks of :mod:`etl.validate` in one pass, and only then cast into their tables;
+checks of :mod:`etl.validate` as set-based SQL, and only then cast into their tables;
 rows with problems go to ``rejected_rows`` with their file, line, column, value
 and reason. Member ids are pseudonymised as their file is read
 (:mod:`etl.pseudonym`); no value as sent of a file of member ids that could be
@@ -30,7 +30,16 @@ from etl.reasons import say
 from etl.sources.common import InputError, Rejection
 from etl.sources.contract_files import lost_letters_warning, stage_contract_file
 from etl.sources.reference import Reference
-from etl.validate import literal, problems_sql, quote
+from etl.validate import (
+    DUPLICATES,
+    duplicate_lines_sql,
+    literal,
+    problems_sql,
+    quote,
+    repeated_key_hashes_sql,
+    suspects_sql,
+    written_as_loaded,
+)
 
 __all__ = ["LoadedFile", "load_contract_file", "load_reference", "run_model", "write_rejections"]
 
@@ -112,14 +121,23 @@ def _ensure_optional_columns(
             con.execute(f"ALTER TABLE __staged ADD COLUMN {quote(column.name)} VARCHAR")
 
 
-def _cast(column: Column) -> str:
+def _cast(column: Column, as_loaded: bool = False) -> str:
+    """SQL of the value loaded, from the staged text; ``as_loaded``: the screen vouches
+    that the column's text is the value as loaded (written_as_loaded), so a row it
+    passed (not ``__suspect``) needs no trimming."""
     # Only rows without problems are cast, and every type check ends in a TRY_CAST to
     # the column's type (etl/validate.py): a CAST, not a TRY_CAST, so that a value a
     # check ever let through by mistake stops the load instead of becoming NULL.
-    value = f"nullif(trim({quote(column.name)}), '')"
+    name = quote(column.name)
+    value = f"nullif(trim({name}), '')"
     if column.default:  # a code of the system's (a-z, 0-9, _): safe as a literal
+        # An empty cell takes the default, so the text is never the value as loaded.
         value = f"coalesce({value}, '{column.default}')"
-    return f"CAST({value} AS {column.sql_type}) AS {quote(column.name)}"
+        as_loaded = False
+    checked = f"CAST({value} AS {column.sql_type})"
+    if as_loaded:
+        checked = f"CASE WHEN __suspect THEN {checked} ELSE CAST({name} AS {column.sql_type}) END"
+    return f"{checked} AS {name}"
 
 
 def load_contract_file(
@@ -158,8 +176,18 @@ def _load_checked(
     free_text = [c.name for c in spec.columns if c.type == "text" and not c.allowed]
     lost = lost_letters_warning(con, path, free_text, quote=not spec.member_id_columns)
     _ensure_optional_columns(con, spec, header)
-    # __checked: the rows with a problem only; every other staged row loads.
-    con.execute(f"CREATE OR REPLACE TEMP TABLE __checked AS {problems_sql(spec, '__staged')}")
+    _find_duplicates(con, spec)
+    # __suspects: the rows the screen does not pass; __checked: those of them with a
+    # problem. Every other staged row loads.
+    con.execute(f"CREATE OR REPLACE TEMP TABLE __suspects AS {suspects_sql(spec, '__staged')}")
+    # With no suspect (the usual file) the checks' long statement is not even planned:
+    # __checked is then as empty as __suspects.
+    checked = (
+        problems_sql(spec, "__suspects")
+        if _any_rows(con, "__suspects")
+        else "SELECT * FROM __suspects"
+    )
+    con.execute(f"CREATE OR REPLACE TEMP TABLE __checked AS {checked}")
     (set_aside,) = con.execute("SELECT count(*) FROM __checked").fetchone()
     # The member ids (every one of the file, in Python) are only needed to hide values
     # of rows set aside: a file with none skips both.
@@ -167,13 +195,39 @@ def _load_checked(
         if register_hide is not None:
             register_hide(_member_ids(con, spec))
         _reject(con, spec, path, run_id, hide=register_hide is not None)
-    casts = ", ".join(_cast(c) for c in spec.columns)
+    as_loaded = written_as_loaded(spec)
+    casts = ", ".join(_cast(c, c.name in as_loaded) for c in spec.columns)
     loaded = con.execute(
-        f"INSERT INTO {quote(spec.table)} BY NAME SELECT {casts} FROM __staged "
-        "WHERE __line NOT IN (SELECT __line FROM __checked)"
+        f"INSERT INTO {quote(spec.table)} BY NAME SELECT {casts} FROM ("
+        "SELECT *, __line IN (SELECT __line FROM __suspects) AS __suspect FROM __staged"
+        ") WHERE __line NOT IN (SELECT __line FROM __checked)"
     ).fetchone()[0]
-    con.execute("DROP TABLE __staged; DROP TABLE __checked; DROP TABLE __misfits")
+    con.execute(
+        "DROP TABLE __staged; DROP TABLE __suspects; DROP TABLE __checked; "
+        f"DROP TABLE __misfits; DROP TABLE {DUPLICATES}"
+    )
     return LoadedFile(int(loaded), int(set_aside) + misfits, encoding, (lost,) if lost else ())
+
+
+def _any_rows(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    return con.execute(f"SELECT EXISTS (SELECT 1 FROM {table})").fetchone()[0]
+
+
+def _find_duplicates(con: duckdb.DuckDBPyConnection, spec: ContractFile) -> None:
+    """The lines of ``__staged`` whose key an earlier line has, into DUPLICATES.
+
+    The keys' hashes are counted first, in one pass; only when some repeat are the
+    rows with those hashes ranked by line (a file usually repeats no key).
+    """
+    con.execute(
+        f"CREATE OR REPLACE TEMP TABLE __key_hashes AS {repeated_key_hashes_sql(spec, '__staged')}"
+    )
+    con.execute(f"CREATE OR REPLACE TEMP TABLE {DUPLICATES} (__line INTEGER)")
+    if _any_rows(con, "__key_hashes"):
+        con.execute(
+            f"INSERT INTO {DUPLICATES} {duplicate_lines_sql(spec, '__staged', '__key_hashes')}"
+        )
+    con.execute("DROP TABLE __key_hashes")
 
 
 def _set_aside_misfits(

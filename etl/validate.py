@@ -1,9 +1,12 @@
 """Declarative checks of contract files, generated from :mod:`etl.contract`.
 
 Every check is one SQL condition with the column it concerns and a reason that
-says what to do. All checks run over the whole file at once (in DuckDB), every
-problem of every row is collected, rows with any problem are set aside into
-``rejected_rows`` and the rest load. Nothing is dropped silently.
+says what to do. The checks run over the whole file at once (in DuckDB), set-based:
+repeated keys are found by sorting the keys' hashes, and a cheap screen
+(:func:`screen_sql`, which never passes a row any check fails) passes the usual
+row, so that only the rows it does not pass, and the duplicates, are given every
+check. Every problem of every row is collected, rows with any problem are set aside
+into ``rejected_rows`` and the rest load. Nothing is dropped silently.
 """
 
 from __future__ import annotations
@@ -16,10 +19,12 @@ from etl.contract import (
     WHOLE_NUMBER,
     Column,
     ContractFile,
+    Reference,
     matches,
     written_as_number,
 )
 from etl.pseudonym import HIDDEN_PREFIX, MEMBER_ID_REASONS
+from etl.pseudonym import PREFIX as PSEUDONYM_PREFIX
 from etl.reasons import say
 
 __all__ = [
@@ -115,13 +120,14 @@ def _type_reason(column: Column) -> str:
     return TYPE_REASONS[column.type]
 
 
-def _type_checks(column: Column) -> list[Check]:
+def _type_checks(column: Column, name: str | None = None) -> list[Check]:
     """The checks of a value's type: at most one fails for any one value.
 
     Every value that passes can be cast to the column's DuckDB type (each rule
     ends in a TRY_CAST to it), so the load's CAST never meets a bad value.
+    ``name`` is the SQL of the value checked, the column itself by default.
     """
-    v = f"trim({quote(column.name)})"
+    v = f"trim({name or quote(column.name)})"
     accepted = _accepted(column, v)
     if accepted is None:
         return []
@@ -140,8 +146,9 @@ def _type_checks(column: Column) -> list[Check]:
     ]
 
 
-def _column_checks(column: Column) -> list[Check]:
-    name = quote(column.name)
+def _column_checks(column: Column, name: str | None = None) -> list[Check]:
+    """The checks of one value of ``column`` (``name``: its SQL, the column by default)."""
+    name = name or quote(column.name)
     checks = []
     if column.required:
         checks.append(
@@ -151,7 +158,7 @@ def _column_checks(column: Column) -> list[Check]:
                 say("missing"),
             )
         )
-    checks += _type_checks(column)
+    checks += _type_checks(column, name)
     if column.type == "member_id":
         checks += [
             Check(column.name, f"trim({name}) = {literal(marker)}", reason)
@@ -171,15 +178,16 @@ def _column_checks(column: Column) -> list[Check]:
     return checks
 
 
+def _date_order_check(earlier: str, later: str) -> Check:
+    return Check(
+        later,
+        f"TRY_CAST(trim({quote(later)}) AS DATE) < TRY_CAST(trim({quote(earlier)}) AS DATE)",
+        say("dates_out_of_order", later=later, earlier=earlier),
+    )
+
+
 def _date_order_checks(spec: ContractFile) -> list[Check]:
-    return [
-        Check(
-            later,
-            f"TRY_CAST(trim({quote(later)}) AS DATE) < TRY_CAST(trim({quote(earlier)}) AS DATE)",
-            say("dates_out_of_order", later=later, earlier=earlier),
-        )
-        for earlier, later in spec.ordered_dates
-    ]
+    return [_date_order_check(earlier, later) for earlier, later in spec.ordered_dates]
 
 
 def _reference_checks(spec: ContractFile) -> list[Check]:
@@ -202,8 +210,48 @@ def _reference_checks(spec: ContractFile) -> list[Check]:
     return checks
 
 
+# The temp table of the lines whose key an earlier line of the file already has
+# (duplicate_lines_sql); the load fills it before it checks the file.
+DUPLICATES = "__duplicates"
+
+
+def _trimmed_key(spec: ContractFile) -> str:
+    return ", ".join(f"trim({quote(k)})" for k in spec.key)
+
+
+def repeated_key_hashes_sql(spec: ContractFile, source: str) -> str:
+    """SQL of the hashes of the keys that more than one row of ``source`` has.
+
+    One pass over every row, sorting one hash a row and comparing each with the
+    one before it (cheaper than a hash aggregate of a group a row), instead of a
+    window sorting whole rows: a file usually repeats no key, and then nothing else is
+    needed. Two different keys may share a hash; duplicate_lines_sql compares the
+    keys themselves.
+    """
+    return f"""
+        SELECT DISTINCT __key_hash FROM (
+            SELECT __key_hash, lag(__key_hash) OVER (ORDER BY __key_hash) AS __before
+            FROM (SELECT hash({_trimmed_key(spec)}) AS __key_hash FROM {source})
+        )
+        WHERE __key_hash = __before
+    """
+
+
+def duplicate_lines_sql(spec: ContractFile, source: str, hashes: str) -> str:
+    """SQL of the lines of ``source`` whose key (trimmed) an earlier line has, looking
+    only at the rows whose key's hash is in ``hashes`` (repeated_key_hashes_sql)."""
+    keys = _trimmed_key(spec)
+    return f"""
+        SELECT __line FROM (
+            SELECT __line, row_number() OVER (PARTITION BY {keys} ORDER BY __line) AS __nth
+            FROM {source}
+            WHERE hash({keys}) IN (SELECT __key_hash FROM {hashes})
+        )
+        WHERE __nth > 1
+    """
+
+
 def _key_check(spec: ContractFile) -> Check:
-    keys = ", ".join(f"trim({quote(k)})" for k in spec.key)
     # Two different e-mail addresses hide behind the same marker: no duplicate.
     hidden = "".join(
         f" AND NOT starts_with({quote(k)}, {literal(HIDDEN_PREFIX)})"
@@ -212,7 +260,7 @@ def _key_check(spec: ContractFile) -> Check:
     )
     return Check(
         spec.key[-1],
-        f"row_number() OVER (PARTITION BY {keys} ORDER BY __line) > 1{hidden}",
+        f"s.__line IN (SELECT __line FROM {DUPLICATES}){hidden}",
         say("duplicate_key", keys=", ".join(spec.key)),
     )
 
@@ -249,14 +297,138 @@ def checks_for(spec: ContractFile) -> list[Check]:
     return checks
 
 
+def _passes(checks: list[Check]) -> str:
+    """SQL: none of ``checks`` fails (true when there are none)."""
+    return " AND ".join(f"NOT coalesce(({c.failed}), false)" for c in checks) or "true"
+
+
+def _known_value(column: Column, ref: Reference) -> str:
+    """SQL: the row's value of ``column`` is, as written, the text of a value of the
+    referenced table that passes every check of the column.
+
+    Such a value passes the column's checks and its reference check; the set is made
+    from the (small) referenced table, so every row needs one hash lookup instead of
+    its regular expressions, casts and the reference's own lookup.
+    """
+    text = "__text"
+    checks = _column_checks(column, text)
+    return (
+        f"s.{quote(column.name)} IN (SELECT {text} FROM ("
+        f"SELECT CAST({quote(ref.target)} AS VARCHAR) AS {text}, {quote(ref.target)} AS __value "
+        f"FROM {quote(ref.table)}) WHERE {text} = trim({text}) "
+        f"AND TRY_CAST({text} AS {column.sql_type}) = __value AND {_passes(checks)})"
+    )
+
+
+# The values of a score column that pass its checks, as a file usually writes them.
+_PLAIN_SCORES = ("1", "2", "3", "4", "5")
+
+
+def _plain_form(column: Column, v: str) -> str | None:
+    """SQL: the value ``v`` is written as the contract writes a good value of the column,
+    which then passes every check of the column; None where there is no such test."""
+    if column.type == "text":
+        if column.allowed:
+            # As written: a value with spaces around it is left to the checks.
+            allowed = [literal(a) for a in column.allowed if a and a == a.strip()]
+            return f"{v} IN ({', '.join(allowed)})" if allowed else None
+        if column.vocabulary:
+            return None  # an empty vocabulary allows nothing: the checks say so
+        # Starts with a printable character other than a space: trimming leaves something.
+        return f"ascii({v}) BETWEEN 33 AND 126" if column.required else "true"
+    if column.allowed or column.vocabulary:
+        return None
+    forms = {
+        # Ten characters that DuckDB writes back as they are (so no spaces): the
+        # contract's YYYY-MM-DD, a real day.
+        "date": f"length({v}) = 10 AND CAST(TRY_CAST({v} AS DATE) AS VARCHAR) = {v}",
+        # Written back by DuckDB as it is, with no minus: digits only, a whole number
+        # that fits the type.
+        "integer": f"CAST(TRY_CAST({v} AS {column.sql_type}) AS VARCHAR) = {v} "
+        f"AND NOT starts_with({v}, '-')",
+        "score": f"{v} IN ({', '.join(literal(x) for x in _PLAIN_SCORES)})",
+        # What the load's pseudonym function makes of an id: neither a marker nor empty.
+        "member_id": f"starts_with({v}, {literal(PSEUDONYM_PREFIX)})",
+    }
+    form = forms.get(column.type)
+    if form is None:
+        return None
+    return form if column.required else f"{v} IS NULL OR ({form})"
+
+
+def _column_screen(spec: ContractFile, column: Column) -> str:
+    """SQL over the row ``s``: true only when no check of the column itself (its
+    _column_checks and reference checks) fails; far cheaper than those checks for a
+    value written as the contract writes it. A value it does not pass is checked by
+    the checks themselves (problems_sql).
+    """
+    v = f"s.{quote(column.name)}"
+    refs = [r for r in spec.references if r.column == column.name]
+    if refs:
+        return " AND ".join(_known_value(column, ref) for ref in refs)
+    return _plain_form(column, v) or _passes(_column_checks(column, v))
+
+
+def written_as_loaded(spec: ContractFile) -> tuple[str, ...]:
+    """The columns whose value, in a row that passes the screen (screen_sql), is NULL
+    or exactly the text of the value loaded: no spaces to trim, a form DuckDB casts as
+    it is. Free text (only its first letter is screened) and columns checked by their
+    full checks are not.
+    """
+    return tuple(
+        column.name
+        for column in spec.columns
+        if any(r.column == column.name for r in spec.references)
+        or (
+            _plain_form(column, "v") not in (None, "true")
+            and not (column.type == "text" and not column.allowed)
+        )
+    )
+
+
+def _order_screen(spec: ContractFile, earlier: str, later: str) -> str:
+    """SQL: the two dates are in order, or one is missing, for a row whose date columns
+    pass their screens (each then as written is as trimmed, or NULL)."""
+    types = {c.name: c.type for c in spec.columns}
+    if types[earlier] != "date" or types[later] != "date":
+        return _passes([_date_order_check(earlier, later)])
+    return (
+        f"NOT coalesce(TRY_CAST(s.{quote(later)} AS DATE) < "
+        f"TRY_CAST(s.{quote(earlier)} AS DATE), false)"
+    )
+
+
+def screen_sql(spec: ContractFile) -> str:
+    """SQL over the row ``s``: true only when no check but the duplicate key fails.
+
+    Every row is screened, the usual one cheaply; the rows it does not vouch for, and
+    the rows with a duplicate key, go through every check (problems_sql).
+    """
+    parts = [_column_screen(spec, column) for column in spec.columns]
+    parts += [_order_screen(spec, earlier, later) for earlier, later in spec.ordered_dates]
+    parts.append(_passes([Check(c.column, c.failed, c.reason) for c in spec.row_checks]))
+    parts.append(_passes([_already_loaded_check(spec)]))
+    return " AND ".join(f"coalesce(({part}), false)" for part in parts)
+
+
+def suspects_sql(spec: ContractFile, source: str) -> str:
+    """SQL of the rows of ``source`` that need every check: those the screen does not
+    pass, and those with a duplicate key (the temp table DUPLICATES,
+    duplicate_lines_sql). Usually few: the rest load without further checks."""
+    return f"""
+        SELECT * FROM {source} AS s
+        WHERE s.__line IN (SELECT __line FROM {DUPLICATES}) OR NOT ({screen_sql(spec)})
+    """
+
+
 def problems_sql(spec: ContractFile, source: str) -> str:
     """SQL giving the rows of ``source`` that have a problem, each with ``__problems``:
     a list of {column, reason}. The other rows are the ones to load.
 
-    ``source`` is a relation of all-text columns plus ``__line``. One pass computes
-    every check of every row as a flag; only the rows with a flag set go on to build
-    their list (usually few). Window checks (duplicate keys) cannot sit inside CASE,
-    so each check is its own column first.
+    ``source`` is a relation of all-text columns plus ``__line``, usually the
+    suspects of a file (suspects_sql); the temp table DUPLICATES holds the lines with
+    a duplicate key (duplicate_lines_sql). Every check is computed for every row, as
+    a flag; only the rows with a flag set build their list.
     """
     checks = checks_for(spec)
     flags = ",\n    ".join(

@@ -38,6 +38,8 @@ baseline measured in the same run, on this machine.
   CPU), peak memory of the refresh and its workers, ties a year, beside the goals
   and the baseline before this work (tests/bench/scale_bench.py says how).
 
+``--load-step`` benches only the contract-file load against DuckDB's ``read_csv``, at
+Wales and at England scale (the goal of issue 13: at most 2x, in CPU seconds).
 ``--dashboard DB [DB ...]`` benches only the dashboard, on published databases;
 ``--browser DB`` only the browser and Lighthouse on one; ``--no-browser`` leaves them out.
 """
@@ -45,6 +47,7 @@ baseline measured in the same run, on this machine.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import resource
 import secrets
@@ -185,6 +188,20 @@ def bench_load(raw: Path, reference_dir: Path, repeat: int) -> None:
     # On a shared machine the wall clock measures the neighbours too: the CPU time of
     # the work (every thread of this process) is the steadier comparison.
     report("  the same in CPU seconds", cpu, "duckdb read_csv", floor_cpu)
+
+
+def bench_load_step(repeat: int) -> None:
+    """The load step alone, at Wales and at England scale, each demo generated first."""
+    for name, make in (
+        ("Wales (demo)", make_wales),
+        ("England-sized synthetic system", make_england),
+    ):
+        with tempfile.TemporaryDirectory() as tmp:
+            raw, reference_dir = make(Path(tmp))
+            # The machine may be shared: the load average says how much.
+            load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+            print(f"\n{name}, load average {load}")
+            bench_load(raw, reference_dir, repeat)
 
 
 def _load_reference_only(reference: object) -> None:
@@ -677,6 +694,12 @@ def main() -> int:
         "files, during the refresh round; DB is rewritten).",
     )
     parser.add_argument(
+        "--load-step",
+        action="store_true",
+        help="Bench only the contract-file load against DuckDB's read_csv, at Wales and "
+        "England scale.",
+    )
+    parser.add_argument(
         "--refresh-scale",
         nargs="+",
         choices=sorted(SYSTEMS),
@@ -693,6 +716,10 @@ def main() -> int:
         print("plcnet refresh at scale")
         met = [bench_refresh_scale(name) for name in args.refresh_scale]
         return 0 if all(met) else 1
+    if args.load_step:
+        print(f"plcnet load step (duckdb {duckdb.__version__}); best of {args.repeat} runs")
+        bench_load_step(args.repeat)
+        return 0
     if args.load:
         print("plcnet load bench")
         return 0 if bench_load_only(*args.load) else 1
