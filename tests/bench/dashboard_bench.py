@@ -323,6 +323,9 @@ class Client:
                 status = response.status
         except urllib.error.HTTPError as error:
             body, status = error.read(), error.code
+        except (TimeoutError, urllib.error.URLError) as error:
+            # No answer in TIMEOUT_S: a failure of that request (status 0), not of the bench.
+            body, status = f"no answer: {error}".encode(), 0
         return status, body, time.perf_counter() - started
 
     def get(self, path: str, referer: str) -> tuple[int, bytes, float]:
