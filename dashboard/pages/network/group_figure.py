@@ -98,9 +98,14 @@ def _hover_points(network: GroupNetwork, lang: str) -> Trace:
     names = _names(network, lang)
     pairs = network.pairs
     a, b = nodes.loc[pairs["group_a"]], nodes.loc[pairs["group_b"]]
+    # The message once, then each pair's names from whole columns: a pandas lookup per
+    # pair cost seconds for the 90,000 pairs of 900 US districts.
+    hover = t("network.group_pair_hover", lang, a="{a}", b="{b}", ties="{ties}")
+    names_a = names.reindex(pairs["group_a"]).tolist()
+    names_b = names.reindex(pairs["group_b"]).tolist()
     text = [
-        t("network.group_pair_hover", lang, a=names[ga], b=names[gb], ties=f"{n:,}")
-        for ga, gb, n in zip(pairs["group_a"], pairs["group_b"], pairs["ties"], strict=True)
+        hover.format(a=na, b=nb, ties=f"{n:,}")
+        for na, nb, n in zip(names_a, names_b, pairs["ties"].tolist(), strict=True)
     ]
     return {
         "type": "scatter", "mode": "markers",
@@ -119,16 +124,19 @@ def _node_sizes(schools: pd.Series) -> np.ndarray:
     return NODE_SMALLEST + (NODE_LARGEST - NODE_SMALLEST) * np.sqrt(counts / top)
 
 
-def _hover_node(level: str, node: pd.Series, name: str, lang: str) -> str:
-    figures = {
-        "name": name,
-        "schools": f"{node['schools']:,}",
-        "internal": f"{node['internal_ties']:,}",
-        "external": f"{node['external_ties']:,}",
-    }
-    if level == "la":
-        return t("network.group_hover_la", lang, **figures)
-    return t("network.group_hover", lang, **figures)
+def _hover_nodes(network: GroupNetwork, names: pd.Series, lang: str) -> list[str]:
+    """Each group's hover, in the nodes' order: its name, schools and ties. From whole
+    columns, not a pandas row per group (900 US districts)."""
+    nodes = network.nodes
+    key = "network.group_hover_la" if network.level == "la" else "network.group_hover"
+    return [
+        t(key, lang, name=name, schools=f"{schools:,}", internal=f"{internal:,}",
+          external=f"{external:,}")
+        for name, schools, internal, external in zip(
+            names.tolist(), nodes["schools"].tolist(), nodes["internal_ties"].tolist(),
+            nodes["external_ties"].tolist(), strict=True,
+        )
+    ]  # fmt: skip
 
 
 def _node_traces(network: GroupNetwork, lang: str, chosen: set[str]) -> list[Trace]:
@@ -141,6 +149,7 @@ def _node_traces(network: GroupNetwork, lang: str, chosen: set[str]) -> list[Tra
     order = list(dict.fromkeys(consortia))
     named = order[: len(PALETTE) - 1] if len(order) > len(PALETTE) else order
     sizes = _node_sizes(nodes["schools"])
+    hovers = np.array(_hover_nodes(network, names, lang), dtype=object)
     traces = []
     for index, consortium in enumerate([*named, None]):
         if consortium is None:
@@ -154,7 +163,7 @@ def _node_traces(network: GroupNetwork, lang: str, chosen: set[str]) -> list[Tra
         if len(rows) == 0:
             continue
         part = nodes.iloc[rows]
-        hover = [_hover_node(network.level, nodes.iloc[r], names.iloc[r], lang) for r in rows]
+        hover = hovers[rows].tolist()
         traces.append({
             "type": "scatter", "mode": "markers",
             "x": part["x"].tolist(), "y": part["y"].tolist(),
