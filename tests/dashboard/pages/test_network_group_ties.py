@@ -81,6 +81,21 @@ def test_lines_carry_the_counts_of_the_e_i_matrix(db: Database, level: str, year
     )
 
 
+@pytest.mark.parametrize("level", ["la", "consortium"])
+@pytest.mark.parametrize("year", ["2016/17", "2017/18", "2018/19"])
+def test_the_e_i_matrix_gives_the_rows_counted_from_the_ties(
+    db: Database, level: str, year: str
+) -> None:
+    """With nothing chosen the page reads net_group_pairs (network__group_pairs): the
+    same rows as counting the year's ties afresh (network__group_ties)."""
+    counted = db.query(
+        "network__group_ties", year=year, level=level, sector=None, medium=None, focus=None
+    )
+    read = db.query("network__group_pairs", year=year, level=level)
+    assert len(counted) > 0
+    pd.testing.assert_frame_equal(read.astype({"ties": "int64"}), counted.astype({"ties": "int64"}))
+
+
 def test_sector_and_focus_narrow_what_is_counted(db: Database) -> None:
     secondary = load_group_network(db, Filters("2018/19", sector="secondary"), "la")
     # E and H are the secondary schools, and neither has a tie that year.
