@@ -15,7 +15,14 @@ from dashboard.pages.network.figures import MUTED, PALETTE, SELECTED, _styled_la
 from dashboard.pages.network.groups import OVAL_HEIGHT, OVAL_WIDTH, GroupNetwork
 from dashboard.ui.figures import INK
 
-__all__ = ["LINE_BANDS", "band_pairs", "build_group_figure", "wrap_name"]
+__all__ = [
+    "LINE_BANDS",
+    "MAX_GROUP_LINES",
+    "band_pairs",
+    "build_group_figure",
+    "select_drawn_pairs",
+    "wrap_name",
+]
 
 # Bands of ties between two groups, as shares of the most ties of any pair: (up to,
 # line colour, width). Four traces however many pairs.
@@ -27,6 +34,10 @@ LINE_BANDS = (
 )
 # Node diameters in pixels: a group without schools, and the group with the most.
 NODE_SMALLEST, NODE_LARGEST = 7.0, 30.0
+# The most lines drawn, the pairs with the most ties: Wales's 22 LAs have at most 231
+# pairs and England's 150 at most 11,175, but the 900 districts of the US demo had
+# 89,000 pairs tied in a year, a figure of 14 MB. Each group's counts keep every tie.
+MAX_GROUP_LINES = 5_000
 # Room for the names beside the oval, in the drawing's units: on a phone's 340 pixels,
 # about 105 pixels each side: a line of 14 letters and the space to its node.
 LABEL_ROOM = 1.55
@@ -47,6 +58,15 @@ def band_pairs(pairs: pd.DataFrame, top: int | None = None) -> np.ndarray:
     return np.searchsorted(limits, share, side="left")
 
 
+def select_drawn_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The pairs drawn as lines: all of them up to MAX_GROUP_LINES, else that many with
+    the most ties (equal ties: the earlier pair), in their own order."""
+    if len(pairs) <= MAX_GROUP_LINES:
+        return pairs
+    ranked = np.lexsort((np.arange(len(pairs)), -pairs["ties"].to_numpy()))
+    return pairs.iloc[np.sort(ranked[:MAX_GROUP_LINES])].reset_index(drop=True)
+
+
 def _names(network: GroupNetwork, lang: str) -> pd.Series:
     column = "name_cy" if lang == "cy" else "name_en"
     return network.nodes.set_index("group_id")[column].astype(str)
@@ -56,7 +76,7 @@ def _line_traces(
     network: GroupNetwork, lang: str, chosen: set[str], top: int | None = None
 ) -> list[Trace]:
     nodes = network.nodes.set_index("group_id")
-    pairs = network.pairs
+    pairs = select_drawn_pairs(network.pairs)
     bands = band_pairs(pairs, top)
     xa, ya = nodes.loc[pairs["group_a"], ["x", "y"]].to_numpy().T if len(pairs) else ([], [])
     xb, yb = nodes.loc[pairs["group_b"], ["x", "y"]].to_numpy().T if len(pairs) else ([], [])
@@ -96,7 +116,7 @@ def _hover_points(network: GroupNetwork, lang: str) -> Trace:
     """An invisible point at the middle of each line, its hover the pair and its ties."""
     nodes = network.nodes.set_index("group_id")
     names = _names(network, lang)
-    pairs = network.pairs
+    pairs = select_drawn_pairs(network.pairs)
     a, b = nodes.loc[pairs["group_a"]], nodes.loc[pairs["group_b"]]
     # The message once, then each pair's names from whole columns: a pandas lookup per
     # pair cost seconds for the 90,000 pairs of 900 US districts.
@@ -128,15 +148,19 @@ def _hover_nodes(network: GroupNetwork, names: pd.Series, lang: str) -> list[str
     """Each group's hover, in the nodes' order: its name, schools and ties. From whole
     columns, not a pandas row per group (900 US districts)."""
     nodes = network.nodes
-    key = "network.group_hover_la" if network.level == "la" else "network.group_hover"
-    return [
-        t(key, lang, name=name, schools=f"{schools:,}", internal=f"{internal:,}",
-          external=f"{external:,}")
-        for name, schools, internal, external in zip(
-            names.tolist(), nodes["schools"].tolist(), nodes["internal_ties"].tolist(),
-            nodes["external_ties"].tolist(), strict=True,
-        )
-    ]  # fmt: skip
+    rows = zip(
+        names.tolist(), nodes["schools"].tolist(), nodes["internal_ties"].tolist(),
+        nodes["external_ties"].tolist(), strict=True,
+    )  # fmt: skip
+    hovers = []
+    for name, schools, internal, external in rows:
+        figures = {"name": name, "schools": f"{schools:,}", "internal": f"{internal:,}",
+                   "external": f"{external:,}"}  # fmt: skip
+        if network.level == "la":
+            hovers.append(t("network.group_hover_la", lang, **figures))
+        else:
+            hovers.append(t("network.group_hover", lang, **figures))
+    return hovers
 
 
 def _node_traces(network: GroupNetwork, lang: str, chosen: set[str]) -> list[Trace]:
