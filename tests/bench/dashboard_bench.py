@@ -701,6 +701,11 @@ def _create_app(db: Path) -> object:
 _APP: object | None = None
 
 
+def _is_under(path: str, page: str) -> bool:
+    """``path`` is ``page`` or a path under it (``/`` is the overview alone)."""
+    return path == page or (path.startswith(page.rstrip("/") + "/") and page != "/")
+
+
 def bench_dashboard(
     db: Path,
     goal_ms: float,
@@ -709,12 +714,13 @@ def bench_dashboard(
     pages: Sequence[str] = (),
 ) -> bool:
     """Serve ``db`` (on ``port``, else a free one) and bench every registered page, or
-    those whose path starts with one of ``pages``; whether every goal is met."""
+    those whose path is one of ``pages`` or under one (``/school``: ``/school/1``);
+    whether every goal is met."""
     app = _create_app(db)
     samples = find_samples(db)
     targets, missing = list_page_targets(dash.page_registry, samples)
     if pages:
-        targets = [t for t in targets if any(t.path.startswith(p) for p in pages)]
+        targets = [t for t in targets if any(_is_under(t.path, p) for p in pages)]
     say(
         f"  dashboard: {len(targets)} pages; samples "
         + ", ".join(f"{k} {v}" for k, v in samples.items())

@@ -244,7 +244,7 @@ def bench_scale(
 
 def bench_served(db: Path, port: int | None = None, pages: Sequence[str] = ()) -> bool:
     """The dashboard bench on ``db``, with the goal of its scale (served on ``port``, else
-    a free one; only the pages whose path starts with one of ``pages``, if given)."""
+    a free one; only the pages of ``pages``, if given: bench_dashboard)."""
     con = duckdb.connect(str(db), read_only=True)
     try:
         (schools,) = con.execute("SELECT count(*) FROM schools").fetchone()
@@ -671,7 +671,7 @@ def main() -> int:
         nargs="+",
         default=[],
         metavar="PATH",
-        help="With --dashboard: only the pages whose path starts with one of these (/network).",
+        help="With --dashboard: only these pages (their paths: / /network /school).",
     )
     parser.add_argument(
         "--browser", type=Path, metavar="DB", help="Bench only the browser and Lighthouse on DB."
