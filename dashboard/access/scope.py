@@ -56,6 +56,7 @@ AGGREGATE_QUERIES: dict[str, str] = {
     "impact__years": "the first and last years of the impact figures",
     "network__boundaries": "LA boundaries",
     "network__group_ties": "schools per LA or consortium, ties per pair of them",
+    "network__group_pairs": "schools per LA or consortium, ties per pair of them",
     "network__drawing": "how many of the year's ties in Wales are drawn",
     "overview__support": "counts of schools per support category over a whole region",
     "overview__yearly": "the overview's headline counts over a whole region",

@@ -26,6 +26,9 @@ school or PLC from the database), it reports:
   queries of every page's default view count under none, as Dash runs them on
   its first request (it builds a validation layout from every page), so a first
   render of the default view finds them cached.
+- **CPU**: the same replay in this process is timed by ``time.process_time`` (every
+  thread of the process: Python and DuckDB's), the cost of each callback whatever
+  else shares the machine, where the round trip grows with the load average.
 - **bytes**: the first render's bytes (HTML and JSON) and the largest callback
   reply, against the page budget.
 
@@ -42,7 +45,7 @@ import re
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -76,6 +79,7 @@ MAX_CLICK_VIEWS = 6  # views in which each button is clicked
 FLOOR_REPEAT = 3
 TIMEOUT_S = 60
 ROUTER_CONTENT = "_pages_content"
+ROUTER_NAME = "router: the page's layout (first render)"
 LOCATION_PROPS = ("pathname", "search", "href", "hash")
 
 Key = tuple[str, str]  # (component id, property)
@@ -121,6 +125,7 @@ class Timing:
 
     seconds: list[float] = field(default_factory=list)
     floors: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)  # process CPU of the in-process replay
     bytes: list[int] = field(default_factory=list)
     failures: list[str] = field(default_factory=list)
     no_update: int = 0  # replies 204: the callback raised PreventUpdate
@@ -318,6 +323,9 @@ class Client:
                 status = response.status
         except urllib.error.HTTPError as error:
             body, status = error.read(), error.code
+        except (TimeoutError, urllib.error.URLError) as error:
+            # No answer in TIMEOUT_S: a failure of that request (status 0), not of the bench.
+            body, status = f"no answer: {error}".encode(), 0
         return status, body, time.perf_counter() - started
 
     def get(self, path: str, referer: str) -> tuple[int, bytes, float]:
@@ -365,6 +373,8 @@ class Floor:
         # The served dashboard is open: its queries run in the local owner's scope.
         set_scope(self.con, OPEN_USER.scope)
         self.seen: set[str] = set()
+        # CPU seconds of the last request replayed (every thread of this process).
+        self.last_cpu = 0.0
         # Dash's first request builds its validation layout from every page's default
         # layout, so the served dashboard has those queries cached before any page is
         # asked for: the same here, so that they count under no page. Each page's
@@ -405,12 +415,16 @@ class Floor:
 
     def of_get(self, path: str, referer: str) -> float:
         with recording_queries() as calls:
+            started = time.process_time()
             self.client.get(path, headers={"Referer": referer})
+            self.last_cpu = time.process_time() - started
         return self._time_new(calls)
 
     def of_post(self, payload: dict, referer: str) -> float:
         with recording_queries() as calls:
+            started = time.process_time()
             self.client.post("/_dash-update-component", json=payload, headers={"Referer": referer})
+            self.last_cpu = time.process_time() - started
         return self._time_new(calls)
 
 
@@ -440,24 +454,32 @@ def _search_of(reply: bytes) -> str | None:
     return None
 
 
-def _record(timing: Timing, what: str, answer: tuple[int, bytes, float], floor: float) -> None:
+def _record(
+    timing: Timing, what: str, answer: tuple[int, bytes, float], floor: float, cpu: float
+) -> None:
     status, body, seconds = answer
     if status not in (200, 204):
         timing.failures.append(f"{what}: HTTP {status} {body[:200]!r}")
         return
     timing.seconds.append(seconds)
     timing.floors.append(floor)
+    timing.cpu.append(cpu)
     timing.bytes.append(len(body))
     timing.no_update += status == 204
 
 
 def _load_page(
-    client: Client, floor: Floor, target: PageTarget, deps: list[Dependency]
+    client: Client,
+    floor: Floor,
+    target: PageTarget,
+    deps: list[Dependency],
+    callbacks: dict[str, Timing],
 ) -> tuple[Timing, dict[str, dict], dict[Key, object], set[str]]:
-    """Time a first render: HTML, layout, dependencies, router and mount callbacks."""
+    """Time a first render: HTML, layout, dependencies, router and mount callbacks;
+    the router's own request (the page's layout, a callback too) goes in ``callbacks``."""
     timing = Timing()
     referer = _page_url(client.url, target, "")
-    total_s, total_floor, total_bytes = 0.0, 0.0, 0
+    total_s, total_floor, total_bytes, total_cpu = 0.0, 0.0, 0, 0.0
     shell: object = None
     for path in (target.path, "/_dash-layout", "/_dash-dependencies"):
         status, body, seconds = client.get(path, referer)
@@ -466,13 +488,20 @@ def _load_page(
             return timing, {}, {}, set()
         total_s, total_bytes = total_s + seconds, total_bytes + len(body)
         total_floor += floor.of_get(path, referer)
+        total_cpu += floor.last_cpu
         if path == "/_dash-layout":
             shell = json.loads(body)
     router = _router(deps)
     shell_values = _values_of(_index(shell), target.path, "")
     payload = build_payload(router, shell_values, [router.inputs[0]])
-    status, body, seconds = client.post(payload, referer)
-    total_floor += floor.of_post(payload, referer)
+    answer = client.post(payload, referer)
+    status, body, seconds = answer
+    router_floor = floor.of_post(payload, referer)
+    _record(
+        callbacks.setdefault(ROUTER_NAME, Timing()), "router", answer, router_floor, floor.last_cpu
+    )
+    total_floor += router_floor
+    total_cpu += floor.last_cpu
     total_s, total_bytes = total_s + seconds, total_bytes + len(body)
     if status != 200:
         timing.failures.append(f"router: HTTP {status} {body[:300]!r}")
@@ -484,11 +513,13 @@ def _load_page(
         payload = build_payload(dep, values, changed)
         status, body, seconds = client.post(payload, referer)
         total_floor += floor.of_post(payload, referer)
+        total_cpu += floor.last_cpu
         total_s, total_bytes = total_s + seconds, total_bytes + len(body)
         if status not in (200, 204):
             timing.failures.append(f"mount {dep.name}: HTTP {status}")
     timing.seconds.append(total_s)
     timing.floors.append(total_floor)
+    timing.cpu.append(total_cpu)
     timing.bytes.append(total_bytes)
     return timing, components, values, set(_index(shell))
 
@@ -527,8 +558,9 @@ def bench_page(
     client: Client, floor: Floor, target: PageTarget, deps: list[Dependency]
 ) -> PageResult:
     """First render, then each of the page's callbacks over its scripted series."""
-    first, components, values, shell_ids = _load_page(client, floor, target, deps)
-    result = PageResult(target, first, {})
+    callbacks: dict[str, Timing] = {}
+    first, components, values, shell_ids = _load_page(client, floor, target, deps, callbacks)
+    result = PageResult(target, first, callbacks)
     if not components:
         return result
     page_deps = _page_callbacks(deps, components, shell_ids)
@@ -543,7 +575,7 @@ def bench_page(
             payload = build_payload(dep, changed, [key for key, _ in step.changes])
             referer = _page_url(client.url, target, "")
             answer = client.post(payload, referer)
-            _record(timing, step.label, answer, floor.of_post(payload, referer))
+            _record(timing, step.label, answer, floor.of_post(payload, referer), floor.last_cpu)
             search = _search_of(answer[1])
             if search is not None and search not in views:
                 views.append(search)
@@ -556,7 +588,11 @@ def bench_page(
             referer = _page_url(client.url, target, str(search))
             answer = client.post(payload, referer)
             _record(
-                timing, f"click {button[0]} at {search}", answer, floor.of_post(payload, referer)
+                timing,
+                f"click {button[0]} at {search}",
+                answer,
+                floor.of_post(payload, referer),
+                floor.last_cpu,
             )
     return result
 
@@ -602,7 +638,8 @@ def report_page(result: PageResult, goal_ms: float, say: Callable[[str], None]) 
         met = met and ok
         say(
             f"    {_verdict(ok)} first render {_ms(seconds)} (goal < {FIRST_RENDER_GOAL_S:.0f} s)"
-            f"   floor {_ms(first.floors[0])}   sends {_mb(sent)} (goal <= 3 MB)"
+            f"   floor {_ms(first.floors[0])}   cpu {_ms(first.cpu[0])}"
+            f"   sends {_mb(sent)} (goal <= 3 MB)"
         )
     for name, timing in result.callbacks.items():
         met = _report_callback(name, timing, goal_ms, say) and met
@@ -617,6 +654,7 @@ def _report_callback(name: str, timing: Timing, goal_ms: float, say: Callable[[s
         return False
     seconds = np.asarray(timing.seconds)
     floors = np.asarray(timing.floors)
+    cpu = np.asarray(timing.cpu)
     p95 = float(np.percentile(seconds, 95))
     largest = max(timing.bytes)
     ok = p95 * 1000 < goal_ms and largest <= PAGE_BYTES_GOAL and not timing.failures
@@ -626,6 +664,7 @@ def _report_callback(name: str, timing: Timing, goal_ms: float, say: Callable[[s
         + f"  median {_ms(float(np.median(seconds)))}"
         f"  p95 {_ms(p95)} (goal < {goal_ms:.0f} ms)   floor median "
         f"{_ms(float(np.median(floors)))} p95 {_ms(float(np.percentile(floors, 95)))}"
+        f"   cpu median {_ms(float(np.median(cpu)))} p95 {_ms(float(np.percentile(cpu, 95)))}"
         f"   largest reply {_mb(largest)}"
     )
     return ok
@@ -662,11 +701,26 @@ def _create_app(db: Path) -> object:
 _APP: object | None = None
 
 
-def bench_dashboard(db: Path, goal_ms: float, say: Callable[[str], None] = print) -> bool:
-    """Serve ``db`` and bench every registered page; whether every goal is met."""
+def _is_under(path: str, page: str) -> bool:
+    """``path`` is ``page`` or a path under it (``/`` is the overview alone)."""
+    return path == page or (path.startswith(page.rstrip("/") + "/") and page != "/")
+
+
+def bench_dashboard(
+    db: Path,
+    goal_ms: float,
+    say: Callable[[str], None] = print,
+    port: int | None = None,
+    pages: Sequence[str] = (),
+) -> bool:
+    """Serve ``db`` (on ``port``, else a free one) and bench every registered page, or
+    those whose path is one of ``pages`` or under one (``/school``: ``/school/1``);
+    whether every goal is met."""
     app = _create_app(db)
     samples = find_samples(db)
     targets, missing = list_page_targets(dash.page_registry, samples)
+    if pages:
+        targets = [t for t in targets if any(_is_under(t.path, p) for p in pages)]
     say(
         f"  dashboard: {len(targets)} pages; samples "
         + ", ".join(f"{k} {v}" for k, v in samples.items())
@@ -678,7 +732,7 @@ def bench_dashboard(db: Path, goal_ms: float, say: Callable[[str], None] = print
     floor = Floor(app, db)
     met = not missing
     try:
-        with serving(db) as served:
+        with serving(db, port=port) as served:
             client = Client(served.url)
             raw = json.loads(client.get("/_dash-dependencies", served.url + "/")[1])
             deps, pattern = read_dependencies(raw)

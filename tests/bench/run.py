@@ -55,7 +55,7 @@ import sys
 import tempfile
 import time
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 import duckdb
@@ -259,8 +259,9 @@ def bench_scale(
             bench_in_browser(folder / "bench.duckdb")
 
 
-def bench_served(db: Path) -> bool:
-    """The dashboard bench on ``db``, with the goal of its scale."""
+def bench_served(db: Path, port: int | None = None, pages: Sequence[str] = ()) -> bool:
+    """The dashboard bench on ``db``, with the goal of its scale (served on ``port``, else
+    a free one; only the pages of ``pages``, if given: bench_dashboard)."""
     con = duckdb.connect(str(db), read_only=True)
     try:
         (schools,) = con.execute("SELECT count(*) FROM schools").fetchone()
@@ -268,7 +269,7 @@ def bench_served(db: Path) -> bool:
         con.close()
     goal = ENGLAND_P95_MS if schools > ENGLAND_SCHOOLS else WALES_P95_MS
     print(f"  dashboard on {schools:,} schools: callback p95 goal {goal} ms")
-    return bench_dashboard(db, goal)
+    return bench_dashboard(db, goal, port=port, pages=pages)
 
 
 def bench_network(db: Path, repeat: int) -> None:
@@ -680,6 +681,16 @@ def main() -> int:
         help="Bench only the dashboard, on these published databases.",
     )
     parser.add_argument(
+        "--port", type=int, help="Serve the dashboard bench on this port (default: a free one)."
+    )
+    parser.add_argument(
+        "--pages",
+        nargs="+",
+        default=[],
+        metavar="PATH",
+        help="With --dashboard: only these pages (their paths: / /network /school).",
+    )
+    parser.add_argument(
         "--browser", type=Path, metavar="DB", help="Bench only the browser and Lighthouse on DB."
     )
     parser.add_argument(
@@ -728,7 +739,7 @@ def main() -> int:
         return 0 if bench_in_browser(args.browser) else 1
     if args.dashboard:
         print("plcnet dashboard bench")
-        met = [bench_served(db) for db in args.dashboard]
+        met = [bench_served(db, args.port, args.pages) for db in args.dashboard]
         return 0 if all(met) else 1
     print(f"plcnet benchmarks (duckdb {duckdb.__version__}); best of {args.repeat} runs")
     bench_scale("Wales (demo, real schools)", make_wales, args.repeat, not args.no_browser)

@@ -142,7 +142,10 @@ def build_drawings(drawings: Drawings, years: tuple[str, str], lang: str) -> tup
     revision = "|".join(years)
     first, second = drawings.earlier, drawings.later
     if isinstance(first, GroupNetwork) and isinstance(second, GroupNetwork):
-        top = int(pd.concat([first.pairs["ties"], second.pairs["ties"]]).max(skipna=True) or 0)
+        # No pair of groups tied in either year (a sector with no cross-LA tie): the
+        # maximum of nothing is NaN, which is not 0 to `or`.
+        ties = pd.concat([first.pairs["ties"], second.pairs["ties"]]).dropna()
+        top = int(ties.max()) if len(ties) else 0
         return (
             _sized(build_group_figure(first, lang, revision=revision, top=top)),
             _sized(build_group_figure(second, lang, revision=revision, top=top)),

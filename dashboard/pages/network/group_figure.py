@@ -16,7 +16,14 @@ from dashboard.pages.network.groups import OVAL_HEIGHT, OVAL_WIDTH, GroupNetwork
 from dashboard.ui.figures import INK
 from dashboard.ui.labels import level_words
 
-__all__ = ["LINE_BANDS", "band_pairs", "build_group_figure", "wrap_name"]
+__all__ = [
+    "LINE_BANDS",
+    "MAX_GROUP_LINES",
+    "band_pairs",
+    "build_group_figure",
+    "select_drawn_pairs",
+    "wrap_name",
+]
 
 # Bands of ties between two groups, as shares of the most ties of any pair: (up to,
 # line colour, width). Four traces however many pairs.
@@ -28,6 +35,10 @@ LINE_BANDS = (
 )
 # Node diameters in pixels: a group without schools, and the group with the most.
 NODE_SMALLEST, NODE_LARGEST = 7.0, 30.0
+# The most lines drawn, the pairs with the most ties: Wales's 22 LAs have at most 231
+# pairs and England's 150 at most 11,175, but the 900 districts of the US demo had
+# 89,000 pairs tied in a year, a figure of 14 MB. Each group's counts keep every tie.
+MAX_GROUP_LINES = 5_000
 # Room for the names beside the oval, in the drawing's units: on a phone's 340 pixels,
 # about 105 pixels each side: a line of 14 letters and the space to its node.
 LABEL_ROOM = 1.55
@@ -48,6 +59,15 @@ def band_pairs(pairs: pd.DataFrame, top: int | None = None) -> np.ndarray:
     return np.searchsorted(limits, share, side="left")
 
 
+def select_drawn_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
+    """The pairs drawn as lines: all of them up to MAX_GROUP_LINES, else that many with
+    the most ties (equal ties: the earlier pair), in their own order."""
+    if len(pairs) <= MAX_GROUP_LINES:
+        return pairs
+    ranked = np.lexsort((np.arange(len(pairs)), -pairs["ties"].to_numpy()))
+    return pairs.iloc[np.sort(ranked[:MAX_GROUP_LINES])].reset_index(drop=True)
+
+
 def _names(network: GroupNetwork, lang: str) -> pd.Series:
     column = "name_cy" if lang == "cy" else "name_en"
     return network.nodes.set_index("group_id")[column].astype(str)
@@ -57,7 +77,7 @@ def _line_traces(
     network: GroupNetwork, lang: str, chosen: set[str], top: int | None = None
 ) -> list[Trace]:
     nodes = network.nodes.set_index("group_id")
-    pairs = network.pairs
+    pairs = select_drawn_pairs(network.pairs)
     bands = band_pairs(pairs, top)
     xa, ya = nodes.loc[pairs["group_a"], ["x", "y"]].to_numpy().T if len(pairs) else ([], [])
     xb, yb = nodes.loc[pairs["group_b"], ["x", "y"]].to_numpy().T if len(pairs) else ([], [])
@@ -97,11 +117,16 @@ def _hover_points(network: GroupNetwork, lang: str) -> Trace:
     """An invisible point at the middle of each line, its hover the pair and its ties."""
     nodes = network.nodes.set_index("group_id")
     names = _names(network, lang)
-    pairs = network.pairs
+    pairs = select_drawn_pairs(network.pairs)
     a, b = nodes.loc[pairs["group_a"]], nodes.loc[pairs["group_b"]]
+    # The message once, then each pair's names from whole columns: a pandas lookup per
+    # pair cost seconds for the 90,000 pairs of 900 US districts.
+    hover = t("network.group_pair_hover", lang, a="{a}", b="{b}", ties="{ties}")
+    names_a = names.reindex(pairs["group_a"]).tolist()
+    names_b = names.reindex(pairs["group_b"]).tolist()
     text = [
-        t("network.group_pair_hover", lang, a=names[ga], b=names[gb], ties=f"{n:,}")
-        for ga, gb, n in zip(pairs["group_a"], pairs["group_b"], pairs["ties"], strict=True)
+        hover.format(a=na, b=nb, ties=f"{n:,}")
+        for na, nb, n in zip(names_a, names_b, pairs["ties"].tolist(), strict=True)
     ]
     return {
         "type": "scatter", "mode": "markers",
@@ -120,16 +145,23 @@ def _node_sizes(schools: pd.Series) -> np.ndarray:
     return NODE_SMALLEST + (NODE_LARGEST - NODE_SMALLEST) * np.sqrt(counts / top)
 
 
-def _hover_node(level: str, node: pd.Series, name: str, lang: str) -> str:
-    figures = {
-        "name": name,
-        "schools": f"{node['schools']:,}",
-        "internal": f"{node['internal_ties']:,}",
-        "external": f"{node['external_ties']:,}",
-    }
-    if level == "la":
-        return t("network.group_hover_la", lang, **figures)
-    return t("network.group_hover", lang, **figures)
+def _hover_nodes(network: GroupNetwork, names: pd.Series, lang: str) -> list[str]:
+    """Each group's hover, in the nodes' order: its name, schools and ties. From whole
+    columns, not a pandas row per group (900 US districts)."""
+    nodes = network.nodes
+    rows = zip(
+        names.tolist(), nodes["schools"].tolist(), nodes["internal_ties"].tolist(),
+        nodes["external_ties"].tolist(), strict=True,
+    )  # fmt: skip
+    hovers = []
+    for name, schools, internal, external in rows:
+        figures = {"name": name, "schools": f"{schools:,}", "internal": f"{internal:,}",
+                   "external": f"{external:,}"}  # fmt: skip
+        if network.level == "la":
+            hovers.append(t("network.group_hover_la", lang, **figures))
+        else:
+            hovers.append(t("network.group_hover", lang, **figures))
+    return hovers
 
 
 def _node_traces(network: GroupNetwork, lang: str, chosen: set[str]) -> list[Trace]:
@@ -142,6 +174,7 @@ def _node_traces(network: GroupNetwork, lang: str, chosen: set[str]) -> list[Tra
     order = list(dict.fromkeys(consortia))
     named = order[: len(PALETTE) - 1] if len(order) > len(PALETTE) else order
     sizes = _node_sizes(nodes["schools"])
+    hovers = np.array(_hover_nodes(network, names, lang), dtype=object)
     traces = []
     for index, consortium in enumerate([*named, None]):
         if consortium is None:
@@ -155,7 +188,7 @@ def _node_traces(network: GroupNetwork, lang: str, chosen: set[str]) -> list[Tra
         if len(rows) == 0:
             continue
         part = nodes.iloc[rows]
-        hover = [_hover_node(network.level, nodes.iloc[r], names.iloc[r], lang) for r in rows]
+        hover = hovers[rows].tolist()
         traces.append({
             "type": "scatter", "mode": "markers",
             "x": part["x"].tolist(), "y": part["y"].tolist(),

@@ -113,10 +113,14 @@ def load_group_network(db: Database, filters: Filters, level: str) -> GroupNetwo
     """The network of the groups of ``level`` in the year, counting the schools of the
     sector and medium chosen (every region: a network of LAs shows all of them) and,
     with a focus area, only the ties through its PLCs."""
-    counts = db.query(
-        "network__group_ties", year=filters.year, level=level, sector=filters.sector,
-        medium=filters.medium, focus=filters.focus,
-    )  # fmt: skip
+    if filters.sector is None and filters.medium is None and filters.focus is None:
+        # Every school and tie: the refresh's E-I matrix has the counts already.
+        counts = db.query("network__group_pairs", year=filters.year, level=level)
+    else:
+        counts = db.query(
+            "network__group_ties", year=filters.year, level=level, sector=filters.sector,
+            medium=filters.medium, focus=filters.focus,
+        )  # fmt: skip
     per_group, pairs = split_counts(counts)
     nodes = _name_groups(db, level).merge(per_group, on="group_id", how="left")
     nodes = nodes.fillna({c: 0 for c in per_group.columns[1:]})

@@ -25,7 +25,7 @@ from dashboard.pages.network.data import (
     rank_schools,
 )
 from dashboard.pages.network.figures import COLOURS, SIZES, build_network_figure
-from dashboard.pages.network.group_figure import build_group_figure
+from dashboard.pages.network.group_figure import MAX_GROUP_LINES, build_group_figure
 from dashboard.pages.network.lists import (
     build_betweenness_table,
     build_isolates_table,
@@ -379,8 +379,15 @@ def describe_figure(data: NetworkData, filters: Filters, lang: str) -> str:
     lines and colours read, or the schools' layout and how its ties and colours read."""
     if data.groups is not None:
         if data.groups.level == "la":
-            return t("network.note_las", lang)
-        return t("network.note_consortia", lang)
+            note = t("network.note_las", lang)
+        else:
+            note = t("network.note_consortia", lang)
+        tied = len(data.groups.pairs)
+        if tied > MAX_GROUP_LINES:
+            drawn = t("network.note_lines_drawn", lang, drawn=f"{MAX_GROUP_LINES:,}",
+                      pairs=f"{tied:,}")  # fmt: skip
+            note = f"{note} {drawn}"
+        return note
     colours = t("network.note_colours", lang)
     if data.view == "map":
         return f"{t('network.note_map', lang, **level_words(lang))} {colours}"

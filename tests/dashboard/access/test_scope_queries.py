@@ -57,6 +57,7 @@ AGGREGATE_PARAMS: dict[str, dict[str, object]] = {
         "medium": None,
         "focus": None,
     },
+    "network__group_pairs": {"year": "2018/19", "level": "la"},
     "overview__support": REGION,
     "overview__yearly": REGION,
     "plc__review_means": {"year": "2018/19"},

@@ -143,3 +143,13 @@ def test_the_page_holds_both_drawings(db: Database, choices: Choices, lang: str)
     assert (parts.earlier_heading, parts.later_heading) == YEARS
     assert parts.earlier_figure["data"] and parts.later_figure["data"]
     assert "2016/17" in parts.drawings_heading
+
+
+def test_the_networks_of_las_are_drawn_when_no_tie_joins_two_las(db: Database) -> None:
+    # No school of the fixture is a special school: no pair of LAs is tied in either
+    # year, and the scale of the lines has nothing to go by (it was NaN: an HTTP 500).
+    drawings = load_drawings(db, Filters("2018/19", sector="special"), *YEARS)
+    assert drawings.earlier.pairs.empty and drawings.later.pairs.empty
+    for figure in build_drawings(drawings, YEARS, "en"):
+        lines = [t for t in figure["data"] if t.get("legendgroup") == "lines"]
+        assert all(len(t["x"]) == 0 for t in lines)

@@ -16,6 +16,9 @@ import pytest
 
 from dashboard.core.db import Database
 from dashboard.core.filters import Filters
+from dashboard.pages.network import group_figure
+from dashboard.pages.network import layout as network_layout
+from dashboard.pages.network.data import load_network
 from dashboard.pages.network.group_figure import (
     LINE_BANDS,
     band_pairs,
@@ -79,6 +82,21 @@ def test_lines_carry_the_counts_of_the_e_i_matrix(db: Database, level: str, year
     assert _column(network, "internal_ties") == dict(
         zip(diagonal["row_group"], diagonal["ties"], strict=True)
     )
+
+
+@pytest.mark.parametrize("level", ["la", "consortium"])
+@pytest.mark.parametrize("year", ["2016/17", "2017/18", "2018/19"])
+def test_the_e_i_matrix_gives_the_rows_counted_from_the_ties(
+    db: Database, level: str, year: str
+) -> None:
+    """With nothing chosen the page reads net_group_pairs (network__group_pairs): the
+    same rows as counting the year's ties afresh (network__group_ties)."""
+    counted = db.query(
+        "network__group_ties", year=year, level=level, sector=None, medium=None, focus=None
+    )
+    read = db.query("network__group_pairs", year=year, level=level)
+    assert len(counted) > 0
+    pd.testing.assert_frame_equal(read.astype({"ties": "int64"}), counted.astype({"ties": "int64"}))
 
 
 def test_sector_and_focus_narrow_what_is_counted(db: Database) -> None:
@@ -177,3 +195,38 @@ def test_long_names_go_on_two_lines() -> None:
     assert wrap_name("Rhondda Cynon Taf") == "Rhondda<br>Cynon Taf"
     assert wrap_name("Cardiff") == "Cardiff"
     assert wrap_name("Blaenau Gwent") == "Blaenau Gwent"  # 13 letters fit on one line
+
+
+def test_only_the_pairs_with_the_most_ties_are_drawn_above_the_cap(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(group_figure, "MAX_GROUP_LINES", 3)
+    pairs = pd.DataFrame(
+        {"group_a": list("abcde"), "group_b": list("vwxyz"), "ties": [1, 5, 2, 5, 2]}
+    )
+    # The three with the most ties (2 and 2 equal: the earlier), in their own order.
+    drawn = group_figure.select_drawn_pairs(pairs)
+    assert drawn["group_a"].tolist() == ["b", "c", "d"]
+    assert len(group_figure.select_drawn_pairs(pairs.iloc[:3])) == 3
+
+
+def test_the_figure_draws_the_cap_and_its_note_says_so(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(group_figure, "MAX_GROUP_LINES", 1)
+    monkeypatch.setattr(network_layout, "MAX_GROUP_LINES", 1)
+    data = load_network(db, Filters("2018/19"), "las")
+    figure = build_group_figure(data.groups, "en")
+    hover = next(t for t in figure["data"] if t.get("text") and "ties" in str(t["text"]))
+    # Both pairs have 2 ties: the earlier is drawn, and only its line.
+    assert hover["text"] == ["Isle of Anglesey and Gwynedd: 2 ties"]
+    lines = [t for t in figure["data"] if t.get("legendgroup") == "lines"]
+    assert sum(len(t["x"]) for t in lines) == 3  # one segment: two ends and a gap
+    note = network_layout.describe_figure(data, Filters("2018/19"), "en")
+    assert note.endswith(
+        "Only the 1 pairs with the most ties are drawn as lines, of the 2 pairs joined by a "
+        "tie; each group's counts include every tie."
+    )
+    assert "o'r 2 pâr a gysylltir" in network_layout.describe_figure(data, Filters("2018/19"), "cy")
+    # Each LA's counts keep every tie.
+    assert _column(data.groups, "external_ties") == {"660": 2, "661": 4, "681": 2}
