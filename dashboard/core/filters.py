@@ -30,6 +30,7 @@ from dashboard.ui.labels import (
     label_focus,
     label_medium,
     label_sector,
+    level_words,
     sort_focus_areas,
     sort_media,
     sort_sectors,
@@ -396,7 +397,7 @@ def describe_region(filters: Filters, choices: Choices, lang: str) -> str:
     elif filters.consortium is not None:
         region = choices.name_of_consortium(filters.consortium, lang)
     else:
-        region = t("region.wales", lang)
+        region = t("region.wales", lang, **level_words(lang))
     kinds = []
     if filters.sector is not None:
         kinds.append(label_sector(filters.sector, lang))

@@ -131,6 +131,12 @@ NETWORK_DETAIL = "network-detail"  # the network and its lists, hidden with no s
 NETWORK_FIGURE_NOTE = "network-figure-note"  # how to read the figure of the view drawn
 
 
+def chart_absent(page: str, what: str) -> str:
+    """What a chart the served system cannot have says in its place (ui/charts
+    build_absent_section), e.g. ``overview-support-absent``."""
+    return f"{page}-{what}-absent"
+
+
 def chart_glossary(page: str, what: str) -> str:
     """The line under a chart that links to its measures in the glossary."""
     return f"{page}-{what}-glossary"

@@ -18,6 +18,7 @@ import dash
 from dashboard.core.language import lang_of_request
 from dashboard.core.links import build_page_href
 from dashboard.i18n import t
+from dashboard.ui.labels import level_words
 
 __all__ = [
     "build_href_to",
@@ -45,7 +46,7 @@ PARTS = ("nav", "title")
 
 def _title_of(key: str) -> str:
     lang = lang_of_request()
-    return document_title(t(f"{key}.title", lang), lang)
+    return document_title(t(f"{key}.title", lang, **level_words(lang)), lang)
 
 
 def register_page(
@@ -66,8 +67,8 @@ def register_page(
     """
     dash.register_page(
         module,
-        name=t(f"{key}.nav", "en"),
-        name_cy=t(f"{key}.nav", "cy"),
+        name=t(f"{key}.nav", "en", **level_words("en")),
+        name_cy=t(f"{key}.nav", "cy", **level_words("cy")),
         title=title or partial(_title_of, key),
         order=order,
         key=key,
@@ -78,7 +79,7 @@ def register_page(
 
 def name_page(key: str, lang: str) -> str:
     """A page's name as the nav gives it (``<key>.nav``): "Regions", "Rhanbarthau"."""
-    return t(f"{key}.nav", lang)
+    return t(f"{key}.nav", lang, **level_words(lang))
 
 
 def page_key(page: Mapping[str, object]) -> str:

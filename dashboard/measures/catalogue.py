@@ -33,6 +33,7 @@ from dashboard.ui.labels import (
     label_broker_role,
     label_category,
     label_feature,
+    level_words,
 )
 
 __all__ = [
@@ -270,7 +271,8 @@ _BY_MEASURE = {term.measure: term for term in TERMS}
 def _message(key: str, lang: str, fields: Fields | None = None) -> str:
     # The one call of t() whose key is not a literal: the keys are the catalogue's own,
     # listed by message_keys(), which test_i18n checks against the English catalogue.
-    return t(key, lang, **(fields(lang) if fields else {}))
+    # Every message may name the system's levels and groups (labels.level_words).
+    return t(key, lang, **level_words(lang), **(fields(lang) if fields else {}))
 
 
 def message_keys() -> frozenset[str]:

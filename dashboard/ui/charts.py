@@ -20,12 +20,14 @@ __all__ = [
     "GLOSSARY_PATH",
     "GRAPH_CONFIG",
     "GlossaryEntry",
+    "build_absent_section",
     "build_chart_section",
     "build_download",
     "build_glossary_href",
     "build_glossary_links",
     "build_graph",
     "build_graph_config",
+    "build_hidden_chart_parts",
     "build_table_region",
     "build_table_section",
     "translate_toolbar",
@@ -219,4 +221,40 @@ def build_table_section(
             build_download(page, what, download_label, lang),
         ],
         **{"aria-labelledby": heading_id},
+    )
+
+
+def build_absent_section(
+    page: str, what: str, *, heading: str, says: str, why: str, lang: str
+) -> html.Section:
+    """In place of a chart the served system cannot have (it has no outcomes, or no
+    map): the heading, then plainly what is missing (``says``) and ``why``; no empty chart.
+
+    A page's callback fills its chart whatever the system (its outputs are declared
+    once, at import), so the chart's graph, table and glossary stay in the page, empty
+    and hidden, for Dash to find; the heading keeps its id and may be retitled."""
+    heading_id = ids.chart_heading(page, what)
+    return html.Section(
+        [
+            html.H2(heading, id=heading_id),
+            html.P(says, className="absent-says", id=ids.chart_absent(page, what)),
+            html.P(why),
+            build_hidden_chart_parts(page, what, lang),
+        ],
+        className="absent-chart",
+        **{"aria-labelledby": heading_id},
+    )
+
+
+def build_hidden_chart_parts(page: str, what: str, lang: str) -> html.Div:
+    """A chart's graph, table and glossary, empty and hidden: what a page's callback
+    fills where the served system has no such chart (Dash's renderer refuses a
+    callback some of whose components are missing)."""
+    return html.Div(
+        [
+            build_graph(ids.chart_graph(page, what), {}, lang),
+            html.Div(id=ids.chart_table(page, what)),
+            html.P(id=ids.chart_glossary(page, what)),
+        ],
+        hidden=True,
     )

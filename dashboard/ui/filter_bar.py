@@ -20,6 +20,7 @@ from dashboard.core.filters import (
     list_year_options,
 )
 from dashboard.i18n import t
+from dashboard.ui.labels import level_words, system_has_focus_areas
 
 __all__ = ["build_filter_bar", "build_filter_dropdown", "build_option_dropdown"]
 
@@ -48,11 +49,17 @@ def _list_options(field: str, filters: Filters, choices: Choices, lang: str) -> 
 def _label_and_placeholder(field: str, lang: str) -> tuple[str, str | None]:
     texts = {
         "year": (t("filters.year", lang), None),
-        "consortium": (t("filters.consortium", lang), t("filters.consortium_all", lang)),
-        "la": (t("filters.la", lang), t("filters.la_all", lang)),
+        "consortium": (
+            t("filters.consortium", lang, **level_words(lang)),
+            t("filters.consortium_all", lang, **level_words(lang)),
+        ),
+        "la": (
+            t("filters.la", lang, **level_words(lang)),
+            t("filters.la_all", lang, **level_words(lang)),
+        ),
         "sector": (t("filters.sector", lang), t("filters.sector_all", lang)),
         "medium": (t("filters.medium", lang), t("filters.medium_all", lang)),
-        "focus": (t("filters.focus", lang), t("filters.focus_all", lang)),
+        "focus": (t("filters.focus", lang, **level_words(lang)), t("filters.focus_all", lang)),
     }
     return texts[field]
 
@@ -74,7 +81,12 @@ def build_filter_dropdown(
         searchable=field == "la",
         placeholder=placeholder,
     )
-    return _build_field(label, dropdown)
+    field_div = _build_field(label, dropdown)
+    if field == "focus" and not system_has_focus_areas():
+        # A system whose groups have no focus areas offers no focus filter: hidden, not
+        # an empty dropdown; it stays in the page, empty, for the page's callback.
+        field_div.hidden = True
+    return field_div
 
 
 def build_filter_bar(

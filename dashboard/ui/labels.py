@@ -16,7 +16,7 @@ import pandas as pd
 
 from dashboard.core.system import served_system
 from dashboard.i18n import t
-from etl.public import ENQUIRY_STAGES, REVIEW_FEATURES, WALES
+from etl.public import ENQUIRY_STAGES, REVIEW_FEATURES, WALES, System
 from etl.public import FOCUS_AREAS as CONTRACT_FOCUS_AREAS
 
 __all__ = [
@@ -31,7 +31,10 @@ __all__ = [
     "SHARE_MEASURES",
     "STAGES",
     "SUPPRESSION_THRESHOLD",
+    "WORD_FIELDS",
     "describe_feature",
+    "describe_no_map",
+    "describe_no_outcome",
     "describe_shallow",
     "explain_measure",
     "format_change",
@@ -41,6 +44,7 @@ __all__ = [
     "format_health",
     "format_share",
     "format_value",
+    "group_name",
     "label_broker_role",
     "label_category",
     "label_feature",
@@ -52,9 +56,15 @@ __all__ = [
     "label_shallow_reason",
     "label_stage",
     "label_support_year",
+    "level_name",
+    "level_words",
     "sort_focus_areas",
     "sort_media",
     "sort_sectors",
+    "system_has_focus_areas",
+    "system_has_map",
+    "system_has_outcome",
+    "system_of_page",
     "to_number",
 ]
 
@@ -196,13 +206,145 @@ def sort_focus_areas(focus_areas: Iterable[str]) -> list[str]:
     return _in_order(focus_areas, system.focus_area_codes if system else FOCUS_AREAS)
 
 
+# The wording of the levels and the groups (docs/systems.md, "The pages' wording").
+# Messages name them by these fields, filled from the served system, so that a page
+# says "Schools by parish" on the island and "Schools by local authority" in Wales:
+# {la_word} {las_word} mid-sentence, {La_word} {Las_word} to start one or as a label,
+# {la_abbr} {las_abbr} {La_abbr} where Wales writes "LA", the same for the consortium
+# ({consortium_word} ...), and {group_word} {groups_word} {Group_word} {Groups_word}
+# where Wales writes "PLC" ({group_long_word} for "professional learning community"
+# in full, {Groups_long_word} for "Professional learning communities"), and
+# {system_word} for the whole system ("Wales", "The Island"). A translation may leave
+# a field out and write the word in the form its grammar needs (a Welsh mutation):
+# only Wales speaks Welsh.
+WORD_FIELDS = (
+    "la_word", "las_word", "La_word", "Las_word", "la_abbr", "las_abbr", "La_abbr",
+    "consortium_word", "consortia_word", "Consortium_word", "Consortia_word",
+    "group_word", "groups_word", "Group_word", "Groups_word",
+    "group_long_word", "Groups_long_word", "system_word",
+)  # fmt: skip
+
+
+def system_of_page() -> System:
+    """The system of the database served; Wales outside a request (a page built in a
+    test, a CSV made without a request)."""
+    return served_system() or WALES
+
+
+def level_name(level: str, lang: str, *, plural: bool = False) -> str:
+    """The served system's name of a level ("school", "local_authority", "consortium")
+    as a label: "Local authority", "Awdurdodau lleol", "Parish"."""
+    found = system_of_page().level(level)
+    return (found.plural if plural else found.name).text(lang)
+
+
+def group_name(lang: str, *, plural: bool = False) -> str:
+    """What the pages call a group, mid-sentence: "PLC" where the system's groups are
+    PLCs (Wales), else "group"."""
+    plcs = system_of_page().group_kind_codes == ("plc",)
+    if plcs:
+        return t("wording.plcs", lang) if plural else t("wording.plc", lang)
+    return t("wording.groups", lang) if plural else t("wording.group", lang)
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _la_abbreviation(lang: str, *, plural: bool) -> str:
+    """ "LA" where the system calls its LAs what Wales does, else the system's name."""
+    name = level_name("local_authority", lang, plural=plural)
+    wales = WALES.level("local_authority")
+    if name == (wales.plural if plural else wales.name).text(lang):
+        return t("wording.las_abbr", lang) if plural else t("wording.la_abbr", lang)
+    return _lower_first(name)
+
+
+def level_words(lang: str) -> dict[str, str]:
+    """The WORD_FIELDS for the served system in ``lang``, to pass to t():
+    ``t("regions.measure_heading", lang, **level_words(lang), measure=...)``."""
+    words: dict[str, str] = {}
+    for stem, plural_stem, level in (
+        ("la", "las", "local_authority"),
+        ("consortium", "consortia", "consortium"),
+    ):
+        one, many = level_name(level, lang), level_name(level, lang, plural=True)
+        words[f"{stem}_word"], words[f"{plural_stem}_word"] = _lower_first(one), _lower_first(many)
+        words[f"{_upper_first(stem)}_word"] = one
+        words[f"{_upper_first(plural_stem)}_word"] = many
+    abbreviation = _la_abbreviation(lang, plural=False)
+    words |= {
+        "la_abbr": abbreviation,
+        "las_abbr": _la_abbreviation(lang, plural=True),
+        "La_abbr": _upper_first(abbreviation),
+    }
+    group, groups = group_name(lang), group_name(lang, plural=True)
+    words |= {"group_word": group, "groups_word": groups}
+    words |= {"Group_word": _upper_first(group), "Groups_word": _upper_first(groups)}
+    kinds = system_of_page().group_kinds
+    long = kinds[0].name.text(lang) if len(kinds) == 1 and kinds[0].code == "plc" else group
+    words["group_long_word"] = _lower_first(long)
+    plcs = len(kinds) == 1 and kinds[0].code == "plc"
+    words["Groups_long_word"] = t("wording.plcs_long", lang) if plcs else _upper_first(groups)
+    words["system_word"] = system_of_page().title.text(lang)
+    return words
+
+
+def system_has_outcome(measure: str) -> bool:
+    """Whether the served system measures ``measure`` (support_category, attainment):
+    a page that needs it says plainly when it does not (ui/charts.build_absent_section)."""
+    return system_of_page().outcome_measure(measure) is not None
+
+
+def system_has_map(what: str) -> bool:
+    """Whether the served system has ``what`` for a map: "locations" of its schools, or
+    "boundaries" of its LAs (its [map] settings)."""
+    return bool(getattr(system_of_page().map, what))
+
+
+def describe_no_outcome(measure: str, lang: str) -> tuple[str, str]:
+    """What a page says in place of a chart of ``measure`` (support_category,
+    attainment) the served system does not measure, and why: (says, why)."""
+    system = system_of_page()
+    title = system.title.text(lang)
+    if not system.outcome_measures:
+        says = t("system.no_outcomes", lang)
+    elif measure == "support_category":
+        says = t("system.no_support_category", lang)
+    else:
+        says = t("system.no_attainment", lang)
+    if measure == "support_category":
+        return says, t("system.why_no_support_category", lang, system=title)
+    return says, t("system.why_no_attainment", lang, system=title)
+
+
+def describe_no_map(what: str, lang: str) -> tuple[str, str]:
+    """What a page says in place of a map the served system cannot draw, and why:
+    (says, why); ``what`` is what it lacks, "locations" or "boundaries"."""
+    title = system_of_page().title.text(lang)
+    if what == "locations":
+        why = t("system.why_no_locations", lang, system=title)
+    else:
+        why = t("system.why_no_boundaries", lang, system=title, **level_words(lang))
+    return t("system.no_map", lang), why
+
+
+def system_has_focus_areas() -> bool:
+    """Whether the served system's groups have focus areas to filter by."""
+    return bool(system_of_page().focus_areas)
+
+
 def explain_measure(measure: str, lang: str) -> str:
     """One sentence on what a headline measure counts."""
     help_texts = {
-        "schools_in_plcs": t("headline.schools_in_plcs_help", lang),
-        "active_plcs": t("headline.active_plcs_help", lang),
-        "cross_la_share": t("headline.cross_la_share_help", lang),
-        "isolated_schools": t("headline.isolated_schools_help", lang),
+        "schools_in_plcs": t("headline.schools_in_plcs_help", lang, **level_words(lang)),
+        "active_plcs": t("headline.active_plcs_help", lang, **level_words(lang)),
+        "cross_la_share": t("headline.cross_la_share_help", lang, **level_words(lang)),
+        "isolated_schools": t("headline.isolated_schools_help", lang, **level_words(lang)),
     }
     return help_texts[measure]
 

@@ -14,8 +14,9 @@ from dashboard.core import ids
 from dashboard.core.language import build_language_href, offered_languages
 from dashboard.core.links import build_page_href
 from dashboard.core.provenance import Provenance, describe_as_at
-from dashboard.core.registry import page_fields, page_key
+from dashboard.core.registry import name_page, page_fields, page_key
 from dashboard.i18n import t
+from dashboard.ui.labels import level_words
 
 __all__ = [
     "ShellAccess",
@@ -84,7 +85,8 @@ def build_nav(
     links = [
         html.Li(
             dcc.Link(
-                str(page.get(f"name_{lang}", page["name"])),
+                # Named now, not at registration: the name may be the served system's.
+                name_page(page_key(page), lang),
                 href=build_page_href(str(page["relative_path"]), view, page_fields(page)),
                 id=_nav_link_id(page),
             )
@@ -143,7 +145,8 @@ def build_footer_links(pages: Iterable[Mapping[str, object]], lang: str) -> html
     links = [
         html.Li(
             dcc.Link(
-                str(page.get(f"name_{lang}", page["name"])),
+                # Named now, not at registration: the name may be the served system's.
+                name_page(page_key(page), lang),
                 href=build_language_href(str(page["relative_path"]), None, lang),
             )
         )
@@ -226,7 +229,9 @@ def _build_header(
                             href=build_language_href("/", None, lang),
                             className="site-name",
                         ),
-                        html.Span(t("shell.tagline", lang), className="tagline"),
+                        html.Span(
+                            t("shell.tagline", lang, **level_words(lang)), className="tagline"
+                        ),
                     ],
                     className="brand",
                 ),

@@ -14,7 +14,7 @@ from dashboard.i18n import t
 from dashboard.measures.catalogue import find_term, name_measure, write_measure_cell
 from dashboard.pages.compare.data import CompareData
 from dashboard.pages.compare.layout import label_change, list_network_parts, name_las
-from dashboard.ui.labels import label_sector
+from dashboard.ui.labels import label_sector, level_words
 
 __all__ = [
     "build_headlines_csv",
@@ -99,10 +99,10 @@ def build_ties_csv(data: CompareData, choices: Choices, lang: str) -> str:
         t("compare.column_change", lang),
         t("compare.column_school_number", lang),
         t("compare.column_school", lang),
-        t("filters.la", lang),
+        t("filters.la", lang, **level_words(lang)),
         t("compare.column_partner_number", lang),
         t("compare.column_partner", lang),
-        t("filters.la", lang),
+        t("filters.la", lang, **level_words(lang)),
     ]
     las = name_las(choices, lang)
     rows = [
@@ -126,7 +126,7 @@ def build_schools_csv(data: CompareData, choices: Choices, lang: str) -> str:
         t("compare.column_change", lang),
         t("compare.column_school_number", lang),
         t("compare.column_school", lang),
-        t("filters.la", lang),
+        t("filters.la", lang, **level_words(lang)),
         t("filters.sector", lang),
         t("compare.column_plcs", lang, year=data.earlier),
         t("compare.column_plcs", lang, year=data.later),

@@ -25,7 +25,7 @@ from dashboard.ui.charts import (
     build_table_section,
 )
 from dashboard.ui.filter_bar import build_filter_bar, build_option_dropdown
-from dashboard.ui.labels import format_value, label_focus, label_sector, to_number
+from dashboard.ui.labels import format_value, label_focus, label_sector, level_words, to_number
 from dashboard.ui.tables import build_table
 
 __all__ = [
@@ -152,7 +152,7 @@ def name_group(filters: Filters, choices: Choices, lang: str) -> str:
         return choices.name_of_la(filters.la, lang)
     if level == "consortium" and group is not None:
         return choices.name_of_consortium(group, lang)
-    return t("region.wales", lang)
+    return t("region.wales", lang, **level_words(lang))
 
 
 # ---- Tables ------------------------------------------------------------------------------
@@ -301,9 +301,9 @@ def build_ties_table(data: CompareData, choices: Choices, lang: str) -> html.Div
         )
     columns = [
         t("compare.column_school", lang),
-        t("filters.la", lang),
+        t("filters.la", lang, **level_words(lang)),
         t("compare.column_partner", lang),
-        t("filters.la", lang),
+        t("filters.la", lang, **level_words(lang)),
         t("compare.column_change", lang),
     ]
     caption = t("compare.ties_caption", lang, earlier=data.earlier, later=data.later)
@@ -331,7 +331,7 @@ def build_schools_table(data: CompareData, choices: Choices, lang: str) -> html.
     ]
     columns = [
         t("compare.column_school", lang),
-        t("filters.la", lang),
+        t("filters.la", lang, **level_words(lang)),
         t("filters.sector", lang),
         t("compare.column_change", lang),
         t("compare.column_plcs", lang, year=data.earlier),

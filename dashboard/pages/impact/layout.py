@@ -23,8 +23,14 @@ from dashboard.measures.impact import (
 from dashboard.pages.impact.data import ALL_YEARS, EXPOSURE, FIELDS, ImpactData
 from dashboard.pages.impact.figures import build_bands_figure, build_variants_figure
 from dashboard.ui.cards import build_card
-from dashboard.ui.charts import GlossaryEntry, build_chart_section, build_glossary_links
+from dashboard.ui.charts import (
+    GlossaryEntry,
+    build_chart_section,
+    build_glossary_links,
+    build_hidden_chart_parts,
+)
 from dashboard.ui.filter_bar import build_filter_bar, build_option_dropdown
+from dashboard.ui.labels import describe_no_outcome, system_has_outcome
 from dashboard.ui.tables import build_table
 
 __all__ = [
@@ -269,10 +275,38 @@ def _build_caveats(data: ImpactData, lang: str) -> html.Section:
     )
 
 
+def build_no_attainment_layout(filters: Filters, choices: Choices, lang: str) -> html.Div:
+    """The page in a system that measures no attainment: it says so, and why, and
+    shows no estimate, filter or chart. The filters and the bands chart's parts stay,
+    hidden and empty, for the page's callback (declared for every system)."""
+    says, why = describe_no_outcome("attainment", lang)
+    return html.Div(
+        [
+            dcc.Location(id=ids.page_url(PAGE), refresh=False),
+            html.H1(t("impact.title", lang)),
+            html.Section(
+                [html.H2(says, id=ids.chart_absent(PAGE, "main")), html.P(why)],
+                className="absent-chart",
+                **{"aria-labelledby": ids.chart_absent(PAGE, "main")},
+            ),
+            html.Div(
+                [
+                    _build_filters(filters, choices, lang),
+                    build_hidden_chart_parts(PAGE, "bands", lang),
+                ],
+                hidden=True,
+            ),
+        ],
+        className="page",
+    )
+
+
 def build_impact_layout(
     data: ImpactData, filters: Filters, choices: Choices, lang: str
 ) -> html.Div:
     """The whole impact page for the view, numbers included (no callback needed at load)."""
+    if not system_has_outcome("attainment"):
+        return build_no_attainment_layout(filters, choices, lang)
     parts = build_impact_parts(data, lang)
     return html.Div(
         [

@@ -21,6 +21,7 @@ from dashboard.core.geometry import MAP_TOLERANCE, build_outlines
 from dashboard.core.refresh_settings import load_refresh_settings
 from dashboard.pages.network.groups import GROUP_LEVELS, GroupNetwork, load_group_network
 from dashboard.pages.network.regional import lay_out_region_cached
+from dashboard.ui.labels import system_has_map
 from etl.public import (
     SubgraphMeasures,
     SubgraphSummary,
@@ -177,6 +178,8 @@ class NetworkData:
 def resolve_view(view: str, filters: Filters) -> str:
     """The view drawn for ``view`` (one of VIEWS): "auto" is the network of LAs for the
     whole of Wales and the schools' own force layout for an LA or a consortium."""
+    if view == "map" and not system_has_map("locations"):
+        return "force"  # a system without locations has no map: the force layout
     if view != "auto":
         return view
     return "las" if filters.la is None and filters.consortium is None else "force"

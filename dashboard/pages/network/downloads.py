@@ -17,7 +17,13 @@ from dashboard.pages.network.lists import (
     select_isolates,
     select_role_brokers,
 )
-from dashboard.ui.labels import label_broker_role, label_category, label_medium, label_sector
+from dashboard.ui.labels import (
+    label_broker_role,
+    label_category,
+    label_medium,
+    label_sector,
+    level_words,
+)
 
 __all__ = [
     "build_betweenness_csv",
@@ -45,15 +51,15 @@ def build_schools_csv(schools: pd.DataFrame, lang: str) -> str:
     header = [
         t("network.column_number", lang),
         t("network.column_school", lang),
-        t("network.column_la", lang),
-        t("network.colour_consortium", lang),
+        t("network.column_la", lang, **level_words(lang)),
+        t("network.colour_consortium", lang, **level_words(lang)),
         t("filters.sector", lang),
         t("filters.medium", lang),
         t("network.column_category", lang),
         t("network.degree", lang),
         t("network.column_weighted_degree", lang),
         t("network.betweenness", lang),
-        t("network.plcs", lang),
+        t("network.plcs", lang, **level_words(lang)),
         t("network.column_community", lang),
         t("network.column_brokered", lang),
         t("network.lists_column_role", lang),
@@ -90,8 +96,8 @@ def _school_columns(schools: pd.DataFrame, lang: str) -> tuple[list[str], list[p
     header = [
         t("network.column_number", lang),
         t("network.column_school", lang),
-        t("network.column_la", lang),
-        t("network.colour_consortium", lang),
+        t("network.column_la", lang, **level_words(lang)),
+        t("network.colour_consortium", lang, **level_words(lang)),
     ]
     columns = [
         schools["school_id"],

@@ -25,7 +25,13 @@ from dashboard.i18n import t
 from dashboard.pages.network.data import NetworkData
 from dashboard.pages.network.regional import ISOLATES_TOP, SHELF_STEP
 from dashboard.ui.figures import CATEGORY_STYLE, INK, style_figure
-from dashboard.ui.labels import BROKER_ROLES, CATEGORIES, label_broker_role, label_category
+from dashboard.ui.labels import (
+    BROKER_ROLES,
+    CATEGORIES,
+    label_broker_role,
+    label_category,
+    level_words,
+)
 
 __all__ = [
     "COLOURS",
@@ -103,8 +109,8 @@ def _rows(mask: np.ndarray) -> np.ndarray:
 
 def _name_others(level: str, count: int, named: int, lang: str) -> str:
     if level == "la":
-        return t("network.other_las", lang, count=count, named=named)
-    return t("network.other_consortia", lang, count=count, named=named)
+        return t("network.other_las", lang, **level_words(lang), count=count, named=named)
+    return t("network.other_consortia", lang, **level_words(lang), count=count, named=named)
 
 
 def _group_by_names(names: pd.Series, level: str, lang: str) -> list[Group]:
@@ -301,7 +307,7 @@ def _build_outline_trace(data: NetworkData, lang: str) -> Trace:
         "mode": "lines",
         "x": pack_array(data.outlines.lon, "f4"),
         "y": pack_array(data.outlines.lat, "f4"),
-        "name": t("network.outlines", lang),
+        "name": t("network.outlines", lang, **level_words(lang)),
         "line": {"color": MUTED, "width": 1},
         "hoverinfo": "skip",
         "showlegend": False,
@@ -326,10 +332,10 @@ def _segment_rows(chosen: np.ndarray) -> np.ndarray:
 def _band_name(low: int, high: int | None, count: int, lang: str) -> str:
     shown = f"{count:,}"
     if high is None:
-        return t("network.ties_band_more", lang, plcs=low, ties=shown)
+        return t("network.ties_band_more", lang, **level_words(lang), plcs=low, ties=shown)
     if low == 1:
-        return t("network.ties_band_one", lang, ties=shown)
-    return t("network.ties_band", lang, plcs=low, ties=shown)
+        return t("network.ties_band_one", lang, **level_words(lang), ties=shown)
+    return t("network.ties_band", lang, **level_words(lang), plcs=low, ties=shown)
 
 
 def _build_tie_traces(data: NetworkData, lang: str) -> list[Trace]:
@@ -502,8 +508,8 @@ def build_network_figure(
 
 def _legend_title(colour: str, lang: str) -> str:
     titles: Mapping[str, str] = {
-        "la": t("network.colour_la", lang),
-        "consortium": t("network.colour_consortium", lang),
+        "la": t("network.colour_la", lang, **level_words(lang)),
+        "consortium": t("network.colour_consortium", lang, **level_words(lang)),
         "category": t("network.colour_category", lang),
         "community": t("network.colour_community", lang),
         "role": t("network.colour_role", lang),

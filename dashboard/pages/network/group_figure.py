@@ -14,6 +14,7 @@ from dashboard.i18n import t
 from dashboard.pages.network.figures import MUTED, PALETTE, SELECTED, _styled_layout
 from dashboard.pages.network.groups import OVAL_HEIGHT, OVAL_WIDTH, GroupNetwork
 from dashboard.ui.figures import INK
+from dashboard.ui.labels import level_words
 
 __all__ = ["LINE_BANDS", "band_pairs", "build_group_figure", "wrap_name"]
 
@@ -145,8 +146,8 @@ def _node_traces(network: GroupNetwork, lang: str, chosen: set[str]) -> list[Tra
     for index, consortium in enumerate([*named, None]):
         if consortium is None:
             rows = np.flatnonzero(~consortia.isin(named).to_numpy())
-            legend = t("network.other_consortia", lang, count=len(order) - len(named),
-                       named=len(named))  # fmt: skip
+            legend = t("network.other_consortia", lang, **level_words(lang),
+                       count=len(order) - len(named), named=len(named))  # fmt: skip
             colour = MUTED
         else:
             rows = np.flatnonzero((consortia == consortium).to_numpy())

@@ -35,7 +35,14 @@ from dashboard.pages.network.lists import (
 )
 from dashboard.ui.charts import build_chart_section, build_table_region
 from dashboard.ui.filter_bar import build_filter_bar, build_option_dropdown
-from dashboard.ui.labels import format_share, label_category, label_focus
+from dashboard.ui.labels import (
+    describe_no_map,
+    format_share,
+    label_category,
+    label_focus,
+    level_words,
+    system_has_map,
+)
 from dashboard.ui.tables import build_table
 from etl.public import SubgraphSummary
 
@@ -164,10 +171,13 @@ def _list_subgraph_rows(subgraph: SubgraphSummary, lang: str) -> list[list[str]]
             _or_no_data(modularity, f"{modularity or 0:.3f}", lang),
         ],
         [
-            t("network.summary_modularity_la", lang),
+            t("network.summary_modularity_la", lang, **level_words(lang)),
             _or_no_data(modularity_la, f"{modularity_la or 0:.3f}", lang),
         ],
-        [t("network.summary_nmi", lang), _or_no_data(nmi, f"{nmi or 0:.3f}", lang)],
+        [
+            t("network.summary_nmi", lang, **level_words(lang)),
+            _or_no_data(nmi, f"{nmi or 0:.3f}", lang),
+        ],
         [t("network.summary_betweenness", lang), method],
     ]
 
@@ -198,7 +208,7 @@ def build_summary_table(
         [t("network.summary_ties", lang), _count(summary.ties)],
         [t("network.summary_outside", lang), _count(summary.outside_ties)],
         [
-            t("network.summary_touching_cross_la", lang),
+            t("network.summary_touching_cross_la", lang, **level_words(lang)),
             t(
                 "network.summary_touching_cross_la_value",
                 lang,
@@ -312,11 +322,11 @@ def build_schools_table(
         caption = t("network.schools_caption_all", lang, measure=measure, region=region)
     columns = [
         t("network.column_school", lang),
-        t("network.column_la", lang),
+        t("network.column_la", lang, **level_words(lang)),
         t("network.column_category", lang),
         t("network.degree", lang),
         t("network.betweenness", lang),
-        t("network.plcs", lang),
+        t("network.plcs", lang, **level_words(lang)),
         t("network.column_community", lang),
         t("network.lists_column_role", lang),
     ]
@@ -372,7 +382,7 @@ def describe_figure(data: NetworkData, filters: Filters, lang: str) -> str:
         return t("network.note_consortia", lang)
     colours = t("network.note_colours", lang)
     if data.view == "map":
-        return f"{t('network.note_map', lang)} {colours}"
+        return f"{t('network.note_map', lang, **level_words(lang))} {colours}"
     if filters.la is None and filters.consortium is None:
         return f"{t('network.note_force_wales', lang)} {colours}"
     return f"{t('network.note_force_region', lang)} {colours}"
@@ -403,15 +413,17 @@ def build_display_controls(data: NetworkData, filters: Filters, lang: str) -> ht
     """How to draw the network: groups or schools (in a force layout or on the map), what
     colours and what sizes the schools, and the school whose ties to highlight."""
     views = {
-        "auto": t("network.view_auto", lang),
-        "las": t("network.view_las", lang),
-        "consortia": t("network.view_consortia", lang),
+        "auto": t("network.view_auto", lang, **level_words(lang)),
+        "las": t("network.view_las", lang, **level_words(lang)),
+        "consortia": t("network.view_consortia", lang, **level_words(lang)),
         "force": t("network.view_force", lang),
-        "map": t("network.view_map", lang),
+        "map": t("network.view_map", lang, **level_words(lang)),
     }
+    if not system_has_map("locations"):
+        del views["map"]  # no locations, no map (the figure note says why)
     colours = {
-        "la": t("network.colour_la", lang),
-        "consortium": t("network.colour_consortium", lang),
+        "la": t("network.colour_la", lang, **level_words(lang)),
+        "consortium": t("network.colour_consortium", lang, **level_words(lang)),
         "category": t("network.colour_category", lang),
         "community": t("network.colour_community", lang),
         "role": t("network.colour_role", lang),
@@ -419,7 +431,9 @@ def build_display_controls(data: NetworkData, filters: Filters, lang: str) -> ht
     sizes = {"degree": t("network.degree", lang), "betweenness": t("network.betweenness", lang)}
     return html.Div(
         [
-            build_option_dropdown(PAGE, VIEW, t("network.view", lang), views, filters),
+            build_option_dropdown(
+                PAGE, replace(VIEW, values=tuple(views)), t("network.view", lang), views, filters
+            ),
             build_option_dropdown(PAGE, COLOUR, t("network.colour", lang), colours, filters),
             build_option_dropdown(PAGE, SIZE, t("network.size", lang), sizes, filters),
             _build_school_picker(data, filters, lang),
@@ -462,6 +476,13 @@ def _with_note(section: html.Section, note: str) -> html.Section:
     return section
 
 
+def _explain_no_map(lang: str) -> list[html.P]:
+    """Why the page offers no map, in a system whose schools have no locations."""
+    if system_has_map("locations"):
+        return []
+    return [html.P(describe_no_map("locations", lang)[1], className="filter-note")]
+
+
 def build_network_layout(
     data: NetworkData, filters: Filters, choices: Choices, lang: str
 ) -> html.Div:
@@ -473,9 +494,10 @@ def build_network_layout(
             # A click on a school sets this Location: Dash's router then opens the profile.
             dcc.Location(id=ids.NETWORK_OPEN_SCHOOL, refresh="callback-nav"),
             html.H1(t("network.title", lang)),
-            html.P(t("network.intro", lang), className="lede"),
+            html.P(t("network.intro", lang, **level_words(lang)), className="lede"),
             build_filter_bar(PAGE, FIELDS, filters, choices, lang),
             build_display_controls(data, filters, lang),
+            *_explain_no_map(lang),
             html.Section(
                 [
                     html.H2(parts.summary_heading, id=ids.NETWORK_SUMMARY_HEADING),

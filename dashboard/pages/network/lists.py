@@ -17,7 +17,13 @@ from dash import dcc, html
 from dashboard.core.links import build_school_href
 from dashboard.i18n import t
 from dashboard.ui.charts import build_table_section
-from dashboard.ui.labels import label_broker_role, label_category, label_medium, label_sector
+from dashboard.ui.labels import (
+    label_broker_role,
+    label_category,
+    label_medium,
+    label_sector,
+    level_words,
+)
 from dashboard.ui.tables import build_table
 
 __all__ = [
@@ -132,7 +138,7 @@ def build_isolates_table(
         return html.P(t("network.lists_isolates_none", lang, region=region, year=year))
     columns = [
         t("network.column_school", lang),
-        t("network.column_la", lang),
+        t("network.column_la", lang, **level_words(lang)),
         t("filters.sector", lang),
         t("filters.medium", lang),
         t("network.column_category", lang),
@@ -180,7 +186,7 @@ def build_betweenness_table(
         return html.P(t("network.lists_betweenness_none", lang, region=region, year=year))
     columns = [
         t("network.column_school", lang),
-        t("network.column_la", lang),
+        t("network.column_la", lang, **level_words(lang)),
         t("network.betweenness", lang),
         t("network.degree", lang),
         t("network.lists_column_role", lang),
@@ -212,7 +218,7 @@ def build_roles_table(
         return html.P(t("network.lists_roles_none", lang, region=region, year=year))
     columns = [
         t("network.column_school", lang),
-        t("network.column_la", lang),
+        t("network.column_la", lang, **level_words(lang)),
         *[label_broker_role(role, lang) for role in ROLES],
         t("network.lists_column_total", lang),
         t("network.betweenness", lang),

@@ -13,11 +13,12 @@ from dashboard.i18n import t
 from dashboard.measures.catalogue import glossary_entries, name_measure
 from dashboard.pages.overview.data import Headline, OverviewData, SummaryFact
 from dashboard.pages.overview.figures import build_support_figure, build_trend_figure
-from dashboard.ui.charts import build_chart_section
+from dashboard.ui.charts import build_absent_section, build_chart_section
 from dashboard.ui.filter_bar import build_filter_bar
 from dashboard.ui.labels import (
     CATEGORIES,
     HEADLINE_MEASURES,
+    describe_no_outcome,
     explain_measure,
     format_change,
     format_change_amount,
@@ -25,6 +26,8 @@ from dashboard.ui.labels import (
     format_value,
     label_category,
     label_support_year,
+    level_words,
+    system_has_outcome,
     to_number,
 )
 from dashboard.ui.tables import build_table
@@ -83,19 +86,38 @@ def _state_fact(fact: SummaryFact, year: str, lang: str) -> str:
     share = format_share(fact.share_of_schools or 0.0)
     one = round(fact.value) == 1
     if fact.measure == "schools_in_plcs" and one:
-        return t("overview.summary_in_plcs_one", lang, year=year, count=count, share=share)
+        return t(
+            "overview.summary_in_plcs_one",
+            lang,
+            **level_words(lang),
+            year=year,
+            count=count,
+            share=share,
+        )
     if fact.measure == "schools_in_plcs":
-        return t("overview.summary_in_plcs_other", lang, year=year, count=count, share=share)
+        return t(
+            "overview.summary_in_plcs_other",
+            lang,
+            **level_words(lang),
+            year=year,
+            count=count,
+            share=share,
+        )
     if fact.measure == "active_plcs" and one:
-        return t("overview.summary_active_plcs_one", lang, count=count)
+        return t("overview.summary_active_plcs_one", lang, **level_words(lang), count=count)
     if fact.measure == "active_plcs":
-        return t("overview.summary_active_plcs_other", lang, count=count)
+        return t("overview.summary_active_plcs_other", lang, **level_words(lang), count=count)
     if fact.measure == "isolated_schools" and one:
         return t("overview.summary_isolated_one", lang, count=count, share=share)
     if fact.measure == "isolated_schools":
         return t("overview.summary_isolated_other", lang, count=count, share=share)
     if fact.measure == "cross_la_share":
-        return t("overview.summary_cross_la_selection", lang, share=format_share(fact.value))
+        return t(
+            "overview.summary_cross_la_selection",
+            lang,
+            **level_words(lang),
+            share=format_share(fact.value),
+        )
     return t("overview.summary_green", lang, share=format_share(fact.value))
 
 
@@ -174,19 +196,44 @@ def build_overview_parts(
     """The parts of the page that follow the filters."""
     region = describe_region(filters, choices, lang)
     empty = data.no_schools
+    has_support = system_has_outcome("support_category")
     return OverviewParts(
         scope=t("overview.headlines_heading", lang, year=filters.year, region=region),
         summary=(
             t("overview.no_schools", lang)
             if empty
-            else describe_summary(data.summary, filters.year, lang)
+            else describe_summary(
+                [f for f in data.summary if has_support or f.measure != "green_share"],
+                filters.year,
+                lang,
+            )
         ),
         headlines=[] if empty else [build_headline_card(h, lang) for h in data.headlines],
         trend_figure=build_trend_figure(data.yearly, filters.year, lang),
         trend_table=build_trend_table(data, region, lang),
-        support_figure=build_support_figure(data.support, lang),
-        support_table=build_support_table(data, region, lang),
+        # A system with no support categories has no chart of them: nothing to draw.
+        support_figure=build_support_figure(data.support, lang) if has_support else {},
+        support_table=build_support_table(data, region, lang) if has_support else html.P(),
         charts_hidden=empty,
+    )
+
+
+def _build_support_section(parts: OverviewParts, lang: str) -> html.Section:
+    """The support categories' chart; in a system without them, a plain word instead."""
+    heading = t("overview.support_heading", lang)
+    if not system_has_outcome("support_category"):
+        says, why = describe_no_outcome("support_category", lang)
+        return build_absent_section(PAGE, "support", heading=heading, says=says, why=why, lang=lang)
+    return build_chart_section(
+        PAGE,
+        "support",
+        heading=heading,
+        intro=t("overview.support_intro", lang),
+        figure=parts.support_figure,
+        table=parts.support_table,
+        download_label=t("download.support_label", lang),
+        lang=lang,
+        glossary=glossary_entries(("support_category",), lang),
     )
 
 
@@ -228,17 +275,7 @@ def build_overview_layout(
                         lang=lang,
                         glossary=glossary_entries(HEADLINE_MEASURES, lang),
                     ),
-                    build_chart_section(
-                        PAGE,
-                        "support",
-                        heading=t("overview.support_heading", lang),
-                        intro=t("overview.support_intro", lang),
-                        figure=parts.support_figure,
-                        table=parts.support_table,
-                        download_label=t("download.support_label", lang),
-                        lang=lang,
-                        glossary=glossary_entries(("support_category",), lang),
-                    ),
+                    _build_support_section(parts, lang),
                 ],
                 id=ids.OVERVIEW_CHARTS,
                 hidden=parts.charts_hidden,

@@ -43,6 +43,7 @@ from dashboard.ui.labels import (
     label_scope,
     label_shallow_reason,
     label_stage,
+    level_words,
 )
 from dashboard.ui.outside_scope import add_outside_note
 from dashboard.ui.tables import build_table, list_school_cells
@@ -328,7 +329,7 @@ def list_activity_columns(lang: str) -> list[str]:
         t("table.year", lang),
         t("plc.col_schools", lang),
         t("plc.col_members", lang),
-        t("plc.col_las", lang),
+        t("plc.col_las", lang, **level_words(lang)),
         t("plc.col_activities", lang),
         t("plc.col_attendance", lang),
         t("plc.col_per_member", lang),
@@ -404,7 +405,7 @@ def list_member_columns(lang: str) -> list[str]:
     return [
         t("plc.col_school", lang),
         t("plc.col_number", lang),
-        t("plc.col_la", lang),
+        t("plc.col_la", lang, **level_words(lang)),
         t("plc.col_sector", lang),
         t("plc.col_category", lang),
         t("plc.col_lead", lang),

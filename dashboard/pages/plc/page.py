@@ -33,13 +33,14 @@ from dashboard.pages.plc.layout import (
     build_plc_layout,
     build_plc_parts,
 )
+from dashboard.ui.labels import level_words
 from dashboard.ui.outside_scope import build_outside_scope
 
 
 def _heading(profile: PlcProfile | None, lang: str) -> str:
     if profile is None:
         return t("plc.not_found_title", lang)
-    return t("plc.title", lang, name=profile.name)
+    return t("plc.title", lang, **level_words(lang), name=profile.name)
 
 
 def build_title(plc_id: str | None = None) -> str:

@@ -15,7 +15,13 @@ from dashboard.pages.plcs.layout import (
     format_members,
     list_directory_columns,
 )
-from dashboard.ui.labels import describe_shallow, format_health, label_focus, label_scope
+from dashboard.ui.labels import (
+    describe_shallow,
+    format_health,
+    label_focus,
+    label_scope,
+    level_words,
+)
 
 __all__ = ["build_directory_csv"]
 
@@ -24,8 +30,8 @@ def build_directory_csv(directory: DirectoryPage, lang: str) -> str:
     """Every PLC of ``directory`` (load it with no page size): the table's columns with
     the PLC's id, the number of LAs it spans, the health score to one decimal place and
     the shallow reasons in words."""
-    header = [t("plcs.col_id", lang), *list_directory_columns(lang)]
-    header.insert(5, t("plcs.col_n_las", lang))
+    header = [t("plcs.col_id", lang, **level_words(lang)), *list_directory_columns(lang)]
+    header.insert(5, t("plcs.col_n_las", lang, **level_words(lang)))
     # A few focus areas and scopes over thousands of rows: each labelled once.
     focus = _label_each(directory.rows["focus_area"], label_focus, lang)
     scope = _label_each(directory.rows["scope"], label_scope, lang)

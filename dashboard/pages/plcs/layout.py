@@ -23,6 +23,7 @@ from dashboard.ui.labels import (
     format_health,
     label_focus,
     label_scope,
+    level_words,
 )
 from dashboard.ui.tables import build_table
 
@@ -69,7 +70,7 @@ class DirectoryParts(Parts):
 def describe_scope(filters: Filters, choices: Choices, lang: str) -> str:
     """The directory's heading: "PLCs active in 2018/19, GwE, Numeracy"."""
     region = describe_region(filters, choices, lang)
-    return t("plcs.scope", lang, year=filters.year, region=region)
+    return t("plcs.scope", lang, **level_words(lang), year=filters.year, region=region)
 
 
 def describe_las(row: object, lang: str) -> str:
@@ -87,10 +88,10 @@ def format_members(row: object, lang: str) -> str:
 def list_directory_columns(lang: str) -> list[str]:
     """The directory table's column headers (the CSV adds the id and the number of LAs)."""
     return [
-        t("plcs.col_plc", lang),
+        t("plcs.col_plc", lang, **level_words(lang)),
         t("plcs.col_focus", lang),
         t("plcs.col_scope", lang),
-        t("plcs.col_las", lang),
+        t("plcs.col_las", lang, **level_words(lang)),
         t("plcs.col_schools", lang),
         t("plcs.col_members", lang),
         t("plcs.col_activities", lang),
@@ -125,6 +126,7 @@ def _build_table(
     caption = t(
         "plcs.caption",
         lang,
+        **level_words(lang),
         year=filters.year,
         region=describe_region(filters, choices, lang),
         page=directory.page + 1,
@@ -141,10 +143,11 @@ def _build_table(
 
 def _describe_status(directory: DirectoryPage, lang: str) -> str:
     if directory.total == 0:
-        return t("plcs.status_none", lang)
+        return t("plcs.status_none", lang, **level_words(lang))
     return t(
         "plcs.status",
         lang,
+        **level_words(lang),
         first=f"{directory.first:,}",
         last=f"{directory.last:,}",
         total=f"{directory.total:,}",
@@ -175,13 +178,13 @@ def _option_names(lang: str) -> dict[str, dict[str, str]]:
             "schools": t("plcs.sort_schools", lang),
             "members": t("plcs.sort_members", lang),
             "activities": t("plcs.sort_activities", lang),
-            "las": t("plcs.sort_las", lang),
+            "las": t("plcs.sort_las", lang, **level_words(lang)),
         },
         "order": {"asc": t("plcs.order_asc", lang), "desc": t("plcs.order_desc", lang)},
         "show": {
-            "all": t("plcs.show_all", lang),
-            "shallow": t("plcs.show_shallow", lang),
-            "not_shallow": t("plcs.show_not_shallow", lang),
+            "all": t("plcs.show_all", lang, **level_words(lang)),
+            "shallow": t("plcs.show_shallow", lang, **level_words(lang)),
+            "not_shallow": t("plcs.show_not_shallow", lang, **level_words(lang)),
         },
     }
 
@@ -195,7 +198,7 @@ def _build_controls(filters: Filters, lang: str) -> html.Div:
     names = _option_names(lang)
     search = html.Div(
         [
-            html.Label(t("plcs.search", lang), htmlFor=ids.PLCS_SEARCH),
+            html.Label(t("plcs.search", lang, **level_words(lang)), htmlFor=ids.PLCS_SEARCH),
             dcc.Input(
                 id=ids.PLCS_SEARCH,
                 type="search",
@@ -258,19 +261,21 @@ def build_plcs_layout(
         [
             dcc.Location(id=ids.page_url(PAGE), refresh=False),
             dcc.Store(id=ids.PLCS_PAGE, data=parts.page),
-            html.H1(t("plcs.title", lang)),
-            html.P(t("plcs.intro", lang), className="lede"),
+            html.H1(t("plcs.title", lang, **level_words(lang))),
+            html.P(t("plcs.intro", lang, **level_words(lang)), className="lede"),
             build_filter_bar(PAGE, FIELDS, filters, choices, lang),
             html.Section(
                 [
                     html.H2(scope, id=ids.PLCS_SCOPE),
-                    html.P(t("plcs.explain", lang)),
+                    html.P(t("plcs.explain", lang, **level_words(lang))),
                     _build_controls(filters, lang),
                     html.P(parts.status, id=ids.PLCS_STATUS, role="status"),
                     build_table_region(table_id, parts.table, ids.PLCS_SCOPE),
                     _build_pager(parts, lang),
-                    html.P(t("plcs.download_note", lang)),
-                    build_download(PAGE, "directory", t("plcs.download_label", lang), lang),
+                    html.P(t("plcs.download_note", lang, **level_words(lang))),
+                    build_download(
+                        PAGE, "directory", t("plcs.download_label", lang, **level_words(lang)), lang
+                    ),
                 ],
                 **{"aria-labelledby": ids.PLCS_SCOPE},
             ),

@@ -23,7 +23,7 @@ from dashboard.pages.regions.layout import (
     list_sort_values,
     sort_groups,
 )
-from dashboard.ui.labels import to_number
+from dashboard.ui.labels import level_words, to_number
 
 __all__ = [
     "build_consortium_pairs_csv",
@@ -54,9 +54,9 @@ def _measure_of(data: RegionsData, filters: Filters) -> str:
 
 def _label_level(level: str, lang: str) -> str:
     levels = {
-        "la": t("regions.level_la", lang),
-        "consortium": t("regions.level_consortium", lang),
-        "wales": t("region.wales", lang),
+        "la": t("regions.level_la", lang, **level_words(lang)),
+        "consortium": t("regions.level_consortium", lang, **level_words(lang)),
+        "wales": t("region.wales", lang, **level_words(lang)),
     }
     return levels[level]
 
@@ -77,7 +77,7 @@ def build_measures_csv(data: RegionsData, filters: Filters, lang: str) -> str:
         t("regions.column_level", lang),
         t("regions.column_code", lang),
         t("regions.column_name", lang),
-        t("filters.consortium", lang),
+        t("filters.consortium", lang, **level_words(lang)),
         *[name_column(m, lang) for m in data.measures],
     ]
     rows = [
@@ -100,7 +100,11 @@ def build_measure_csv(data: RegionsData, filters: Filters, lang: str) -> str:
     labelled = label_groups(data.groups, filters, lang)
     bars = build_measure_bars(labelled, data, filters, measure, lang)
     names = labelled.set_index("group_id")["name"]
-    header = [t("regions.column_code", lang), t("filters.la", lang), name_column(measure, lang)]
+    header = [
+        t("regions.column_code", lang),
+        t("filters.la", lang, **level_words(lang)),
+        name_column(measure, lang),
+    ]
     rows = [
         [code, names[code], _cell(measure, raw)]
         for code, raw in zip(bars["group_id"], bars["raw"], strict=True)
@@ -119,7 +123,7 @@ def build_map_csv(data: RegionsData, filters: Filters, lang: str) -> str:
     header = [
         t("regions.column_ons", lang),
         t("regions.column_code", lang),
-        t("filters.la", lang),
+        t("filters.la", lang, **level_words(lang)),
         name_column(measure, lang),
     ]
     rows = [

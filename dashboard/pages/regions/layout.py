@@ -32,10 +32,22 @@ from dashboard.pages.regions.figures import (
     build_measure_figure,
     build_pairs_figure,
 )
-from dashboard.ui.charts import build_chart_section, build_glossary_links, build_table_section
+from dashboard.ui.charts import (
+    GlossaryEntry,
+    build_absent_section,
+    build_chart_section,
+    build_glossary_links,
+    build_table_section,
+)
 from dashboard.ui.figures import build_message_figure
 from dashboard.ui.filter_bar import build_filter_bar, build_option_dropdown
-from dashboard.ui.labels import format_share, to_number
+from dashboard.ui.labels import (
+    describe_no_map,
+    format_share,
+    level_words,
+    system_has_map,
+    to_number,
+)
 from dashboard.ui.tables import build_grouped_table, build_table
 
 __all__ = [
@@ -115,7 +127,9 @@ def label_groups(groups: pd.DataFrame, filters: Filters, lang: str) -> pd.DataFr
     the LA chosen, else the LAs of the consortium chosen)."""
     labelled = groups.copy()
     names = labelled[_name_column(lang)].astype(object)
-    labelled["name"] = names.where(labelled["level"] != "wales", t("region.wales", lang))
+    labelled["name"] = names.where(
+        labelled["level"] != "wales", t("region.wales", lang, **level_words(lang))
+    )
     is_la = labelled["level"] == "la"
     chosen_la = is_la & (labelled["group_id"] == str(filters.la))
     chosen_consortium = (labelled["level"] == "consortium") & (
@@ -173,7 +187,7 @@ def describe_listed(filters: Filters, choices: Choices, lang: str) -> str:
     consortium), or Wales."""
     if filters.consortium is not None:
         return choices.name_of_consortium(filters.consortium, lang)
-    return t("region.wales", lang)
+    return t("region.wales", lang, **level_words(lang))
 
 
 def _measure_of(filters: Filters, data: RegionsData) -> str:
@@ -194,7 +208,7 @@ def build_measures_table(
     measures = data.measures
     columns = [
         t("regions.column_name", lang),
-        t("filters.consortium", lang),
+        t("filters.consortium", lang, **level_words(lang)),
         *[name_measure(m, lang) for m in measures],
     ]
     consortium_names = labelled[labelled["level"] == "consortium"].set_index("group_id")["name"]
@@ -214,9 +228,15 @@ def build_measures_table(
     ]
     shown_las = shown_las[shown_las["level"] == "la"]
     groups = [
-        (t("regions.group_las", lang), rows_of(shown_las)),
-        (t("regions.group_consortia", lang), rows_of(labelled[labelled["level"] == "consortium"])),
-        (t("region.wales", lang), rows_of(labelled[labelled["level"] == "wales"])),
+        (t("regions.group_las", lang, **level_words(lang)), rows_of(shown_las)),
+        (
+            t("regions.group_consortia", lang, **level_words(lang)),
+            rows_of(labelled[labelled["level"] == "consortium"]),
+        ),
+        (
+            t("region.wales", lang, **level_words(lang)),
+            rows_of(labelled[labelled["level"] == "wales"]),
+        ),
     ]
     sorted_by = (0, "ascending")
     if sort != "name":
@@ -225,6 +245,7 @@ def build_measures_table(
     caption = t(
         "regions.table_caption",
         lang,
+        **level_words(lang),
         region=describe_listed(filters, choices, lang),
         year=filters.year,
     )
@@ -268,7 +289,7 @@ def _reference(
     if uses_la_mean(measure):
         mean = la_mean(bars)
         shown = "" if mean is None else _show(measure, _unplot(measure, mean), lang)
-        return mean, t("regions.mean_line", lang, value=shown)
+        return mean, t("regions.mean_line", lang, **level_words(lang), value=shown)
     wales = plot_value(measure, _wales_value(data.groups, measure))
     return (None if math.isnan(wales) else wales), _wales_label(data.groups, measure, lang)
 
@@ -329,17 +350,29 @@ def _build_measure_part(
         return build_message_figure(message), html.P(message)
     figure = _build_bars_or_message(bars, data, measure, lang)
     rows = [[str(label), shown] for label, shown in zip(bars["label"], bars["shown"], strict=True)]
-    caption = t("regions.measure_caption", lang, measure=name, region=region, year=filters.year)
+    caption = t(
+        "regions.measure_caption",
+        lang,
+        **level_words(lang),
+        measure=name,
+        region=region,
+        year=filters.year,
+    )
     if uses_la_mean(measure):
         mean = la_mean(bars)
         shown_mean = "" if mean is None else _show(measure, _unplot(measure, mean), lang)
-        rows.append([t("regions.mean_row", lang), shown_mean])
+        rows.append([t("regions.mean_row", lang, **level_words(lang)), shown_mean])
         if measure == "ei_index":
             caption = f"{caption}. {t('regions.mean_why_ei', lang)}"
         else:
             caption = f"{caption}. {t('regions.mean_why_count', lang)}"
-    rows.append([t("region.wales", lang), _show(measure, _wales_value(data.groups, measure), lang)])
-    return figure, build_table(caption, [t("filters.la", lang), name], rows)
+    rows.append(
+        [
+            t("region.wales", lang, **level_words(lang)),
+            _show(measure, _wales_value(data.groups, measure), lang),
+        ]
+    )
+    return figure, build_table(caption, [t("filters.la", lang, **level_words(lang)), name], rows)
 
 
 def build_map_areas(labelled: pd.DataFrame, measure: str, lang: str) -> pd.DataFrame:
@@ -361,7 +394,7 @@ def build_map_areas(labelled: pd.DataFrame, measure: str, lang: str) -> pd.DataF
 
 def _build_map_table(areas: pd.DataFrame, measure: str, filters: Filters, lang: str) -> html.Table:
     name = name_measure(measure, lang)
-    columns = [t("filters.la", lang), t("regions.column_ons", lang), name]
+    columns = [t("filters.la", lang, **level_words(lang)), t("regions.column_ons", lang), name]
     rows = [
         [str(label), str(code), shown]
         for label, code, shown in zip(
@@ -369,7 +402,9 @@ def _build_map_table(areas: pd.DataFrame, measure: str, filters: Filters, lang: 
         )
     ]
     return build_table(
-        t("regions.map_caption", lang, measure=name, year=filters.year), columns, rows
+        t("regions.map_caption", lang, **level_words(lang), measure=name, year=filters.year),
+        columns,
+        rows,
     )
 
 
@@ -382,6 +417,8 @@ def _build_map_part(
     *,
     patch: bool,
 ) -> tuple[Figure | Patch, html.Table | html.P]:
+    if not system_has_map("boundaries"):
+        return {}, html.P()  # nothing to draw: the page says why (build_absent_section)
     if data.boundaries is None:
         message = t("regions.map_missing", lang)
         return (Patch() if patch else build_message_figure(message)), html.P(message)
@@ -446,7 +483,7 @@ def _build_pairs_part(
 ) -> tuple[Figure, html.Table | html.P]:
     if pairs is None:
         count = int((labelled["level"] == "la").sum())
-        message = t("regions.pairs_too_many", lang, count=f"{count:,}")
+        message = t("regions.pairs_too_many", lang, **level_words(lang), count=f"{count:,}")
         return build_message_figure(message), html.P(message)
     matrix, shares = build_pairs_matrix(pairs, labelled, level)
     figure = build_pairs_figure(matrix, shares, _pairs_hover(matrix, shares, lang), lang)
@@ -476,9 +513,9 @@ def _build_similar_part(
     data: RegionsData, labelled: pd.DataFrame, filters: Filters, measure: str, lang: str
 ) -> tuple[str, str, Figure, html.Table | html.P]:
     if filters.la is None:
-        message = t("regions.similar_choose", lang)
+        message = t("regions.similar_choose", lang, **level_words(lang))
         return (
-            t("regions.similar_heading_none", lang),
+            t("regions.similar_heading_none", lang, **level_words(lang)),
             message,
             build_message_figure(message),
             html.P(message),
@@ -497,7 +534,7 @@ def _build_similar_part(
     )
     figure = _build_bars_or_message(bars, data, measure, lang)
     columns = [
-        t("filters.la", lang),
+        t("filters.la", lang, **level_words(lang)),
         name_measure("similarity_distance", lang),
         name_measure("n_schools", lang),
         name_measure("welsh_medium_share", lang),
@@ -522,7 +559,7 @@ def _build_similar_part(
         measure=name,
         year=filters.year,
     )
-    heading = t("regions.similar_heading", lang, la=la_name)
+    heading = t("regions.similar_heading", lang, **level_words(lang), la=la_name)
     return heading, intro, figure, build_table(caption, columns, table_rows)
 
 
@@ -546,8 +583,12 @@ def build_pairs_parts(
     the LA, measure or sort), so a page may keep them while those change."""
     labelled = label_groups(data.groups, filters, lang)
     region = describe_listed(filters, choices, lang)
-    la_caption = t("regions.la_pairs_caption", lang, region=region, year=filters.year)
-    consortium_caption = t("regions.consortium_pairs_caption", lang, year=filters.year)
+    la_caption = t(
+        "regions.la_pairs_caption", lang, **level_words(lang), region=region, year=filters.year
+    )
+    consortium_caption = t(
+        "regions.consortium_pairs_caption", lang, **level_words(lang), year=filters.year
+    )
     la_figure, la_table = _build_pairs_part(data.la_pairs, labelled, "la", la_caption, lang)
     consortium_figure, consortium_table = _build_pairs_part(
         data.consortium_pairs, labelled, "consortium", consortium_caption, lang
@@ -587,7 +628,9 @@ def build_regions_parts(
     return RegionsParts(
         table_heading=t("regions.table_heading", lang, year=filters.year),
         measures_table=build_measures_table(data, labelled, filters, choices, lang),
-        measure_heading=t("regions.measure_heading", lang, measure=name, year=filters.year),
+        measure_heading=t(
+            "regions.measure_heading", lang, **level_words(lang), measure=name, year=filters.year
+        ),
         measure_figure=measure_figure,
         measure_table=measure_table,
         measure_glossary=build_glossary_links(glossary_entries((measure,), lang), lang),
@@ -595,10 +638,14 @@ def build_regions_parts(
         map_figure=map_figure,
         map_table=map_table,
         map_glossary=build_glossary_links(glossary_entries((measure,), lang), lang),
-        la_pairs_heading=t("regions.la_pairs_heading", lang, year=filters.year),
+        la_pairs_heading=t(
+            "regions.la_pairs_heading", lang, **level_words(lang), year=filters.year
+        ),
         la_pairs_figure=pairs.la_figure,
         la_pairs_table=pairs.la_table,
-        consortium_pairs_heading=t("regions.consortium_pairs_heading", lang, year=filters.year),
+        consortium_pairs_heading=t(
+            "regions.consortium_pairs_heading", lang, **level_words(lang), year=filters.year
+        ),
         consortium_pairs_figure=pairs.consortium_figure,
         consortium_pairs_table=pairs.consortium_table,
         similar_heading=similar_heading,
@@ -622,8 +669,30 @@ def _build_measures_section(
         intro=t("regions.table_intro", lang),
         controls=html.Div(sort_control, className="filter-bar table-controls"),
         table=parts.measures_table,
-        download_label=t("regions.download_measures", lang),
+        download_label=t("regions.download_measures", lang, **level_words(lang)),
         lang=lang,
+    )
+
+
+def _build_map_section(
+    parts: RegionsParts, lang: str, glossary: tuple[GlossaryEntry, ...]
+) -> html.Section:
+    """The measure on the map; in a system without boundaries, why there is none."""
+    if not system_has_map("boundaries"):
+        says, why = describe_no_map("boundaries", lang)
+        return build_absent_section(
+            PAGE, "map", heading=parts.map_heading, says=says, why=why, lang=lang
+        )
+    return build_chart_section(
+        PAGE,
+        "map",
+        heading=parts.map_heading,
+        intro=t("regions.map_intro", lang),
+        figure=parts.map_figure,
+        table=parts.map_table,
+        download_label=t("regions.download_map", lang),
+        lang=lang,
+        glossary=glossary,
     )
 
 
@@ -641,31 +710,30 @@ def build_regions_layout(
     return html.Div(
         [
             dcc.Location(id=ids.page_url(PAGE), refresh=False),
-            html.H1(t("regions.title", lang)),
-            html.P(t("regions.intro", lang), className="lede"),
+            html.H1(t("regions.title", lang, **level_words(lang))),
+            html.P(t("regions.intro", lang, **level_words(lang)), className="lede"),
             build_filter_bar(PAGE, FIELDS, filters, choices, lang, extra=[measure_control]),
             html.P(t("regions.not_filtered", lang), className="filter-note"),
             _build_measures_section(parts, data, filters, lang),
             build_chart_section(
                 PAGE, "measure", heading=parts.measure_heading, figure=parts.measure_figure,
-                table=parts.measure_table, download_label=t("regions.download_measure", lang),
+                table=parts.measure_table,
+                download_label=t("regions.download_measure", lang, **level_words(lang)),
                 lang=lang, glossary=measure,
             ),
-            build_chart_section(
-                PAGE, "map", heading=parts.map_heading, intro=t("regions.map_intro", lang),
-                figure=parts.map_figure, table=parts.map_table,
-                download_label=t("regions.download_map", lang), lang=lang, glossary=measure,
-            ),
+            _build_map_section(parts, lang, measure),
             build_chart_section(
                 PAGE, "la-pairs", heading=parts.la_pairs_heading,
                 intro=t("regions.pairs_intro", lang), figure=parts.la_pairs_figure,
-                table=parts.la_pairs_table, download_label=t("regions.download_la_pairs", lang),
+                table=parts.la_pairs_table,
+                download_label=t("regions.download_la_pairs", lang, **level_words(lang)),
                 lang=lang, wide=True, glossary=pairs,
             ),
             build_chart_section(
                 PAGE, "consortium-pairs", heading=parts.consortium_pairs_heading,
                 figure=parts.consortium_pairs_figure, table=parts.consortium_pairs_table,
-                download_label=t("regions.download_consortium_pairs", lang), lang=lang,
+                download_label=t("regions.download_consortium_pairs", lang, **level_words(lang)),
+                lang=lang,
                 glossary=pairs,
             ),
             _build_similar_section(parts, lang),
@@ -681,7 +749,7 @@ def _build_similar_section(parts: RegionsParts, lang: str) -> html.Section:
         heading=parts.similar_heading,
         figure=parts.similar_figure,
         table=parts.similar_table,
-        download_label=t("regions.download_similar", lang),
+        download_label=t("regions.download_similar", lang, **level_words(lang)),
         lang=lang,
         glossary=glossary_entries(("similarity_distance",), lang),
     )

@@ -30,10 +30,11 @@ from dashboard.pages.school.figures import (
     size_year_markers,
 )
 from dashboard.ui.cards import build_card
-from dashboard.ui.charts import build_chart_section, build_table_section
+from dashboard.ui.charts import build_absent_section, build_chart_section, build_table_section
 from dashboard.ui.filter_bar import build_filter_bar
 from dashboard.ui.labels import (
     BROKER_ROLES,
+    describe_no_outcome,
     describe_shallow,
     format_count,
     format_health,
@@ -45,6 +46,8 @@ from dashboard.ui.labels import (
     label_scope,
     label_sector,
     label_support_year,
+    level_words,
+    system_has_outcome,
 )
 from dashboard.ui.outside_scope import add_outside_note
 from dashboard.ui.tables import build_table, list_school_cells
@@ -139,28 +142,35 @@ def build_glance_cards(data: SchoolData, lang: str) -> list[html.Div]:
 
     return [
         build_card(
-            t("school.card_plcs", lang),
+            t("school.card_plcs", lang, **level_words(lang)),
             count("n_plcs"),
-            t("school.card_plcs_help", lang),
+            t("school.card_plcs_help", lang, **level_words(lang)),
             "school-card-plcs",
         ),
         build_card(
             t("school.card_partners", lang),
             count("degree"),
-            t("school.card_partners_help", lang),
+            t("school.card_partners_help", lang, **level_words(lang)),
             "school-card-partners",
         ),
         build_card(
-            t("school.card_cross_la", lang),
+            t("school.card_cross_la", lang, **level_words(lang)),
             count("cross_la_ties"),
-            t("school.card_cross_la_help", lang),
+            t("school.card_cross_la_help", lang, **level_words(lang)),
             "school-card-cross-la",
         ),
-        build_card(
-            t("school.card_category", lang),
-            _category_of_year(data, lang),
-            t("school.card_category_help", lang),
-            "school-card-category",
+        # A system without support categories has no card of one.
+        *(
+            [
+                build_card(
+                    t("school.card_category", lang),
+                    _category_of_year(data, lang),
+                    t("school.card_category_help", lang),
+                    "school-card-category",
+                )
+            ]
+            if system_has_outcome("support_category")
+            else []
         ),
         build_card(
             t("school.card_brokerage", lang),
@@ -174,7 +184,7 @@ def build_glance_cards(data: SchoolData, lang: str) -> list[html.Div]:
 def list_plc_columns(lang: str) -> list[str]:
     """The PLCs table's headers."""
     return [
-        t("school.col_plc", lang),
+        t("school.col_plc", lang, **level_words(lang)),
         t("school.col_focus", lang),
         t("school.col_scope", lang),
         t("school.col_membership", lang),
@@ -210,8 +220,8 @@ def list_plc_rows(data: SchoolData, lang: str, link: bool = True) -> list[list[C
 def build_plcs_table(data: SchoolData, lang: str) -> html.Table | html.P:
     name = data.profile.name
     if data.plcs.empty:
-        return html.P(t("school.plcs_empty", lang, name=name, year=data.year))
-    caption = t("school.plcs_caption", lang, name=name, year=data.year)
+        return html.P(t("school.plcs_empty", lang, **level_words(lang), name=name, year=data.year))
+    caption = t("school.plcs_caption", lang, **level_words(lang), name=name, year=data.year)
     return build_table(caption, list_plc_columns(lang), list_plc_rows(data, lang))
 
 
@@ -220,11 +230,11 @@ def list_partner_columns(lang: str) -> list[str]:
     return [
         t("school.col_school", lang),
         t("school.col_number", lang),
-        t("school.col_la", lang),
+        t("school.col_la", lang, **level_words(lang)),
         t("school.col_sector", lang),
         t("school.col_category", lang),
-        t("school.col_shared", lang),
-        t("school.col_cross_la", lang),
+        t("school.col_shared", lang, **level_words(lang)),
+        t("school.col_cross_la", lang, **level_words(lang)),
     ]
 
 
@@ -377,7 +387,7 @@ def build_school_parts(data: SchoolData, lang: str) -> SchoolParts:
     return SchoolParts(
         glance_heading=t("school.glance_heading", lang, year=data.year),
         glance=build_glance_cards(data, lang),
-        plcs_heading=t("school.plcs_heading", lang, year=data.year),
+        plcs_heading=t("school.plcs_heading", lang, **level_words(lang), year=data.year),
         plcs_table=build_plcs_table(data, lang),
         partners_heading=t("school.partners_heading", lang, year=data.year),
         partners_table=build_partners_table(data, lang),
@@ -424,14 +434,14 @@ def build_school_layout(
                 "plcs",
                 heading=parts.plcs_heading,
                 table=parts.plcs_table,
-                download_label=t("school.download_plcs", lang),
+                download_label=t("school.download_plcs", lang, **level_words(lang)),
                 lang=lang,
             ),
             build_table_section(
                 PAGE,
                 "partners",
                 heading=parts.partners_heading,
-                intro=t("school.partners_intro", lang),
+                intro=t("school.partners_intro", lang, **level_words(lang)),
                 table=parts.partners_table,
                 download_label=t("school.download_partners", lang),
                 lang=lang,
@@ -460,19 +470,28 @@ def build_school_layout(
                     (*(f"broker_{role}" for role in BROKER_ROLES), "broker_total"), lang
                 ),
             ),
-            build_chart_section(
-                PAGE,
-                "support",
-                heading=t("school.support_heading", lang),
-                intro=t("school.support_intro", lang),
-                figure=build_school_support_figure(data.support, lang),
-                table=build_support_table(data, lang),
-                download_label=t("school.download_support", lang),
-                lang=lang,
-                glossary=glossary_entries(("support_category",), lang),
-            ),
+            _build_support_section(data, lang),
         ],
         className="page",
+    )
+
+
+def _build_support_section(data: SchoolData, lang: str) -> html.Section:
+    """The school's support category by year; in a system without them, a plain word."""
+    heading = t("school.support_heading", lang)
+    if not system_has_outcome("support_category"):
+        says, why = describe_no_outcome("support_category", lang)
+        return build_absent_section(PAGE, "support", heading=heading, says=says, why=why, lang=lang)
+    return build_chart_section(
+        PAGE,
+        "support",
+        heading=heading,
+        intro=t("school.support_intro", lang),
+        figure=build_school_support_figure(data.support, lang),
+        table=build_support_table(data, lang),
+        download_label=t("school.download_support", lang),
+        lang=lang,
+        glossary=glossary_entries(("support_category",), lang),
     )
 
 
