@@ -155,6 +155,8 @@ def test_a_trusts_page_gives_its_kind_schools_and_las(page: Page, england_url: s
     expect(page.get_by_role("heading", name="Enquiry cycle")).to_be_hidden()
     members = page.get_by_role("table", name=re.compile("^Member schools of"))
     expect(members).to_contain_text("Lambeth")
+    # No lead school and no support category in England's groups: no such columns.
+    expect(members.get_by_role("columnheader")).to_have_count(4)
 
 
 def test_a_schools_page_lists_its_groups(page: Page, england_url: str) -> None:

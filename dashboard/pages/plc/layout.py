@@ -450,8 +450,9 @@ def list_health_rows(data: PlcData, lang: str) -> list[list[object]]:
 
 
 def list_member_columns(lang: str) -> list[str]:
-    """The member schools table's headers."""
-    return [
+    """The member schools table's headers: a group that is not a PLC (England's) has no
+    lead school, and its system no support categories, so no columns for them."""
+    columns = [
         t("plc.col_school", lang),
         t("plc.col_number", lang),
         t("plc.col_la", lang, **level_words(lang)),
@@ -459,18 +460,20 @@ def list_member_columns(lang: str) -> list[str]:
         t("plc.col_category", lang),
         t("plc.col_lead", lang),
     ]
+    return columns if groups_are_plcs() else columns[:4]
 
 
 def list_member_rows(data: PlcData, lang: str, link: bool = True) -> list[list[object]]:
     """The member schools in the user's scope (the name a link when ``link``)."""
     no_category = t("plc.no_category", lang)
-    return [
+    rows = [
         [
             *list_school_cells(school, data.year, lang, no_category, link),
             t("plc.yes", lang) if bool(school.is_lead) else t("plc.no", lang),
         ]
         for school in data.members.itertuples(index=False)
     ]
+    return rows if groups_are_plcs() else [row[:4] for row in rows]
 
 
 def _build_members_table(data: PlcData, lang: str) -> html.Table | html.P | html.Div:
