@@ -187,7 +187,7 @@ def build_group_glance(data: PlcData, lang: str) -> list[object]:
                 build_card(
                     t("plc.group_card_kind", lang),
                     label_group_kind(kind, lang),
-                    t("plc.group_ties" if ties else "plc.group_no_ties", lang, **words),
+                    t("plc.group_ties", lang) if ties else t("plc.group_no_ties", lang),
                     "plc-card-kind",
                 ),
                 build_card(
