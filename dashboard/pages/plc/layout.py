@@ -198,7 +198,8 @@ def build_group_glance(data: PlcData, lang: str) -> list[object]:
                 ),
                 build_card(
                     t("plc.group_card_las", lang, **words),
-                    f"{data.members['la_name_en'].nunique():,}",
+                    # No member in scope may leave the frame without columns.
+                    f"{data.members.get('la_name_en', pd.Series(dtype=str)).nunique():,}",
                     t("plc.group_card_las_help", lang, **words),
                     "plc-card-las",
                 ),
