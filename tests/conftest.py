@@ -22,6 +22,7 @@ import pytest
 from dashboard.access.users import OPEN_USER, acting_as
 from etl.sources.reference import Reference, read_reference
 from tests.demo_wales import DemoWales
+from tests.england_snapshot import refresh_england
 from tests.parallel import (
     BUILD_TIMEOUT_S,
     demo_wales_wanted,
@@ -126,3 +127,10 @@ def demo_db(demo_wales_build: DemoWales) -> Path:
 def demo_raw(demo_wales_build: DemoWales) -> Path:
     """The session demo's raw contract files and demo_truth.json (read-only)."""
     return demo_wales_build.raw
+
+
+@pytest.fixture(scope="session")
+def england_published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """England refreshed once a session from the shipped GIAS snapshot of 21 March
+    2022 (tests/england_snapshot.py). Read-only: copy it before changing it."""
+    return refresh_england(tmp_path_factory.mktemp("england") / "england.duckdb")

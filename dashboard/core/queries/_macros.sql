@@ -130,16 +130,37 @@ create or replace temp macro chosen_ties(
           or e.school_b in (select school_id from chosen_schools(consortium, la_code, sector, medium))
       );
 
--- Each school's PLCs in a year of the network: net_school_metrics.n_plcs or, with a
--- PLC focus area, its PLCs of that area whose memberships count in the year
--- (memberships_in). A school without a row has no PLC that year.
-create or replace temp macro school_plcs(for_year, focus) as table
-    select m.school_id, m.year, m.n_plcs
-    from net_school_metrics as m
-    where focus is null and m.year = for_year
-    union all
-    select m.school_id, for_year as year, count(distinct m.plc_id) as n_plcs
+-- The groups that tie in an academic year, by the rule of the refresh's ties
+-- (etl/sql/marts/net_edges.sql): not those of a kind that makes no ties
+-- (group_kinds.ties false: England's single-academy trusts and sponsors by
+-- default), nor one recorded as other than open at the year's snapshot
+-- (group_status). Every Welsh PLC ties. Counts of "schools in a group" and of
+-- groups follow it, so that a school only in a single-academy trust counts as in
+-- no group, as it has no tie.
+create or replace temp macro tying_groups(for_year) as table
+    select p.plc_id
+    from plcs as p
+    where not exists (
+            select 1 from group_kinds as k where k.kind = p.group_kind and not k.ties
+        )
+      and not exists (
+            select 1 from group_status as g
+            where g.year = for_year and g.plc_id = p.plc_id and g.status <> 'open'
+        );
+
+-- The memberships of memberships_in(for_year) in groups that tie that year.
+create or replace temp macro tying_memberships_in(for_year) as table
+    select m.*
     from memberships_in(for_year) as m
+    semi join tying_groups(for_year) as g on g.plc_id = m.plc_id;
+
+-- Each school's groups that tie (tying_groups) in a year of the network, or, with a
+-- PLC focus area, its PLCs of that area, whose memberships count in the year
+-- (memberships_in). A school without a row has no such group that year.
+-- (net_school_metrics.n_plcs counts a school's groups of every kind.)
+create or replace temp macro school_plcs(for_year, focus) as table
+    select m.school_id, for_year as year, count(distinct m.plc_id) as n_plcs
+    from tying_memberships_in(for_year) as m
     inner join plcs as p on p.plc_id = m.plc_id
-    where focus is not null and p.focus_area = focus
+    where focus is null or p.focus_area = focus
     group by m.school_id;

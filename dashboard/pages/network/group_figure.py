@@ -21,6 +21,7 @@ __all__ = [
     "MAX_GROUP_LINES",
     "band_pairs",
     "build_group_figure",
+    "labelled_rows",
     "select_drawn_pairs",
     "wrap_name",
 ]
@@ -44,6 +45,13 @@ MAX_GROUP_LINES = 5_000
 LABEL_ROOM = 1.55
 # Names longer than this break onto two lines.
 LABEL_WRAP = 14
+# Up to this many groups (Wales's 22 LAs), every group is named beside it. Beyond it
+# (England's 153 LAs: 77 a side, a name's height apart would need a drawing ten
+# screens tall), only names that keep LABEL_GAP of height from the other names of
+# their side are written, the largest groups first; every group is named on hover
+# and in the tables.
+LABEL_ALL_UP_TO = 30
+LABEL_GAP = 0.4
 Trace = dict[str, object]
 
 
@@ -213,13 +221,30 @@ def wrap_name(name: str, width: int = LABEL_WRAP) -> str:
     return f"{name[:middle]}<br>{name[middle + 1 :]}"
 
 
+def labelled_rows(nodes: pd.DataFrame) -> np.ndarray:
+    """The rows of ``nodes`` named beside their node, in order: all of them, or beyond
+    LABEL_ALL_UP_TO the largest (by schools) that keep LABEL_GAP from the names kept
+    on their side of the oval."""
+    if len(nodes) <= LABEL_ALL_UP_TO:
+        return np.arange(len(nodes))
+    x, y = nodes["x"].to_numpy(), nodes["y"].to_numpy()
+    kept: list[int] = []
+    for row in np.argsort(-nodes["schools"].to_numpy(dtype=float), kind="stable"):
+        same_side = [k for k in kept if (x[k] >= 0) == (x[row] >= 0)]
+        if all(abs(y[row] - y[k]) >= LABEL_GAP for k in same_side):
+            kept.append(int(row))
+    return np.array(sorted(kept), dtype=int)
+
+
 def _label_trace(network: GroupNetwork, lang: str) -> Trace:
     """The groups' names, each beside its node, outwards (right on the oval's right
     side, left on its left): each side's nodes are at heights of their own, so no name
-    lies over a node or another name. The points are the nodes, unseen and as large:
-    plotly sets a name off by its marker's size, so it clears the node at any width."""
-    nodes = network.nodes
-    sizes = _node_sizes(nodes["schools"])
+    lies over a node or another name (with many groups, only those of labelled_rows).
+    The points are the nodes, unseen and as large: plotly sets a name off by its
+    marker's size, so it clears the node at any width."""
+    rows = labelled_rows(network.nodes)
+    nodes = network.nodes.iloc[rows]
+    sizes = _node_sizes(network.nodes["schools"])[rows]
     return {
         "type": "scatter", "mode": "markers+text",
         "x": nodes["x"].tolist(), "y": nodes["y"].tolist(),

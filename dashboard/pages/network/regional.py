@@ -37,10 +37,19 @@ SHELF_STEP = 0.12
 _seeded_lock = threading.Lock()
 
 
+# From this many tied schools (an English region: 900 to 2,000; Wales's consortia stay
+# below it, their pictures unchanged), the repulsion is counted on igraph's grid, from
+# neighbouring cells only, over 100 iterations: a region of 1,400 tied schools in about
+# 0.2 s of CPU instead of 0.8 s.
+GRID_FROM = 800
+
+
 def _iterations(count: int) -> int:
     """Fruchterman-Reingold's iterations: 500 for a small region, fewer for a large one,
     whose every iteration costs the square of its schools (a consortium settles in
-    200: its picture changes little after)."""
+    200: its picture changes little after; on the grid, 100)."""
+    if count >= GRID_FROM:
+        return 100
     return 500 if count <= 200 else 200
 
 
@@ -59,7 +68,7 @@ def _lay_out_tied(count: int, edges: np.ndarray, weights: np.ndarray) -> np.ndar
                 weights=weights.tolist(),
                 seed=start.tolist(),
                 niter=_iterations(count),
-                grid="nogrid",
+                grid="grid" if count >= GRID_FROM else "nogrid",
             )
         finally:
             ig.set_random_number_generator(random)

@@ -47,6 +47,8 @@ class PlcProfile:
     lead_school_name: str | None
     first_year: str | None
     last_year: str | None
+    # Its kind of group (plcs.group_kind): "plc" in Wales, a GIAS type in England.
+    group_kind: str | None = None
 
 
 @dataclass(frozen=True)
@@ -100,6 +102,7 @@ def load_plc_profile(db: Database, plc_id: str) -> PlcProfile | None:
         lead_school_name=_to_text(row["lead_school_name"]),
         first_year=_to_text(row["first_year"]),
         last_year=_to_text(row["last_year"]),
+        group_kind=_to_text(row["group_kind"]),
     )
 
 

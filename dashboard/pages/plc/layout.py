@@ -44,6 +44,7 @@ from dashboard.ui.labels import (
     label_shallow_reason,
     label_stage,
     level_words,
+    system_of_page,
 )
 from dashboard.ui.outside_scope import add_outside_note
 from dashboard.ui.tables import build_table, list_school_cells
@@ -157,6 +158,55 @@ def _build_shallow_card(row: pd.Series, lang: str) -> html.Div:
         className="headline",
         id="plc-card-shallow",
     )
+
+
+def groups_are_plcs() -> bool:
+    """Whether the served system's groups are PLCs (Wales), with the practice a PLC
+    reports (health, enquiry cycle, review, activities). England's groups, from GIAS,
+    are trusts and federations: their page shows their kind, schools and LAs only."""
+    return system_of_page().group_kind_codes == ("plc",)
+
+
+def label_group_kind(kind: str | None, lang: str) -> str:
+    """The system's name of a kind of group ("Multi-academy trust"), or the code."""
+    for term in system_of_page().group_kinds:
+        if term.code == kind:
+            return term.name.text(lang)
+    return kind or ""
+
+
+def build_group_glance(data: PlcData, lang: str) -> list[object]:
+    """A group that is not a PLC, in the year: its kind, its member schools, the LAs
+    they are in, and whether its kind ties its schools (the system's tie rule)."""
+    kind = data.profile.group_kind
+    ties = kind in system_of_page().ties.tying_kinds
+    words = level_words(lang)
+    return [
+        html.Div(
+            [
+                build_card(
+                    t("plc.group_card_kind", lang),
+                    label_group_kind(kind, lang),
+                    t("plc.group_ties", lang) if ties else t("plc.group_no_ties", lang),
+                    "plc-card-kind",
+                ),
+                build_card(
+                    t("plc.card_schools", lang),
+                    f"{len(data.members) + data.members_outside:,}",
+                    t("plc.card_schools_help", lang),
+                    "plc-card-schools",
+                ),
+                build_card(
+                    t("plc.group_card_las", lang, **words),
+                    # No member in scope may leave the frame without columns.
+                    f"{data.members.get('la_name_en', pd.Series(dtype=str)).nunique():,}",
+                    t("plc.group_card_las_help", lang, **words),
+                    "plc-card-las",
+                ),
+            ],
+            className="headlines",
+        )
+    ]
 
 
 def build_glance(data: PlcData, lang: str) -> list[object]:
@@ -401,8 +451,9 @@ def list_health_rows(data: PlcData, lang: str) -> list[list[object]]:
 
 
 def list_member_columns(lang: str) -> list[str]:
-    """The member schools table's headers."""
-    return [
+    """The member schools table's headers: a group that is not a PLC (England's) has no
+    lead school, and its system no support categories, so no columns for them."""
+    columns = [
         t("plc.col_school", lang),
         t("plc.col_number", lang),
         t("plc.col_la", lang, **level_words(lang)),
@@ -410,18 +461,20 @@ def list_member_columns(lang: str) -> list[str]:
         t("plc.col_category", lang),
         t("plc.col_lead", lang),
     ]
+    return columns if groups_are_plcs() else columns[:4]
 
 
 def list_member_rows(data: PlcData, lang: str, link: bool = True) -> list[list[object]]:
     """The member schools in the user's scope (the name a link when ``link``)."""
     no_category = t("plc.no_category", lang)
-    return [
+    rows = [
         [
             *list_school_cells(school, data.year, lang, no_category, link),
             t("plc.yes", lang) if bool(school.is_lead) else t("plc.no", lang),
         ]
         for school in data.members.itertuples(index=False)
     ]
+    return rows if groups_are_plcs() else [row[:4] for row in rows]
 
 
 def _build_members_table(data: PlcData, lang: str) -> html.Table | html.P | html.Div:
@@ -447,7 +500,7 @@ def build_plc_parts(data: PlcData, lang: str) -> PlcParts:
     """The parts of the page that follow the year."""
     return PlcParts(
         year_heading=t("plc.year_heading", lang, year=data.year),
-        glance=build_glance(data, lang),
+        glance=build_glance(data, lang) if groups_are_plcs() else build_group_glance(data, lang),
         cycle=build_cycle(data, lang),
         review_figure=_build_review_figure(data, lang),
         review_table=_build_review_table(data, lang),
@@ -464,7 +517,11 @@ def _describe_plc(data: PlcData, lang: str) -> list[object]:
             "plc.lede",
             lang,
             id=profile.plc_id,
-            focus=label_focus(profile.focus_area, lang),
+            focus=(
+                label_focus(profile.focus_area, lang)
+                if groups_are_plcs()
+                else label_group_kind(profile.group_kind, lang)
+            ),
             scope=label_scope(profile.scope, lang),
             membership=label_membership_type(profile.membership_type, lang),
         )
@@ -541,45 +598,52 @@ def build_plc_layout(data: PlcData, filters: Filters, choices: Choices, lang: st
                 ],
                 **{"aria-labelledby": ids.PLC_YEAR_HEADING},
             ),
-            _build_cycle_section(data, parts, lang),
-            build_chart_section(
-                PAGE,
-                "review",
-                heading=t("plc.review_heading", lang),
-                intro=t("plc.review_intro", lang, n=f"{reviewed:,}"),
-                figure=parts.review_figure,
-                table=parts.review_table,
-                download_label=t("plc.download_review", lang),
-                lang=lang,
-                glossary=glossary_entries(("review_mean", *REVIEW_FEATURES), lang),
-            ),
-            _build_feature_words(lang),
-            build_chart_section(
-                PAGE,
-                "activity",
-                heading=t("plc.activity_heading", lang),
-                intro=t("plc.activity_intro", lang),
-                figure=parts.activity_figure,
-                table=build_table(
-                    t("plc.activity_caption", lang, name=name),
-                    list_activity_columns(lang),
-                    list_activity_rows(data, lang),
-                ),
-                download_label=t("plc.download_activity", lang),
-                lang=lang,
-                glossary=glossary_entries(("n_activities", "attendance"), lang),
-            ),
-            build_table_section(
-                PAGE,
-                "health",
-                heading=t("plc.health_heading", lang),
-                table=build_table(
-                    t("plc.health_caption", lang, name=name),
-                    list_health_columns(lang),
-                    list_health_rows(data, lang),
-                ),
-                download_label=t("plc.download_health", lang),
-                lang=lang,
+            # A group that is not a PLC reports none of a PLC's practice: the sections
+            # stay in the page, hidden, since the year's callback fills them.
+            html.Div(
+                [
+                    _build_cycle_section(data, parts, lang),
+                    build_chart_section(
+                        PAGE,
+                        "review",
+                        heading=t("plc.review_heading", lang),
+                        intro=t("plc.review_intro", lang, n=f"{reviewed:,}"),
+                        figure=parts.review_figure,
+                        table=parts.review_table,
+                        download_label=t("plc.download_review", lang),
+                        lang=lang,
+                        glossary=glossary_entries(("review_mean", *REVIEW_FEATURES), lang),
+                    ),
+                    _build_feature_words(lang),
+                    build_chart_section(
+                        PAGE,
+                        "activity",
+                        heading=t("plc.activity_heading", lang),
+                        intro=t("plc.activity_intro", lang),
+                        figure=parts.activity_figure,
+                        table=build_table(
+                            t("plc.activity_caption", lang, name=name),
+                            list_activity_columns(lang),
+                            list_activity_rows(data, lang),
+                        ),
+                        download_label=t("plc.download_activity", lang),
+                        lang=lang,
+                        glossary=glossary_entries(("n_activities", "attendance"), lang),
+                    ),
+                    build_table_section(
+                        PAGE,
+                        "health",
+                        heading=t("plc.health_heading", lang),
+                        table=build_table(
+                            t("plc.health_caption", lang, name=name),
+                            list_health_columns(lang),
+                            list_health_rows(data, lang),
+                        ),
+                        download_label=t("plc.download_health", lang),
+                        lang=lang,
+                    ),
+                ],
+                hidden=not groups_are_plcs(),
             ),
             build_table_section(
                 PAGE,

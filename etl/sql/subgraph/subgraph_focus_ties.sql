@@ -19,6 +19,15 @@ focus_plcs as (
     where p.focus_area = $focus_area
         and p.start_date <= y.end_date
         and (p.end_date is null or p.end_date >= y.start_date)
+        -- Only groups that tie, as in net_edges.sql: of a kind that ties, and open
+        -- at the year's snapshot.
+        and not exists (
+            select 1 from group_kinds as k where k.kind = p.group_kind and not k.ties
+        )
+        and not exists (
+            select 1 from group_status as g
+            where g.year = $year and g.plc_id = p.plc_id and g.status <> 'open'
+        )
 ),
 
 school_plcs as (

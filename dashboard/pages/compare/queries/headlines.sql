@@ -1,7 +1,7 @@
 -- The overview's four headline figures (overview/queries/yearly.sql) in $earlier and
 -- $later for the schools chosen ($consortium, $la, $sector, $medium; NULL meaning
 -- all), counting only the PLCs of focus area $focus and the ties through them
--- (school_plcs, memberships_in, focus_ties). With $focus NULL it gives the
+-- (school_plcs, tying_memberships_in, focus_ties). With $focus NULL it gives the
 -- overview's own figures (tests/dashboard/pages/test_compare_focus.py checks it):
 --   schools_in_plcs: schools chosen with a PLC (of the area) that year;
 --   active_plcs: PLCs (of the area) with a membership of a school chosen counting;
@@ -36,9 +36,9 @@ in_plcs as (
 ),
 
 year_memberships as (
-    select $earlier as year, plc_id, school_id from memberships_in($earlier)
+    select $earlier as year, plc_id, school_id from tying_memberships_in($earlier)
     union all
-    select $later as year, plc_id, school_id from memberships_in($later)
+    select $later as year, plc_id, school_id from tying_memberships_in($later)
 ),
 
 active as (

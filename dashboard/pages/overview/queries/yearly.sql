@@ -11,19 +11,21 @@ school_counts as (
     select
         m.year,
         count(*) as schools,
-        count(*) filter (where m.n_plcs > 0) as schools_in_plcs,
         count(*) filter (where m.is_isolate) as isolated_schools
     from net_school_metrics as m
     inner join region_schools as r on r.school_id = m.school_id
     group by m.year
 ),
 
--- A PLC is active in a year when its dates overlap the year and at least one
--- school of the region has a membership counting in it (net_memberships.sql).
-active_plcs as (
+-- A group is active in a year when its dates overlap the year and at least one
+-- school of the region has a membership counting in it (net_memberships.sql);
+-- only groups that tie that year count, as for the ties (tying_groups: not
+-- England's single-academy trusts and sponsors), and so do the schools in them.
+region_memberships as (
     select
         y.year,
-        count(distinct p.plc_id) as active_plcs
+        pm.plc_id,
+        pm.school_id
     from academic_years as y
     inner join plcs as p
         on p.start_date <= y.end_date
@@ -34,7 +36,23 @@ active_plcs as (
         and (p.end_date is null or pm.joined <= p.end_date)
         and (pm."left" is null or (pm."left" >= y.start_date and pm."left" >= p.start_date))
     inner join region_schools as r on r.school_id = pm.school_id
-    group by y.year
+    where y.has_plc_data
+      and not exists (
+            select 1 from group_kinds as k where k.kind = p.group_kind and not k.ties
+        )
+      and not exists (
+            select 1 from group_status as g
+            where g.year = y.year and g.plc_id = p.plc_id and g.status <> 'open'
+        )
+),
+
+active_plcs as (
+    select
+        year,
+        count(distinct plc_id) as active_plcs,
+        count(distinct school_id) as schools_in_plcs
+    from region_memberships
+    group by year
 ),
 
 -- Ties with at least one end in the region: those inside it and those leaving it.
@@ -53,7 +71,7 @@ yearly as (
     select
         y.year,
         sc.schools,
-        sc.schools_in_plcs,
+        coalesce(ap.schools_in_plcs, 0) as schools_in_plcs,
         coalesce(ap.active_plcs, 0) as active_plcs,
         coalesce(rt.ties, 0) as ties,
         rt.cross_la_ties / rt.ties as cross_la_share,

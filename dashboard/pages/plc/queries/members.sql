@@ -27,7 +27,7 @@ members as (
         la.name_cy as la_name_cy,
         s.sector,
         c.category,
-        s.school_id = p.lead_school_id as is_lead
+        coalesce(s.school_id = p.lead_school_id, false) as is_lead
     from member_schools as m
     inner join schools as s on s.school_id = m.school_id
     inner join local_authorities as la on la.la_code = s.la_code

@@ -18,6 +18,7 @@ profile as (
         p.plc_id,
         p.name,
         p.focus_area,
+        p.group_kind,
         p.scope,
         p.membership_type,
         p.start_date,

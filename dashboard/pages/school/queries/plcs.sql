@@ -20,7 +20,7 @@ plcs_of_school as (
         n.focus_area,
         n.scope,
         n.membership_type,
-        n.lead_school_id = $school_id as is_lead,
+        coalesce(n.lead_school_id = $school_id, false) as is_lead,
         n.n_schools,
         unless_suppressed(n.n_members, members_suppressed(n.n_members, n.n_schools)) as members,
         members_suppressed(n.n_members, n.n_schools) as members_suppressed,
