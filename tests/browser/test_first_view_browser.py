@@ -5,10 +5,13 @@ page the first view is gone: one page, no duplicate, axe still clean."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from tests.browser.axe import describe, run_axe
+from tests.browser.watch import first_view_gone, watched_page
 
 pytestmark = pytest.mark.browser
 
@@ -24,8 +27,12 @@ window.addEventListener("plcnet:scripts-loaded", () => {
 """
 
 
-def first_view_gone(page: Page) -> None:
-    page.wait_for_function("() => !document.getElementById('first-view')", timeout=60_000)
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A watched page whose ``goto`` returns with the first view still there (the other
+    browser tests' pages wait for Dash's page)."""
+    with watched_page(browser, first_view=True) as opened:
+        yield opened
 
 
 @pytest.mark.parametrize("path", ["/regions", "/accessibility"])

@@ -18,6 +18,7 @@ import pytest
 from dashboard.access.audit import read_events
 from dashboard.access.signin import AccessConfig
 from dashboard.i18n import t
+from dashboard.ui.labels import level_words
 from tests.dashboard.proxied import serving_as
 
 ROLES = {
@@ -109,7 +110,7 @@ def test_a_page_of_figures_has_its_heading_and_tables_in_the_html(client, lang: 
     page = client.get(f"/regions?lang={lang}")
     view = first_view(page)
     assert f'<html lang="{lang}">' in page.get_data(as_text=True)
-    assert t("regions.title", lang) in view.words
+    assert t("regions.title", lang, **level_words(lang)) in view.words
     assert view.named("table"), "the page's tables are in the first view"
     cardiff = {"en": "Cardiff", "cy": "Caerdydd"}[lang]
     assert cardiff in view.words and "Gwynedd" in view.words

@@ -155,7 +155,7 @@ def test_no_column_holds_a_head_of_groups_name(england_db, by_hand):
             "WHERE data_type = 'VARCHAR' AND NOT internal"
         ).fetchall()
         con.execute("CREATE TEMP TABLE heads (name VARCHAR)")
-        con.executemany("INSERT INTO heads VALUES (?)", [(h,) for h in heads])
+        con.executemany("INSERT INTO heads (name) VALUES (?)", [(h,) for h in heads])
         for table, column in columns:
             found = con.execute(
                 f'SELECT count(*) FROM "{table}" AS t SEMI JOIN heads AS h '

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.i18n import t
+from dashboard.ui.labels import level_words
 from etl.sources.reference import read_reference
 from etl.systems import (
     LEVELS,
@@ -39,8 +40,10 @@ def test_wales_names_its_focus_areas_and_categories_as_the_catalogues_do():
     for term in WALES.outcome_measure("support_category").categories:
         for lang in ("en", "cy"):
             assert term.name.text(lang) == t(f"category.{term.code}", lang)
-    assert WALES.level("local_authority").name.text("cy") == t("filters.la", "cy")
-    assert WALES.level("consortium").name.text("en") == t("filters.consortium", "en")
+    # The filters' labels now take the level's name from the system (ui/labels).
+    assert WALES.level("local_authority").name.text("cy") == "Awdurdod lleol"
+    assert t("filters.la", "cy", **level_words("cy")) == "Awdurdod lleol"
+    assert t("filters.consortium", "en", **level_words("en")) == "Consortium"
 
 
 def test_wales_school_numbers_match_every_school_of_the_address_list():

@@ -49,6 +49,7 @@ from dashboard.pages.plcs.downloads import build_directory_csv
 from dashboard.pages.school.data import empty_school_data, load_school_plcs
 from dashboard.pages.school.downloads import build_plcs_csv
 from dashboard.pages.school.layout import list_plc_rows
+from dashboard.ui.labels import level_words
 from tests.dashboard.components import text_of, walk
 
 LANG = "en"
@@ -197,7 +198,7 @@ def read_plc_csvs(seen: Seen, data: PlcData) -> None:
             continue
         seen.members.add(row[t("plc.col_members", LANG)])
         add_count(seen.schools, row[t("plc.col_schools", LANG)])
-        add_count(seen.lower_bounds, row[t("plc.col_las", LANG)])
+        add_count(seen.lower_bounds, row[t("plc.col_las", LANG, **level_words(LANG))])
         add_count(seen.attendance, row[t("plc.col_attendance", LANG)])
         per_member = interval(row[t("plc.col_per_member", LANG)])
         if per_member is not None:
