@@ -332,7 +332,8 @@ def build_measure_bars(
 
 
 def _wales_label(groups: pd.DataFrame, measure: str, lang: str) -> str:
-    return t("regions.wales_line", lang, value=_show(measure, _wales_value(groups, measure), lang))
+    value = _show(measure, _wales_value(groups, measure), lang)
+    return t("regions.wales_line", lang, **level_words(lang), value=value)
 
 
 def _build_measure_part(

@@ -111,7 +111,7 @@ def _series_names(data: SchoolData, lang: str) -> dict[str, str]:
     return {
         "school": t("school.this_school", lang),
         "la": t("school.la_mean", lang, la=data.profile.la_name(lang)),
-        "wales": t("school.wales_mean", lang),
+        "wales": t("school.wales_mean", lang, **level_words(lang)),
     }
 
 

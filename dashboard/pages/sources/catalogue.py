@@ -23,6 +23,7 @@ import pandas as pd
 
 from dashboard.core.db import Database
 from dashboard.core.downloads import NOT_APPLICABLE, SUPPRESSED, UNAVAILABLE, write_csv
+from dashboard.core.system import load_served_system
 from dashboard.i18n import t
 from dashboard.measures.catalogue import define_measure, find_term, name_measure
 from dashboard.ui.labels import (
@@ -33,6 +34,7 @@ from dashboard.ui.labels import (
     label_scope,
     label_sector,
 )
+from etl.public import System
 
 __all__ = [
     "TABLES",
@@ -226,7 +228,18 @@ def describe_table(key: str, lang: str) -> str:
 
 def load_table(db: Database, table: CatalogueTable) -> pd.DataFrame:
     """The rows of ``table`` the user may have (the query keeps to the user's scope)."""
-    return db.query(table.query)
+    frame = db.query(table.query)
+    if table is GROUPS:
+        _name_the_whole_system(frame, load_served_system(db))
+    return frame
+
+
+def _name_the_whole_system(frame: pd.DataFrame, system: System) -> None:
+    """The rows of the whole system (level "wales", whatever the system) take its title
+    from its configuration: the query knows only the database's tables."""
+    whole = frame["level"] == "wales"
+    frame.loc[whole, "name_en"] = system.title.text("en")
+    frame.loc[whole, "name_cy"] = system.title.text("cy")
 
 
 def _cell(value: object, unit: str) -> object:

@@ -10,6 +10,7 @@ names as (
     select distinct consortium_code, 'consortium', consortium_name_en, consortium_name_cy
     from local_authorities
     union all
+    -- The whole system: sources/catalogue.py names it with the system's own title.
     select distinct group_id, 'wales', 'Wales', 'Cymru'
     from net_group_metrics
     where level = 'wales'
