@@ -53,7 +53,14 @@ from dashboard.ui.labels import level_words
 from tests.dashboard.components import text_of, walk
 
 LANG = "en"
-SUPPRESSED = t("suppression.symbol", LANG)
+
+
+def say(key: str, **fields: object) -> str:
+    """A message as the pages write it: with the served system's words (Wales's here)."""
+    return t(key, LANG, **level_words(LANG), **fields)
+
+
+SUPPRESSED = say("suppression.symbol")
 # Counts the attacker considers: a suppressed count is below 5, or 5 (docs/measures.md).
 LARGEST_HIDDEN = 5
 
@@ -170,17 +177,17 @@ def read_glance(seen: Seen, data: PlcData) -> None:
             continue
         texts = [text_of(c) for c in card.children]
         label, value = texts[0], texts[1]
-        if label == t("plc.card_members", LANG):
+        if label == say("plc.card_members"):
             seen.members.add(value)
-        elif label == t("plc.card_schools", LANG):
+        elif label == say("plc.card_schools"):
             add_count(seen.schools, value)
-        elif label == t("plc.card_health", LANG):
+        elif label == say("plc.card_health"):
             seen.health.add(value.split()[0])
             read_health_parts(seen, texts[2])
 
 
 def read_health_parts(seen: Seen, text: str) -> None:
-    word = t("plc.part_activity", LANG, value="").strip()
+    word = say("plc.part_activity", value="").strip()
     found = re.search(re.escape(word) + r" (\d+)", text)
     if found:
         part = interval(found.group(1))
@@ -192,22 +199,22 @@ def read_health_parts(seen: Seen, text: str) -> None:
 
 def read_plc_csvs(seen: Seen, data: PlcData) -> None:
     """The activity, health and member schools CSVs of the PLC's page."""
-    year = t("table.year", LANG)
+    year = say("table.year")
     for row in read_csv(build_activity_csv(data, LANG)):
         if row[year] != data.year:
             continue
-        seen.members.add(row[t("plc.col_members", LANG)])
-        add_count(seen.schools, row[t("plc.col_schools", LANG)])
-        add_count(seen.lower_bounds, row[t("plc.col_las", LANG, **level_words(LANG))])
-        add_count(seen.attendance, row[t("plc.col_attendance", LANG)])
-        per_member = interval(row[t("plc.col_per_member", LANG)])
+        seen.members.add(row[say("plc.col_members")])
+        add_count(seen.schools, row[say("plc.col_schools")])
+        add_count(seen.lower_bounds, row[say("plc.col_las")])
+        add_count(seen.attendance, row[say("plc.col_attendance")])
+        per_member = interval(row[say("plc.col_per_member")])
         if per_member is not None:
             seen.per_member.append(per_member)
     for row in read_csv(build_health_csv(data, LANG)):
         if row[year] == data.year:
-            seen.health.add(row[t("plc.col_health", LANG)])
-            seen.review = row[t("plc.col_review_mean", LANG)]
-            seen.stages = row[t("plc.col_stages", LANG)]
+            seen.health.add(row[say("plc.col_health")])
+            seen.review = row[say("plc.col_review_mean")]
+            seen.stages = row[say("plc.col_stages")]
     scores = [number_in(row.get(data.year) or "") for row in read_csv(build_review_csv(data, LANG))]
     if scores and None not in scores:
         # The nine whole scores of the review CSV give the review mean exactly.
@@ -219,13 +226,13 @@ def read_hover(seen: Seen, data: PlcData) -> None:
     """The activity chart's hover text names the member schools of each year."""
     for text in build_plc_parts(data, LANG).activity_figure.data[0].hovertext:
         if text.startswith(data.year):
-            found = re.search(r"(\d+) " + re.escape(t("plc.col_schools", LANG).lower()), text)
+            found = re.search(r"(\d+) " + re.escape(say("plc.col_schools").lower()), text)
             if found:
                 seen.schools.add(int(found.group(1)))
 
 
 def member_numbers(data: PlcData) -> list[int]:
-    number = t("plc.col_number", LANG)
+    number = say("plc.col_number")
     return [int(row[number]) for row in read_csv(build_members_csv(data, LANG))]
 
 
@@ -242,7 +249,7 @@ class Attack:
     def _directory(self, year: str) -> dict[str, dict[str, str]]:
         filters = Filters(year, options=(("sort", "name"), ("order", "asc"), ("show", "all")))
         text = build_directory_csv(load_directory(self.db, filters, page_size=None), LANG)
-        return {row[t("plcs.col_id", LANG)]: row for row in read_csv(text)}
+        return {row[say("plcs.col_id")]: row for row in read_csv(text)}
 
     def _school_plcs(self, school: int, year: str) -> list[tuple[str, dict[str, str]]]:
         """The school's PLC table: each row's PLC id (from its link on the page) with the
@@ -269,11 +276,11 @@ class Attack:
         row = self.directory(year).get(plc_id)
         if row is None:
             return
-        seen.members.add(row[t("plcs.col_members", LANG)])
-        add_count(seen.schools, row[t("plcs.col_schools", LANG)])
-        add_count(seen.lower_bounds, row[t("plcs.col_n_las", LANG)])
+        seen.members.add(row[say("plcs.col_members")])
+        add_count(seen.schools, row[say("plcs.col_schools")])
+        add_count(seen.lower_bounds, row[say("plcs.col_n_las")])
         # To one decimal place, set against the review and cycle of the PLC's page.
-        seen.health.add(row[t("plcs.col_health", LANG)])
+        seen.health.add(row[say("plcs.col_health")])
 
     def read_school_pages(self, seen: Seen, data: PlcData) -> None:
         """Each member school's page lists the PLC with its counts and health score."""
@@ -283,9 +290,9 @@ class Attack:
                 if plc_id != data.profile.plc_id:
                     continue
                 listing.add(school)
-                seen.members.add(row[t("school.col_members", LANG)])
-                add_count(seen.schools, row[t("school.col_schools", LANG)])
-                seen.health.add(row[t("plcs.col_health", LANG)])
+                seen.members.add(row[say("school.col_members")])
+                add_count(seen.schools, row[say("school.col_schools")])
+                seen.health.add(row[say("plcs.col_health")])
         seen.lower_bounds.add(len(listing))
 
 
@@ -341,6 +348,6 @@ def test_figures_of_larger_plcs_are_still_shown(attack: Attack, demo_db: Path) -
     read_plc_csvs(seen, data)
     assert seen.health == {f"{score:.0f}"}
     assert f"{per_member:.1f}" in {
-        row[t("plc.col_per_member", LANG)] for row in read_csv(build_activity_csv(data, LANG))
+        row[say("plc.col_per_member")] for row in read_csv(build_activity_csv(data, LANG))
     }
     assert SUPPRESSED not in seen.members | {str(a) for a in seen.attendance}
