@@ -60,7 +60,7 @@ def pull(source: str, db_path: Path, timeout: float = TIMEOUT_S) -> Pulled:
     """Fetch ``source`` (an http or https URL) into ``db_path`` if it changed."""
     _check_url(source)
     state = _read_state(db_path)
-    response = _open(source, _conditional_headers(state, db_path), timeout)
+    response = _open(source, _conditional_headers(state, source, db_path), timeout)
     if response is None:  # 304: the copy in service is the origin's
         return Pulled(changed=False, run_id=state.get("run_id"))
     partial = db_path.with_name(f".{db_path.name}.pulling")
@@ -74,7 +74,7 @@ def pull(source: str, db_path: Path, timeout: float = TIMEOUT_S) -> Pulled:
         if full is not None:
             raise full from error
         raise
-    _write_state(db_path, {**_validators(response), "run_id": run_id})
+    _write_state(db_path, {**_validators(response), "run_id": run_id, "source": source})
     _pull_run_log(source, db_path, timeout)
     return Pulled(changed=True, run_id=run_id)
 
@@ -176,9 +176,10 @@ def _write_state(db_path: Path, state: dict[str, str | None]) -> None:
     os.replace(partial, path)
 
 
-def _conditional_headers(state: dict[str, str], db_path: Path) -> dict[str, str]:
-    # Without the file itself, a remembered ETag means nothing: fetch it whole.
-    if not db_path.is_file():
+def _conditional_headers(state: dict[str, str], source: str, db_path: Path) -> dict[str, str]:
+    # Without the file itself, a remembered ETag means nothing: fetch it whole. Nor does
+    # one remembered from another URL: a date or tag from one file says nothing of another.
+    if not db_path.is_file() or state.get("source") != source:
         return {}
     headers = {}
     if state.get("etag"):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -69,6 +70,10 @@ def test_a_file_that_is_not_a_plcnet_database_is_refused_and_the_copy_in_service
     (origin / "notes.txt").write_text("not a database\n", encoding="utf-8")
     with duckdb.connect(str(origin / "empty.duckdb")) as con:
         con.execute("CREATE TABLE etl_runs (run_id VARCHAR)")
+    # Older than the copy in service: the validators remembered from plcnet.duckdb must not
+    # make another URL answer 304 (they are the copy's, not these files').
+    for name in ("notes.txt", "empty.duckdb"):
+        os.utime(origin / name, (946_684_800, 946_684_800))
     for name, words in (("notes.txt", "not a DuckDB database"), ("empty.duckdb", "no table")):
         capsys.readouterr()
         assert pull(f"{served}/{name}", db) == cli.EXIT_REFUSED
