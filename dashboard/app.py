@@ -30,6 +30,7 @@ from dashboard.core.db import CONFIG_KEY, Database, DatabaseMissingError, curren
 from dashboard.core.headers import install_headers
 from dashboard.core.health import install_health_routes
 from dashboard.core.language import lang_of_request, search_of_request
+from dashboard.core.layouts import current_layouts, install_layout_cache, layout_key
 from dashboard.core.payloads import install_payload_checks
 from dashboard.core.provenance import load_provenance
 from dashboard.core.static import (
@@ -54,6 +55,7 @@ from dashboard.ui.shell import (
     register_shell_callbacks,
 )
 from dashboard.ui.static_html import render_html
+from dashboard.ui.tables import freeze_tables
 from etl.public import default_db_path
 
 __all__ = [
@@ -99,30 +101,48 @@ def describe_access() -> ShellAccess:
     )
 
 
-def layout_of_request() -> object:
-    """The layout of the page at the request's path and query, as Dash's page router
-    (its ``update`` callback) builds it when the page loads: the same page function,
-    called with the path's variables and the query's fields, in the same session, so
-    within the same scope. None for a path no page has, and for a page the user lacks
+def page_of_request() -> tuple[dict[str, object], dict[str, object]] | None:
+    """The page at the request's path and the arguments Dash's page router (its
+    ``update`` callback) calls its layout with when the page loads: the path's variables
+    and the query's fields. None for a path no page has, and for a page the user lacks
     the role for (the router then answers with the refusal, recorded once)."""
     request = flask.request
     app = dash.get_app()
     page, path_variables = _path_to_page(app.strip_relative_path(request.path))
     if not page or not may_open_page(page):
         return None
+    query = _parse_query_string("?" + request.query_string.decode("utf-8", "replace"))
+    return page, {**(path_variables or {}), **query}
+
+
+def page_html_of_request() -> Markup | None:
+    """The page's layout as the router builds it (the same function, in the same session,
+    so within the same scope), written as HTML; None when there is no page to write.
+
+    The layout is kept per worker (core/layouts.py), and its HTML beside it under the
+    same key: a second visit to the same view by a user of the same scope costs neither,
+    and Dash's router then finds the layout this built."""
+    found = page_of_request()
+    if found is None:
+        return None
+    page, arguments = found
     layout = page.get("layout")
     if not callable(layout):
-        return layout
-    query = _parse_query_string("?" + request.query_string.decode("utf-8", "replace"))
-    return layout(**{**(path_variables or {}), **query})
+        return render_html(layout)
+    cache = current_layouts()
+    key = layout_key(page, arguments) if cache is not None else None
+    if cache is None or key is None:
+        return render_html(layout(**arguments))
+    return cache.get(("html", key), lambda: render_html(layout(**arguments)))
 
 
 def render_first_view() -> Markup:
     """The page as the reader will first see it, as HTML (ui/static_html.py): the shell
-    with the page's layout in it, painted before any script runs. Empty when the page
-    cannot be built here: the browser then builds it, as it always did."""
+    (built for each request: it names who is signed in) with the page's layout in it,
+    painted before any script runs. Empty when the page cannot be built here: the
+    browser then builds it, as it always did."""
     try:
-        return render_html(render_shell(), slots={PAGES_CONTENT: layout_of_request()})
+        return render_html(render_shell(), slots={PAGES_CONTENT: page_html_of_request()})
     except Exception:  # the first view is a head start; the page must still load
         _log.exception("the first view of %s was not built", flask.request.path)
         return Markup()
@@ -188,6 +208,7 @@ def create_app(db_path: Path, access: AccessConfig | None = None) -> Dash:
     install_static_serving(app.server)
     install_payload_checks(app)
     register_shell_callbacks(app)
+    install_layout_cache(app.server, prepare=freeze_tables)
     # Dash calls the layout function once when it is set, to check it: give
     # that call the app context that requests have.
     with app.server.app_context():

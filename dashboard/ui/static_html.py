@@ -20,7 +20,8 @@ What is written, and how safely:
   any component not listed here are left out.
 - ``slots`` give the children of the elements with those ids: the shell's page
   container (dash.page_container, shared by every request) gets the page's layout
-  without being changed.
+  without being changed. A slot (or any node) may be HTML written already by
+  render_html (Markup): it is put in as it is.
 """
 
 from __future__ import annotations
@@ -67,7 +68,9 @@ def render_html(node: object, slots: Mapping[str, object] | None = None) -> Mark
 def _render(node: object, slots: Mapping[str, object]) -> Iterable[str]:
     if node is None or isinstance(node, bool):
         return
-    if isinstance(node, str | int | float):
+    if isinstance(node, Markup):
+        yield str(node)  # written already, and escaped then (a page's part kept: app.py)
+    elif isinstance(node, str | int | float):
         yield str(escape(str(node)))
     elif isinstance(node, list | tuple):
         for child in node:

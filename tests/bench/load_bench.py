@@ -291,31 +291,45 @@ def list_years(db: Path) -> list[str]:
 
 
 def bench_load_levels(
-    db: Path, raw: Path, reference: Path, key_file: Path, seconds: float = LEVEL_SECONDS
+    db: Path,
+    raw: Path,
+    reference: Path,
+    key_file: Path,
+    seconds: float = LEVEL_SECONDS,
+    port: int | None = None,
+    baseline: bool = True,
 ) -> bool:
-    """The load table for ``db`` (see the module's text); whether the goals are met."""
+    """The load table for ``db`` (see the module's text), served on ``port`` (a free one
+    by default), beside the development server unless not ``baseline``; whether the
+    goals are met."""
     years = list_years(db)
     results: dict[tuple[str, str], Figures] = {}
     session: list[Sent] = []
-    for server, args in ((OURS, ()), (BASELINE, ("--dev",))):
-        with serving(db, args=args, ready_path="/readyz") as served:
+    servers = ((OURS, ()), (BASELINE, ("--dev",)))[: 2 if baseline else 1]
+    for server, args in servers:
+        with serving(db, args=args, ready_path="/readyz", port=port) as served:
             # One capture, replayed against both servers: the same work for each.
             session = session or capture_session(served.url)
             print(f"  load, {server}: a session of {len(session)} requests, replayed")
             for users in LEVELS:
                 figures = run_users(served.url, session, years, users, seconds)
                 results[(server, str(users))] = figures
-                print(f"    {users:>3} users              {figures.line()}")
+                print(f"    {users:>3} users              {figures.line()}  {load_average()}")
             during = refresh_under(raw, db, reference, key_file)
             figures = run_users(served.url, session, years, REFRESH_USERS, 0, during)
             results[(server, "refresh")] = figures
-            print(f"    {REFRESH_USERS:>3} users, refresh    {figures.line()}")
-    return report_goals(results)
+            print(f"    {REFRESH_USERS:>3} users, refresh    {figures.line()}  {load_average()}")
+    return report_goals(results, baseline)
 
 
-def report_goals(results: dict[tuple[str, str], Figures]) -> bool:
+def load_average() -> str:
+    """The machine's load average over the last minute: how shared it was meanwhile."""
+    return f"load {os.getloadavg()[0]:.1f}"
+
+
+def report_goals(results: dict[tuple[str, str], Figures], baseline: bool = True) -> bool:
     ours, base = OURS, BASELINE
-    for level in (*map(str, LEVELS), "refresh"):
+    for level in (*map(str, LEVELS), "refresh") if baseline else ():
         a, b = results[(ours, level)], results[(base, level)]
         ratio = a.per_second / b.per_second if b.per_second else float("nan")
         print(

@@ -661,12 +661,14 @@ def make_england(folder: Path) -> tuple[Path, Path]:
     return folder / "raw", folder / "reference"
 
 
-def bench_load_only(db: Path, raw: Path) -> bool:
+def bench_load_only(db: Path, raw: Path, port: int | None = None, baseline: bool = True) -> bool:
     """The load bench alone, on a published ``db`` refreshed from ``raw`` mid-load."""
     with tempfile.TemporaryDirectory() as tmp:
         key_file = Path(tmp) / "pseudonym.key"
         key_file.write_bytes(BENCH_KEY.secret)
-        return bench_load_levels(db, raw, default_reference_dir(), key_file)
+        return bench_load_levels(
+            db, raw, default_reference_dir(), key_file, port=port, baseline=baseline
+        )
 
 
 def main() -> int:
@@ -681,7 +683,9 @@ def main() -> int:
         help="Bench only the dashboard, on these published databases.",
     )
     parser.add_argument(
-        "--port", type=int, help="Serve the dashboard bench on this port (default: a free one)."
+        "--port",
+        type=int,
+        help="Serve the dashboard (and --load) bench on this port (default: a free one).",
     )
     parser.add_argument(
         "--pages",
@@ -703,6 +707,11 @@ def main() -> int:
         metavar=("DB", "RAW"),
         help="Bench only the load on DB (refreshed from RAW, with the project's reference "
         "files, during the refresh round; DB is rewritten).",
+    )
+    parser.add_argument(
+        "--no-baseline",
+        action="store_true",
+        help="With --load: only the production server, not the development server beside it.",
     )
     parser.add_argument(
         "--load-step",
@@ -733,7 +742,7 @@ def main() -> int:
         return 0
     if args.load:
         print("plcnet load bench")
-        return 0 if bench_load_only(*args.load) else 1
+        return 0 if bench_load_only(*args.load, args.port, not args.no_baseline) else 1
     if args.browser:
         print("plcnet browser bench")
         return 0 if bench_in_browser(args.browser) else 1

@@ -39,6 +39,9 @@ register_page(
     fields=FIELDS,
     path="/data",
     order=6,
+    # Its layout reads the refresh's run log beside the published file, not only the
+    # file: built afresh on each visit (core/layouts.py).
+    cache_layout=False,
 )
 
 
