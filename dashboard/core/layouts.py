@@ -179,9 +179,11 @@ class LayoutCache:
             return len(self._kept)
 
     def clear(self) -> None:
+        """Forget everything kept, and the count of what was built."""
         with self._lock:
             self._kept.clear()
             self._file = None
+            self.built = 0
 
 
 def current_layouts() -> LayoutCache | None:

@@ -15,8 +15,11 @@
    the 50th, 95th and 99th percentiles of each request's time, and errors (a status
    other than 200 or 204, Dash's "nothing to update", or no answer). Then 20 users
    while a real ``python -m etl refresh`` publishes a new database under the server:
-   the same figures for the requests sent during the refresh. The refresh runs at
-   ``nice 10``, as docs/deployment.md runs it on a machine that also serves.
+   the same figures for the requests sent during the refresh, and apart those of the
+   AFTER_SWAP_S seconds after it (on the new file). The refresh runs at ``nice 10``,
+   as docs/deployment.md runs it on a machine that also serves.
+4. **Processor time**: the server's (gunicorn's master and workers, from /proc) per
+   request answered at each level, which a shared machine hardly moves.
 
 All of it against ``python -m dashboard`` (gunicorn, its defaults) and, in the same
 run, against ``python -m dashboard --dev`` (Flask's development server): the baseline.
@@ -34,7 +37,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -50,6 +53,7 @@ LEVELS = (1, 10, 20, 50)
 LEVEL_SECONDS = 20
 REFRESH_USERS = 20
 REFRESH_NICE = 10
+AFTER_SWAP_S = 5
 SLOWEST_AT = 20  # the level whose slowest kinds of request are listed
 TIMEOUT_S = 60
 YEAR = re.compile(r"20\d\d/\d\d")
@@ -95,12 +99,33 @@ class Figures:
     p95_ms: float
     p99_ms: float
     errors: int
+    # The server's processor time per request answered: unlike the times above, hardly
+    # moved by other work on a shared machine (only by what the server itself does).
+    cpu_ms: float = float("nan")
 
     def line(self) -> str:
         return (
             f"{self.per_second:7.1f} req/s  p50 {self.p50_ms:6.0f} ms  p95 {self.p95_ms:6.0f} ms"
             f"  p99 {self.p99_ms:6.0f} ms  errors {self.errors}/{self.requests}"
+            f"  cpu {self.cpu_ms:5.1f} ms/req"
         )
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """The processor time (user and system) of process ``pid`` and its children (the
+    gunicorn master's workers) so far, read from /proc."""
+    tick = os.sysconf("SC_CLK_TCK")
+    total = 0.0
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue  # a process that ended meanwhile
+        own_pid = int(stat.parent.name)
+        # After ")": state, ppid, ... utime and stime are the 12th and 13th.
+        if own_pid == pid or int(fields[1]) == pid:
+            total += (int(fields[11]) + int(fields[12])) / tick
+    return total
 
 
 def capture_session(url: str) -> list[Sent]:
@@ -203,9 +228,12 @@ def run_users(
     users: int,
     seconds: float,
     during: Callable[[], tuple[float, float]] | None = None,
+    server_pid: int | None = None,
 ) -> Figures:
     """``users`` users for ``seconds`` (or while ``during`` runs: then only the requests
-    sent between the two times it returns count)."""
+    sent between the two times it returns count); the processor time of the server
+    ``server_pid`` meanwhile, per request."""
+    cpu_before = server_cpu_seconds(server_pid) if server_pid else float("nan")
     stop = threading.Event()
     crowd = [User(url, session, years, seed) for seed in range(users)]
     threads = [threading.Thread(target=user.run, args=(stop,), daemon=True) for user in crowd]
@@ -218,13 +246,22 @@ def run_users(
     else:
         time.sleep(2)
         window = during()
+        # The refresh ends as its new file is renamed in: the first requests on the new
+        # file (each worker opens and checks it; its caches are cold) come just after.
+        time.sleep(AFTER_SWAP_S)
     stop.set()
     for thread in threads:
         thread.join(timeout=TIMEOUT_S + 5)
-    answered = [a for user in crowd for a in user.answered if window[0] <= a.sent_at <= window[1]]
+    cpu = server_cpu_seconds(server_pid) - cpu_before if server_pid else float("nan")
+    every = [a for user in crowd for a in user.answered]
+    answered = [a for a in every if window[0] <= a.sent_at <= window[1]]
     if users == SLOWEST_AT:
         print_slowest(answered)
-    return summarise(answered, window[1] - window[0])
+    if during is not None:
+        after = [a for a in every if window[1] < a.sent_at <= window[1] + AFTER_SWAP_S]
+        print(f"        {AFTER_SWAP_S} s after the swap: {summarise(after, AFTER_SWAP_S).line()}")
+    figures = summarise(answered, window[1] - window[0])
+    return replace(figures, cpu_ms=cpu * 1000 / max(len(every), 1))
 
 
 def print_slowest(answered: list[Answered], most: int = 6) -> None:
@@ -312,11 +349,14 @@ def bench_load_levels(
             session = session or capture_session(served.url)
             print(f"  load, {server}: a session of {len(session)} requests, replayed")
             for users in LEVELS:
-                figures = run_users(served.url, session, years, users, seconds)
+                pid = served.process.pid if served.process else None
+                figures = run_users(served.url, session, years, users, seconds, server_pid=pid)
                 results[(server, str(users))] = figures
                 print(f"    {users:>3} users              {figures.line()}  {load_average()}")
             during = refresh_under(raw, db, reference, key_file)
-            figures = run_users(served.url, session, years, REFRESH_USERS, 0, during)
+            figures = run_users(
+                served.url, session, years, REFRESH_USERS, 0, during, server_pid=pid
+            )
             results[(server, "refresh")] = figures
             print(f"    {REFRESH_USERS:>3} users, refresh    {figures.line()}  {load_average()}")
     return report_goals(results, baseline)
