@@ -7,8 +7,11 @@ modification time, size). The file of one identity is opened once and kept: open
 it costs about 20 ms, a cursor on the open file about 1 ms, and a page asks several
 queries at a time. When a refresh swaps a new file in, the identity changes: the next
 query opens the new file, and the old one is closed as soon as the queries still
-running on it finish. Results are cached under the identity too, so the old cache
-entries simply stop being asked for.
+running on it finish. While that query opens and checks the new file, the worker's
+other threads keep answering from the old one rather than all waiting for it (a
+refresh is seen by every thread a fraction of a second later, not at the cost of
+stalling them all at once). Results are cached under the identity too, so the old
+cache entries simply stop being asked for.
 
 The file is attached to a private in-memory DuckDB rather than opened with
 ``duckdb.connect(path)``: DuckDB shares one instance per path within a process, and
@@ -148,6 +151,7 @@ class _OpenFile:
     instance: duckdb.DuckDBPyConnection
     idle: list[duckdb.DuckDBPyConnection] = field(default_factory=list)
     in_use: int = 0
+    closed: bool = False
 
     @classmethod
     def open(cls, path: Path, identity: FileIdentity) -> _OpenFile:
@@ -166,9 +170,10 @@ class _OpenFile:
 
     def close_if_unused(self) -> None:
         """Close the instance once no query is running on it (a newer file replaced it)."""
-        if self.in_use == 0:
+        if self.in_use == 0 and not self.closed:
             self.idle.clear()
             self.instance.close()
+            self.closed = True
 
     def new_cursor(self) -> duckdb.DuckDBPyConnection:
         # USE and temporary macros belong to one connection; a cursor is one.
@@ -196,6 +201,8 @@ class Database:
         self._open: _OpenFile | None = None
         # Files found damaged, by identity, with the problem: checked and told once.
         self._damaged: OrderedDict[FileIdentity, str] = OrderedDict()
+        # New files being opened and checked (by one thread each), by identity.
+        self._opening: dict[FileIdentity, threading.Event] = {}
 
     def identity(self) -> FileIdentity:
         """What changes when a refresh swaps a new file in."""
@@ -212,9 +219,7 @@ class Database:
         Raises DatabaseMissingError when there is no file, DatabaseUnreadableError when
         the file is damaged and no good one was open before it.
         """
-        identity = self.identity()
-        with self._lock:
-            return self._open_file(identity).identity
+        return self._open_file(self.identity()).identity
 
     def damaged_problem(self) -> str | None:
         """What is wrong with the file published now, when it was found damaged and the
@@ -306,11 +311,15 @@ class Database:
     def _cursor(self, scope: Scope) -> Iterator[tuple[duckdb.DuckDBPyConnection, FileIdentity]]:
         """A cursor on the file in service, set to ``scope``, and that file's identity;
         the cursor is given back for reuse afterwards."""
-        identity = self.identity()
-        with self._lock:
-            opened = self._open_file(identity)
-            cursor = opened.idle.pop() if opened.idle else None
-            opened.in_use += 1
+        while True:
+            opened = self._open_file(self.identity())
+            with self._lock:
+                # A newer file may have replaced (and closed) it meanwhile: look again.
+                if opened.closed:
+                    continue
+                cursor = opened.idle.pop() if opened.idle else None
+                opened.in_use += 1
+                break
         try:
             if cursor is None:
                 cursor = opened.new_cursor()
@@ -321,29 +330,58 @@ class Database:
             self._give_back(opened, cursor)
 
     def _open_file(self, identity: FileIdentity) -> _OpenFile:
-        # Called under the lock. A file replaced stays open for the queries still
-        # running on it and closes when the last of them gives its cursor back.
-        if self._open is not None and self._open.identity == identity:
-            return self._open
-        problem = self._damaged.get(identity)
-        if problem is None:
-            try:
-                opened = _OpenFile.open(self.path, identity)
-            except DamagedFileError as error:
-                if self._swapped_since(identity):
-                    # A refresh renamed another file in while this one was checked:
-                    # what was read may be of either, so judge the new one instead.
-                    return self._open_file(self.identity())
-                problem = error.problem
-                self._remember_damaged(identity, problem)
-            else:
-                replaced, self._open = self._open, opened
-                if replaced is not None:
-                    replaced.close_if_unused()
-                return opened
-        if self._open is None:
-            raise DatabaseUnreadableError(self.path, problem)
-        return self._open  # the last good file, while the new one is damaged
+        """The open file that answers for the published file of ``identity``.
+
+        A new file is opened and checked (db_check.py: a tenth of a second on the Wales
+        demo, more on a busy machine) by the first thread that sees it, outside the
+        lock: meanwhile the worker's other threads keep answering from the file in
+        service, rather than all waiting at once. With no file in service yet, they
+        wait for it. A file replaced stays open for the queries still running on it
+        and closes when the last of them gives its cursor back."""
+        while True:
+            with self._lock:
+                if self._open is not None and self._open.identity == identity:
+                    return self._open
+                problem = self._damaged.get(identity)
+                if problem is not None:
+                    if self._open is None:
+                        raise DatabaseUnreadableError(self.path, problem)
+                    return self._open  # the last good file, while the new one is damaged
+                opening = self._opening.get(identity)
+                if opening is None:
+                    self._opening[identity] = threading.Event()
+                    break
+                if self._open is not None:
+                    return self._open  # another thread opens the new file
+            opening.wait()  # the first file of all, opened by another thread
+        try:
+            return self._open_new(identity)
+        finally:
+            with self._lock:
+                self._opening.pop(identity).set()
+
+    def _open_new(self, identity: FileIdentity) -> _OpenFile:
+        """Open and check the file of ``identity`` (not under the lock), then serve it."""
+        try:
+            opened = _OpenFile.open(self.path, identity)
+        except DamagedFileError as error:
+            if self._swapped_since(identity):
+                # A refresh renamed another file in while this one was checked:
+                # what was read may be of either, so judge the new one instead.
+                return self._open_file(self.identity())
+            with self._lock:
+                self._remember_damaged(identity, error.problem)
+            return self._open_file(identity)
+        if self._open is not None and self._swapped_since(identity):
+            # A newer file was renamed in while this one was checked: serve that one
+            # (maybe opened meanwhile by another thread), never go back to this.
+            opened.close_if_unused()
+            return self._open_file(self.identity())
+        with self._lock:
+            replaced, self._open = self._open, opened
+            if replaced is not None:
+                replaced.close_if_unused()
+        return opened
 
     def _swapped_since(self, identity: FileIdentity) -> bool:
         try:

@@ -4,12 +4,15 @@ published file, user's scope and key."""
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import duckdb
+import pytest
 
 from dashboard.access.users import User, acting_as
 from dashboard.core.db import Database
+from dashboard.core.db_check import check_published_file
 from dashboard.core.filters import load_choices
 from tests.dashboard.fixtures import build_overview_db
 
@@ -67,3 +70,29 @@ def test_choices_are_read_once_per_file_and_scope(db: Database) -> None:
         assert cardiff is load_choices(db, detail=True)
     assert sorted(cardiff.las["la_code"]) == [681]
     assert sorted(load_choices(db, detail=True).las["la_code"]) == [660, 661, 681]
+
+
+def test_while_a_new_file_is_checked_the_old_one_keeps_answering(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    published = build_overview_db(tmp_path / "plcnet.duckdb")
+    db = Database(published)
+    old = db.in_service()
+    checking, release = threading.Event(), threading.Event()
+
+    def slow_check(*args: object) -> None:
+        checking.set()
+        assert release.wait(10)
+        check_published_file(*args)
+
+    monkeypatch.setattr("dashboard.core.db.check_published_file", slow_check)
+    os.replace(build_overview_db(tmp_path / ".plcnet.duckdb.building"), published)
+    opener = threading.Thread(target=db.in_service)
+    opener.start()
+    assert checking.wait(10)
+    # One thread checks the new file; the others answer from the old one, not waiting.
+    assert db.in_service() == old
+    assert len(db.query("network__visible")) == 8
+    release.set()
+    opener.join(10)
+    assert db.in_service() == db.identity() != old
