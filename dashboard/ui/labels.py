@@ -214,7 +214,8 @@ def sort_focus_areas(focus_areas: Iterable[str]) -> list[str]:
 # writes "authorities", the same for the consortium
 # ({consortium_word} ...), and {group_word} {groups_word} {Group_word} {Groups_word}
 # where Wales writes "PLC" ({group_long_word} for "professional learning community"
-# in full, {Groups_long_word} for "Professional learning communities"), and
+# in full, {Groups_long_word} for "Professional learning communities",
+# {groups_long_word} mid-sentence), and
 # {system_word} for the whole system ("Wales", "The Island"). A translation may leave
 # a field out and write the word in the form its grammar needs (a Welsh mutation):
 # only Wales speaks Welsh.
@@ -223,7 +224,7 @@ WORD_FIELDS = (
     "las_short_word",
     "consortium_word", "consortia_word", "Consortium_word", "Consortia_word",
     "group_word", "groups_word", "Group_word", "Groups_word",
-    "group_long_word", "Groups_long_word", "system_word",
+    "group_long_word", "groups_long_word", "Groups_long_word", "system_word",
 )  # fmt: skip
 
 
@@ -296,6 +297,7 @@ def level_words(lang: str) -> dict[str, str]:
     words["group_long_word"] = _lower_first(long)
     plcs = len(kinds) == 1 and kinds[0].code == "plc"
     words["Groups_long_word"] = t("wording.plcs_long", lang) if plcs else _upper_first(groups)
+    words["groups_long_word"] = _lower_first(words["Groups_long_word"])
     words["system_word"] = system_of_page().title.text(lang)
     return words
 

@@ -12,6 +12,7 @@ from datetime import date
 from dash import html
 
 from dashboard.i18n import t
+from dashboard.ui.labels import level_words
 
 __all__ = [
     "PAGE",
@@ -87,7 +88,7 @@ def _with_contact(text: str, contact: str, lang: str) -> list[object]:
 
 def _build_using(lang: str) -> list[object]:
     return [
-        html.P(t("accessibility.applies", lang)),
+        html.P(t("accessibility.applies", lang, **level_words(lang))),
         html.P(t("accessibility.want", lang)),
         html.Ul(
             [

@@ -117,7 +117,7 @@ def build_isolates_csv(schools: pd.DataFrame, lang: str) -> str:
         t("filters.sector", lang),
         t("filters.medium", lang),
         t("network.column_category", lang),
-        t("network.lists_column_plcs", lang),
+        t("network.lists_column_plcs", lang, **level_words(lang)),
     ]
     columns += [
         _label(isolates["sector"], label_sector, lang),

@@ -201,7 +201,7 @@ def build_summary_table(
     rows = [
         [t("network.summary_schools", lang), _count(summary.schools)],
         [
-            t("network.summary_isolated_focus", lang)
+            t("network.summary_isolated_focus", lang, **level_words(lang))
             if focused
             else t("network.summary_isolated", lang),
             _count(summary.isolated),
@@ -251,12 +251,18 @@ def describe_rule(
     weight = rule.min_weight_drawn
     name = label_focus(focus, lang)
     if rule.rule == "all":
-        drawn = t("network.rule_focus_all", lang, ties=ties, focus=name)
+        drawn = t("network.rule_focus_all", lang, ties=ties, focus=name, **level_words(lang))
     else:
         drawn = t(
-            "network.rule_focus_strongest", lang, ties=ties, focus=name, cap=cap, weight=weight
+            "network.rule_focus_strongest",
+            lang,
+            ties=ties,
+            focus=name,
+            cap=cap,
+            weight=weight,
+            **level_words(lang),
         )
-    return f"{drawn} {t('network.focus_note', lang)}"
+    return f"{drawn} {t('network.focus_note', lang, **level_words(lang))}"
 
 
 def _describe_selection_rule(
@@ -277,6 +283,7 @@ def _describe_selection_rule(
             total=_count(rule.ties_total),
             year=year,
             weight=rule.min_weight_drawn,
+            **level_words(lang),
         )
     if summary.ties_drawn < summary.ties:
         return t("network.rule_selection_unplaced", lang, drawn=drawn, ties=shown)
@@ -379,20 +386,20 @@ def describe_figure(data: NetworkData, filters: Filters, lang: str) -> str:
     lines and colours read, or the schools' layout and how its ties and colours read."""
     if data.groups is not None:
         if data.groups.level == "la":
-            note = t("network.note_las", lang)
+            note = t("network.note_las", lang, **level_words(lang))
         else:
-            note = t("network.note_consortia", lang)
+            note = t("network.note_consortia", lang, **level_words(lang))
         tied = len(data.groups.pairs)
         if tied > MAX_GROUP_LINES:
             drawn = t("network.note_lines_drawn", lang, drawn=f"{MAX_GROUP_LINES:,}",
                       pairs=f"{tied:,}")  # fmt: skip
             note = f"{note} {drawn}"
         return note
-    colours = t("network.note_colours", lang)
+    colours = t("network.note_colours", lang, **level_words(lang))
     if data.view == "map":
         return f"{t('network.note_map', lang, **level_words(lang))} {colours}"
     if filters.la is None and filters.consortium is None:
-        return f"{t('network.note_force_wales', lang)} {colours}"
+        return f"{t('network.note_force_wales', lang, **level_words(lang))} {colours}"
     return f"{t('network.note_force_region', lang)} {colours}"
 
 

@@ -142,7 +142,7 @@ def build_isolates_table(
         t("filters.sector", lang),
         t("filters.medium", lang),
         t("network.column_category", lang),
-        t("network.lists_column_plcs", lang),
+        t("network.lists_column_plcs", lang, **level_words(lang)),
     ]
     rows = [
         [
@@ -250,9 +250,9 @@ def build_list_sections(page: str, tables: dict[str, object], lang: str) -> list
         "roles": t("network.lists_roles_heading", lang),
     }
     intros = {
-        "isolates": t("network.lists_isolates_intro", lang),
-        "betweenness": t("network.lists_betweenness_intro", lang),
-        "roles": t("network.lists_roles_intro", lang),
+        "isolates": t("network.lists_isolates_intro", lang, **level_words(lang)),
+        "betweenness": t("network.lists_betweenness_intro", lang, **level_words(lang)),
+        "roles": t("network.lists_roles_intro", lang, **level_words(lang)),
     }
     downloads = {
         "isolates": t("network.lists_isolates_download", lang),

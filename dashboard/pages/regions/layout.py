@@ -307,7 +307,9 @@ def _build_bars_or_message(
     every LA)."""
     name = name_measure(measure, lang)
     if bars["value"].isna().all():
-        return build_message_figure(t("regions.not_for_las", lang, measure=name))
+        return build_message_figure(
+            t("regions.not_for_las", lang, measure=name, **level_words(lang))
+        )
     value, label = _reference(bars, data, measure, lang)
     return build_measure_figure(bars, name, value, label)
 
@@ -347,7 +349,7 @@ def _build_measure_part(
     bars = build_measure_bars(labelled, data, filters, measure, lang)
     name = name_measure(measure, lang)
     if bars["value"].isna().all():
-        message = t("regions.not_for_las", lang, measure=name)
+        message = t("regions.not_for_las", lang, measure=name, **level_words(lang))
         return build_message_figure(message), html.P(message)
     figure = _build_bars_or_message(bars, data, measure, lang)
     rows = [[str(label), shown] for label, shown in zip(bars["label"], bars["shown"], strict=True)]
@@ -364,9 +366,9 @@ def _build_measure_part(
         shown_mean = "" if mean is None else _show(measure, _unplot(measure, mean), lang)
         rows.append([t("regions.mean_row", lang, **level_words(lang)), shown_mean])
         if measure == "ei_index":
-            caption = f"{caption}. {t('regions.mean_why_ei', lang)}"
+            caption = f"{caption}. {t('regions.mean_why_ei', lang, **level_words(lang))}"
         else:
-            caption = f"{caption}. {t('regions.mean_why_count', lang)}"
+            caption = f"{caption}. {t('regions.mean_why_count', lang, **level_words(lang))}"
     rows.append(
         [
             t("region.wales", lang, **level_words(lang)),
@@ -551,7 +553,7 @@ def _build_similar_part(
         ]
         for _, row in rows.iterrows()
     ]
-    caption = t("regions.similar_caption", lang, la=la_name, year=filters.year)
+    caption = t("regions.similar_caption", lang, la=la_name, year=filters.year, **level_words(lang))
     intro = t(
         "regions.similar_intro",
         lang,
@@ -559,6 +561,7 @@ def _build_similar_part(
         la=la_name,
         measure=name,
         year=filters.year,
+        **level_words(lang),
     )
     heading = t("regions.similar_heading", lang, **level_words(lang), la=la_name)
     return heading, intro, figure, build_table(caption, columns, table_rows)
@@ -667,7 +670,7 @@ def _build_measures_section(
         PAGE,
         "measures",
         heading=parts.table_heading,
-        intro=t("regions.table_intro", lang),
+        intro=t("regions.table_intro", lang, **level_words(lang)),
         controls=html.Div(sort_control, className="filter-bar table-controls"),
         table=parts.measures_table,
         download_label=t("regions.download_measures", lang, **level_words(lang)),
@@ -688,7 +691,7 @@ def _build_map_section(
         PAGE,
         "map",
         heading=parts.map_heading,
-        intro=t("regions.map_intro", lang),
+        intro=t("regions.map_intro", lang, **level_words(lang)),
         figure=parts.map_figure,
         table=parts.map_table,
         download_label=t("regions.download_map", lang),
@@ -714,7 +717,7 @@ def build_regions_layout(
             html.H1(t("regions.title", lang, **level_words(lang))),
             html.P(t("regions.intro", lang, **level_words(lang)), className="lede"),
             build_filter_bar(PAGE, FIELDS, filters, choices, lang, extra=[measure_control]),
-            html.P(t("regions.not_filtered", lang), className="filter-note"),
+            html.P(t("regions.not_filtered", lang, **level_words(lang)), className="filter-note"),
             _build_measures_section(parts, data, filters, lang),
             build_chart_section(
                 PAGE, "measure", heading=parts.measure_heading, figure=parts.measure_figure,

@@ -291,7 +291,11 @@ def list_measure_rows(data: SchoolData, lang: str) -> list[list[str]]:
 
 def build_measures_table(data: SchoolData, lang: str) -> html.Table:
     caption = t(
-        "school.measures_caption", lang, name=data.profile.name, la=data.profile.la_name(lang)
+        "school.measures_caption",
+        lang,
+        name=data.profile.name,
+        la=data.profile.la_name(lang),
+        **level_words(lang),
     )
     return build_table(caption, list_measure_columns(lang), list_measure_rows(data, lang))
 
@@ -450,7 +454,12 @@ def build_school_layout(
                 PAGE,
                 "measures",
                 heading=t("school.measures_heading", lang),
-                intro=t("school.measures_intro", lang, la=data.profile.la_name(lang)),
+                intro=t(
+                    "school.measures_intro",
+                    lang,
+                    la=data.profile.la_name(lang),
+                    **level_words(lang),
+                ),
                 figure=_build_measures_figure(data, lang),
                 table=build_measures_table(data, lang),
                 download_label=t("school.download_measures", lang),
@@ -461,7 +470,7 @@ def build_school_layout(
                 PAGE,
                 "brokerage",
                 heading=t("school.brokerage_heading", lang),
-                intro=t("school.brokerage_intro", lang),
+                intro=t("school.brokerage_intro", lang, **level_words(lang)),
                 figure=_build_brokerage_figure(data, lang),
                 table=build_brokerage_table(data, lang),
                 download_label=t("school.download_brokerage", lang),

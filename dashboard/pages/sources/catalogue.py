@@ -33,6 +33,7 @@ from dashboard.ui.labels import (
     label_membership_type,
     label_scope,
     label_sector,
+    level_words,
 )
 from etl.public import System
 
@@ -206,24 +207,26 @@ def find_table(key: str) -> CatalogueTable:
 
 
 def name_table(key: str, lang: str) -> str:
+    words = level_words(lang)
     names = {
-        "system": t("catalogue.table_system", lang),
-        "groups": t("catalogue.table_groups", lang),
+        "system": t("catalogue.table_system", lang, **words),
+        "groups": t("catalogue.table_groups", lang, **words),
         "schools": t("catalogue.table_schools", lang),
-        "plcs": t("catalogue.table_plcs", lang),
+        "plcs": t("catalogue.table_plcs", lang, **words),
     }
     return names[key]
 
 
 def describe_table(key: str, lang: str) -> str:
     """What one row of the table is, and who gets which rows."""
-    words = {
-        "system": t("catalogue.table_system_about", lang),
-        "groups": t("catalogue.table_groups_about", lang),
+    words = level_words(lang)
+    about = {
+        "system": t("catalogue.table_system_about", lang, **words),
+        "groups": t("catalogue.table_groups_about", lang, **words),
         "schools": t("catalogue.table_schools_about", lang),
-        "plcs": t("catalogue.table_plcs_about", lang),
+        "plcs": t("catalogue.table_plcs_about", lang, **words),
     }
-    return words[key]
+    return about[key]
 
 
 def load_table(db: Database, table: CatalogueTable) -> pd.DataFrame:
@@ -287,7 +290,7 @@ def _describe_column(column: CatalogueColumn, lang: str) -> tuple[str, str]:
         "year": t("catalogue.col_year", lang),
         "level": t("catalogue.col_level", lang),
         "group_code": t("catalogue.col_group_code", lang),
-        "group_name": t("catalogue.col_group_name", lang),
+        "group_name": t("catalogue.col_group_name", lang, **level_words(lang)),
         "school_id": t("catalogue.col_school_id", lang),
         "school_name": t("catalogue.col_school_name", lang),
         "la_code": t("catalogue.col_la_code", lang),

@@ -36,7 +36,7 @@ from dashboard.ui.charts import (
     build_table_section,
 )
 from dashboard.ui.figures import build_message_figure
-from dashboard.ui.labels import to_number
+from dashboard.ui.labels import level_words, to_number
 from dashboard.ui.tables import build_table
 from etl.public import manifest_name
 
@@ -524,7 +524,7 @@ def build_catalogue_section(rows: Mapping[str, int], lang: str) -> html.Section:
             html.H2(t("catalogue.heading", lang), id=heading_id),
             html.P(t("catalogue.intro", lang)),
             html.P(t("catalogue.symbols", lang)),
-            html.P(t("catalogue.scope", lang)),
+            html.P(t("catalogue.scope", lang, **level_words(lang))),
             build_table_region(
                 ids.chart_table(PAGE, what), build_catalogue_table(rows, lang), heading_id
             ),
