@@ -62,6 +62,7 @@ __all__ = [
     "sort_media",
     "sort_sectors",
     "system_has_focus_areas",
+    "system_has_language_media",
     "system_has_map",
     "system_has_outcome",
     "system_of_page",
@@ -173,7 +174,7 @@ def label_scope(scope: str, lang: str) -> str:
         "within_school": t("scope.within_school", lang),
         "between_schools": t("scope.between_schools", lang),
         "across_las": t("scope.across_las", lang),
-        "across_consortia": t("scope.across_consortia", lang),
+        "across_consortia": t("scope.across_consortia", lang, **level_words(lang)),
     }
     return names.get(scope, scope)
 
@@ -344,6 +345,14 @@ def describe_no_map(what: str, lang: str) -> tuple[str, str]:
 def system_has_focus_areas() -> bool:
     """Whether the served system's groups have focus areas to filter by."""
     return bool(system_of_page().focus_areas)
+
+
+def system_has_language_media() -> bool:
+    """Whether the served system's schools have a language medium to filter and list by:
+    the medium is a column of Wales's address list of schools (the reader
+    ``address_list``); a system whose schools come from elsewhere (England's GIAS) has
+    none, and its schools are all "not_applicable"."""
+    return any(file.reader == "address_list" for file in system_of_page().reference_files)
 
 
 def explain_measure(measure: str, lang: str) -> str:

@@ -12,7 +12,7 @@ from dashboard.core.language import build_language_href
 from dashboard.i18n import t
 from dashboard.measures.catalogue import glossary_entries
 from dashboard.ui.charts import GLOSSARY_PATH, build_glossary_links
-from dashboard.ui.labels import level_words, system_of_page
+from dashboard.ui.labels import level_words, system_has_language_media, system_of_page
 
 __all__ = ["PAGE", "HelpWord", "build_help_layout", "list_words"]
 
@@ -102,7 +102,11 @@ def build_help_layout(lang: str) -> html.Div:
             _section(
                 "reading", t("help.reading_heading", lang),
                 [
-                    html.P(t("help.reading_filters", lang, **level_words(lang))),
+                    html.P(
+                        t("help.reading_filters", lang, **level_words(lang))
+                        if system_has_language_media()
+                        else t("help.reading_filters_no_medium", lang, **level_words(lang))
+                    ),
                     html.P(t("help.reading_charts", lang)),
                     html.P(t("help.reading_glossary", lang)),
                     html.P(t("help.reading_years", lang, **level_words(lang))),

@@ -290,16 +290,20 @@ def _describe_selection_rule(
     return t("network.rule_selection_all", lang, ties=shown)
 
 
-def _school_row(row: Mapping[str, object], year: str, lang: str) -> list[object]:
+def _school_row(row: Mapping[str, object], year: str, lang: str, categories: bool) -> list[object]:
+    """A row of the schools table; the support category only with ``categories``."""
     name_column = "la_name_cy" if lang == "cy" else "la_name_en"
     category = row["support_category"]
     community = row["community_id"]
+    category_cell = (
+        label_category(category, lang)
+        if isinstance(category, str)
+        else t("network.category_none", lang)
+    )
     return [
         dcc.Link(row["name"], href=build_school_href(int(row["school_id"]), year, lang)),
         str(row[name_column]),
-        label_category(category, lang)
-        if isinstance(category, str)
-        else t("network.category_none", lang),
+        *([category_cell] if categories else []),
         _count(int(row["degree"])),
         f"{row['betweenness']:.3g}",
         _count(int(row["n_plcs"])),
@@ -328,10 +332,12 @@ def build_schools_table(
         )
     else:
         caption = t("network.schools_caption_all", lang, measure=measure, region=region)
+    # A system without support categories (England) has no column of blanks for them.
+    categories = system_has_outcome("support_category")
     columns = [
         t("network.column_school", lang),
         t("network.column_la", lang, **level_words(lang)),
-        t("network.column_category", lang),
+        *([t("network.column_category", lang)] if categories else []),
         t("network.degree", lang),
         t("network.betweenness", lang),
         t("network.plcs", lang, **level_words(lang)),
@@ -339,7 +345,7 @@ def build_schools_table(
         t("network.lists_column_role", lang),
     ]
     # Plain dicts, not a pandas Series per row (iterrows): those cost more than the table.
-    rows = [_school_row(row, year, lang) for row in shown.to_dict("records")]
+    rows = [_school_row(row, year, lang, categories) for row in shown.to_dict("records")]
     return build_table(caption, columns, rows)
 
 

@@ -44,6 +44,7 @@ from dashboard.ui.labels import (
     label_shallow_reason,
     label_stage,
     level_words,
+    system_has_outcome,
     system_of_page,
 )
 from dashboard.ui.outside_scope import add_outside_note
@@ -461,23 +462,25 @@ def list_member_columns(lang: str) -> list[str]:
         t("plc.col_number", lang),
         t("plc.col_la", lang, **level_words(lang)),
         t("plc.col_sector", lang),
-        t("plc.col_category", lang),
-        t("plc.col_lead", lang),
     ]
-    return columns if groups_are_plcs() else columns[:4]
+    if system_has_outcome("support_category"):  # as list_school_cells
+        columns.append(t("plc.col_category", lang))
+    return [*columns, t("plc.col_lead", lang)] if groups_are_plcs() else columns
 
 
 def list_member_rows(data: PlcData, lang: str, link: bool = True) -> list[list[object]]:
     """The member schools in the user's scope (the name a link when ``link``)."""
     no_category = t("plc.no_category", lang)
-    rows = [
+    schools = data.members.itertuples(index=False)
+    if not groups_are_plcs():
+        return [list_school_cells(school, data.year, lang, no_category, link) for school in schools]
+    return [
         [
             *list_school_cells(school, data.year, lang, no_category, link),
             t("plc.yes", lang) if bool(school.is_lead) else t("plc.no", lang),
         ]
-        for school in data.members.itertuples(index=False)
+        for school in schools
     ]
-    return rows if groups_are_plcs() else [row[:4] for row in rows]
 
 
 def _build_members_table(data: PlcData, lang: str) -> html.Table | html.P | html.Div:

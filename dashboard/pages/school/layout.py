@@ -47,6 +47,7 @@ from dashboard.ui.labels import (
     label_sector,
     label_support_year,
     level_words,
+    system_has_language_media,
     system_has_outcome,
 )
 from dashboard.ui.outside_scope import add_outside_note
@@ -227,12 +228,16 @@ def build_plcs_table(data: SchoolData, lang: str) -> html.Table | html.P:
 
 def list_partner_columns(lang: str) -> list[str]:
     """The partner schools table's headers."""
-    return [
+    columns = [
         t("school.col_school", lang),
         t("school.col_number", lang),
         t("school.col_la", lang, **level_words(lang)),
         t("school.col_sector", lang),
-        t("school.col_category", lang),
+    ]
+    if system_has_outcome("support_category"):  # as list_school_cells
+        columns.append(t("school.col_category", lang))
+    return [
+        *columns,
         t("school.col_shared", lang, **level_words(lang)),
         t("school.col_cross_la", lang, **level_words(lang)),
     ]
@@ -401,15 +406,16 @@ def build_school_parts(data: SchoolData, lang: str) -> SchoolParts:
 
 def _describe_school(data: SchoolData, lang: str) -> str:
     profile = data.profile
-    text = t(
-        "school.lede",
-        lang,
-        number=profile.school_id,
-        la=profile.la_name(lang),
-        consortium=profile.consortium_name(lang),
-        sector=label_sector(profile.sector, lang),
-        medium=label_medium(profile.language_medium, lang),
-    )
+    fields = {
+        "number": profile.school_id,
+        "la": profile.la_name(lang),
+        "consortium": profile.consortium_name(lang),
+        "sector": label_sector(profile.sector, lang),
+    }
+    if system_has_language_media():
+        text = t("school.lede", lang, **fields, medium=label_medium(profile.language_medium, lang))
+    else:  # England's schools have no medium: not "Not applicable" for every one
+        text = t("school.lede_no_medium", lang, **fields)
     if profile.pupils is not None:
         text += " " + t("school.pupils", lang, pupils=f"{profile.pupils:,}")
     return text

@@ -34,6 +34,8 @@ from dashboard.ui.labels import (
     label_scope,
     label_sector,
     level_words,
+    system_has_language_media,
+    system_has_outcome,
 )
 from etl.public import System
 
@@ -75,7 +77,23 @@ class CatalogueColumn:
 class CatalogueTable:
     key: str
     query: str
-    columns: tuple[CatalogueColumn, ...]
+    all_columns: tuple[CatalogueColumn, ...]
+
+    @property
+    def columns(self) -> tuple[CatalogueColumn, ...]:
+        """The columns the served system has: no language medium where its schools have
+        none, no support category where it measures none (England), rather than a
+        column of "Not applicable" or of blanks in every CSV."""
+        absent = set()
+        if not system_has_language_media():
+            absent |= {"language_medium"}
+        if not system_has_outcome("support_category"):
+            absent |= {"support_category"}
+        return tuple(
+            column
+            for column in self.all_columns
+            if column.name not in absent and column.source not in absent
+        )
 
 
 def _measure(name: str, measure: str | None = None, **flags: str) -> CatalogueColumn:
