@@ -94,6 +94,7 @@ REFERENCES = (
     "dufour2006",
     "wooldridge2010",
     "cameron2015",
+    "gias",  # England's list of schools, cited in place of address_list (systems.md)
 )
 
 Fields = Callable[[str], dict[str, str]]

@@ -25,7 +25,14 @@ from dashboard.ui.charts import (
     build_table_section,
 )
 from dashboard.ui.filter_bar import build_filter_bar, build_option_dropdown
-from dashboard.ui.labels import format_value, label_focus, label_sector, level_words, to_number
+from dashboard.ui.labels import (
+    format_value,
+    label_focus,
+    label_sector,
+    level_words,
+    system_has_language_media,
+    to_number,
+)
 from dashboard.ui.tables import build_table
 
 __all__ = [
@@ -528,7 +535,13 @@ def build_compare_layout(
                 PAGE,
                 "measures",
                 heading=parts.measures_heading,
-                intro=t("compare.measures_intro", lang, **level_words(lang)),
+                intro=t(
+                    "compare.measures_intro"
+                    if system_has_language_media()
+                    else "compare.measures_intro_no_medium",
+                    lang,
+                    **level_words(lang),
+                ),
                 table=parts.measures_table,
                 download_label=t("compare.download_measures", lang),
                 lang=lang,

@@ -45,6 +45,7 @@ from dashboard.ui.labels import (
     describe_no_map,
     format_share,
     level_words,
+    system_has_language_media,
     system_has_map,
     to_number,
 )
@@ -536,11 +537,14 @@ def _build_similar_part(
         }
     )
     figure = _build_bars_or_message(bars, data, measure, lang)
+    # Where schools have no language medium (England), every LA's Welsh-medium share is
+    # 0: it adds nothing to the distance (similar.sql) and is not shown.
+    media = system_has_language_media()
     columns = [
         t("filters.la", lang, **level_words(lang)),
         name_measure("similarity_distance", lang),
         name_measure("n_schools", lang),
-        name_measure("welsh_medium_share", lang),
+        *([name_measure("welsh_medium_share", lang)] if media else []),
         name,
     ]
     table_rows = [
@@ -548,14 +552,14 @@ def _build_similar_part(
             str(row["label"]),
             "" if pd.isna(row["distance"]) else _show("similarity_distance", row["distance"], lang),
             _show("n_schools", row["n_schools"], lang),
-            _show("welsh_medium_share", row["welsh_medium_share"], lang),
+            *([_show("welsh_medium_share", row["welsh_medium_share"], lang)] if media else []),
             _show(measure, row["value"], lang),
         ]
         for _, row in rows.iterrows()
     ]
     caption = t("regions.similar_caption", lang, la=la_name, year=filters.year, **level_words(lang))
     intro = t(
-        "regions.similar_intro",
+        "regions.similar_intro" if media else "regions.similar_intro_no_medium",
         lang,
         count=len(las) - 1,
         la=la_name,
@@ -717,7 +721,16 @@ def build_regions_layout(
             html.H1(t("regions.title", lang, **level_words(lang))),
             html.P(t("regions.intro", lang, **level_words(lang)), className="lede"),
             build_filter_bar(PAGE, FIELDS, filters, choices, lang, extra=[measure_control]),
-            html.P(t("regions.not_filtered", lang, **level_words(lang)), className="filter-note"),
+            html.P(
+                t(
+                    "regions.not_filtered"
+                    if system_has_language_media()
+                    else "regions.not_filtered_no_medium",
+                    lang,
+                    **level_words(lang),
+                ),
+                className="filter-note",
+            ),
             _build_measures_section(parts, data, filters, lang),
             build_chart_section(
                 PAGE, "measure", heading=parts.measure_heading, figure=parts.measure_figure,

@@ -419,7 +419,7 @@ def _list_glossary_terms(lang: str) -> list[tuple[str, list[str]]]:
                 name_measure(term.measure, lang),
                 define_measure(term.measure, lang),
                 "; ".join(label_level(level, lang) for level in term.levels),
-                " ".join(cite(reference, lang) for reference in term.references),
+                " ".join(cite(reference, lang) for reference in cited(term.references)),
             ],
         )
         for term in list_system_terms()
@@ -427,16 +427,32 @@ def _list_glossary_terms(lang: str) -> list[tuple[str, list[str]]]:
     return sorted(rows, key=lambda row: row[1][0].casefold())
 
 
+def cited(references: tuple[str, ...]) -> tuple[str, ...]:
+    """A measure's references for the served system: England's schools come from GIAS,
+    not from Wales's address list of schools."""
+    if not system_of_page().reads_gias:
+        return references
+    return tuple("gias" if reference == "address_list" else reference for reference in references)
+
+
+# The references of the practice of a PLC (its review, its enquiry cycle, its health):
+# measures a system whose groups are not PLCs (England's trusts) does not have.
+PLC_PRACTICE = frozenset({"harris2010", "dufour2004", "dufour2006"})
+
+
 def list_system_terms() -> list[Term]:
     """The glossary's measures the served system has: none of support categories where
-    it measures none, none of language medium where its schools have none (England)."""
+    it measures none, none of language medium where its schools have none, none of a
+    PLC's practice where its groups are not PLCs (England)."""
     categories = system_has_outcome("support_category")
     media = system_has_language_media()
+    plcs = system_of_page().group_kind_codes == ("plc",)
     return [
         term
         for term in TERMS
         if (categories or "categorisation" not in term.references)
-        and (media or term.measure != "assort_medium")
+        and (media or term.measure not in {"assort_medium", "welsh_medium_share"})
+        and (plcs or not PLC_PRACTICE & set(term.references))
     ]
 
 
