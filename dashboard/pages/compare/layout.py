@@ -385,6 +385,14 @@ def describe_focus(filters: Filters, lang: str) -> str:
     )
 
 
+def describe_measures(lang: str) -> str:
+    """What the measures are measured over: without a language medium where the
+    system's schools have none (England)."""
+    if system_has_language_media():
+        return t("compare.measures_intro", lang, **level_words(lang))
+    return t("compare.measures_intro_no_medium", lang, **level_words(lang))
+
+
 def describe_drawings(filters: Filters, lang: str) -> str:
     """How to read the two drawings: networks of LAs for Wales, a region's schools."""
     if filters.la is None and filters.consortium is None:
@@ -535,13 +543,7 @@ def build_compare_layout(
                 PAGE,
                 "measures",
                 heading=parts.measures_heading,
-                intro=t(
-                    "compare.measures_intro"
-                    if system_has_language_media()
-                    else "compare.measures_intro_no_medium",
-                    lang,
-                    **level_words(lang),
-                ),
+                intro=describe_measures(lang),
                 table=parts.measures_table,
                 download_label=t("compare.download_measures", lang),
                 lang=lang,

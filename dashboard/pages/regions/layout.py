@@ -558,17 +558,21 @@ def _build_similar_part(
         for _, row in rows.iterrows()
     ]
     caption = t("regions.similar_caption", lang, la=la_name, year=filters.year, **level_words(lang))
-    intro = t(
-        "regions.similar_intro" if media else "regions.similar_intro_no_medium",
-        lang,
-        count=len(las) - 1,
-        la=la_name,
-        measure=name,
-        year=filters.year,
-        **level_words(lang),
-    )
+    fields = {"count": len(las) - 1, "la": la_name, "measure": name, "year": filters.year}
+    if media:
+        intro = t("regions.similar_intro", lang, **fields, **level_words(lang))
+    else:
+        intro = t("regions.similar_intro_no_medium", lang, **fields, **level_words(lang))
     heading = t("regions.similar_heading", lang, **level_words(lang), la=la_name)
     return heading, intro, figure, build_table(caption, columns, table_rows)
+
+
+def describe_not_filtered(lang: str) -> str:
+    """Why the filters of schools are not offered: without a language medium where the
+    system's schools have none (England)."""
+    if system_has_language_media():
+        return t("regions.not_filtered", lang, **level_words(lang))
+    return t("regions.not_filtered_no_medium", lang, **level_words(lang))
 
 
 # ---- The page --------------------------------------------------------------------------
@@ -721,16 +725,7 @@ def build_regions_layout(
             html.H1(t("regions.title", lang, **level_words(lang))),
             html.P(t("regions.intro", lang, **level_words(lang)), className="lede"),
             build_filter_bar(PAGE, FIELDS, filters, choices, lang, extra=[measure_control]),
-            html.P(
-                t(
-                    "regions.not_filtered"
-                    if system_has_language_media()
-                    else "regions.not_filtered_no_medium",
-                    lang,
-                    **level_words(lang),
-                ),
-                className="filter-note",
-            ),
+            html.P(describe_not_filtered(lang), className="filter-note"),
             _build_measures_section(parts, data, filters, lang),
             build_chart_section(
                 PAGE, "measure", heading=parts.measure_heading, figure=parts.measure_figure,
