@@ -20,6 +20,7 @@ from dashboard.core.db import CONFIG_KEY, Database
 from dashboard.core.filters import Filters, load_choices
 from dashboard.i18n import t
 from dashboard.measures.catalogue import TERMS, define_measure
+from dashboard.pages.accessibility.layout import build_accessibility_layout
 from dashboard.pages.network.downloads import build_isolates_csv, build_schools_csv
 from dashboard.pages.network.lists import build_isolates_table
 from dashboard.pages.regions.data import list_system_measures
@@ -204,3 +205,32 @@ def test_wales_reads_its_sentences_unchanged(on_wales: Path, key: str) -> None:
 @pytest.mark.parametrize("key", sorted(SENTENCES))
 def test_england_reads_its_own_words(on_england: Path, key: str) -> None:
     assert t(key, "en", **level_words("en")) == SENTENCES[key][1]
+
+
+def statement_text(layout: object) -> str:
+    """Every string of the accessibility statement's components."""
+    texts: list[str] = []
+
+    def walk(component: object) -> None:
+        if isinstance(component, str):
+            texts.append(component)
+        elif isinstance(component, list | tuple):
+            for child in component:
+                walk(child)
+        else:
+            walk(getattr(component, "children", None) or [])
+
+    walk(layout)
+    return " ".join(texts)
+
+
+def test_englands_accessibility_statement_offers_no_welsh(on_england: Path) -> None:
+    said = statement_text(build_accessibility_layout("en", ""))
+    assert "the groups of schools in England that this server shows, in English." in said
+    assert t("accessibility.can_welsh", "en") not in said
+
+
+def test_wales_accessibility_statement_keeps_welsh(on_wales: Path) -> None:
+    said = statement_text(build_accessibility_layout("en", ""))
+    assert "in English and in Welsh." in said
+    assert t("accessibility.can_welsh", "en") in said
