@@ -34,6 +34,7 @@ from dashboard.ui.labels import (
     label_category,
     label_feature,
     level_words,
+    system_has_language_media,
 )
 
 __all__ = [
@@ -94,6 +95,7 @@ REFERENCES = (
     "dufour2006",
     "wooldridge2010",
     "cameron2015",
+    "gias",  # England's list of schools, cited in place of address_list (systems.md)
 )
 
 Fields = Callable[[str], dict[str, str]]
@@ -281,6 +283,7 @@ def message_keys() -> frozenset[str]:
     keys = {key for term in TERMS for key in (term.name_key, term.definition_key)}
     keys |= {f"measure.level_{level}" for level in LEVELS}
     keys |= {f"reference.{reference}" for reference in REFERENCES}
+    keys |= set(NO_MEDIUM_DEFINITIONS.values())
     return frozenset(keys)
 
 
@@ -301,10 +304,20 @@ def name_measure(measure: str, lang: str) -> str:
     return _message(term.name_key, lang, term.name_fields)
 
 
+# Definitions that name the schools' language medium, and their words for a system
+# whose schools have none (England): the similarity of LAs is by number of schools alone.
+NO_MEDIUM_DEFINITIONS = {
+    "similarity_distance": "measure.similarity_distance_definition_no_medium",
+}
+
+
 def define_measure(measure: str, lang: str) -> str:
     """What a measure is, in a sentence or two."""
     term = find_term(measure)
-    return _message(term.definition_key, lang, term.definition_fields)
+    key = term.definition_key
+    if measure in NO_MEDIUM_DEFINITIONS and not system_has_language_media():
+        key = NO_MEDIUM_DEFINITIONS[measure]
+    return _message(key, lang, term.definition_fields)
 
 
 def cite(reference: str, lang: str) -> str:

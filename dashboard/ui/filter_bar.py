@@ -20,7 +20,7 @@ from dashboard.core.filters import (
     list_year_options,
 )
 from dashboard.i18n import t
-from dashboard.ui.labels import level_words, system_has_focus_areas
+from dashboard.ui.labels import level_words, system_has_focus_areas, system_has_language_media
 
 __all__ = ["build_filter_bar", "build_filter_dropdown", "build_option_dropdown"]
 
@@ -64,6 +64,15 @@ def _label_and_placeholder(field: str, lang: str) -> tuple[str, str | None]:
     return texts[field]
 
 
+def _system_has_field(field: str) -> bool:
+    """Whether the served system has the vocabulary the filter ``field`` chooses from."""
+    if field == "focus":
+        return system_has_focus_areas()
+    if field == "medium":
+        return system_has_language_media()
+    return True
+
+
 def build_filter_dropdown(
     page: str, field: str, filters: Filters, choices: Choices, lang: str
 ) -> html.Div:
@@ -82,9 +91,10 @@ def build_filter_dropdown(
         placeholder=placeholder,
     )
     field_div = _build_field(label, dropdown)
-    if field == "focus" and not system_has_focus_areas():
-        # A system whose groups have no focus areas offers no focus filter: hidden, not
-        # an empty dropdown; it stays in the page, empty, for the page's callback.
+    if not _system_has_field(field):
+        # A system whose groups have no focus areas, or whose schools no language
+        # medium, offers no such filter: hidden, not an empty dropdown (or one that
+        # offers only "Not applicable"); it stays in the page, empty, for the callback.
         field_div.hidden = True
     return field_div
 

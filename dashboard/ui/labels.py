@@ -62,6 +62,7 @@ __all__ = [
     "sort_media",
     "sort_sectors",
     "system_has_focus_areas",
+    "system_has_language_media",
     "system_has_map",
     "system_has_outcome",
     "system_of_page",
@@ -173,7 +174,7 @@ def label_scope(scope: str, lang: str) -> str:
         "within_school": t("scope.within_school", lang),
         "between_schools": t("scope.between_schools", lang),
         "across_las": t("scope.across_las", lang),
-        "across_consortia": t("scope.across_consortia", lang),
+        "across_consortia": t("scope.across_consortia", lang, **level_words(lang)),
     }
     return names.get(scope, scope)
 
@@ -214,7 +215,8 @@ def sort_focus_areas(focus_areas: Iterable[str]) -> list[str]:
 # writes "authorities", the same for the consortium
 # ({consortium_word} ...), and {group_word} {groups_word} {Group_word} {Groups_word}
 # where Wales writes "PLC" ({group_long_word} for "professional learning community"
-# in full, {Groups_long_word} for "Professional learning communities"), and
+# in full, {Groups_long_word} for "Professional learning communities",
+# {groups_long_word} mid-sentence), and
 # {system_word} for the whole system ("Wales", "The Island"). A translation may leave
 # a field out and write the word in the form its grammar needs (a Welsh mutation):
 # only Wales speaks Welsh.
@@ -223,7 +225,7 @@ WORD_FIELDS = (
     "las_short_word",
     "consortium_word", "consortia_word", "Consortium_word", "Consortia_word",
     "group_word", "groups_word", "Group_word", "Groups_word",
-    "group_long_word", "Groups_long_word", "system_word",
+    "group_long_word", "groups_long_word", "Groups_long_word", "system_word",
 )  # fmt: skip
 
 
@@ -296,6 +298,7 @@ def level_words(lang: str) -> dict[str, str]:
     words["group_long_word"] = _lower_first(long)
     plcs = len(kinds) == 1 and kinds[0].code == "plc"
     words["Groups_long_word"] = t("wording.plcs_long", lang) if plcs else _upper_first(groups)
+    words["groups_long_word"] = _lower_first(words["Groups_long_word"])
     words["system_word"] = system_of_page().title.text(lang)
     return words
 
@@ -342,6 +345,14 @@ def describe_no_map(what: str, lang: str) -> tuple[str, str]:
 def system_has_focus_areas() -> bool:
     """Whether the served system's groups have focus areas to filter by."""
     return bool(system_of_page().focus_areas)
+
+
+def system_has_language_media() -> bool:
+    """Whether the served system's schools have a language medium to filter and list by:
+    the medium is a column of Wales's address list of schools (the reader
+    ``address_list``); a system whose schools come from elsewhere (England's GIAS) has
+    none, and its schools are all "not_applicable"."""
+    return any(file.reader == "address_list" for file in system_of_page().reference_files)
 
 
 def explain_measure(measure: str, lang: str) -> str:

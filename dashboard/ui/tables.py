@@ -24,7 +24,7 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard.core.links import build_school_href
-from dashboard.ui.labels import label_category, label_sector
+from dashboard.ui.labels import label_category, label_sector, system_has_outcome
 
 __all__ = [
     "COMPACT_NAMESPACE",
@@ -204,16 +204,19 @@ def list_school_cells(
 ) -> list[object]:
     """The cells that name a school in a table of schools: its name (a link to its
     profile when ``link``), number, LA, sector, and support category (``no_category``
-    when it has none). ``school`` is a row with ``name``, ``school_id``,
-    ``la_name_en``, ``la_name_cy``, ``sector`` and ``category``."""
+    when it has none; no cell where the served system has no support categories).
+    ``school`` is a row with ``name``, ``school_id``, ``la_name_en``, ``la_name_cy``,
+    ``sector`` and ``category``."""
     name: object = str(school.name)
     if link:
         name = dcc.Link(name, href=build_school_href(int(school.school_id), year, lang))
-    category = school.category
-    return [
+    cells = [
         name,
         str(school.school_id),
         str(school.la_name_cy if lang == "cy" else school.la_name_en),
         label_sector(str(school.sector), lang),
-        no_category if pd.isna(category) else label_category(category, lang),
     ]
+    if not system_has_outcome("support_category"):
+        return cells
+    category = school.category
+    return [*cells, no_category if pd.isna(category) else label_category(category, lang)]

@@ -183,3 +183,62 @@ def test_pages_reflow_on_a_phone(page: Page, england_url: str, path: str) -> Non
         "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
     )
     assert width <= room, (path, width, room)
+
+
+# Wales's words, where England's pages say their own: groups, regions, England.
+WALES_WORDS = re.compile(r"\bWales\b|\bWelsh\b|Cymru|consorti|\bPLCs?\b")
+# Every page but the accessibility statement, which still says it was tested in Welsh.
+ENGLISH_PAGES = [
+    "/", "/network", "/network?la=330", "/regions", "/regions?consortium=E12000005&la=330",
+    "/compare", "/plcs", f"/plc/{TRUST}", f"/school/{SCHOOL}", "/impact", "/data", "/help",
+]  # fmt: skip
+
+
+def open_every_detail(page: Page) -> None:
+    page.evaluate("() => document.querySelectorAll('details').forEach(d => { d.open = true; })")
+
+
+@pytest.mark.parametrize("path", ENGLISH_PAGES)
+def test_no_page_speaks_of_wales_or_of_what_england_lacks(
+    page: Page, england_url: str, path: str
+) -> None:
+    open_page(page, england_url + path)
+    open_every_detail(page)
+    main = page.locator("#main")
+    assert WALES_WORDS.findall(main.inner_text()) == []
+    # No language medium and no support category in GIAS: no column of either, and no
+    # language-medium filter (the page keeps it hidden, for its callback).
+    only_wales = re.compile("Support category|Language medium")
+    expect(main.get_by_role("columnheader", name=only_wales)).to_have_count(0)
+    expect(page.get_by_text("Language medium", exact=True)).to_be_hidden()
+
+
+def glossary_links(page: Page) -> set[str]:
+    """The anchors of the glossary links a reader sees on the page."""
+    return set(
+        page.evaluate(
+            """() => Array.from(document.querySelectorAll('#main a[href*="#glossary-"]'))
+                .filter(a => a.checkVisibility())
+                .map(a => a.getAttribute('href').split('#')[1])"""
+        )
+    )
+
+
+def test_every_glossary_link_on_england_leads_to_its_entry(page: Page, england_url: str) -> None:
+    # The glossary leaves out what England lacks (support categories, a PLC's practice):
+    # no page may link to an entry it left out.
+    open_page(page, england_url + "/data")
+    entries = set(
+        page.evaluate(
+            "() => Array.from(document.querySelectorAll('[id^=glossary-]')).map(e => e.id)"
+        )
+    )
+    assert "glossary-support-category" not in entries and "glossary-ei-index" in entries
+    linked: set[str] = set()
+    for path in [p for p in ENGLISH_PAGES if p != "/data"]:
+        watch = CallbackWatch(page)
+        page.goto(england_url + path)
+        expect(page.get_by_role("heading", level=1).first).to_be_visible()
+        watch.wait_until_quiet()
+        linked |= glossary_links(page)
+    assert linked and linked <= entries, sorted(linked - entries)

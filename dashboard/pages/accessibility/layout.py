@@ -12,6 +12,7 @@ from datetime import date
 from dash import html
 
 from dashboard.i18n import t
+from dashboard.ui.labels import level_words, system_of_page
 
 __all__ = [
     "PAGE",
@@ -85,9 +86,19 @@ def _with_contact(text: str, contact: str, lang: str) -> list[object]:
     return [html.P(text), *([found] if found is not None else [])]
 
 
+def _in_welsh_too() -> bool:
+    """Whether the served system's pages are offered in Welsh as well as English (Wales);
+    England's are in English only, and the statement says no more."""
+    return "cy" in system_of_page().languages
+
+
 def _build_using(lang: str) -> list[object]:
+    if _in_welsh_too():
+        applies = t("accessibility.applies", lang, **level_words(lang))
+    else:
+        applies = t("accessibility.applies_english", lang, **level_words(lang))
     return [
-        html.P(t("accessibility.applies", lang)),
+        html.P(applies),
         html.P(t("accessibility.want", lang)),
         html.Ul(
             [
@@ -95,7 +106,7 @@ def _build_using(lang: str) -> list[object]:
                 html.Li(t("accessibility.can_zoom", lang)),
                 html.Li(t("accessibility.can_keyboard", lang)),
                 html.Li(t("accessibility.can_tables", lang)),
-                html.Li(t("accessibility.can_welsh", lang)),
+                *([html.Li(t("accessibility.can_welsh", lang))] if _in_welsh_too() else []),
                 html.Li(t("accessibility.can_phone", lang)),
             ]
         ),

@@ -21,6 +21,7 @@ from dashboard.pages.audit.data import (
     list_event_columns,
 )
 from dashboard.ui.charts import build_download, build_table_region
+from dashboard.ui.labels import level_words
 from dashboard.ui.tables import build_table
 
 __all__ = [
@@ -140,7 +141,7 @@ def build_audit_layout(
         [
             dcc.Location(id=ids.AUDIT_URL, refresh=False),
             html.H1(t("audit.title", lang)),
-            html.P(t("audit.intro", lang), className="lede"),
+            html.P(t("audit.intro", lang, **level_words(lang)), className="lede"),
             _build_filters(query, users, lang),
             html.P(
                 build_audit_status(events, query, lang),

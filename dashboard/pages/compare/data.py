@@ -22,7 +22,7 @@ import pandas as pd
 
 from dashboard.core.db import Database
 from dashboard.core.filters import Filters
-from dashboard.ui.labels import HEADLINE_MEASURES, to_number
+from dashboard.ui.labels import HEADLINE_MEASURES, system_has_outcome, to_number
 from etl.public import SubgraphMeasures, load_focus_network, measure_subgraph
 
 __all__ = [
@@ -196,6 +196,8 @@ def load_measures(db: Database, filters: Filters, earlier: str, later: str) -> p
             "later": to_number(values[later].get(measure)),
         }
         for measure in GROUP_MEASURES
+        # A system without support categories (England) has no row of "No data" for them.
+        if measure != "support_tied_share" or system_has_outcome("support_category")
     ]
     frame = pd.DataFrame(rows, columns=["measure", "earlier", "later"]).astype(
         {"earlier": "float64", "later": "float64"}

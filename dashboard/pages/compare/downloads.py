@@ -128,8 +128,8 @@ def build_schools_csv(data: CompareData, choices: Choices, lang: str) -> str:
         t("compare.column_school", lang),
         t("filters.la", lang, **level_words(lang)),
         t("filters.sector", lang),
-        t("compare.column_plcs", lang, year=data.earlier),
-        t("compare.column_plcs", lang, year=data.later),
+        t("compare.column_plcs", lang, year=data.earlier, **level_words(lang)),
+        t("compare.column_plcs", lang, year=data.later, **level_words(lang)),
     ]
     las = name_las(choices, lang)
     rows = [

@@ -25,7 +25,14 @@ from dashboard.ui.charts import (
     build_table_section,
 )
 from dashboard.ui.filter_bar import build_filter_bar, build_option_dropdown
-from dashboard.ui.labels import format_value, label_focus, label_sector, level_words, to_number
+from dashboard.ui.labels import (
+    format_value,
+    label_focus,
+    label_sector,
+    level_words,
+    system_has_language_media,
+    to_number,
+)
 from dashboard.ui.tables import build_table
 
 __all__ = [
@@ -142,6 +149,7 @@ def describe_summary(data: CompareData, lang: str) -> str:
         kept=f"{c.ties_kept:,}",
         joined=f"{c.schools_joined:,}",
         left=f"{c.schools_left:,}",
+        **level_words(lang),
     )
 
 
@@ -195,9 +203,18 @@ def list_network_parts(data: CompareData, lang: str) -> tuple[list[StackPart], l
         StackPart("gained", t("compare.ties_gained", lang), None, c.ties_gained),
     ]
     schools = [
-        StackPart("kept", t("compare.schools_stayed", lang), c.schools_stayed, c.schools_stayed),
-        StackPart("lost", t("compare.schools_left", lang), c.schools_left, None),
-        StackPart("gained", t("compare.schools_joined", lang), None, c.schools_joined),
+        StackPart(
+            "kept",
+            t("compare.schools_stayed", lang, **level_words(lang)),
+            c.schools_stayed,
+            c.schools_stayed,
+        ),
+        StackPart(
+            "lost", t("compare.schools_left", lang, **level_words(lang)), c.schools_left, None
+        ),
+        StackPart(
+            "gained", t("compare.schools_joined", lang, **level_words(lang)), None, c.schools_joined
+        ),
     ]
     return ties, schools
 
@@ -209,7 +226,12 @@ def build_network_table(data: CompareData, region: str, lang: str) -> html.Table
         for part in (*ties, *schools)
     ]
     caption = t(
-        "compare.network_caption", lang, region=region, earlier=data.earlier, later=data.later
+        "compare.network_caption",
+        lang,
+        region=region,
+        earlier=data.earlier,
+        later=data.later,
+        **level_words(lang),
     )
     return _wrap_names(build_table(caption, ["", data.earlier, data.later], rows))
 
@@ -316,7 +338,7 @@ def build_schools_table(data: CompareData, choices: Choices, lang: str) -> html.
     total = data.changes.schools_joined + data.changes.schools_left
     notes = _notes(len(found), total, lambda n: t("compare.schools_outside", lang, count=n), lang)
     if found.empty:
-        return html.Div([*notes, html.P(t("compare.schools_none", lang))])
+        return html.Div([*notes, html.P(t("compare.schools_none", lang, **level_words(lang)))])
     las = name_las(choices, lang)
     rows = [
         [
@@ -334,10 +356,12 @@ def build_schools_table(data: CompareData, choices: Choices, lang: str) -> html.
         t("filters.la", lang, **level_words(lang)),
         t("filters.sector", lang),
         t("compare.column_change", lang),
-        t("compare.column_plcs", lang, year=data.earlier),
-        t("compare.column_plcs", lang, year=data.later),
+        t("compare.column_plcs", lang, year=data.earlier, **level_words(lang)),
+        t("compare.column_plcs", lang, year=data.later, **level_words(lang)),
     ]
-    caption = t("compare.schools_caption", lang, earlier=data.earlier, later=data.later)
+    caption = t(
+        "compare.schools_caption", lang, earlier=data.earlier, later=data.later, **level_words(lang)
+    )
     return html.Div([*notes, _as_text_table(build_table(caption, columns, rows))])
 
 
@@ -356,13 +380,23 @@ def describe_focus(filters: Filters, lang: str) -> str:
     """With a PLC focus area, that every figure counts its PLCs and ties only."""
     if filters.focus is None:
         return ""
-    return t("compare.focus_note", lang, focus=label_focus(filters.focus, lang))
+    return t(
+        "compare.focus_note", lang, focus=label_focus(filters.focus, lang), **level_words(lang)
+    )
+
+
+def describe_measures(lang: str) -> str:
+    """What the measures are measured over: without a language medium where the
+    system's schools have none (England)."""
+    if system_has_language_media():
+        return t("compare.measures_intro", lang, **level_words(lang))
+    return t("compare.measures_intro_no_medium", lang, **level_words(lang))
 
 
 def describe_drawings(filters: Filters, lang: str) -> str:
     """How to read the two drawings: networks of LAs for Wales, a region's schools."""
     if filters.la is None and filters.consortium is None:
-        return t("compare.drawings_intro_wales", lang)
+        return t("compare.drawings_intro_wales", lang, **level_words(lang))
     return t("compare.drawings_intro_region", lang)
 
 
@@ -386,7 +420,7 @@ def build_compare_parts(
     group = name_group(filters, choices, lang)
     years = {"earlier": data.earlier, "later": data.later}
     ties, schools = list_network_parts(data, lang)
-    titles = (t("compare.ties_axis", lang), t("compare.schools_axis", lang))
+    titles = (t("compare.ties_axis", lang), t("compare.schools_axis", lang, **level_words(lang)))
     return CompareParts(
         notice=[html.P(s, role="alert", className="link-notice") for s in notice or []],
         scope=t("compare.scope_heading", lang, region=region, **years),
@@ -409,7 +443,7 @@ def build_compare_parts(
         measures_table=build_measures_table(data, group, lang),
         ties_heading=t("compare.ties_heading", lang, **years),
         ties_table=build_ties_table(data, choices, lang),
-        schools_heading=t("compare.schools_heading", lang, **years),
+        schools_heading=t("compare.schools_heading", lang, **years, **level_words(lang)),
         schools_table=build_schools_table(data, choices, lang),
     )
 
@@ -468,7 +502,7 @@ def build_compare_layout(
         [
             dcc.Location(id=ids.page_url(PAGE), refresh=False),
             html.H1(t("compare.title", lang)),
-            html.P(t("compare.intro", lang), className="lede"),
+            html.P(t("compare.intro", lang, **level_words(lang)), className="lede"),
             html.Div(parts.notice, id=ids.COMPARE_NOTICE),
             build_filter_bar(PAGE, FIELDS, filters, choices, lang, extra=[with_control]),
             html.Section(
@@ -498,7 +532,7 @@ def build_compare_layout(
                 PAGE,
                 "network",
                 heading=parts.network_heading,
-                intro=t("compare.network_intro", lang),
+                intro=t("compare.network_intro", lang, **level_words(lang)),
                 figure=parts.network_figure,
                 table=parts.network_table,
                 download_label=t("compare.download_network", lang),
@@ -509,7 +543,7 @@ def build_compare_layout(
                 PAGE,
                 "measures",
                 heading=parts.measures_heading,
-                intro=t("compare.measures_intro", lang),
+                intro=describe_measures(lang),
                 table=parts.measures_table,
                 download_label=t("compare.download_measures", lang),
                 lang=lang,
@@ -527,9 +561,9 @@ def build_compare_layout(
                 PAGE,
                 "schools",
                 heading=parts.schools_heading,
-                intro=t("compare.schools_intro", lang),
+                intro=t("compare.schools_intro", lang, **level_words(lang)),
                 table=parts.schools_table,
-                download_label=t("compare.download_schools", lang),
+                download_label=t("compare.download_schools", lang, **level_words(lang)),
                 lang=lang,
             ),
         ],

@@ -12,6 +12,7 @@ from dashboard.core.language import build_language_href
 from dashboard.i18n import t
 from dashboard.measures.catalogue import glossary_entries
 from dashboard.ui.charts import GLOSSARY_PATH, build_glossary_links
+from dashboard.ui.labels import level_words, system_has_language_media, system_of_page
 
 __all__ = ["PAGE", "HelpWord", "build_help_layout", "list_words"]
 
@@ -31,20 +32,23 @@ class HelpWord:
 
 def list_words(lang: str) -> list[HelpWord]:
     """The words a reader meets first, in the order they build on each other."""
+    words = level_words(lang)
     return [
-        HelpWord("plc", t("help.plc_word", lang), t("help.plc_meaning", lang), ("n_plcs",)),
-        HelpWord("tie", t("help.tie_word", lang), t("help.tie_meaning", lang), ("weight",)),
+        _describe_group(lang),
         HelpWord(
-            "isolate", t("help.isolate_word", lang), t("help.isolate_meaning", lang),
+            "tie", t("help.tie_word", lang), t("help.tie_meaning", lang, **words), ("weight",)
+        ),
+        HelpWord(
+            "isolate", t("help.isolate_word", lang), t("help.isolate_meaning", lang, **words),
             ("is_isolate",),
         ),
         HelpWord(
             "betweenness", t("help.betweenness_word", lang),
             t("help.betweenness_meaning", lang), ("betweenness",),
         ),
-        HelpWord("ei", t("help.ei_word", lang), t("help.ei_meaning", lang), ("ei_index",)),
+        HelpWord("ei", t("help.ei_word", lang), t("help.ei_meaning", lang, **words), ("ei_index",)),
         HelpWord(
-            "brokerage", t("help.brokerage_word", lang), t("help.brokerage_meaning", lang),
+            "brokerage", t("help.brokerage_word", lang), t("help.brokerage_meaning", lang, **words),
             ("broker_total",),
         ),
         HelpWord(
@@ -52,6 +56,23 @@ def list_words(lang: str) -> list[HelpWord]:
             t("help.attainment_points_meaning", lang), ("attainment_change",),
         ),
     ]  # fmt: skip
+
+
+def _describe_group(lang: str) -> HelpWord:
+    """The first word: the PLC where the system's groups are PLCs (Wales), else the
+    system's groups, with the kinds it records and the kinds that tie schools."""
+    system = system_of_page()
+    if system.group_kind_codes == ("plc",):
+        return HelpWord("plc", t("help.plc_word", lang), t("help.plc_meaning", lang), ("n_plcs",))
+    names = {kind.code: kind.name.text(lang) for kind in system.group_kinds}
+    meaning = t(
+        "help.group_meaning",
+        lang,
+        **level_words(lang),
+        kinds=", ".join(names.values()),
+        tying=", ".join(names.get(code, code) for code in system.ties.tying_kinds),
+    )
+    return HelpWord("plc", t("help.group_word", lang, **level_words(lang)), meaning, ("n_plcs",))
 
 
 def _build_word(word: HelpWord, lang: str) -> list[object]:
@@ -77,15 +98,19 @@ def build_help_layout(lang: str) -> html.Div:
     return html.Div(
         [
             html.H1(t("help.title", lang)),
-            html.P(t("help.lede", lang), className="lede"),
+            html.P(t("help.lede", lang, **level_words(lang)), className="lede"),
             _section(
                 "reading", t("help.reading_heading", lang),
                 [
-                    html.P(t("help.reading_filters", lang)),
+                    html.P(
+                        t("help.reading_filters", lang, **level_words(lang))
+                        if system_has_language_media()
+                        else t("help.reading_filters_no_medium", lang, **level_words(lang))
+                    ),
                     html.P(t("help.reading_charts", lang)),
                     html.P(t("help.reading_glossary", lang)),
-                    html.P(t("help.reading_years", lang)),
-                    html.P(t("help.reading_detail", lang)),
+                    html.P(t("help.reading_years", lang, **level_words(lang))),
+                    html.P(t("help.reading_detail", lang, **level_words(lang))),
                 ],
             ),
             _section(

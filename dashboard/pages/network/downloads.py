@@ -23,6 +23,8 @@ from dashboard.ui.labels import (
     label_medium,
     label_sector,
     level_words,
+    system_has_language_media,
+    system_has_outcome,
 )
 
 __all__ = [
@@ -46,41 +48,39 @@ def _numbers_or_empty(values: pd.Series) -> pd.Series:
 
 def build_schools_csv(schools: pd.DataFrame, lang: str) -> str:
     """One row per school shown (all of them, not only the table's), by school number:
-    its LA, consortium, kind, support category and network figures."""
-    suffix = "_cy" if lang == "cy" else "_en"
-    header = [
-        t("network.column_number", lang),
-        t("network.column_school", lang),
-        t("network.column_la", lang, **level_words(lang)),
-        t("network.colour_consortium", lang, **level_words(lang)),
-        t("filters.sector", lang),
-        t("filters.medium", lang),
-        t("network.column_category", lang),
-        t("network.degree", lang),
-        t("network.column_weighted_degree", lang),
-        t("network.betweenness", lang),
-        t("network.plcs", lang, **level_words(lang)),
-        t("network.column_community", lang),
-        t("network.column_brokered", lang),
-        t("network.lists_column_role", lang),
+    its LA, consortium, kind, support category and network figures (the medium and the
+    category only where the served system has them)."""
+    header, columns = _school_columns(schools, lang)
+    kind = _kind_columns(schools, lang)
+    figures = [
+        (t("network.degree", lang), schools["degree"]),
+        (t("network.column_weighted_degree", lang), schools["weighted_degree"]),
+        (t("network.betweenness", lang), schools["betweenness"].round(8)),
+        (t("network.plcs", lang, **level_words(lang)), schools["n_plcs"]),
+        (t("network.column_community", lang), _numbers_or_empty(schools["community_id"])),
+        (t("network.column_brokered", lang), schools["broker_total"]),
+        (
+            t("network.lists_column_role", lang),
+            _label(schools["broker_role"], label_table_role, lang),
+        ),
     ]
-    columns = [
-        schools["school_id"],
-        schools["name"],
-        schools[f"la_name{suffix}"],
-        schools[f"consortium_name{suffix}"],
-        _label(schools["sector"], label_sector, lang),
-        _label(schools["language_medium"], label_medium, lang),
-        _label(schools["support_category"], label_category, lang),
-        schools["degree"],
-        schools["weighted_degree"],
-        schools["betweenness"].round(8),
-        schools["n_plcs"],
-        _numbers_or_empty(schools["community_id"]),
-        schools["broker_total"],
-        _label(schools["broker_role"], label_table_role, lang),
-    ]
+    header += [name for name, _ in (*kind, *figures)]
+    columns += [values for _, values in (*kind, *figures)]
     return _write(header, columns)
+
+
+def _kind_columns(schools: pd.DataFrame, lang: str) -> list[tuple[str, pd.Series]]:
+    """A school's sector, language medium and support category, each with its header;
+    the medium and the category only where the served system has them (a system
+    without them would send a column of "Not applicable" or of blanks)."""
+    columns = [(t("filters.sector", lang), _label(schools["sector"], label_sector, lang))]
+    if system_has_language_media():
+        medium = _label(schools["language_medium"], label_medium, lang)
+        columns.append((t("filters.medium", lang), medium))
+    if system_has_outcome("support_category"):
+        category = _label(schools["support_category"], label_category, lang)
+        columns.append((t("network.column_category", lang), category))
+    return columns
 
 
 def _write(header: list[str], columns: list[pd.Series]) -> str:
@@ -113,18 +113,11 @@ def build_isolates_csv(schools: pd.DataFrame, lang: str) -> str:
     its LA, consortium, kind, support category and PLCs."""
     isolates = select_isolates(schools)
     header, columns = _school_columns(isolates, lang)
-    header += [
-        t("filters.sector", lang),
-        t("filters.medium", lang),
-        t("network.column_category", lang),
-        t("network.lists_column_plcs", lang),
-    ]
-    columns += [
-        _label(isolates["sector"], label_sector, lang),
-        _label(isolates["language_medium"], label_medium, lang),
-        _label(isolates["support_category"], label_category, lang),
-        isolates["n_plcs"],
-    ]
+    kind = _kind_columns(isolates, lang)
+    header += [name for name, _ in kind]
+    header.append(t("network.lists_column_plcs", lang, **level_words(lang)))
+    columns += [values for _, values in kind]
+    columns.append(isolates["n_plcs"])
     return _write(header, columns)
 
 

@@ -168,7 +168,7 @@ def _hover_nodes(network: GroupNetwork, names: pd.Series, lang: str) -> list[str
         if network.level == "la":
             hovers.append(t("network.group_hover_la", lang, **figures))
         else:
-            hovers.append(t("network.group_hover", lang, **figures))
+            hovers.append(t("network.group_hover", lang, **figures, **level_words(lang)))
     return hovers
 
 

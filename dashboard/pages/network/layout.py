@@ -201,7 +201,7 @@ def build_summary_table(
     rows = [
         [t("network.summary_schools", lang), _count(summary.schools)],
         [
-            t("network.summary_isolated_focus", lang)
+            t("network.summary_isolated_focus", lang, **level_words(lang))
             if focused
             else t("network.summary_isolated", lang),
             _count(summary.isolated),
@@ -251,12 +251,18 @@ def describe_rule(
     weight = rule.min_weight_drawn
     name = label_focus(focus, lang)
     if rule.rule == "all":
-        drawn = t("network.rule_focus_all", lang, ties=ties, focus=name)
+        drawn = t("network.rule_focus_all", lang, ties=ties, focus=name, **level_words(lang))
     else:
         drawn = t(
-            "network.rule_focus_strongest", lang, ties=ties, focus=name, cap=cap, weight=weight
+            "network.rule_focus_strongest",
+            lang,
+            ties=ties,
+            focus=name,
+            cap=cap,
+            weight=weight,
+            **level_words(lang),
         )
-    return f"{drawn} {t('network.focus_note', lang)}"
+    return f"{drawn} {t('network.focus_note', lang, **level_words(lang))}"
 
 
 def _describe_selection_rule(
@@ -277,22 +283,27 @@ def _describe_selection_rule(
             total=_count(rule.ties_total),
             year=year,
             weight=rule.min_weight_drawn,
+            **level_words(lang),
         )
     if summary.ties_drawn < summary.ties:
         return t("network.rule_selection_unplaced", lang, drawn=drawn, ties=shown)
     return t("network.rule_selection_all", lang, ties=shown)
 
 
-def _school_row(row: Mapping[str, object], year: str, lang: str) -> list[object]:
+def _school_row(row: Mapping[str, object], year: str, lang: str, categories: bool) -> list[object]:
+    """A row of the schools table; the support category only with ``categories``."""
     name_column = "la_name_cy" if lang == "cy" else "la_name_en"
     category = row["support_category"]
     community = row["community_id"]
+    category_cell = (
+        label_category(category, lang)
+        if isinstance(category, str)
+        else t("network.category_none", lang)
+    )
     return [
         dcc.Link(row["name"], href=build_school_href(int(row["school_id"]), year, lang)),
         str(row[name_column]),
-        label_category(category, lang)
-        if isinstance(category, str)
-        else t("network.category_none", lang),
+        *([category_cell] if categories else []),
         _count(int(row["degree"])),
         f"{row['betweenness']:.3g}",
         _count(int(row["n_plcs"])),
@@ -321,10 +332,12 @@ def build_schools_table(
         )
     else:
         caption = t("network.schools_caption_all", lang, measure=measure, region=region)
+    # A system without support categories (England) has no column of blanks for them.
+    categories = system_has_outcome("support_category")
     columns = [
         t("network.column_school", lang),
         t("network.column_la", lang, **level_words(lang)),
-        t("network.column_category", lang),
+        *([t("network.column_category", lang)] if categories else []),
         t("network.degree", lang),
         t("network.betweenness", lang),
         t("network.plcs", lang, **level_words(lang)),
@@ -332,7 +345,7 @@ def build_schools_table(
         t("network.lists_column_role", lang),
     ]
     # Plain dicts, not a pandas Series per row (iterrows): those cost more than the table.
-    rows = [_school_row(row, year, lang) for row in shown.to_dict("records")]
+    rows = [_school_row(row, year, lang, categories) for row in shown.to_dict("records")]
     return build_table(caption, columns, rows)
 
 
@@ -379,20 +392,20 @@ def describe_figure(data: NetworkData, filters: Filters, lang: str) -> str:
     lines and colours read, or the schools' layout and how its ties and colours read."""
     if data.groups is not None:
         if data.groups.level == "la":
-            note = t("network.note_las", lang)
+            note = t("network.note_las", lang, **level_words(lang))
         else:
-            note = t("network.note_consortia", lang)
+            note = t("network.note_consortia", lang, **level_words(lang))
         tied = len(data.groups.pairs)
         if tied > MAX_GROUP_LINES:
             drawn = t("network.note_lines_drawn", lang, drawn=f"{MAX_GROUP_LINES:,}",
                       pairs=f"{tied:,}")  # fmt: skip
             note = f"{note} {drawn}"
         return note
-    colours = t("network.note_colours", lang)
+    colours = t("network.note_colours", lang, **level_words(lang))
     if data.view == "map":
         return f"{t('network.note_map', lang, **level_words(lang))} {colours}"
     if filters.la is None and filters.consortium is None:
-        return f"{t('network.note_force_wales', lang)} {colours}"
+        return f"{t('network.note_force_wales', lang, **level_words(lang))} {colours}"
     return f"{t('network.note_force_region', lang)} {colours}"
 
 

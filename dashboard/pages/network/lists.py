@@ -9,7 +9,7 @@ table beside the network: schools are public units, and no member is named.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import pandas as pd
 from dash import dcc, html
@@ -23,6 +23,8 @@ from dashboard.ui.labels import (
     label_medium,
     label_sector,
     level_words,
+    system_has_language_media,
+    system_has_outcome,
 )
 from dashboard.ui.tables import build_table
 
@@ -132,42 +134,48 @@ def build_isolates_table(
     schools: pd.DataFrame, year: str, region: str, lang: str
 ) -> html.Table | html.P:
     """The isolated schools: name (a link to its profile), LA, sector, medium, support
-    category and PLCs (a school in PLCs of its own school only is isolated too)."""
+    category and PLCs (a school in PLCs of its own school only is isolated too); the
+    medium and the category only where the served system has them."""
     isolates = select_isolates(schools)
     if isolates.empty:
         return html.P(t("network.lists_isolates_none", lang, region=region, year=year))
-    columns = [
-        t("network.column_school", lang),
-        t("network.column_la", lang, **level_words(lang)),
-        t("filters.sector", lang),
-        t("filters.medium", lang),
-        t("network.column_category", lang),
-        t("network.lists_column_plcs", lang),
-    ]
+    cells = list_isolate_cells(lang)
+    columns = [header for header, _ in cells]
     rows = [
-        [
-            _school_link(row, year, lang),
-            str(row[_la_column(lang)]),
-            label_sector(row["sector"], lang),
-            label_medium(row["language_medium"], lang),
-            _category(row["support_category"], lang),
-            _count(row["n_plcs"]),
-        ]
-        for row in _first_rows(
-            isolates,
-            (
-                "name",
-                "school_id",
-                _la_column(lang),
-                "sector",
-                "language_medium",
-                "support_category",
-                "n_plcs",
-            ),
-        )
+        [_school_link(row, year, lang), *[cell(row) for _, cell in cells[1:]]]
+        for row in _first_rows(isolates, ISOLATE_COLUMNS)
     ]
     caption = _caption("isolates", isolates, region, year, lang)
     return build_table(caption, columns, rows)
+
+
+# The columns of the isolates' rows (the table's and the CSV's).
+ISOLATE_COLUMNS = (
+    "name", "school_id", "la_name_en", "la_name_cy", "sector", "language_medium",
+    "support_category", "n_plcs",
+)  # fmt: skip
+
+Cell = Callable[[Mapping[str, object]], object]
+
+
+def list_isolate_cells(lang: str) -> list[tuple[str, Cell]]:
+    """The isolates table's columns: each header with what its cell shows of a row (the
+    first, the school, is a link the table makes itself). Language medium and support
+    category only where the served system has them (labels.system_has_*)."""
+    cells: list[tuple[str, Cell]] = [
+        (t("network.column_school", lang), lambda row: row["name"]),
+        (t("network.column_la", lang, **level_words(lang)), lambda row: str(row[_la_column(lang)])),
+        (t("filters.sector", lang), lambda row: label_sector(row["sector"], lang)),
+    ]
+    if system_has_language_media():
+        medium = t("filters.medium", lang)
+        cells.append((medium, lambda row: label_medium(row["language_medium"], lang)))
+    if system_has_outcome("support_category"):
+        category = t("network.column_category", lang)
+        cells.append((category, lambda row: _category(row["support_category"], lang)))
+    plcs = t("network.lists_column_plcs", lang, **level_words(lang))
+    cells.append((plcs, lambda row: _count(row["n_plcs"])))
+    return cells
 
 
 def _category(category: object, lang: str) -> str:
@@ -250,9 +258,9 @@ def build_list_sections(page: str, tables: dict[str, object], lang: str) -> list
         "roles": t("network.lists_roles_heading", lang),
     }
     intros = {
-        "isolates": t("network.lists_isolates_intro", lang),
-        "betweenness": t("network.lists_betweenness_intro", lang),
-        "roles": t("network.lists_roles_intro", lang),
+        "isolates": t("network.lists_isolates_intro", lang, **level_words(lang)),
+        "betweenness": t("network.lists_betweenness_intro", lang, **level_words(lang)),
+        "roles": t("network.lists_roles_intro", lang, **level_words(lang)),
     }
     downloads = {
         "isolates": t("network.lists_isolates_download", lang),

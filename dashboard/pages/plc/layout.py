@@ -44,6 +44,7 @@ from dashboard.ui.labels import (
     label_shallow_reason,
     label_stage,
     level_words,
+    system_has_outcome,
     system_of_page,
 )
 from dashboard.ui.outside_scope import add_outside_note
@@ -144,7 +145,7 @@ def _build_shallow_card(row: pd.Series, lang: str) -> html.Div:
         return build_card(
             t("plc.card_shallow", lang),
             t("plc.shallow_no", lang),
-            t("plc.shallow_help_no", lang),
+            t("plc.shallow_help_no", lang, **level_words(lang)),
             "plc-card-shallow",
         )
     reasons = [html.Li(label_shallow_reason(str(r), lang)) for r in list(row["shallow_reasons"])]
@@ -330,7 +331,7 @@ def list_review_columns(data: PlcData, lang: str) -> list[str]:
     return [
         t("plc.col_feature", lang),
         *years,
-        t("plc.all_plcs", lang, year=data.year),
+        t("plc.all_plcs", lang, year=data.year, **level_words(lang)),
     ]
 
 
@@ -351,7 +352,7 @@ def list_review_rows(data: PlcData, lang: str) -> list[list[object]]:
 
 def _build_review_table(data: PlcData, lang: str) -> html.Table:
     return build_table(
-        t("plc.review_caption", lang, year=data.year),
+        t("plc.review_caption", lang, year=data.year, **level_words(lang)),
         list_review_columns(data, lang),
         list_review_rows(data, lang),
     )
@@ -367,7 +368,10 @@ def _build_review_figure(data: PlcData, lang: str) -> go.Figure:
         [label_feature(f, lang) for f in REVIEW_FEATURES],
         scores,
         [_number(data.review_means.get(f)) for f in REVIEW_FEATURES],
-        (t("plc.this_plc", lang, year=data.year), t("plc.all_plcs", lang, year=data.year)),
+        (
+            t("plc.this_plc", lang, year=data.year, **level_words(lang)),
+            t("plc.all_plcs", lang, year=data.year, **level_words(lang)),
+        ),
         t("plc.review_axis", lang),
         note,
     )
@@ -458,23 +462,25 @@ def list_member_columns(lang: str) -> list[str]:
         t("plc.col_number", lang),
         t("plc.col_la", lang, **level_words(lang)),
         t("plc.col_sector", lang),
-        t("plc.col_category", lang),
-        t("plc.col_lead", lang),
     ]
-    return columns if groups_are_plcs() else columns[:4]
+    if system_has_outcome("support_category"):  # as list_school_cells
+        columns.append(t("plc.col_category", lang))
+    return [*columns, t("plc.col_lead", lang)] if groups_are_plcs() else columns
 
 
 def list_member_rows(data: PlcData, lang: str, link: bool = True) -> list[list[object]]:
     """The member schools in the user's scope (the name a link when ``link``)."""
     no_category = t("plc.no_category", lang)
-    rows = [
+    schools = data.members.itertuples(index=False)
+    if not groups_are_plcs():
+        return [list_school_cells(school, data.year, lang, no_category, link) for school in schools]
+    return [
         [
             *list_school_cells(school, data.year, lang, no_category, link),
             t("plc.yes", lang) if bool(school.is_lead) else t("plc.no", lang),
         ]
-        for school in data.members.itertuples(index=False)
+        for school in schools
     ]
-    return rows if groups_are_plcs() else [row[:4] for row in rows]
 
 
 def _build_members_table(data: PlcData, lang: str) -> html.Table | html.P | html.Div:
@@ -569,7 +575,7 @@ def _build_cycle_section(data: PlcData, parts: PlcParts, lang: str) -> html.Sect
     return html.Section(
         [
             html.H2(t("plc.cycle_heading", lang), id=heading_id),
-            html.P(t("plc.cycle_intro", lang)),
+            html.P(t("plc.cycle_intro", lang, **level_words(lang))),
             html.Div(parts.cycle, id=ids.PLC_CYCLE),
             build_table_region(
                 ids.chart_table(PAGE, "cycle"), _build_cycle_table(data, lang), heading_id
@@ -606,8 +612,8 @@ def build_plc_layout(data: PlcData, filters: Filters, choices: Choices, lang: st
                     build_chart_section(
                         PAGE,
                         "review",
-                        heading=t("plc.review_heading", lang),
-                        intro=t("plc.review_intro", lang, n=f"{reviewed:,}"),
+                        heading=t("plc.review_heading", lang, **level_words(lang)),
+                        intro=t("plc.review_intro", lang, n=f"{reviewed:,}", **level_words(lang)),
                         figure=parts.review_figure,
                         table=parts.review_table,
                         download_label=t("plc.download_review", lang),
@@ -619,7 +625,7 @@ def build_plc_layout(data: PlcData, filters: Filters, choices: Choices, lang: st
                         PAGE,
                         "activity",
                         heading=t("plc.activity_heading", lang),
-                        intro=t("plc.activity_intro", lang),
+                        intro=t("plc.activity_intro", lang, **level_words(lang)),
                         figure=parts.activity_figure,
                         table=build_table(
                             t("plc.activity_caption", lang, name=name),
@@ -663,9 +669,9 @@ def build_not_found(plc_id: str, back: str, lang: str) -> html.Div:
     ``back`` (keeping the view's filters)."""
     return html.Div(
         [
-            html.H1(t("plc.not_found_title", lang)),
-            html.P(t("plc.not_found", lang, id=plc_id), role="alert"),
-            html.P(dcc.Link(t("plc.back", lang), href=back)),
+            html.H1(t("plc.not_found_title", lang, **level_words(lang))),
+            html.P(t("plc.not_found", lang, id=plc_id, **level_words(lang)), role="alert"),
+            html.P(dcc.Link(t("plc.back", lang, **level_words(lang)), href=back)),
         ],
         className="page",
     )

@@ -39,7 +39,7 @@ from dashboard.ui.outside_scope import build_outside_scope
 
 def _heading(profile: PlcProfile | None, lang: str) -> str:
     if profile is None:
-        return t("plc.not_found_title", lang)
+        return t("plc.not_found_title", lang, **level_words(lang))
     return t("plc.title", lang, **level_words(lang), name=profile.name)
 
 
@@ -87,7 +87,9 @@ def layout(plc_id: str | None = None, **query: str) -> html.Div:
         data = empty_plc_data(view.filters.year) if plc_id is None else _load(view)
     except OutsideScopeError:
         back = build_href_to("overview", search)
-        return build_outside_scope(t("scope.outside_plc", view.lang), back, view.lang)
+        return build_outside_scope(
+            t("scope.outside_plc", view.lang, **level_words(view.lang)), back, view.lang
+        )
     if data is None:
         return build_not_found(wanted, build_href_to("plcs", search), view.lang)
     return build_plc_layout(data, view.filters, view.choices, view.lang)

@@ -16,6 +16,7 @@ import pandas as pd
 from dashboard.core.boundaries import load_la_geojson
 from dashboard.core.db import Database
 from dashboard.core.filters import Filters
+from dashboard.ui.labels import system_has_language_media, system_has_outcome
 
 __all__ = [
     "MAX_MATRIX_LAS",
@@ -54,6 +55,12 @@ REGION_MEASURES = (
     "support_schools",
     "n_support_tied",
     "support_tied_share",
+)
+# Measures of a vocabulary a system may lack: the schools' language medium (England's
+# GIAS gives none) and their support category (no outcomes in GIAS).
+MEDIUM_MEASURES = frozenset({"assort_medium"})
+CATEGORY_MEASURES = frozenset(
+    {"assort_category", "support_schools", "n_support_tied", "support_tied_share"}
 )
 # Measures computed for consortia and Wales only: within one LA they say nothing.
 NOT_FOR_LAS = frozenset({"modularity_communities", "modularity_la", "nmi_communities_la"})
@@ -122,13 +129,24 @@ def _count_las(groups: pd.DataFrame) -> int:
     return int((groups["level"] == "la").sum())
 
 
+def list_system_measures(groups: pd.DataFrame) -> tuple[str, ...]:
+    """The REGION_MEASURES of ``groups`` the served system has: none of a language
+    medium or a support category it lacks, rather than a column of "No data"."""
+    absent: frozenset[str] = frozenset()
+    if not system_has_language_media():
+        absent |= MEDIUM_MEASURES
+    if not system_has_outcome("support_category"):
+        absent |= CATEGORY_MEASURES
+    return tuple(m for m in REGION_MEASURES if m in groups.columns and m not in absent)
+
+
 def load_regions(db: Database, filters: Filters) -> RegionsData:
     """Everything the regions page shows for ``filters``."""
     groups = load_groups(db, filters)
     too_many = filters.consortium is None and _count_las(groups) > MAX_MATRIX_LAS
     return RegionsData(
         groups=groups,
-        measures=tuple(m for m in REGION_MEASURES if m in groups.columns),
+        measures=list_system_measures(groups),
         la_pairs=None if too_many else load_pairs(db, filters, "la"),
         consortium_pairs=load_pairs(db, Filters(filters.year), "consortium"),
         similar=load_similar(db, filters),

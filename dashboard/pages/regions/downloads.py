@@ -23,7 +23,7 @@ from dashboard.pages.regions.layout import (
     list_sort_values,
     sort_groups,
 )
-from dashboard.ui.labels import level_words, to_number
+from dashboard.ui.labels import level_words, system_has_language_media, to_number
 
 __all__ = [
     "build_consortium_pairs_csv",
@@ -171,13 +171,14 @@ def build_similar_csv(data: RegionsData, filters: Filters, lang: str) -> str:
     measure = _measure_of(data, filters)
     labelled = label_groups(data.groups, filters, lang)
     rows_frame = build_similar_rows(data, labelled, measure)
+    media = system_has_language_media()  # as the page's table: no column of zeros
     header = [
         t("regions.column_rank", lang),
         t("regions.column_code", lang),
         t("regions.column_name", lang),
         name_column("similarity_distance", lang),
         name_column("n_schools", lang),
-        name_column("welsh_medium_share", lang),
+        *([name_column("welsh_medium_share", lang)] if media else []),
         name_column(measure, lang),
     ]
     rows = [
@@ -187,7 +188,7 @@ def build_similar_csv(data: RegionsData, filters: Filters, lang: str) -> str:
             str(row["name"]),
             _cell("similarity_distance", row["distance"]),
             _cell("n_schools", row["n_schools"]),
-            _cell("welsh_medium_share", row["welsh_medium_share"]),
+            *([_cell("welsh_medium_share", row["welsh_medium_share"])] if media else []),
             _cell(measure, row["value"]),
         ]
         for _, row in rows_frame.iterrows()

@@ -45,6 +45,7 @@ from dashboard.ui.labels import (
     describe_no_map,
     format_share,
     level_words,
+    system_has_language_media,
     system_has_map,
     to_number,
 )
@@ -307,7 +308,9 @@ def _build_bars_or_message(
     every LA)."""
     name = name_measure(measure, lang)
     if bars["value"].isna().all():
-        return build_message_figure(t("regions.not_for_las", lang, measure=name))
+        return build_message_figure(
+            t("regions.not_for_las", lang, measure=name, **level_words(lang))
+        )
     value, label = _reference(bars, data, measure, lang)
     return build_measure_figure(bars, name, value, label)
 
@@ -347,7 +350,7 @@ def _build_measure_part(
     bars = build_measure_bars(labelled, data, filters, measure, lang)
     name = name_measure(measure, lang)
     if bars["value"].isna().all():
-        message = t("regions.not_for_las", lang, measure=name)
+        message = t("regions.not_for_las", lang, measure=name, **level_words(lang))
         return build_message_figure(message), html.P(message)
     figure = _build_bars_or_message(bars, data, measure, lang)
     rows = [[str(label), shown] for label, shown in zip(bars["label"], bars["shown"], strict=True)]
@@ -364,9 +367,9 @@ def _build_measure_part(
         shown_mean = "" if mean is None else _show(measure, _unplot(measure, mean), lang)
         rows.append([t("regions.mean_row", lang, **level_words(lang)), shown_mean])
         if measure == "ei_index":
-            caption = f"{caption}. {t('regions.mean_why_ei', lang)}"
+            caption = f"{caption}. {t('regions.mean_why_ei', lang, **level_words(lang))}"
         else:
-            caption = f"{caption}. {t('regions.mean_why_count', lang)}"
+            caption = f"{caption}. {t('regions.mean_why_count', lang, **level_words(lang))}"
     rows.append(
         [
             t("region.wales", lang, **level_words(lang)),
@@ -534,11 +537,14 @@ def _build_similar_part(
         }
     )
     figure = _build_bars_or_message(bars, data, measure, lang)
+    # Where schools have no language medium (England), every LA's Welsh-medium share is
+    # 0: it adds nothing to the distance (similar.sql) and is not shown.
+    media = system_has_language_media()
     columns = [
         t("filters.la", lang, **level_words(lang)),
         name_measure("similarity_distance", lang),
         name_measure("n_schools", lang),
-        name_measure("welsh_medium_share", lang),
+        *([name_measure("welsh_medium_share", lang)] if media else []),
         name,
     ]
     table_rows = [
@@ -546,22 +552,27 @@ def _build_similar_part(
             str(row["label"]),
             "" if pd.isna(row["distance"]) else _show("similarity_distance", row["distance"], lang),
             _show("n_schools", row["n_schools"], lang),
-            _show("welsh_medium_share", row["welsh_medium_share"], lang),
+            *([_show("welsh_medium_share", row["welsh_medium_share"], lang)] if media else []),
             _show(measure, row["value"], lang),
         ]
         for _, row in rows.iterrows()
     ]
-    caption = t("regions.similar_caption", lang, la=la_name, year=filters.year)
-    intro = t(
-        "regions.similar_intro",
-        lang,
-        count=len(las) - 1,
-        la=la_name,
-        measure=name,
-        year=filters.year,
-    )
+    caption = t("regions.similar_caption", lang, la=la_name, year=filters.year, **level_words(lang))
+    fields = {"count": len(las) - 1, "la": la_name, "measure": name, "year": filters.year}
+    if media:
+        intro = t("regions.similar_intro", lang, **fields, **level_words(lang))
+    else:
+        intro = t("regions.similar_intro_no_medium", lang, **fields, **level_words(lang))
     heading = t("regions.similar_heading", lang, **level_words(lang), la=la_name)
     return heading, intro, figure, build_table(caption, columns, table_rows)
+
+
+def describe_not_filtered(lang: str) -> str:
+    """Why the filters of schools are not offered: without a language medium where the
+    system's schools have none (England)."""
+    if system_has_language_media():
+        return t("regions.not_filtered", lang, **level_words(lang))
+    return t("regions.not_filtered_no_medium", lang, **level_words(lang))
 
 
 # ---- The page --------------------------------------------------------------------------
@@ -667,7 +678,7 @@ def _build_measures_section(
         PAGE,
         "measures",
         heading=parts.table_heading,
-        intro=t("regions.table_intro", lang),
+        intro=t("regions.table_intro", lang, **level_words(lang)),
         controls=html.Div(sort_control, className="filter-bar table-controls"),
         table=parts.measures_table,
         download_label=t("regions.download_measures", lang, **level_words(lang)),
@@ -688,7 +699,7 @@ def _build_map_section(
         PAGE,
         "map",
         heading=parts.map_heading,
-        intro=t("regions.map_intro", lang),
+        intro=t("regions.map_intro", lang, **level_words(lang)),
         figure=parts.map_figure,
         table=parts.map_table,
         download_label=t("regions.download_map", lang),
@@ -714,7 +725,7 @@ def build_regions_layout(
             html.H1(t("regions.title", lang, **level_words(lang))),
             html.P(t("regions.intro", lang, **level_words(lang)), className="lede"),
             build_filter_bar(PAGE, FIELDS, filters, choices, lang, extra=[measure_control]),
-            html.P(t("regions.not_filtered", lang), className="filter-note"),
+            html.P(describe_not_filtered(lang), className="filter-note"),
             _build_measures_section(parts, data, filters, lang),
             build_chart_section(
                 PAGE, "measure", heading=parts.measure_heading, figure=parts.measure_figure,

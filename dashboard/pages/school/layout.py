@@ -47,6 +47,7 @@ from dashboard.ui.labels import (
     label_sector,
     label_support_year,
     level_words,
+    system_has_language_media,
     system_has_outcome,
 )
 from dashboard.ui.outside_scope import add_outside_note
@@ -227,12 +228,16 @@ def build_plcs_table(data: SchoolData, lang: str) -> html.Table | html.P:
 
 def list_partner_columns(lang: str) -> list[str]:
     """The partner schools table's headers."""
-    return [
+    columns = [
         t("school.col_school", lang),
         t("school.col_number", lang),
         t("school.col_la", lang, **level_words(lang)),
         t("school.col_sector", lang),
-        t("school.col_category", lang),
+    ]
+    if system_has_outcome("support_category"):  # as list_school_cells
+        columns.append(t("school.col_category", lang))
+    return [
+        *columns,
         t("school.col_shared", lang, **level_words(lang)),
         t("school.col_cross_la", lang, **level_words(lang)),
     ]
@@ -291,7 +296,11 @@ def list_measure_rows(data: SchoolData, lang: str) -> list[list[str]]:
 
 def build_measures_table(data: SchoolData, lang: str) -> html.Table:
     caption = t(
-        "school.measures_caption", lang, name=data.profile.name, la=data.profile.la_name(lang)
+        "school.measures_caption",
+        lang,
+        name=data.profile.name,
+        la=data.profile.la_name(lang),
+        **level_words(lang),
     )
     return build_table(caption, list_measure_columns(lang), list_measure_rows(data, lang))
 
@@ -397,15 +406,16 @@ def build_school_parts(data: SchoolData, lang: str) -> SchoolParts:
 
 def _describe_school(data: SchoolData, lang: str) -> str:
     profile = data.profile
-    text = t(
-        "school.lede",
-        lang,
-        number=profile.school_id,
-        la=profile.la_name(lang),
-        consortium=profile.consortium_name(lang),
-        sector=label_sector(profile.sector, lang),
-        medium=label_medium(profile.language_medium, lang),
-    )
+    fields = {
+        "number": profile.school_id,
+        "la": profile.la_name(lang),
+        "consortium": profile.consortium_name(lang),
+        "sector": label_sector(profile.sector, lang),
+    }
+    if system_has_language_media():
+        text = t("school.lede", lang, **fields, medium=label_medium(profile.language_medium, lang))
+    else:  # England's schools have no medium: not "Not applicable" for every one
+        text = t("school.lede_no_medium", lang, **fields)
     if profile.pupils is not None:
         text += " " + t("school.pupils", lang, pupils=f"{profile.pupils:,}")
     return text
@@ -450,7 +460,12 @@ def build_school_layout(
                 PAGE,
                 "measures",
                 heading=t("school.measures_heading", lang),
-                intro=t("school.measures_intro", lang, la=data.profile.la_name(lang)),
+                intro=t(
+                    "school.measures_intro",
+                    lang,
+                    la=data.profile.la_name(lang),
+                    **level_words(lang),
+                ),
                 figure=_build_measures_figure(data, lang),
                 table=build_measures_table(data, lang),
                 download_label=t("school.download_measures", lang),
@@ -461,7 +476,7 @@ def build_school_layout(
                 PAGE,
                 "brokerage",
                 heading=t("school.brokerage_heading", lang),
-                intro=t("school.brokerage_intro", lang),
+                intro=t("school.brokerage_intro", lang, **level_words(lang)),
                 figure=_build_brokerage_figure(data, lang),
                 table=build_brokerage_table(data, lang),
                 download_label=t("school.download_brokerage", lang),

@@ -34,6 +34,7 @@ from dashboard.pages.school.layout import (
     build_school_layout,
     build_school_parts,
 )
+from dashboard.ui.labels import level_words
 from dashboard.ui.outside_scope import build_outside_scope
 
 
@@ -77,7 +78,9 @@ def layout(school_id: str | None = None, **query: str) -> html.Div:
     try:
         data = empty_school_data(view.filters.year) if school_id is None else _load(view)
     except OutsideScopeError:
-        return build_outside_scope(t("scope.outside_school", view.lang), back, view.lang)
+        return build_outside_scope(
+            t("scope.outside_school", view.lang, **level_words(view.lang)), back, view.lang
+        )
     if data is None:
         return build_not_found(number, back, view.lang)
     return build_school_layout(data, view.filters, view.choices, view.lang)

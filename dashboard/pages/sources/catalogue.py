@@ -33,6 +33,9 @@ from dashboard.ui.labels import (
     label_membership_type,
     label_scope,
     label_sector,
+    level_words,
+    system_has_language_media,
+    system_has_outcome,
 )
 from etl.public import System
 
@@ -74,7 +77,23 @@ class CatalogueColumn:
 class CatalogueTable:
     key: str
     query: str
-    columns: tuple[CatalogueColumn, ...]
+    all_columns: tuple[CatalogueColumn, ...]
+
+    @property
+    def columns(self) -> tuple[CatalogueColumn, ...]:
+        """The columns the served system has: no language medium where its schools have
+        none, no support category where it measures none (England), rather than a
+        column of "Not applicable" or of blanks in every CSV."""
+        absent = set()
+        if not system_has_language_media():
+            absent |= {"language_medium"}
+        if not system_has_outcome("support_category"):
+            absent |= {"support_category"}
+        return tuple(
+            column
+            for column in self.all_columns
+            if column.name not in absent and column.source not in absent
+        )
 
 
 def _measure(name: str, measure: str | None = None, **flags: str) -> CatalogueColumn:
@@ -206,24 +225,26 @@ def find_table(key: str) -> CatalogueTable:
 
 
 def name_table(key: str, lang: str) -> str:
+    words = level_words(lang)
     names = {
-        "system": t("catalogue.table_system", lang),
-        "groups": t("catalogue.table_groups", lang),
+        "system": t("catalogue.table_system", lang, **words),
+        "groups": t("catalogue.table_groups", lang, **words),
         "schools": t("catalogue.table_schools", lang),
-        "plcs": t("catalogue.table_plcs", lang),
+        "plcs": t("catalogue.table_plcs", lang, **words),
     }
     return names[key]
 
 
 def describe_table(key: str, lang: str) -> str:
     """What one row of the table is, and who gets which rows."""
-    words = {
-        "system": t("catalogue.table_system_about", lang),
-        "groups": t("catalogue.table_groups_about", lang),
+    words = level_words(lang)
+    about = {
+        "system": t("catalogue.table_system_about", lang, **words),
+        "groups": t("catalogue.table_groups_about", lang, **words),
         "schools": t("catalogue.table_schools_about", lang),
-        "plcs": t("catalogue.table_plcs_about", lang),
+        "plcs": t("catalogue.table_plcs_about", lang, **words),
     }
-    return words[key]
+    return about[key]
 
 
 def load_table(db: Database, table: CatalogueTable) -> pd.DataFrame:
@@ -287,7 +308,7 @@ def _describe_column(column: CatalogueColumn, lang: str) -> tuple[str, str]:
         "year": t("catalogue.col_year", lang),
         "level": t("catalogue.col_level", lang),
         "group_code": t("catalogue.col_group_code", lang),
-        "group_name": t("catalogue.col_group_name", lang),
+        "group_name": t("catalogue.col_group_name", lang, **level_words(lang)),
         "school_id": t("catalogue.col_school_id", lang),
         "school_name": t("catalogue.col_school_name", lang),
         "la_code": t("catalogue.col_la_code", lang),

@@ -21,6 +21,7 @@ from dashboard.pages.sources.run_log import read_failed_runs
 from etl.public import archived_name
 
 __all__ = [
+    "GIAS_SOURCES",
     "MEMBER_ID_PATTERN",
     "ROWS_SHOWN",
     "RUNS_SHOWN",
@@ -47,6 +48,9 @@ MEMBER_ID_PATTERN = r"(?i)m[-_][0-9a-f]{6,64}"
 # reference files (data/reference/README.md), then the contract files.
 SOURCES = ("local_authorities", "address_list", "categorisation", "locations", "boundaries")
 CONTRACT = "contract"
+# England's sources: the GIAS snapshots (the kinds gias_links and gias_groups) and the
+# lookup of its LAs and regions.
+GIAS_SOURCES = ("gias", "la_regions")
 
 
 @dataclass(frozen=True)
@@ -80,9 +84,12 @@ def may_see_refresh_details() -> bool:
 
 def find_source(kind: str) -> str:
     """The source a kind of input file comes from: ``boundaries:geojson`` -> boundaries,
-    ``contract:plcs`` -> contract; a kind of no known source is its own."""
+    ``contract:plcs`` -> contract, ``gias_links`` -> gias; a kind of no known source is
+    its own."""
     stem = kind.split(":", 1)[0]
-    return stem if stem in (*SOURCES, CONTRACT) else kind
+    if stem.startswith("gias_"):
+        return "gias"
+    return stem if stem in (*SOURCES, CONTRACT, *GIAS_SOURCES) else kind
 
 
 def list_files_by_source(files: pd.DataFrame) -> dict[str, list[str]]:

@@ -13,6 +13,7 @@ from dashboard.core import ids
 from dashboard.i18n import t
 from dashboard.measures.catalogue import (
     TERMS,
+    Term,
     cite,
     define_measure,
     glossary_entries,
@@ -22,6 +23,7 @@ from dashboard.measures.catalogue import (
 from dashboard.pages.sources.catalogue import TABLES, describe_table, name_table
 from dashboard.pages.sources.data import (
     CONTRACT,
+    GIAS_SOURCES,
     SOURCES,
     DataPageData,
     list_files_by_source,
@@ -36,7 +38,13 @@ from dashboard.ui.charts import (
     build_table_section,
 )
 from dashboard.ui.figures import build_message_figure
-from dashboard.ui.labels import to_number
+from dashboard.ui.labels import (
+    level_words,
+    system_has_language_media,
+    system_has_outcome,
+    system_of_page,
+    to_number,
+)
 from dashboard.ui.tables import build_table
 from etl.public import manifest_name
 
@@ -349,6 +357,16 @@ def _describe_source(source: str, is_demo: bool, lang: str) -> list[str]:
             t("data.origin_boundaries", lang),
             t("data.licence_boundaries", lang),
         ),
+        "gias": (
+            t("data.source_gias", lang),
+            t("data.origin_gias", lang),
+            t("data.licence_ogl", lang),
+        ),
+        "la_regions": (
+            t("data.source_la_regions", lang),
+            t("data.origin_la_regions", lang),
+            t("data.licence_la_regions", lang),
+        ),
         "contract": (
             t("data.source_contract", lang),
             t("data.origin_demo", lang) if is_demo else t("data.origin_own", lang),
@@ -356,6 +374,17 @@ def _describe_source(source: str, is_demo: bool, lang: str) -> list[str]:
         ),
     }
     return list(texts[source])
+
+
+def list_system_sources() -> tuple[str, ...]:
+    """The sources of the served system: England's GIAS snapshots and its lookup of LAs
+    and regions (no data contract: GIAS is all it loads); else the published files its
+    configuration reads (Wales's five), then the data contract."""
+    system = system_of_page()
+    if system.reads_gias:
+        return GIAS_SOURCES
+    readers = {file.reader for file in system.reference_files}
+    return (*(source for source in SOURCES if source in readers), CONTRACT)
 
 
 def build_sources_table(data: DataPageData, lang: str) -> html.Table:
@@ -366,11 +395,12 @@ def build_sources_table(data: DataPageData, lang: str) -> html.Table:
         t("data.column_origin", lang),
         t("data.column_licence", lang),
     ]
-    rows = [_describe_source(source, data.is_demo, lang) for source in (*SOURCES, CONTRACT)]
+    sources = list_system_sources()
+    rows = [_describe_source(source, data.is_demo, lang) for source in sources]
     if data.details:  # the files read are a refresh detail: the data team's
         files = list_files_by_source(data.files)
         columns.append(t("data.column_files_read_now", lang))
-        for row, source in zip(rows, (*SOURCES, CONTRACT), strict=True):
+        for row, source in zip(rows, sources, strict=True):
             row.append(", ".join(files.get(source, [])))
     caption = t("data.sources_caption", lang) if data.details else t("data.sources_only", lang)
     return _as_text_table(build_table(caption, columns, rows))
@@ -389,12 +419,41 @@ def _list_glossary_terms(lang: str) -> list[tuple[str, list[str]]]:
                 name_measure(term.measure, lang),
                 define_measure(term.measure, lang),
                 "; ".join(label_level(level, lang) for level in term.levels),
-                " ".join(cite(reference, lang) for reference in term.references),
+                " ".join(cite(reference, lang) for reference in cited(term.references)),
             ],
         )
-        for term in TERMS
+        for term in list_system_terms()
     ]
     return sorted(rows, key=lambda row: row[1][0].casefold())
+
+
+def cited(references: tuple[str, ...]) -> tuple[str, ...]:
+    """A measure's references for the served system: England's schools come from GIAS,
+    not from Wales's address list of schools."""
+    if not system_of_page().reads_gias:
+        return references
+    return tuple("gias" if reference == "address_list" else reference for reference in references)
+
+
+# The references of the practice of a PLC (its review, its enquiry cycle, its health):
+# measures a system whose groups are not PLCs (England's trusts) does not have.
+PLC_PRACTICE = frozenset({"harris2010", "dufour2004", "dufour2006"})
+
+
+def list_system_terms() -> list[Term]:
+    """The glossary's measures the served system has: none of support categories where
+    it measures none, none of language medium where its schools have none, none of a
+    PLC's practice where its groups are not PLCs (England)."""
+    categories = system_has_outcome("support_category")
+    media = system_has_language_media()
+    plcs = system_of_page().group_kind_codes == ("plc",)
+    return [
+        term
+        for term in TERMS
+        if (categories or "categorisation" not in term.references)
+        and (media or term.measure not in {"assort_medium", "welsh_medium_share"})
+        and (plcs or not PLC_PRACTICE & set(term.references))
+    ]
 
 
 def list_glossary_rows(lang: str) -> list[list[str]]:
@@ -409,7 +468,7 @@ def build_glossary_table(lang: str) -> html.Table:
         t("data.column_measured_for", lang),
         t("data.column_references", lang),
     ]
-    caption = t("data.glossary_caption", lang, count=len(TERMS))
+    caption = t("data.glossary_caption", lang, count=len(list_system_terms()))
     # Each measure's name carries its anchor (ids.glossary_entry), the target of the
     # link under every chart that shows it (ui/charts.build_glossary_links).
     rows = [
@@ -524,7 +583,7 @@ def build_catalogue_section(rows: Mapping[str, int], lang: str) -> html.Section:
             html.H2(t("catalogue.heading", lang), id=heading_id),
             html.P(t("catalogue.intro", lang)),
             html.P(t("catalogue.symbols", lang)),
-            html.P(t("catalogue.scope", lang)),
+            html.P(t("catalogue.scope", lang, **level_words(lang))),
             build_table_region(
                 ids.chart_table(PAGE, what), build_catalogue_table(rows, lang), heading_id
             ),

@@ -77,6 +77,7 @@ def test_wales_has_its_own_words_in_english_and_welsh():
         "Groups_word": "PLCs",
         "group_long_word": "professional learning community",
         "Groups_long_word": "Professional learning communities",
+        "groups_long_word": "professional learning communities",
         "system_word": "Wales",
     }
     assert (welsh["la_word"], welsh["Las_word"], welsh["la_abbr"]) == (
