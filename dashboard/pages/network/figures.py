@@ -14,7 +14,7 @@ import base64
 import copy
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import numpy as np
@@ -492,6 +492,10 @@ def build_network_figure(
     (plotly's uirevision): pass what changes with the schools shown, not with colour
     or size.
     """
+    full = data
+    # Above MAX_SCHOOLS_DRAWN schools, those chosen and the ties between them (the
+    # school picked is ringed, with all its ties, whether drawn or not).
+    data = replace(full, schools=full.drawn_schools(), segments=full.drawn_segments(), drawn=None)
     schools = data.schools
     traces = []
     if data.view == "map" and len(data.outlines.lon):
@@ -502,7 +506,7 @@ def build_network_figure(
         _build_school_trace(group, points, colour, lang)
         for group in group_schools(schools, colour, lang)
     ]
-    traces += _build_selected_traces(data, selected, lang)
+    traces += _build_selected_traces(full, selected, lang)
     return {"data": traces, "layout": _build_layout(data, colour, lang, revision)}
 
 
