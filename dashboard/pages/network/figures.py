@@ -40,6 +40,7 @@ __all__ = [
     "SIZES",
     "Group",
     "build_network_figure",
+    "copy_styled_layout",
     "group_schools",
     "label_role",
     "pack_array",
@@ -431,6 +432,17 @@ def _styled_layout() -> dict[str, object]:
     return figure.to_plotly_json()["layout"]
 
 
+def copy_styled_layout() -> dict[str, object]:
+    """The styled layout to change for one figure: its top level and the parts figures
+    change (legend, axes) copied; the rest, its template above all, shared and never
+    changed (a deep copy of the whole took 50 ms a figure)."""
+    styled = _styled_layout()
+    layout = dict(styled)
+    for part in ("legend", "xaxis", "yaxis"):
+        layout[part] = copy.deepcopy(styled[part])
+    return layout
+
+
 def _frame_axes(layout: dict[str, object], schools: pd.DataFrame, view: str) -> None:
     """Fit the axes to the schools, one unit of x as long as one of y on the ground: on
     the map a degree of latitude is 1/cos(latitude) degrees of longitude."""
@@ -461,7 +473,7 @@ def _label_shelf(data: NetworkData, lang: str) -> list[dict[str, object]]:
 
 
 def _build_layout(data: NetworkData, colour: str, lang: str, revision: str) -> dict[str, object]:
-    layout = copy.deepcopy(_styled_layout())
+    layout = copy_styled_layout()
     layout["legend"]["title"] = {"text": _legend_title(colour, lang), "side": "top"}
     layout["uirevision"] = revision
     _frame_axes(layout, data.schools, data.view)
