@@ -31,6 +31,7 @@ from dashboard.ui.labels import (
     label_broker_role,
     label_category,
     level_words,
+    system_has_outcome,
 )
 
 __all__ = [
@@ -256,9 +257,16 @@ def _hover_template(colour: str, lang: str) -> str:
         f"{t('network.betweenness', lang)}: %{{customdata[2]:.3g}}",
         f"{t('network.plcs', lang)}: %{{customdata[3]:,.0f}}",
     ]
-    if colour != "category":
+    if _hovers_category(colour):
         lines.insert(2, "%{hovertext}")
     return "<br>".join(lines) + "<extra></extra>"
+
+
+def _hovers_category(colour: str) -> bool:
+    """Whether a school's hover names its support category: not when the colour is the
+    category already, nor in a system without categories, where every school would say
+    "no support category" (England: a tenth of the figure's bytes)."""
+    return colour != "category" and system_has_outcome("support_category")
 
 
 def pack_array(values: np.ndarray, dtype: str) -> dict[str, str] | list[object]:
@@ -297,7 +305,7 @@ def _build_school_trace(group: Group, points: _Points, colour: str, lang: str) -
             "opacity": 0.9,
         },
     }
-    if colour != "category":
+    if _hovers_category(colour):
         trace["hovertext"] = points.categories[rows].tolist()
     return trace
 
