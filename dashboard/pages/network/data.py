@@ -480,18 +480,27 @@ def _focus_summary(
 
 
 def _lay_out(
-    db: Database, filters: Filters, schools: pd.DataFrame, ties: pd.DataFrame, view: str
+    db: Database,
+    filters: Filters,
+    schools: pd.DataFrame,
+    ties: pd.DataFrame,
+    view: str,
+    regional: bool = True,
 ) -> pd.DataFrame:
     """The schools placed in ``view``: in the force layout of an LA or a consortium, a
-    layout of its own (regional.py), kept per file and selection; else the year's
-    layout of all of Wales (net_layout), which a sector or medium only thins out."""
-    if view != "force" or (filters.la is None and filters.consortium is None):
+    layout of its own (regional.py), kept per file and selection, unless not
+    ``regional``; else the year's layout of all of Wales (net_layout), which a sector
+    or medium only thins out."""
+    whole = filters.la is None and filters.consortium is None
+    if view != "force" or whole or not regional:
         return place_schools(schools, view)
     key = (str(db.path), db.in_service(), replace(filters, options=()))
     return lay_out_region_cached(key, schools, ties)
 
 
-def load_network(db: Database, filters: Filters, view: str) -> NetworkData:
+def load_network(
+    db: Database, filters: Filters, view: str, regional_layout: bool = True
+) -> NetworkData:
     """Everything the network page shows for ``filters`` in ``view`` (one of VIEWS).
 
     Without a PLC focus area: the whole network's measures (net_school_metrics) and
@@ -502,19 +511,32 @@ def load_network(db: Database, filters: Filters, view: str) -> NetworkData:
     Worked out once per published file, user's scope, selection and view
     (Database.derive): the page's view callback, its router and its four CSVs all
     ask for it. The NetworkData returned is shared: do not change its frames.
+
+    Without ``regional_layout``, a region's schools keep their places in the year's
+    layout of the whole system, for a caller that places them itself (the compare
+    page lays out both years' ties at once): a region's own layout is the costliest
+    part of a view of schools.
     """
     view = resolve_view(view, filters)
     selection = replace(filters, options=())
-    return db.derive(lambda: _load_network(db, filters, view), "network", selection, view)
+    return db.derive(
+        lambda: _load_network(db, filters, view, regional_layout),
+        "network",
+        selection,
+        view,
+        regional_layout,
+    )
 
 
-def _load_network(db: Database, filters: Filters, view: str) -> NetworkData:
+def _load_network(
+    db: Database, filters: Filters, view: str, regional_layout: bool = True
+) -> NetworkData:
     groups = load_group_network(db, filters, GROUP_LEVELS[view]) if view in GROUP_LEVELS else None
     placement = view if view in SCHOOL_VIEWS else "force"
     schools = load_schools(db, filters)
     if filters.focus is None:
         ties, counts = load_ties(db, filters)
-        schools = _lay_out(db, filters, schools, ties, placement)
+        schools = _lay_out(db, filters, schools, ties, placement, regional_layout)
         segments = place_ties(ties, schools)
         drawn = choose_schools_to_draw(schools) if groups is None else None
         return NetworkData(
@@ -532,7 +554,12 @@ def _load_network(db: Database, filters: Filters, view: str) -> NetworkData:
     found = measure_focus(db, filters)
     ties, rule = choose_ties_to_draw(found.ties, load_refresh_settings(db).max_ties_drawn)
     schools = _lay_out(
-        db, filters, _take_subgraph_measures(schools, found.schools), ties, placement
+        db,
+        filters,
+        _take_subgraph_measures(schools, found.schools),
+        ties,
+        placement,
+        regional_layout,
     )
     segments = place_ties(ties, schools)
     drawn = choose_schools_to_draw(schools) if groups is None else None
