@@ -184,9 +184,19 @@ def _as_cell(value: object) -> object:
 _QUOTE_WHEN = (",", '"', "\n", "\r", COMMENT)
 
 
+_NEEDS_QUOTES = re.compile("[" + re.escape("".join(_QUOTE_WHEN)) + "]")
+
+
 def _write_cell(value: object) -> str:
-    text = str(neutralise_cell(_as_cell(value)))
-    if any(c in text for c in _QUOTE_WHEN):
+    # Text and whole numbers, most of a file's cells, take the short way: _as_cell
+    # leaves both as they are and a whole number is never a formula.
+    if isinstance(value, str):
+        text = str(neutralise_cell(value))
+    elif type(value) is int:
+        return str(value)
+    else:
+        text = str(neutralise_cell(_as_cell(value)))
+    if _NEEDS_QUOTES.search(text):
         return '"' + text.replace('"', '""') + '"'
     return text
 

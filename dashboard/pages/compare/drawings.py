@@ -89,9 +89,10 @@ def load_drawings(db: Database, filters: Filters, earlier: str, later: str) -> D
             load_group_network(db, _in_year(filters, earlier), "la"),
             load_group_network(db, _in_year(filters, later), "la"),
         )
+    # Each year's own layout would be thrown away: _place_alike lays out both at once.
     both = (
-        load_network(db, _in_year(filters, earlier), "force"),
-        load_network(db, _in_year(filters, later), "force"),
+        load_network(db, _in_year(filters, earlier), "force", regional_layout=False),
+        load_network(db, _in_year(filters, later), "force", regional_layout=False),
     )
     first, second = _place_alike(db, filters, both, f"{earlier}|{later}")
     hidden = first.schools.empty and not current_scope().allows(filters.la, filters.consortium)

@@ -30,6 +30,7 @@ from etl.public import (
 )
 
 __all__ = [
+    "MAX_SCHOOLS_DRAWN",
     "VIEWS",
     "DrawingRule",
     "NetworkData",
@@ -37,7 +38,9 @@ __all__ = [
     "Outlines",
     "Segments",
     "TieCounts",
+    "choose_schools_to_draw",
     "choose_ties_to_draw",
+    "keep_segments",
     "load_network",
     "load_outlines",
     "load_rule",
@@ -65,6 +68,13 @@ NAME_COLUMNS = (
 # layout (the region's own, regional.py); "map" the schools where they are.
 VIEWS = ("auto", "las", "consortia", "force", "map")
 SCHOOL_VIEWS = ("force", "map")
+
+
+# The most schools a view of schools draws (force layout or map). A whole system of
+# more (the United States: 130,000) would send the browser 20 MB it cannot draw
+# legibly; England's 11,457 stay whole. Above it, the schools with the most ties are
+# drawn (choose_schools_to_draw), and the page says so (network.note_schools_drawn).
+MAX_SCHOOLS_DRAWN = 12_000
 
 
 @dataclass(frozen=True)
@@ -173,6 +183,21 @@ class NetworkData:
     focus: str | None = None
     # In the views of groups ("las", "consortia"): the network of the groups.
     groups: GroupNetwork | None = None
+    # The rows of ``schools`` drawn, when there are more placed than MAX_SCHOOLS_DRAWN
+    # (choose_schools_to_draw); None when every school placed is drawn.
+    drawn: np.ndarray | None = None
+
+    def drawn_schools(self) -> pd.DataFrame:
+        """The schools the figure draws: every one, or the MAX_SCHOOLS_DRAWN chosen."""
+        if self.drawn is None:
+            return self.schools
+        return self.schools.iloc[self.drawn].reset_index(drop=True)
+
+    def drawn_segments(self) -> Segments:
+        """The ties the figure draws: those with both schools drawn."""
+        if self.drawn is None:
+            return self.segments
+        return keep_segments(self.segments, self.schools["school_id"].to_numpy()[self.drawn])
 
 
 def resolve_view(view: str, filters: Filters) -> str:
@@ -331,6 +356,39 @@ def choose_ties_to_draw(ties: pd.DataFrame, cap: int) -> tuple[pd.DataFrame, Dra
     return drawn, rule
 
 
+def choose_schools_to_draw(schools: pd.DataFrame, cap: int | None = None) -> np.ndarray | None:
+    """The rows of ``schools`` (placed by place_schools) to draw: None (all) when at most
+    ``cap`` (MAX_SCHOOLS_DRAWN unless given) are placed; else the ``cap`` placed schools
+    with the most ties (degree), equal degrees by school number, in the frame's order.
+    Schools not placed are never drawn either way."""
+    cap = MAX_SCHOOLS_DRAWN if cap is None else cap
+    placed = np.flatnonzero(~(schools["x"].isna() | schools["y"].isna()).to_numpy())
+    if len(placed) <= cap:
+        return None
+    degree = schools["degree"].to_numpy(dtype=float, na_value=0)[placed]
+    number = schools["school_id"].to_numpy(dtype=np.int64)[placed]
+    return np.sort(placed[np.lexsort((number, -degree))[:cap]])
+
+
+def keep_segments(segments: Segments, school_ids: np.ndarray) -> Segments:
+    """The ties of ``segments`` with both schools among ``school_ids``."""
+    kept = np.isin(segments.school_a, school_ids) & np.isin(segments.school_b, school_ids)
+    rows = (np.flatnonzero(kept)[:, None] * 3 + np.arange(3)).ravel()
+    return Segments(
+        segments.x[rows],
+        segments.y[rows],
+        weight=segments.weight[kept],
+        school_a=segments.school_a[kept],
+        school_b=segments.school_b[kept],
+    )
+
+
+def _ties_drawn(segments: Segments, schools: pd.DataFrame, drawn: np.ndarray | None) -> int:
+    if drawn is None:
+        return len(segments)
+    return len(keep_segments(segments, schools["school_id"].to_numpy()[drawn]))
+
+
 _outlines: OrderedDict[tuple[str, FileIdentity], Outlines] = OrderedDict()
 _outlines_lock = threading.Lock()
 
@@ -394,6 +452,12 @@ def place_ties(ties: pd.DataFrame, schools: pd.DataFrame) -> Segments:
 def rank_schools(schools: pd.DataFrame, size: str, limit: int) -> pd.DataFrame:
     """The ``limit`` schools highest on ``size`` (a column: degree or betweenness), ties
     broken by name and then school number."""
+    values = schools[size].to_numpy(dtype=float, na_value=-np.inf)
+    if len(values) > limit:
+        # Only the rows at or above the limit-th highest value can be among the first:
+        # sorting every column of a whole country's schools cost most of the table.
+        threshold = np.partition(values, len(values) - limit)[len(values) - limit]
+        schools = schools[values >= threshold]
     ordered = schools.sort_values([size, "name", "school_id"], ascending=[False, True, True])
     return ordered.head(limit)
 
@@ -416,18 +480,27 @@ def _focus_summary(
 
 
 def _lay_out(
-    db: Database, filters: Filters, schools: pd.DataFrame, ties: pd.DataFrame, view: str
+    db: Database,
+    filters: Filters,
+    schools: pd.DataFrame,
+    ties: pd.DataFrame,
+    view: str,
+    regional: bool = True,
 ) -> pd.DataFrame:
     """The schools placed in ``view``: in the force layout of an LA or a consortium, a
-    layout of its own (regional.py), kept per file and selection; else the year's
-    layout of all of Wales (net_layout), which a sector or medium only thins out."""
-    if view != "force" or (filters.la is None and filters.consortium is None):
+    layout of its own (regional.py), kept per file and selection, unless not
+    ``regional``; else the year's layout of all of Wales (net_layout), which a sector
+    or medium only thins out."""
+    whole = filters.la is None and filters.consortium is None
+    if view != "force" or whole or not regional:
         return place_schools(schools, view)
     key = (str(db.path), db.in_service(), replace(filters, options=()))
     return lay_out_region_cached(key, schools, ties)
 
 
-def load_network(db: Database, filters: Filters, view: str) -> NetworkData:
+def load_network(
+    db: Database, filters: Filters, view: str, regional_layout: bool = True
+) -> NetworkData:
     """Everything the network page shows for ``filters`` in ``view`` (one of VIEWS).
 
     Without a PLC focus area: the whole network's measures (net_school_metrics) and
@@ -438,42 +511,66 @@ def load_network(db: Database, filters: Filters, view: str) -> NetworkData:
     Worked out once per published file, user's scope, selection and view
     (Database.derive): the page's view callback, its router and its four CSVs all
     ask for it. The NetworkData returned is shared: do not change its frames.
+
+    Without ``regional_layout``, a region's schools keep their places in the year's
+    layout of the whole system, for a caller that places them itself (the compare
+    page lays out both years' ties at once): a region's own layout is the costliest
+    part of a view of schools.
     """
     view = resolve_view(view, filters)
     selection = replace(filters, options=())
-    return db.derive(lambda: _load_network(db, filters, view), "network", selection, view)
+    return db.derive(
+        lambda: _load_network(db, filters, view, regional_layout),
+        "network",
+        selection,
+        view,
+        regional_layout,
+    )
 
 
-def _load_network(db: Database, filters: Filters, view: str) -> NetworkData:
+def _load_network(
+    db: Database, filters: Filters, view: str, regional_layout: bool = True
+) -> NetworkData:
     groups = load_group_network(db, filters, GROUP_LEVELS[view]) if view in GROUP_LEVELS else None
     placement = view if view in SCHOOL_VIEWS else "force"
     schools = load_schools(db, filters)
     if filters.focus is None:
         ties, counts = load_ties(db, filters)
-        schools = _lay_out(db, filters, schools, ties, placement)
+        schools = _lay_out(db, filters, schools, ties, placement, regional_layout)
         segments = place_ties(ties, schools)
+        drawn = choose_schools_to_draw(schools) if groups is None else None
         return NetworkData(
             view=view,
             schools=schools,
             segments=segments,
-            summary=summarise_network(schools, counts, ties_drawn=len(segments)),
+            summary=summarise_network(
+                schools, counts, ties_drawn=_ties_drawn(segments, schools, drawn)
+            ),
             outlines=load_outlines(db),
             rule=load_rule(db, filters.year),
             groups=groups,
+            drawn=drawn,
         )
     found = measure_focus(db, filters)
     ties, rule = choose_ties_to_draw(found.ties, load_refresh_settings(db).max_ties_drawn)
     schools = _lay_out(
-        db, filters, _take_subgraph_measures(schools, found.schools), ties, placement
+        db,
+        filters,
+        _take_subgraph_measures(schools, found.schools),
+        ties,
+        placement,
+        regional_layout,
     )
     segments = place_ties(ties, schools)
+    drawn = choose_schools_to_draw(schools) if groups is None else None
     return NetworkData(
         view=view,
         schools=schools,
         segments=segments,
-        summary=_focus_summary(found, schools, len(segments)),
+        summary=_focus_summary(found, schools, _ties_drawn(segments, schools, drawn)),
         outlines=load_outlines(db),
         rule=rule,
         focus=filters.focus,
         groups=groups,
+        drawn=drawn,
     )

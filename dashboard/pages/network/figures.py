@@ -14,7 +14,7 @@ import base64
 import copy
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 import numpy as np
@@ -31,6 +31,7 @@ from dashboard.ui.labels import (
     label_broker_role,
     label_category,
     level_words,
+    system_has_outcome,
 )
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "SIZES",
     "Group",
     "build_network_figure",
+    "copy_styled_layout",
     "group_schools",
     "label_role",
     "pack_array",
@@ -255,9 +257,16 @@ def _hover_template(colour: str, lang: str) -> str:
         f"{t('network.betweenness', lang)}: %{{customdata[2]:.3g}}",
         f"{t('network.plcs', lang)}: %{{customdata[3]:,.0f}}",
     ]
-    if colour != "category":
+    if _hovers_category(colour):
         lines.insert(2, "%{hovertext}")
     return "<br>".join(lines) + "<extra></extra>"
+
+
+def _hovers_category(colour: str) -> bool:
+    """Whether a school's hover names its support category: not when the colour is the
+    category already, nor in a system without categories, where every school would say
+    "no support category" (England: a tenth of the figure's bytes)."""
+    return colour != "category" and system_has_outcome("support_category")
 
 
 def pack_array(values: np.ndarray, dtype: str) -> dict[str, str] | list[object]:
@@ -296,7 +305,7 @@ def _build_school_trace(group: Group, points: _Points, colour: str, lang: str) -
             "opacity": 0.9,
         },
     }
-    if colour != "category":
+    if _hovers_category(colour):
         trace["hovertext"] = points.categories[rows].tolist()
     return trace
 
@@ -431,6 +440,17 @@ def _styled_layout() -> dict[str, object]:
     return figure.to_plotly_json()["layout"]
 
 
+def copy_styled_layout() -> dict[str, object]:
+    """The styled layout to change for one figure: its top level and the parts figures
+    change (legend, axes) copied; the rest, its template above all, shared and never
+    changed (a deep copy of the whole took 50 ms a figure)."""
+    styled = _styled_layout()
+    layout = dict(styled)
+    for part in ("legend", "xaxis", "yaxis"):
+        layout[part] = copy.deepcopy(styled[part])
+    return layout
+
+
 def _frame_axes(layout: dict[str, object], schools: pd.DataFrame, view: str) -> None:
     """Fit the axes to the schools, one unit of x as long as one of y on the ground: on
     the map a degree of latitude is 1/cos(latitude) degrees of longitude."""
@@ -461,7 +481,7 @@ def _label_shelf(data: NetworkData, lang: str) -> list[dict[str, object]]:
 
 
 def _build_layout(data: NetworkData, colour: str, lang: str, revision: str) -> dict[str, object]:
-    layout = copy.deepcopy(_styled_layout())
+    layout = copy_styled_layout()
     layout["legend"]["title"] = {"text": _legend_title(colour, lang), "side": "top"}
     layout["uirevision"] = revision
     _frame_axes(layout, data.schools, data.view)
@@ -492,6 +512,10 @@ def build_network_figure(
     (plotly's uirevision): pass what changes with the schools shown, not with colour
     or size.
     """
+    full = data
+    # Above MAX_SCHOOLS_DRAWN schools, those chosen and the ties between them (the
+    # school picked is ringed, with all its ties, whether drawn or not).
+    data = replace(full, schools=full.drawn_schools(), segments=full.drawn_segments(), drawn=None)
     schools = data.schools
     traces = []
     if data.view == "map" and len(data.outlines.lon):
@@ -502,7 +526,7 @@ def build_network_figure(
         _build_school_trace(group, points, colour, lang)
         for group in group_schools(schools, colour, lang)
     ]
-    traces += _build_selected_traces(data, selected, lang)
+    traces += _build_selected_traces(full, selected, lang)
     return {"data": traces, "layout": _build_layout(data, colour, lang, revision)}
 
 

@@ -5,13 +5,11 @@ count at the line's middle on hover. The E-I matrix of the regions page, drawn."
 
 from __future__ import annotations
 
-import copy
-
 import numpy as np
 import pandas as pd
 
 from dashboard.i18n import t
-from dashboard.pages.network.figures import MUTED, PALETTE, SELECTED, _styled_layout
+from dashboard.pages.network.figures import MUTED, PALETTE, SELECTED, copy_styled_layout
 from dashboard.pages.network.groups import OVAL_HEIGHT, OVAL_WIDTH, GroupNetwork
 from dashboard.ui.figures import INK
 from dashboard.ui.labels import level_words
@@ -267,7 +265,7 @@ def build_group_figure(
     chosen, ringed, their lines drawn on top; ``top``: the ties of the widest line, when
     several networks are drawn on one scale (band_pairs)."""
     chosen = chosen or set()
-    layout = copy.deepcopy(_styled_layout())
+    layout = copy_styled_layout()
     # The legend below the oval: beside it, it leaves a phone's screen no room.
     layout["legend"].update(
         title={"text": t("network.group_legend", lang), "side": "top"},

@@ -359,11 +359,11 @@ def _rank_name(size: str, lang: str) -> str:
 
 
 def list_school_options(data: NetworkData) -> list[dict[str, object]]:
-    """The schools the picker offers: those shown and placed, by name; none in the
-    views of groups."""
+    """The schools the picker offers: those drawn (shown and placed, MAX_SCHOOLS_DRAWN at
+    most), by name; none in the views of groups."""
     if data.groups is not None:
         return []
-    placed = data.schools.dropna(subset=["x", "y"]).sort_values(["name", "school_id"])
+    placed = data.drawn_schools().dropna(subset=["x", "y"]).sort_values(["name", "school_id"])
     return [
         {"label": str(name), "value": str(int(number))}
         for name, number in zip(placed["name"], placed["school_id"], strict=True)
@@ -403,10 +403,28 @@ def describe_figure(data: NetworkData, filters: Filters, lang: str) -> str:
         return note
     colours = t("network.note_colours", lang, **level_words(lang))
     if data.view == "map":
-        return f"{t('network.note_map', lang, **level_words(lang))} {colours}"
-    if filters.la is None and filters.consortium is None:
-        return f"{t('network.note_force_wales', lang, **level_words(lang))} {colours}"
-    return f"{t('network.note_force_region', lang)} {colours}"
+        note = f"{t('network.note_map', lang, **level_words(lang))} {colours}"
+    elif filters.la is None and filters.consortium is None:
+        note = f"{t('network.note_force_wales', lang, **level_words(lang))} {colours}"
+    else:
+        note = f"{t('network.note_force_region', lang)} {colours}"
+    return " ".join([note, *_describe_schools_drawn(data, lang)])
+
+
+def _describe_schools_drawn(data: NetworkData, lang: str) -> list[str]:
+    """Which schools the figure draws when not all of them (MAX_SCHOOLS_DRAWN)."""
+    if data.drawn is None:
+        return []
+    placed = len(data.schools) - data.summary.unplaced
+    return [
+        t(
+            "network.note_schools_drawn",
+            lang,
+            drawn=_count(len(data.drawn)),
+            schools=_count(placed),
+            ties=_count(data.summary.ties_drawn),
+        )
+    ]
 
 
 def _chosen_groups(data: NetworkData, filters: Filters) -> set[str]:

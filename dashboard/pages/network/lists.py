@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
+import numpy as np
 import pandas as pd
 from dash import dcc, html
 
@@ -75,6 +76,18 @@ def select_role_brokers(schools: pd.DataFrame) -> pd.DataFrame:
     return brokers.sort_values(order, ascending=[False, True, True]).reset_index(drop=True)
 
 
+def _highest(schools: pd.DataFrame, column: str, limit: int = LIST_LIMIT) -> pd.DataFrame:
+    """The rows of ``schools`` that can be among the ``limit`` highest on ``column``:
+    those at or above its ``limit``-th highest value (all that share it, so the order by
+    name still decides among them). A list's first rows come from these few, not from
+    sorting every school of a whole country."""
+    values = schools[column].to_numpy(dtype=float, na_value=-np.inf)
+    if len(values) <= limit:
+        return schools
+    threshold = np.partition(values, len(values) - limit)[len(values) - limit]
+    return schools[values >= threshold]
+
+
 def label_table_role(role: str, lang: str) -> str:
     """A main brokerage role as the tables name it; a school with none is said to broker
     no lead-school ties, which is why a school high on betweenness may have none."""
@@ -101,10 +114,10 @@ def _first_rows(listed: pd.DataFrame, columns: Sequence[str]) -> list[dict[str, 
     return listed.head(LIST_LIMIT)[list(columns)].to_dict("records")
 
 
-def _caption(what: str, listed: pd.DataFrame, region: str, year: str, lang: str) -> str:
+def _caption(what: str, listed: int, region: str, year: str, lang: str) -> str:
     """ "The 55 schools ...", or "The first 100 of 312 schools ... (the CSV lists all)"."""
-    fields = {"count": _count(len(listed)), "region": region, "year": year}
-    if len(listed) > LIST_LIMIT:
+    fields = {"count": _count(listed), "region": region, "year": year}
+    if listed > LIST_LIMIT:
         top = {
             "isolates": t("network.lists_isolates_caption_top", lang, shown=LIST_LIMIT, **fields),
             "betweenness": t(
@@ -113,7 +126,7 @@ def _caption(what: str, listed: pd.DataFrame, region: str, year: str, lang: str)
             "roles": t("network.lists_roles_caption_top", lang, shown=LIST_LIMIT, **fields),
         }
         return top[what]
-    if len(listed) == 1:
+    if listed == 1:
         one = {
             "isolates": t("network.lists_isolates_caption_one", lang, region=region, year=year),
             "betweenness": t(
@@ -136,16 +149,20 @@ def build_isolates_table(
     """The isolated schools: name (a link to its profile), LA, sector, medium, support
     category and PLCs (a school in PLCs of its own school only is isolated too); the
     medium and the category only where the served system has them."""
-    isolates = select_isolates(schools)
-    if isolates.empty:
+    isolated = schools["degree"] == 0
+    if not isolated.any():
         return html.P(t("network.lists_isolates_none", lang, region=region, year=year))
+    # The page shows the first LIST_LIMIT: sorted on the keys alone (every column of a
+    # whole country's isolated schools took longer to move than the table to build).
+    keys = schools.loc[isolated, ["la_code", "name", "school_id"]]
+    isolates = schools.loc[keys.sort_values(list(keys.columns)).index[:LIST_LIMIT]]
     cells = list_isolate_cells(lang)
     columns = [header for header, _ in cells]
     rows = [
         [_school_link(row, year, lang), *[cell(row) for _, cell in cells[1:]]]
         for row in _first_rows(isolates, ISOLATE_COLUMNS)
     ]
-    caption = _caption("isolates", isolates, region, year, lang)
+    caption = _caption("isolates", int(isolated.sum()), region, year, lang)
     return build_table(caption, columns, rows)
 
 
@@ -189,9 +206,10 @@ def build_betweenness_table(
 ) -> html.Table | html.P:
     """The brokers by betweenness: name, LA, betweenness, degree, and the main brokerage
     role, which counts lead-school ties only (label_table_role)."""
-    brokers = select_betweenness_brokers(schools)
-    if brokers.empty:
+    listed = int((schools["betweenness"] > 0).sum())
+    if listed == 0:
         return html.P(t("network.lists_betweenness_none", lang, region=region, year=year))
+    brokers = select_betweenness_brokers(_highest(schools, "betweenness"))
     columns = [
         t("network.column_school", lang),
         t("network.column_la", lang, **level_words(lang)),
@@ -212,7 +230,7 @@ def build_betweenness_table(
             ("name", "school_id", _la_column(lang), "betweenness", "degree", "broker_role"),
         )
     ]
-    caption = _caption("betweenness", brokers, region, year, lang)
+    caption = _caption("betweenness", listed, region, year, lang)
     return build_table(caption, columns, rows, sorted_by=(2, "descending"))
 
 
@@ -221,9 +239,10 @@ def build_roles_table(
 ) -> html.Table | html.P:
     """The brokers by role: name, LA, the pairs brokered in each of the five roles and in
     all, then betweenness, so the two kinds of broker can be compared."""
-    brokers = select_role_brokers(schools)
-    if brokers.empty:
+    listed = int((schools["broker_total"] > 0).sum())
+    if listed == 0:
         return html.P(t("network.lists_roles_none", lang, region=region, year=year))
+    brokers = select_role_brokers(_highest(schools, "broker_total"))
     columns = [
         t("network.column_school", lang),
         t("network.column_la", lang, **level_words(lang)),
@@ -244,7 +263,7 @@ def build_roles_table(
             ("name", "school_id", _la_column(lang), *ROLE_COLUMNS, "broker_total", "betweenness"),
         )
     ]
-    caption = _caption("roles", brokers, region, year, lang)
+    caption = _caption("roles", listed, region, year, lang)
     return build_table(caption, columns, rows, sorted_by=(7, "descending"))
 
 

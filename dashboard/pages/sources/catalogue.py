@@ -271,25 +271,41 @@ def _cell(value: object, unit: str) -> object:
     return value
 
 
+def _flags(frame: pd.DataFrame, name: str | None) -> list[bool]:
+    """A query's flag column as booleans (all false when the column has no flag)."""
+    if name is None:
+        return [False] * len(frame)
+    return [bool(flag) for flag in frame[name]]
+
+
 def _column_cells(frame: pd.DataFrame, column: CatalogueColumn, lang: str) -> list[object]:
-    """The cells of ``column``: values, labels, or the symbol saying why there is none."""
+    """The cells of ``column``: values, labels, or the symbol saying why there is none.
+
+    A column at a time, never a row at a time (``frame.iloc`` per cell took 49 s for
+    England's 11,457 schools): the flags and the missing values are read whole, and
+    each distinct code is labelled once."""
     if column.name in _NAMED_IN_BOTH:
         values = _by_language(frame, _NAMED_IN_BOTH[column.name], lang)
     else:
         values = frame[column.source or column.name]
-    cells: list[object] = []
-    for index, value in enumerate(values):
-        row = frame.iloc[index]
-        if column.suppressed is not None and bool(row[column.suppressed]):
-            cells.append(SUPPRESSED)
-        elif value is None or pd.isna(value):
-            applicable = column.not_applicable is None or not bool(row[column.not_applicable])
-            cells.append(UNAVAILABLE if applicable else NOT_APPLICABLE)
-        elif column.labels is not None:
-            cells.append(column.labels(str(value), lang))
-        else:
-            cells.append(_cell(value, column.unit))
-    return cells
+    missing = values.isna().tolist()
+    suppressed = _flags(frame, column.suppressed)
+    not_applicable = _flags(frame, column.not_applicable)
+    present = values[~values.isna()]
+    if column.labels is not None:
+        labels = {code: column.labels(code, lang) for code in present.astype(str).unique()}
+        shown = [None if gone else labels[str(v)] for v, gone in zip(values, missing, strict=True)]
+    else:
+        unit = column.unit
+        shown = [None if gone else _cell(v, unit) for v, gone in zip(values, missing, strict=True)]
+    return [
+        SUPPRESSED
+        if hidden
+        else ((NOT_APPLICABLE if inapplicable else UNAVAILABLE) if gone else cell)
+        for cell, gone, hidden, inapplicable in zip(
+            shown, missing, suppressed, not_applicable, strict=True
+        )
+    ]
 
 
 def build_table_csv(frame: pd.DataFrame, table: CatalogueTable, lang: str) -> str:
