@@ -26,35 +26,65 @@ choosable as (
     inner join local_authorities as la on la.la_code = s.la_code
 ),
 
-counted as (
-    select
-        t.year,
-        c.consortium_code,
-        c.la_code,
-        c.sector,
-        c.language_medium,
-        count(distinct t.plc_id) as active_groups,
-        count(distinct t.school_id) as schools_in_groups
+-- Each school's cell (its consortium, LA, sector and medium) with its groups: a group
+-- is counted once per cell, however many of the cell's schools it has.
+group_cells as (
+    select distinct
+        t.year, t.plc_id, c.consortium_code, c.la_code, c.sector, c.language_medium
     from tying_memberships as t
     inner join choosable as c on c.school_id = t.school_id
+),
+
+school_cells as (
+    select distinct
+        t.year, t.school_id, c.consortium_code, c.la_code, c.sector, c.language_medium
+    from tying_memberships as t
+    inner join choosable as c on c.school_id = t.school_id
+),
+
+-- Every choice of the filters at once (NULL: all). A school without a sector (or
+-- medium) is in the "all" rows only: a NULL that is a value, not a roll-up, would be
+-- read as "all".
+groups_counted as (
+    select
+        year, consortium_code, la_code, sector, language_medium,
+        count(distinct plc_id) as active_groups
+    from group_cells
     group by grouping sets (
-        (t.year),
-        (t.year, c.sector),
-        (t.year, c.language_medium),
-        (t.year, c.sector, c.language_medium),
-        (t.year, c.consortium_code),
-        (t.year, c.consortium_code, c.sector),
-        (t.year, c.consortium_code, c.language_medium),
-        (t.year, c.consortium_code, c.sector, c.language_medium),
-        (t.year, c.la_code),
-        (t.year, c.la_code, c.sector),
-        (t.year, c.la_code, c.language_medium),
-        (t.year, c.la_code, c.sector, c.language_medium)
+        (year), (year, sector), (year, language_medium), (year, sector, language_medium),
+        (year, consortium_code), (year, consortium_code, sector),
+        (year, consortium_code, language_medium),
+        (year, consortium_code, sector, language_medium),
+        (year, la_code), (year, la_code, sector), (year, la_code, language_medium),
+        (year, la_code, sector, language_medium)
     )
-    -- A school without a sector (or medium) is in the "all" rows only: a NULL that is
-    -- a value, not a roll-up, would be read as "all".
-    having (grouping(c.sector) = 1 or c.sector is not null)
-       and (grouping(c.language_medium) = 1 or c.language_medium is not null)
+    having (grouping(sector) = 1 or sector is not null)
+       and (grouping(language_medium) = 1 or language_medium is not null)
+),
+
+-- A school is in one cell: its count is a plain count.
+schools_counted as (
+    select
+        year, consortium_code, la_code, sector, language_medium,
+        count(*) as schools_in_groups
+    from school_cells
+    group by grouping sets (
+        (year), (year, sector), (year, language_medium), (year, sector, language_medium),
+        (year, consortium_code), (year, consortium_code, sector),
+        (year, consortium_code, language_medium),
+        (year, consortium_code, sector, language_medium),
+        (year, la_code), (year, la_code, sector), (year, la_code, language_medium),
+        (year, la_code, sector, language_medium)
+    )
+    having (grouping(sector) = 1 or sector is not null)
+       and (grouping(language_medium) = 1 or language_medium is not null)
 )
 
-select * from counted
+select g.*, s.schools_in_groups
+from groups_counted as g
+inner join schools_counted as s
+    on s.year = g.year
+    and s.consortium_code is not distinct from g.consortium_code
+    and s.la_code is not distinct from g.la_code
+    and s.sector is not distinct from g.sector
+    and s.language_medium is not distinct from g.language_medium
