@@ -21,14 +21,14 @@ from etl.contract import CONTRACT, Column, ContractFile
 from etl.pseudonym import (
     A_MEMBER_ID,
     HIDE_FUNCTION,
-    PSEUDONYM_FUNCTION,
     PseudonymKey,
     pseudonym,
     pseudonym_functions,
+    pseudonymise_values,
 )
 from etl.reasons import say
 from etl.sources.common import InputError, Rejection
-from etl.sources.contract_files import lost_letters_warning, stage_contract_file
+from etl.sources.contract_files import Transforms, lost_letters_warning, stage_contract_file
 from etl.sources.reference import Reference
 from etl.validate import (
     DUPLICATES,
@@ -152,11 +152,14 @@ def load_contract_file(
     ``key`` pseudonymises the member ids; a file with member ids needs one.
     """
     if not spec.member_id_columns:
-        return _load_checked(con, spec, path, run_id)
+        return _load_checked(con, spec, path, run_id, {})
     if key is None:
         raise ValueError(f"{spec.table} holds member ids: loading it needs a pseudonym key")
+    pseudonymised: Transforms = {
+        name: lambda values: pseudonymise_values(key, values) for name in spec.member_id_columns
+    }
     with pseudonym_functions(con, key) as register_hide:
-        return _load_checked(con, spec, path, run_id, register_hide)
+        return _load_checked(con, spec, path, run_id, pseudonymised, register_hide)
 
 
 def _load_checked(
@@ -164,11 +167,9 @@ def _load_checked(
     spec: ContractFile,
     path: Path,
     run_id: str,
+    transforms: Transforms,
     register_hide: Callable[[frozenset[str]], None] | None = None,
 ) -> LoadedFile:
-    transforms = {
-        name: lambda text: f"{PSEUDONYM_FUNCTION}({text})" for name in spec.member_id_columns
-    }
     encoding = stage_contract_file(con, path, transforms)
     header = [row[0] for row in con.execute("DESCRIBE __staged").fetchall()]
     _check_header(spec, path, header)

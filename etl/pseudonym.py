@@ -36,6 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from etl import config
 from etl.sources.common import InputError
@@ -48,7 +50,6 @@ __all__ = [
     "LOOKS_LIKE_NAME",
     "MEMBER_ID_REASONS",
     "MIN_KEY_LENGTH",
-    "PSEUDONYM_FUNCTION",
     "PseudonymKey",
     "PseudonymKeyError",
     "hide_if_person",
@@ -56,6 +57,7 @@ __all__ = [
     "pseudonym",
     "pseudonym_functions",
     "pseudonymise",
+    "pseudonymise_values",
     "resolve_key",
 ]
 
@@ -75,8 +77,7 @@ MEMBER_ID_REASONS = {
     "member ids before sending (see docs/data-contract.md); the value is not kept",
 }
 
-# SQL names of the functions a load registers on its connection.
-PSEUDONYM_FUNCTION = "plcnet_member_pseudonym"
+# SQL name of the function a load registers on its connection.
 HIDE_FUNCTION = "plcnet_hide_member_value"
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
@@ -151,16 +152,11 @@ def hide_if_person(key: PseudonymKey, value: str, member_ids: frozenset[str]) ->
 
 # HMAC-SHA256 pads a key of at most one block (64 bytes) with zeros; a longer one is hashed.
 _HMAC_BLOCK = 64
-# Session variables holding the HMAC's inner and outer padded keys while a load runs.
-_INNER_KEY = "plcnet_hmac_inner_key"
-_OUTER_KEY = "plcnet_hmac_outer_key"
-# The Python function that pseudonymises the member ids the SQL one leaves to it.
-_PSEUDONYM_IN_PYTHON = "plcnet_member_pseudonym_py"
-# A member id DuckDB can hash itself: ASCII spaces around text that starts and ends with
-# a printable ASCII character (so that trimming spaces is exactly Python's strip()),
-# with a digit (no part of it is all letters, so it is no name) and no "@" (no e-mail
-# address). Anything else, rare in an id, goes to pseudonymise(), in Python.
-_PLAIN_ID = "(?s) *[!-~](.*[!-~])? *"
+# A member id hashed straight away (_hasher): ASCII spaces around text that starts and
+# ends with a printable ASCII character (so that its strip() is stripping spaces), with
+# a digit (no part of it is all letters, so it is no name) and no "@" (no e-mail
+# address). Anything else, rare in an id, goes through pseudonymise() itself.
+_PLAIN_ID = "(?s)^ *[!-~](.*[!-~])? *$"
 
 
 def _padded_keys(key: PseudonymKey) -> tuple[bytes, bytes]:
@@ -172,43 +168,64 @@ def _padded_keys(key: PseudonymKey) -> tuple[bytes, bytes]:
     return bytes(b ^ 0x36 for b in secret), bytes(b ^ 0x5C for b in secret)
 
 
-def _pseudonym_macro() -> str:
-    """SQL of plcnet_member_pseudonym(v): pseudonymise() in DuckDB, vectorised and on
-    every core, for the ids it can hash itself; the others through the Python function.
+def _hasher(key: PseudonymKey) -> Callable[[str], str]:
+    """pseudonym() of an id, from SHA-256 states that have already taken the padded keys.
+
+    hmac.new hashes both padded keys (a block each) for every id; copying the states
+    instead halves the work, which is most of what pseudonymising a file costs.
     """
-    text = "trim(v, ' ')"
-    inner = f"unhex(sha256(getvariable('{_INNER_KEY}') || encode({text})))"
-    hashed = f"'{PREFIX}' || left(sha256(getvariable('{_OUTER_KEY}') || {inner}), {HEX_DIGITS})"
-    plain = (
-        f"regexp_full_match(v, '{_PLAIN_ID}') AND regexp_matches(v, '[0-9]') "
-        "AND NOT contains(v, '@')"
+    inner_key, outer_key = _padded_keys(key)
+    inner, outer = hashlib.sha256(inner_key), hashlib.sha256(outer_key)
+
+    def hashed(member_id: str) -> str:
+        digest = inner.copy()
+        digest.update(member_id.strip().encode("utf-8"))
+        keyed = outer.copy()
+        keyed.update(digest.digest())
+        return PREFIX + keyed.hexdigest()[:HEX_DIGITS]
+
+    return hashed
+
+
+def _plain_ids(values: pa.Array) -> list[bool]:
+    """Whether each value is a _PLAIN_ID (a null is not), tested by Arrow over the column."""
+    plain = pc.and_(
+        pc.and_(
+            pc.match_substring_regex(values, _PLAIN_ID),
+            pc.match_substring_regex(values, "[0-9]"),
+        ),
+        pc.invert(pc.match_substring(values, "@")),
     )
-    return (
-        f"CREATE OR REPLACE TEMP MACRO {PSEUDONYM_FUNCTION}(v) AS CASE WHEN v IS NULL THEN NULL "
-        f"WHEN {plain} THEN {hashed} ELSE {_PSEUDONYM_IN_PYTHON}(v) END"
-    )
+    return [bool(p) for p in plain.fill_null(False).to_pylist()]
+
+
+def pseudonymise_values(key: PseudonymKey, values: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """:func:`pseudonymise` of every value of a column, in order; a null stays null.
+
+    Each distinct value is worked out once (a member belongs to several PLCs and
+    years), the usual id by :func:`_hasher`, any other by pseudonymise() itself.
+    """
+    if isinstance(values, pa.ChunkedArray):
+        values = values.combine_chunks()
+    encoded = pc.dictionary_encode(values.cast(pa.string()))
+    distinct = encoded.dictionary
+    hashed = _hasher(key)
+    made = [
+        hashed(value) if plain else pseudonymise(key, value)
+        for value, plain in zip(distinct.to_pylist(), _plain_ids(distinct), strict=True)
+    ]
+    return pc.take(pa.array(made, pa.string()), encoded.indices)
 
 
 @contextmanager
 def pseudonym_functions(
     con: duckdb.DuckDBPyConnection, key: PseudonymKey
 ) -> Iterator[Callable[[frozenset[str]], None]]:
-    """Register the SQL function ``plcnet_member_pseudonym(text)`` for the duration.
-
-    It gives what :func:`pseudonymise` gives; most ids are hashed by DuckDB itself
-    (HMAC-SHA256 from its sha256, the padded keys held in session variables for the
-    duration), the rest in Python. Yields a function that registers
-    ``plcnet_hide_member_value(text)`` for the pseudonymised member ids of the file
-    being loaded.
+    """For the duration of a load of a file of member ids: yields a function that
+    registers the SQL function ``plcnet_hide_member_value(text)`` for the pseudonymised
+    member ids of the file being loaded (hide_if_person), and removes it after.
     """
-    inner, outer = _padded_keys(key)
-    con.execute(f"SET VARIABLE {_INNER_KEY} = $key", {"key": inner})
-    con.execute(f"SET VARIABLE {_OUTER_KEY} = $key", {"key": outer})
-    con.create_function(
-        _PSEUDONYM_IN_PYTHON, lambda v: pseudonymise(key, v), ["VARCHAR"], "VARCHAR"
-    )
-    registered = [_PSEUDONYM_IN_PYTHON]
-    con.execute(_pseudonym_macro())
+    registered: list[str] = []
 
     def register_hide(member_ids: frozenset[str]) -> None:
         con.create_function(
@@ -219,11 +236,8 @@ def pseudonym_functions(
     try:
         yield register_hide
     finally:
-        con.execute(f"DROP MACRO IF EXISTS temp.{PSEUDONYM_FUNCTION}")
         for name in registered:
             con.remove_function(name)
-        con.execute(f"RESET VARIABLE {_INNER_KEY}")
-        con.execute(f"RESET VARIABLE {_OUTER_KEY}")
 
 
 def _check_length(secret: bytes, where: str) -> bytes:

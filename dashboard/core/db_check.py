@@ -69,7 +69,13 @@ def _check_tables_exist(con: duckdb.DuckDBPyConnection, database: str) -> None:
     }
     missing = [table for table in EXPECTED_TABLES if table not in present]
     if missing:
-        raise DamagedFileError(f"tables missing: {', '.join(missing)}")
+        # Usually no damage: a file published by an older refresh lacks a table this
+        # version reads (net_active_groups, issue 13); one refresh publishes it whole.
+        raise DamagedFileError(
+            f"tables missing: {', '.join(missing)}. A database published by an older "
+            "version of plcnet lacks tables this one reads: refresh it once with this "
+            "version (python -m etl refresh; docs/operations.md)"
+        )
 
 
 def _check_blocks_within_file(con: duckdb.DuckDBPyConnection, database: str, path: Path) -> None:

@@ -19,7 +19,7 @@ from etl.network.build import MEMBERSHIPS_TABLE, project_memberships
 __all__ = ["PLC_TABLES", "SHALLOW_REASONS", "compute_plc_measures"]
 
 # The published tables compute_plc_measures fills, in the order it fills them.
-PLC_TABLES = ("net_plc_metrics", "net_school_exposure")
+PLC_TABLES = ("net_plc_metrics", "net_school_exposure", "net_active_groups")
 
 # The stable codes of net_plc_metrics.shallow_reasons, in the order a PLC's
 # reasons are listed; the dashboard translates each one.
@@ -35,8 +35,9 @@ SHALLOW_REASONS = (
 def compute_plc_measures(
     con: duckdb.DuckDBPyConnection, progress: Callable[[str], None] = print
 ) -> dict[str, int]:
-    """Fill ``net_plc_metrics``, ``net_school_exposure`` and the PLC rows of
-    ``net_changes``; return rows per table.
+    """Fill ``net_plc_metrics``, ``net_school_exposure``, ``net_active_groups`` (the
+    overview's counts of active groups) and the PLC rows of ``net_changes``; return rows
+    per table.
 
     Needs the input tables, ``academic_years`` and ``net_edges`` (the network
     step, :func:`etl.network.compute_network`); replaces any rows the two tables hold.

@@ -12,9 +12,9 @@ every record fitting the header: the usual one) is read by DuckDB's own parallel
 reader, which then splits it exactly as the csv module would; any other file, or
 one DuckDB's reader refuses, is read by the csv module itself.
 
-A column named in ``transforms`` is rewritten by its SQL expression in the same
-statement that reads the file (member ids become pseudonyms there), so its
-values as sent are never stored, not even in ``__staged``.
+A column named in ``transforms`` is rewritten by its function, over the column's
+values in Arrow, between the read and ``__staged`` (member ids become pseudonyms
+there), so its values as sent are never stored, not even in ``__staged``.
 """
 
 from __future__ import annotations
@@ -44,8 +44,9 @@ __all__ = [
     "stage_contract_file",
 ]
 
-# Column name -> a function from the SQL text of the column's value to the SQL stored.
-Transforms = Mapping[str, Callable[[str], str]]
+# Column name -> a function from the column's values as read (in order, text or null)
+# to the values stored, as many and in the same order.
+Transforms = Mapping[str, Callable[[pa.Array], pa.Array]]
 
 CONTRACT_SUFFIXES = (".csv", ".xlsx", ".parquet")
 
@@ -63,15 +64,32 @@ def _quote(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def _select_list(names: list[str], text_of: Callable[[str], str], transforms: Transforms) -> str:
-    """Every column as text named as in the file, ``transforms`` applied."""
-    items = []
-    for name in names:
-        value = text_of(_quote(name))
-        if name in transforms:
-            value = transforms[name](value)
-        items.append(f"{value} AS {_quote(name)}")
-    return ", ".join(items)
+def _select_list(names: list[str], text_of: Callable[[str], str]) -> str:
+    """Every column as text named as in the file."""
+    return ", ".join(f"{text_of(_quote(name))} AS {_quote(name)}" for name in names)
+
+
+def _create_staged(
+    con: duckdb.DuckDBPyConnection,
+    select: str,
+    transforms: Transforms,
+    params: dict[str, object] | None = None,
+) -> None:
+    """``__staged`` from the query ``select``, its columns named in ``transforms``
+    rewritten on the way (in Arrow, in Python: the values as sent stay in memory)."""
+    if not transforms:
+        con.execute(f"CREATE OR REPLACE TEMP TABLE __staged AS {select}", params or {})
+        return
+    table = con.sql(select, params=params or {}).to_arrow_table()
+    for name, transform in transforms.items():
+        if name in table.column_names:
+            where = table.column_names.index(name)
+            table = table.set_column(where, name, transform(table.column(where)))
+    con.register("__transformed", table)
+    try:
+        con.execute("CREATE OR REPLACE TEMP TABLE __staged AS SELECT * FROM __transformed")
+    finally:
+        con.unregister("__transformed")
 
 
 @dataclass(frozen=True)
@@ -200,13 +218,7 @@ def _stage_records(
     )
     con.register("__csv_records", table)
     try:
-        con.execute(
-            f"""
-            CREATE OR REPLACE TEMP TABLE __staged AS
-            SELECT {_select_list(records.header, str, transforms)}, __line
-            FROM (SELECT {named}, __line FROM __csv_records)
-            """
-        )
+        _create_staged(con, f"SELECT {named}, __line FROM __csv_records", transforms)
     finally:
         con.unregister("__csv_records")
     _add_misfits(con, [(line, misfit_reason(fields, width)) for line, fields in records.misfits])
@@ -303,20 +315,18 @@ def _stage_csv_in_duckdb(
     columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(len(header)))
     named = ", ".join(f"nullif(c{i}, '') AS {_quote(name)}" for i, name in enumerate(header))
     try:
-        con.execute(
+        _create_staged(
+            con,
             f"""
-            CREATE OR REPLACE TEMP TABLE __staged AS
-            SELECT {_select_list(header, str, transforms)}, __line
-            FROM (
-                SELECT {named}, CAST(ordinality + 1 AS INTEGER) AS __line
-                FROM read_csv(
-                    $path, auto_detect = false, header = false, skip = 1,
-                    columns = {{{columns}}}, delim = $delimiter, quote = '"', escape = '"',
-                    comment = '', strict_mode = true, null_padding = false,
-                    ignore_errors = false, max_line_size = $longest
-                ) WITH ORDINALITY
-            )
+            SELECT {named}, CAST(ordinality + 1 AS INTEGER) AS __line
+            FROM read_csv(
+                $path, auto_detect = false, header = false, skip = 1,
+                columns = {{{columns}}}, delim = $delimiter, quote = '"', escape = '"',
+                comment = '', strict_mode = true, null_padding = false,
+                ignore_errors = false, max_line_size = $longest
+            ) WITH ORDINALITY
             """,
+            transforms,
             {"path": str(path), "delimiter": delimiter, "longest": csv.field_size_limit()},
         )
     except duckdb.Error:
@@ -415,11 +425,10 @@ def _stage_excel(con: duckdb.DuckDBPyConnection, path: Path, transforms: Transfo
     frame = frame[frame.drop(columns="__line").notna().any(axis=1)]  # Excel's empty tail rows
     frame = frame[~frame["__line"].isin([line for line, _ in misfits])]
     con.register("__excel", frame)
-    casts = _select_list(header, lambda c: f"CAST({c} AS VARCHAR)", transforms)
+    casts = _select_list(header, lambda c: f"CAST({c} AS VARCHAR)")
     try:
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE __staged AS SELECT {casts}, "
-            "CAST(__line AS INTEGER) AS __line FROM __excel"
+        _create_staged(
+            con, f"SELECT {casts}, CAST(__line AS INTEGER) AS __line FROM __excel", transforms
         )
     finally:
         con.unregister("__excel")
@@ -435,10 +444,12 @@ def _stage_parquet(con: duckdb.DuckDBPyConnection, path: Path, transforms: Trans
                 "DESCRIBE SELECT * FROM read_parquet($p)", {"p": str(path)}
             ).fetchall()
         ]
-        casts = _select_list(names, lambda c: f"CAST({c} AS VARCHAR)", transforms)
-        con.execute(
-            f"CREATE OR REPLACE TEMP TABLE __staged AS SELECT {casts}, "
-            "CAST(row_number() OVER () + 1 AS INTEGER) AS __line FROM read_parquet($p)",
+        casts = _select_list(names, lambda c: f"CAST({c} AS VARCHAR)")
+        _create_staged(
+            con,
+            f"SELECT {casts}, CAST(row_number() OVER () + 1 AS INTEGER) AS __line "
+            "FROM read_parquet($p)",
+            transforms,
             {"p": str(path)},
         )
     except duckdb.Error as error:

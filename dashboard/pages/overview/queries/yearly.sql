@@ -17,42 +17,28 @@ school_counts as (
     group by m.year
 ),
 
--- A group is active in a year when its dates overlap the year and at least one
--- school of the region has a membership counting in it (net_memberships.sql);
--- only groups that tie that year count, as for the ties (tying_groups: not
--- England's single-academy trusts and sponsors), and so do the schools in them.
-region_memberships as (
-    select
-        y.year,
-        pm.plc_id,
-        pm.school_id
-    from academic_years as y
-    inner join plcs as p
-        on p.start_date <= y.end_date
-        and (p.end_date is null or p.end_date >= y.start_date)
-    inner join plc_memberships as pm
-        on pm.plc_id = p.plc_id
-        and pm.joined <= y.end_date
-        and (p.end_date is null or pm.joined <= p.end_date)
-        and (pm."left" is null or (pm."left" >= y.start_date and pm."left" >= p.start_date))
-    inner join region_schools as r on r.school_id = pm.school_id
-    where y.has_plc_data
-      and not exists (
-            select 1 from group_kinds as k where k.kind = p.group_kind and not k.ties
-        )
-      and not exists (
-            select 1 from group_status as g
-            where g.year = y.year and g.plc_id = p.plc_id and g.status <> 'open'
-        )
-),
-
+-- Active groups and the schools in them, counted by the refresh for every choice of
+-- the filters (etl/sql/marts/net_active_groups.sql: groups that tie that year with a
+-- membership of a school of the region counting that year). Its rows have NULL for
+-- "all"; an LA's rows have no consortium, so an LA outside the consortium chosen
+-- counts nothing, as chosen_schools has it.
 active_plcs as (
     select
-        year,
-        count(distinct plc_id) as active_plcs,
-        count(distinct school_id) as schools_in_plcs
-    from region_memberships
-    group by year
+        g.year,
+        g.active_groups as active_plcs,
+        g.schools_in_groups as schools_in_plcs
+    from net_active_groups as g
+    where g.sector is not distinct from $sector
+      and g.language_medium is not distinct from $medium
+      and (
+            ($la is null and g.la_code is null
+                and g.consortium_code is not distinct from $consortium)
+            or (g.la_code = $la and g.consortium_code is null
+                and ($consortium is null or exists (
+                    select 1 from local_authorities as l
+                    where l.la_code = $la and l.consortium_code = $consortium
+                )))
+        )
 ),
 
 -- Ties with at least one end in the region: those inside it and those leaving it.
