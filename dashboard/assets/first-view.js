@@ -15,8 +15,9 @@
  *    parsed, they would hold its first paint back by seconds on a phone;
  * 3. meanwhile Dash draws the same page in #react-entry-point, which assets/plcnet.css
  *    keeps unseen and out of the flow while #first-view is there. Once that page holds
- *    the content, no callback is loading, its charts are drawn and its height has
- *    stopped changing, the first view is removed and React's page is seen in its
+ *    the content, no callback is loading, its charts are drawn (or wait, their
+ *    height kept, until they come near the screen: assets/charts-on-demand.js) and
+ *    its height has stopped changing, the first view is removed and React's page is seen in its
  *    place, in one step, with the nav as the reader left it and the focus on the
  *    same control: nothing the reader sees moves. After LONGEST_MS it happens anyway.
  */
@@ -68,10 +69,12 @@
         }
     }
 
+    // A chart is drawn, or waits, its height kept, until it comes near the screen
+    // (assets/charts-on-demand.js).
     function chartsDrawn() {
         var graphs = root.querySelectorAll(".dash-graph");
         for (var i = 0; i < graphs.length; i += 1) {
-            if (!graphs[i].querySelector(".main-svg")) {
+            if (!graphs[i].querySelector(".main-svg, [data-chart-waiting]")) {
                 return false;
             }
         }

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 from dashboard.access.audit import AuditEvent, read_events, record_event
 from dashboard.access.users import User
 from tests.browser.axe import describe, run_axe
-from tests.browser.charts import camera_button
+from tests.browser.charts import camera_button, scroll_to_chart
 from tests.serving import Served, serving
 
 pytestmark = pytest.mark.browser
@@ -87,7 +87,7 @@ def _wait_for_image_event(timeout_s: float = 10) -> list[AuditEvent]:
 
 def test_the_camera_of_a_chart_records_an_image_event(page: Page, audit_server: Served) -> None:
     page.goto(audit_server.url + "/?year=2018/19")
-    graph = page.locator(".dash-graph").first
+    graph = scroll_to_chart(page.locator(".dash-graph").first)
     expect(graph.locator(".js-plotly-plot")).to_have_count(1)
     chart = graph.get_attribute("id")
     graph.hover()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.charts import camera_button
+from tests.browser.charts import camera_button, scroll_to_chart
 
 # Keeps what the page gives Plotly.downloadImage, then lets it save the file.
 RECORD_EXPORTS = """() => {
@@ -33,7 +33,7 @@ def _export_first_chart(page: Page, url: str, tmp_path: Path) -> tuple[str, dict
     """Click the camera of the page's first chart: the file's name, the exported figure's
     layout and the chart's heading on screen."""
     page.goto(url)
-    graph = page.locator(".dash-graph").first
+    graph = scroll_to_chart(page.locator(".dash-graph").first)
     expect(graph.locator(".js-plotly-plot")).to_have_count(1)
     page.evaluate(RECORD_EXPORTS)
     graph.hover()

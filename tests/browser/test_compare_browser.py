@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.axe import describe, run_axe
+from tests.browser.charts import scroll_to_chart, scroll_to_every_chart
 
 pytestmark = pytest.mark.browser
 
@@ -31,6 +32,7 @@ def test_the_comparison_draws_and_follows_the_second_year(page: Page, server_url
         "that left them 2."
     )
     # The network in brief: three bars a year, in two charts.
+    scroll_to_chart(page.locator("#compare-network-graph"))
     expect(page.locator("#compare-network-graph .barlayer .trace")).to_have_count(6)
     expect(page.locator("#compare-ties-table tbody tr")).to_have_count(7)
     _choose(page, "compare-with", "2017/18")
@@ -43,7 +45,7 @@ def test_the_comparison_draws_and_follows_the_second_year(page: Page, server_url
     expect(page.locator("#compare-scope")).to_have_text("2017/18 and 2018/19, Wales")
     # Each year's network drawn: for Wales, its LAs (3 with schools), both years.
     for which in ("earlier", "later"):
-        graph = page.locator(f"#compare-drawing-{which}-graph")
+        graph = scroll_to_chart(page.locator(f"#compare-drawing-{which}-graph"))
         expect(graph.locator(".js-plotly-plot")).to_have_count(1)
         expect(graph.locator(".scatterlayer .point")).not_to_have_count(0)
     expect(page.locator("#compare-drawing-earlier-heading")).to_have_text("2017/18")
@@ -54,7 +56,7 @@ def test_the_focus_area_follows_into_every_part_and_the_url(page: Page, server_u
     in numeracy PLCs C, F, G, then C, D, F. Touching GwE: C-F kept, C-D and D-F gained,
     D joined; drawn between two schools of GwE, C-D is the one tie gained."""
     page.goto(server_url + "/compare?year=2018/19&with=2017/18&consortium=GWE")
-    expect(page.locator("#compare-drawing-later-graph .js-plotly-plot")).to_have_count(1)
+    scroll_to_chart(page.locator("#compare-drawing-later-graph"))
     _choose(page, "compare-focus", "Numeracy")
     expect(page).to_have_url(re.compile(r"focus=numeracy"))
     expect(page).to_have_url(re.compile(r"with=2017/18"))
@@ -66,8 +68,10 @@ def test_the_focus_area_follows_into_every_part_and_the_url(page: Page, server_u
     expect(legend).to_contain_text("Ties gained (1)")
     page.reload()
     expect(page.locator("#compare-focus")).to_contain_text("Numeracy")
+    scroll_to_chart(page.locator("#compare-drawing-later-graph"))
     expect(legend).to_contain_text("Ties gained (1)")
     # No tie of numeracy within GwE in 2017/18: none drawn, none lost.
+    scroll_to_chart(page.locator("#compare-drawing-earlier-graph"))
     expect(page.locator("#compare-drawing-earlier-graph .legend")).not_to_contain_text("Ties")
 
 
@@ -85,7 +89,6 @@ def test_compare_has_no_serious_or_critical_violations(
     page.goto(server_url + "/compare" + query)
     expect(page.locator("html")).to_have_attribute("lang", lang)
     expect(page.locator("h1")).to_have_text(title)
-    expect(page.locator("#compare-network-graph .js-plotly-plot")).to_have_count(1)
-    expect(page.locator("#compare-drawing-later-graph .js-plotly-plot")).to_have_count(1)
+    assert scroll_to_every_chart(page) == 3
     violations = run_axe(page)
     assert violations == [], describe(violations)

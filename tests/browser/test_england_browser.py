@@ -18,6 +18,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.axe import describe, run_axe
+from tests.browser.charts import scroll_to_chart
 from tests.browser.watch import CallbackWatch
 from tests.serving import serving
 
@@ -111,6 +112,7 @@ def test_the_network_is_drawn_without_a_map(page: Page, england_url: str, width:
     page.set_viewport_size({"width": width, "height": 900})
     open_page(page, england_url + "/network?la=330")  # Birmingham
     expect(page.locator("main")).to_contain_text("force layout, not on a map")
+    scroll_to_chart(page.locator("#network-schools-graph"))
     expect(page.locator("#network-schools-graph .js-plotly-plot")).to_be_visible()
     page.locator("#network-view").click()
     expect(page.get_by_role("option", name=re.compile("^Map"))).to_have_count(0)
@@ -119,6 +121,7 @@ def test_the_network_is_drawn_without_a_map(page: Page, england_url: str, width:
 
 def test_the_network_of_las_names_the_largest(page: Page, england_url: str) -> None:
     open_page(page, england_url + "/network")
+    scroll_to_chart(page.locator("#network-schools-graph"))
     drawn = page.locator(".js-plotly-plot .textpoint")
     expect(drawn.first).to_be_visible()
     assert 10 < drawn.count() < 60  # not 153 names one over the other
@@ -137,6 +140,7 @@ def test_regions_lists_153_las_and_9_regions(
 def test_a_regions_las_and_the_similar_las(page: Page, england_url: str) -> None:
     open_page(page, england_url + "/regions?consortium=E12000005&la=330")
     expect(page.locator("main")).to_contain_text("Birmingham")
+    scroll_to_chart(page.locator(".dash-graph:visible").first)
     expect(page.locator(".js-plotly-plot").first).to_be_visible()
 
 

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
+from tests.browser.charts import scroll_to_chart, scroll_to_every_chart
+
 pytestmark = pytest.mark.browser
 
 # Every page: the nav's, and the pages of one school and one PLC of the fixture database.
@@ -54,12 +56,10 @@ def test_page_runs_under_the_policy_with_every_chart_drawn(
     page: Page, server_url: str, path: str
 ) -> None:
     _open(page, server_url + path)
-    graphs = page.locator(".dash-graph")
-    count = graphs.count()
+    # Each chart is drawn as the reader scrolls to it (assets/charts-on-demand.js).
+    count = scroll_to_every_chart(page)
+    assert count == page.locator(".dash-graph").count()
     assert count > 0 or path in TABLE_PAGES
-    for index in range(count):
-        drawn = graphs.nth(index).locator(".js-plotly-plot .main-svg").first
-        expect(drawn).to_be_attached(timeout=15_000)
     assert page.evaluate("window.cspViolations") == []
 
 
@@ -73,10 +73,12 @@ def test_maps_are_drawn_from_this_server_alone(page: Page, server_url: str) -> N
     # The maps are filled outlines on cartesian axes (plotly's cartesian bundle has no geo
     # subplot to fetch a world map for); connect-src 'self' would record any fetch.
     _open(page, server_url + "/regions")
+    scroll_to_chart(page.locator("#regions-map-graph"))
     expect(page.locator("#regions-map-graph .scatterlayer path.js-fill").first).to_be_attached(
         timeout=15_000
     )
     _open(page, server_url + "/network")
+    scroll_to_chart(page.locator("#network-schools-graph"))
     expect(page.locator(".js-plotly-plot .scatterlayer .point").first).to_be_attached(
         timeout=15_000
     )
@@ -88,9 +90,10 @@ def test_no_chart_toolbar_leads_out_of_the_dashboard(
     page: Page, server_url: str, path: str
 ) -> None:
     _open(page, server_url + path)
-    expect(page.locator(".js-plotly-plot .modebar").first).to_be_attached(timeout=15_000)
+    count = scroll_to_every_chart(page)
+    expect(page.locator(".js-plotly-plot .modebar")).to_have_count(count, timeout=15_000)
     toolbars = page.evaluate(READ_TOOLBARS)
-    assert toolbars
+    assert len(toolbars) == count > 0
     for toolbar in toolbars:
         assert toolbar["context"] == {
             "displaylogo": False,

@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 
 from dashboard.i18n import t
 from tests.browser.axe import describe, run_axe
+from tests.browser.charts import scroll_to_chart
 
 pytestmark = pytest.mark.browser
 
@@ -41,7 +42,7 @@ def test_help_statement_glossary_links_and_welsh_toolbar(page: Page, server_url:
     # The overview in Welsh: its chart toolbar speaks Welsh (plotly's data-title, shown
     # on hover) and its first chart's glossary link lands on the entry, focused.
     page.goto(server_url + "/?lang=cy")
-    chart = page.locator("#overview-headlines-graph")
+    chart = scroll_to_chart(page.locator("#overview-headlines-graph"))
     chart.hover()  # the toolbar shows when the pointer is over the chart
     chart.locator(".modebar-btn").first.hover()
     titles = chart.locator(".modebar-btn").evaluate_all(

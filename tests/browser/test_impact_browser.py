@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.axe import describe, run_axe
-from tests.browser.charts import csv_lines
+from tests.browser.charts import csv_lines, scroll_to_every_chart
 
 pytestmark = pytest.mark.browser
 
@@ -25,6 +25,7 @@ def _choose(page: Page, dropdown_id: str, option: str) -> None:
 
 def _expect_loaded(page: Page) -> None:
     expect(page.locator("#impact-main .headline")).to_have_count(4)
+    assert scroll_to_every_chart(page) == 2
     expect(page.locator(".js-plotly-plot")).to_have_count(2)
 
 

@@ -14,7 +14,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.axe import describe, run_axe
-from tests.browser.charts import csv_lines
+from tests.browser.charts import csv_lines, scroll_to_chart
 
 pytestmark = pytest.mark.browser
 
@@ -37,6 +37,7 @@ def _expect_schools_shown(page: Page, count: str) -> None:
 
 
 def _trace_names(page: Page) -> list[str]:
+    scroll_to_chart(page.locator("#network-schools-graph"))  # drawn as the reader comes to it
     page.wait_for_function(f"document.querySelector('{GRAPH}')?._fullData?.length > 0")
     return page.evaluate(f"document.querySelector('{GRAPH}')._fullData.map(t => t.name)")
 
@@ -115,6 +116,7 @@ def test_each_filter_changes_the_figures_and_the_url(page: Page, server_url: str
 def test_view_colour_and_size_are_kept_in_the_url(page: Page, server_url: str) -> None:
     page.goto(server_url + "/network?year=2018/19&view=map")
     _expect_schools_shown(page, "8")
+    scroll_to_chart(page.locator("#network-schools-graph"))  # drawn as the reader comes to it
     _choose(page, "network-colour", "Support category")
     expect(page).to_have_url(re.compile(r"/network\?year=2018/19&view=map&colour=category$"))
     expect(page.locator(f"{GRAPH} .legendtext")).to_have_text(
@@ -142,6 +144,7 @@ def test_force_layout_view_is_kept_in_the_url(page: Page, server_url: str) -> No
     _choose(page, "network-view", "Force layout")
     expect(page).to_have_url(re.compile(r"/network\?year=2018/19&view=force$"))
     # No LA outlines in the force layout; H, not on the map, has a place in it.
+    scroll_to_chart(page.locator("#network-schools-graph"))  # drawn as the reader comes to it
     expect(page.locator(f"{GRAPH} .legendtext").first).to_have_text("Ties through 1 PLC (6)")
     assert _trace_names(page)[0] == "Ties through 1 PLC (6)"
     assert _summary(page, "Schools not in the force layout") == "0"

@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.axe import describe, run_axe
+from tests.browser.charts import scroll_to_chart
 
 pytestmark = pytest.mark.browser
 
@@ -19,6 +20,7 @@ GRAPH = "#network-schools-graph .js-plotly-plot"
 
 def _traces(page: Page) -> list[dict[str, object]]:
     """Each trace drawn: its name, mode, number of points and whether in the legend."""
+    scroll_to_chart(page.locator("#network-schools-graph"))  # drawn as the reader comes to it
     page.wait_for_function(f"document.querySelector('{GRAPH}')?._fullData?.length > 0")
     return page.evaluate(
         f"""document.querySelector('{GRAPH}')._fullData.map(t => ({{
@@ -121,6 +123,7 @@ def test_the_names_of_the_las_stay_apart_on_a_phone(
     _school, _name, year = _cardiff_hub(demo_db)
     page.set_viewport_size({"width": 390, "height": 844})
     page.goto(demo_server_url + f"/network?year={year}&lang={lang}")
+    scroll_to_chart(page.locator("#network-schools-graph"))  # drawn as the reader comes to it
     page.wait_for_function(
         f"document.querySelectorAll('{GRAPH} .textpoint text').length === 22", timeout=60_000
     )

@@ -17,7 +17,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.axe import describe, run_axe
-from tests.browser.charts import csv_lines
+from tests.browser.charts import csv_lines, scroll_to_every_chart
 from tests.browser.watch import CallbackWatch
 
 pytestmark = pytest.mark.browser
@@ -278,9 +278,12 @@ def test_pages_have_no_serious_or_critical_violations(
     expect(page.locator("html")).to_have_attribute("lang", lang)
     if "NOPE" not in path:
         expect(page.locator("main table caption").first).to_be_visible()
+    # Each chart drawn as the reader scrolls to it (assets/charts-on-demand.js).
     if path.startswith("/plc/P"):
+        assert scroll_to_every_chart(page) == 2
         expect(page.locator(".js-plotly-plot")).to_have_count(2)
     if path.startswith("/school/"):
+        assert scroll_to_every_chart(page) == 3
         expect(page.locator(".js-plotly-plot")).to_have_count(3)
     violations = run_axe(page)
     assert violations == [], describe(violations)

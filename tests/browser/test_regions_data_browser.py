@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser.axe import describe, run_axe
+from tests.browser.charts import scroll_to_chart
 
 pytestmark = pytest.mark.browser
 
@@ -78,6 +79,7 @@ def test_map_is_drawn_offline_and_follows_the_measure(page: Page, server_url: st
     page.on("request", lambda request: requests.append(request.url))
     page.goto(server_url + "/regions?year=2018/19")
     _expect_regions_loaded(page)
+    scroll_to_chart(page.locator("#regions-map-graph"))
     areas = page.locator("#regions-map-graph .scatterlayer path.js-fill")
     expect(areas).to_have_count(3)
     expect(page.locator("#regions-map-graph .cbtitle")).to_contain_text("Isolated schools")

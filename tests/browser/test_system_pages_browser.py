@@ -18,6 +18,7 @@ from playwright.sync_api import Page, expect
 from etl.settings_table import record_system
 from etl.systems import load_system
 from tests.browser.axe import describe, run_axe
+from tests.browser.charts import scroll_to_chart
 from tests.browser.watch import CallbackWatch
 from tests.dashboard.fixtures import build_overview_db
 from tests.serving import serving
@@ -80,7 +81,7 @@ def test_the_impact_page_says_it_has_no_outcomes(page: Page, island_url: str) ->
     open_quiet(page, island_url + "/impact")
     expect(page.locator("main")).to_contain_text(NO_OUTCOMES)
     expect(page.locator("main")).to_contain_text("hold no attainment of its schools")
-    expect(page.locator(".js-plotly-plot:visible")).to_have_count(0)
+    expect(page.locator(".dash-graph:visible")).to_have_count(0)
     assert_axe_clean(page)
 
 
@@ -100,6 +101,7 @@ def test_the_network_has_no_map_and_no_focus_filter(page: Page, island_url: str)
     expect(page.get_by_role("option", name=re.compile("^Map"))).to_have_count(0)
     expect(page.get_by_role("option", name="Network of parishes")).to_be_visible()
     page.keyboard.press("Escape")
+    scroll_to_chart(page.locator("#network-schools-graph"))
     expect(page.locator("#network-schools-graph .js-plotly-plot")).to_be_visible()
     assert_axe_clean(page)
 
