@@ -480,8 +480,7 @@ def test_a_measure_for_consortia_only_says_so_instead_of_empty_bars(
 
 
 def test_callback_keeps_the_matrices_while_measure_sort_or_la_change(app: dash.Dash) -> None:
-    page = dash.page_registry["dashboard.pages.regions.page"]["layout"].__module__
-    module = sys.modules[page]
+    module = sys.modules[dash.page_registry["dashboard.pages.regions.page"]["module"]]
     position = list(RegionsParts.__dataclass_fields__).index("la_pairs_figure")
 
     def matrix_of(search: str) -> object:
