@@ -43,10 +43,14 @@ def awkward_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
         con.execute("ALTER TABLE schools ALTER COLUMN language_medium DROP NOT NULL")
         con.execute("UPDATE schools SET sector = NULL WHERE school_id = ?", [schools[0]])
         con.execute("UPDATE schools SET language_medium = NULL WHERE school_id = ?", [schools[1]])
-        con.execute("INSERT INTO group_kinds VALUES ('lone_trust', 'Lone trust', NULL, false, 9)")
+        con.execute(
+            "INSERT INTO group_kinds (kind, name, short, ties, position)"
+            " VALUES ('lone_trust', 'Lone trust', NULL, false, 9)"
+        )
         con.execute("UPDATE plcs SET group_kind = 'lone_trust' WHERE plc_id = ?", [plcs[0]])
         con.execute(
-            "INSERT INTO group_status VALUES (?, ?, 'closed', ?), (?, ?, 'open', ?)",
+            "INSERT INTO group_status (year, plc_id, status, snapshot)"
+            " VALUES (?, ?, 'closed', ?), (?, ?, 'open', ?)",
             [years[-1], plcs[1], dt.date(2019, 1, 1), years[-1], plcs[2], dt.date(2019, 1, 1)],
         )
         compute_plc_measures(con, progress=lambda _line: None)
