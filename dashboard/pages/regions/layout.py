@@ -197,8 +197,11 @@ def _measure_of(filters: Filters, data: RegionsData) -> str:
 
 
 def _sort_of(filters: Filters, data: RegionsData) -> str:
+    # The URL may name a sort by a measure this system lacks (a language medium, a support
+    # category: Wales's): the system's first sort, as for any other value not offered.
     sort = filters.option(SORT.name)
-    return sort if sort in list_sort_values(data.measures) else SORT.default
+    offered = list_sort_values(data.measures)
+    return sort if sort in offered else offered[0]
 
 
 def build_measures_table(

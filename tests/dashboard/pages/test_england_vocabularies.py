@@ -9,6 +9,7 @@ fixture database), which keeps everything it had."""
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -18,12 +19,15 @@ import pytest
 
 from dashboard.core.db import CONFIG_KEY, Database
 from dashboard.core.filters import Filters, load_choices
+from dashboard.core.views import read_view_of_search
 from dashboard.i18n import t
 from dashboard.measures.catalogue import TERMS, define_measure
 from dashboard.pages.accessibility.layout import build_accessibility_layout
 from dashboard.pages.network.downloads import build_isolates_csv, build_schools_csv
 from dashboard.pages.network.lists import build_isolates_table
 from dashboard.pages.regions.data import list_system_measures
+from dashboard.pages.regions.layout import PAGE_FIELDS as REGIONS_FIELDS
+from dashboard.pages.regions.layout import RegionsParts
 from dashboard.pages.sources.catalogue import SCHOOLS, build_table_csv, load_table
 from dashboard.pages.sources.layout import list_glossary_rows, list_system_sources
 from dashboard.ui.filter_bar import build_filter_dropdown
@@ -148,6 +152,22 @@ def test_wales_region_measures_keep_them(on_wales: Path) -> None:
     assert list_system_measures(every) == (
         "ei_index", "assort_medium", "assort_category", "support_schools",
     )  # fmt: skip
+
+
+@pytest.mark.parametrize("sort", ["assort_medium-desc", "support_schools-desc"])
+def test_a_sort_by_a_measure_england_lacks_gives_its_first_sort(
+    on_england: Path, sort: str
+) -> None:
+    # A link or bookmark made on Wales names a sort England does not offer (it answered
+    # 500): the page is England's default order instead.
+    module = sys.modules[dash.page_registry["dashboard.pages.regions.page"]["module"]]
+
+    def measures_table(search: str) -> object:
+        view = read_view_of_search(search, module.FIELDS, "/regions", REGIONS_FIELDS)
+        position = list(RegionsParts.__dataclass_fields__).index("measures_table")
+        return module.build_parts(view)[position].to_plotly_json()
+
+    assert measures_table(f"?sort={sort}") == measures_table("")
 
 
 def test_englands_sources_are_gias_and_its_lookup(on_england: Path) -> None:
